@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { DateSchema } from "../values.js";
+import { EntityIdSchema, entityBase, optionalBoolean, optionalString } from "./common.js";
+
+/** A marketing campaign. */
+export const CampaignSchema = z.object({
+  id: EntityIdSchema,
+  name: optionalString(),
+  type: optionalString(),
+  status: optionalString(),
+  startDate: DateSchema.nullish(),
+  endDate: DateSchema.nullish(),
+  isActive: optionalBoolean(),
+  ...entityBase,
+});
+export type Campaign = z.infer<typeof CampaignSchema>;

@@ -26,7 +26,7 @@ import type { BuildReport, EntityCounts, RowOrigin, RowProblem } from "./build-r
 import { DictionaryBuilder } from "./dictionary.js";
 import { EventTableBuilder } from "./event-table-builder.js";
 import { Snapshot, type RelatedTable } from "./snapshot.js";
-import { ShardedStringSet } from "./string-set.js";
+import { LargeStringSet } from "./string-set.js";
 import type { Table } from "./table.js";
 import { TableBuilder } from "./table-builder.js";
 
@@ -90,7 +90,7 @@ export class SnapshotBuilder {
   private readonly campaignMembers: TableBuilder<"campaign" | "person">;
   private readonly personEvents: EventTableBuilder;
   private readonly accountEvents: EventTableBuilder;
-  private readonly eventIds = new ShardedStringSet();
+  private readonly eventIds = new LargeStringSet();
   private readonly links = new Map<string, LinkAccumulator>();
   private readonly relatedDefinitions = new Map<string, RelatedTableDefinition>();
   private readonly relatedBuilders = new Map<string, TableBuilder>();

@@ -1,23 +1,22 @@
-const SHARDS = 64;
+/** Entries per `Set` before the next one starts (a `Set` holds at most about 16.7 million). */
+const CHUNK = 8_000_000;
 
 /**
- * A set of strings split over several `Set`s, so it can hold more than one
- * `Set`'s limit of about 16.7 million entries (10M+ event ids).
+ * A set of strings that can outgrow one `Set`'s limit (10M+ event ids): a list
+ * of `Set`s, each filled up to a fixed size.
  */
-export class ShardedStringSet {
-  private readonly shards: Set<string>[] = Array.from({ length: SHARDS }, () => new Set());
+export class LargeStringSet {
+  private readonly sets: Set<string>[] = [new Set()];
 
   /** Adds `value`; false when it was there already. */
   add(value: string): boolean {
-    const shard = this.shards[shardOf(value)]!;
-    if (shard.has(value)) return false;
-    shard.add(value);
+    for (const set of this.sets) if (set.has(value)) return false;
+    let last = this.sets[this.sets.length - 1]!;
+    if (last.size >= CHUNK) {
+      last = new Set();
+      this.sets.push(last);
+    }
+    last.add(value);
     return true;
   }
-}
-
-function shardOf(value: string): number {
-  let h = 0;
-  for (let i = 0; i < value.length; i++) h = (h * 31 + value.charCodeAt(i)) | 0;
-  return (h >>> 0) % SHARDS;
 }

@@ -9,6 +9,7 @@ import { EventTable } from "./event-table.js";
 import { gather, growFloat64, growInt32 } from "./growable.js";
 
 const RESERVED = new Set(["id", "type", "occurredAt", "sourceKeys"]);
+const ADDED: { added: boolean; problems: readonly Problem[] } = Object.freeze({ added: true, problems: Object.freeze([]) as readonly Problem[] });
 
 export interface EventRowInput {
   readonly id: string;
@@ -30,6 +31,7 @@ export class EventTableBuilder {
   private readonly times = growFloat64();
   private readonly type = createColumnBuilder("type", "string");
   private readonly properties = new Map<string, ColumnBuilder>();
+  private readonly propertyList: ColumnBuilder[] = [];
   private sourceKeys: ColumnBuilder | undefined;
 
   constructor(
@@ -42,13 +44,16 @@ export class EventTableBuilder {
     return this.ids.length;
   }
 
-  add(input: EventRowInput): { added: boolean; problems: Problem[] } {
-    const problems: Problem[] = [];
+  add(input: EventRowInput): { added: boolean; problems: readonly Problem[] } {
+    let problems: Problem[] | undefined;
+    let failed = false;
     const row = this.ids.length;
-    if (input.properties) {
-      for (const [field, value] of Object.entries(input.properties)) {
+    const properties = input.properties;
+    if (properties) {
+      for (const field in properties) {
+        const value = properties[field]!;
         if (RESERVED.has(field)) {
-          problems.push({ path: ["properties", field], message: `property ${field} reuses a reserved name and was ignored`, code: "reserved_name" });
+          (problems ??= []).push({ path: ["properties", field], message: `property ${field} reuses a reserved name and was ignored`, code: "reserved_name" });
           continue;
         }
         let column = this.properties.get(field);
@@ -58,16 +63,21 @@ export class EventTableBuilder {
           column = createColumnBuilder(field, type);
           column.padTo(row);
           this.properties.set(field, column);
+          this.propertyList.push(column);
         }
         const error = column.push(value);
-        if (error) problems.push({ path: ["properties", field], message: error, code: "invalid_type" });
+        if (error) {
+          failed = true;
+          (problems ??= []).push({ path: ["properties", field], message: error, code: "invalid_type" });
+        }
       }
     }
-    if (problems.some((p) => p.code !== "reserved_name")) {
-      for (const column of this.properties.values()) column.truncate(row);
-      return { added: false, problems };
+    const columns = this.propertyList;
+    if (failed) {
+      for (let i = 0; i < columns.length; i++) columns[i]!.truncate(row);
+      return { added: false, problems: problems! };
     }
-    for (const column of this.properties.values()) column.padTo(row + 1);
+    for (let i = 0; i < columns.length; i++) if (columns[i]!.length === row) columns[i]!.push(undefined);
     if (input.sourceKeys && input.sourceKeys.length > 0 && this.sourceKeys === undefined) {
       this.sourceKeys = createColumnBuilder("sourceKeys", "multi");
     }
@@ -80,7 +90,7 @@ export class EventTableBuilder {
     this.owners.push(this.ownerIds.code(input.ownerId));
     this.times.push(input.time);
     this.type.push(input.type);
-    return { added: true, problems };
+    return problems === undefined ? ADDED : { added: true, problems };
   }
 
   /** The 1-based input position of builder row `row`. */

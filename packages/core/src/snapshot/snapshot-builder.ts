@@ -341,7 +341,7 @@ export class SnapshotBuilder {
     return undefined;
   }
 
-  private finish(entity: string, result: { added: boolean; problems: Problem[] }, id: string | undefined, origin: RowOrigin | undefined): boolean {
+  private finish(entity: string, result: { added: boolean; problems: readonly Problem[] }, id: string | undefined, origin: RowOrigin | undefined): boolean {
     const counts = this.count(entity);
     if (result.added) counts.loaded++;
     else counts.rejected++;

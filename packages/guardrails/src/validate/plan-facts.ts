@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { DestinationLimitsSchema } from "../limits/destination-limits.js";
+
+const count = () => z.number().int().nonnegative();
+
+/**
+ * Plain facts about an activation plan, enough to check it against limits
+ * without importing destinations: the destination and its declared limits,
+ * the audiences sent (with evaluated sizes when known), how many attributes
+ * the mapping sends, how many dataflows already feed the destination, and the
+ * row limit per exported file.
+ */
+export const ActivationPlanFactsSchema = z.object({
+  destinationId: z.string().min(1),
+  limits: DestinationLimitsSchema,
+  audiences: z.array(
+    z.object({
+      audienceId: z.string().min(1),
+      type: z.enum(["account", "person"]),
+      /** The evaluated size; leave it out when not known (size rules then report `"unknown"`). */
+      size: count().optional(),
+    }),
+  ),
+  mappedAttributeCount: count(),
+  /** Dataflows feeding this destination, this plan included. */
+  dataflowsForDestination: count().optional(),
+  /** The most rows per exported file this plan is set to write (file destinations). */
+  exportFileRowLimit: z.number().int().positive().optional(),
+});
+/** Facts about an activation plan (see {@link ActivationPlanFactsSchema}). */
+export type ActivationPlanFacts = z.infer<typeof ActivationPlanFactsSchema>;

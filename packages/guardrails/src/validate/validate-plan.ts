@@ -1,0 +1,120 @@
+import { parseOrThrow } from "@abm-kit/core";
+import { strictestLimits, type DestinationLimits } from "../limits/destination-limits.js";
+import type { ProfileInput } from "../limits/limit-profile.js";
+import { resolveProfile } from "../limits/resolve-profile.js";
+import type { Finding } from "./finding.js";
+import { ActivationPlanFactsSchema, type ActivationPlanFacts } from "./plan-facts.js";
+import { checkProfileRule } from "./profile-rule-check.js";
+
+/** Options of the validators: the limit profile to apply. */
+export interface ValidateOptions {
+  readonly profile: ProfileInput;
+}
+
+/**
+ * Checks an activation plan against the destination's declared limits (made
+ * stricter by any limits the profile adds for that destination id) and the
+ * profile's plan rules. Size rules use each audience's evaluated size; an
+ * audience without one gets a `warning` with `actual: "unknown"`. Invalid
+ * facts or an invalid profile raise a `ValidationError` naming each problem.
+ */
+export function validatePlan(facts: ActivationPlanFacts, options: ValidateOptions): Finding[] {
+  const plan = parseOrThrow(ActivationPlanFactsSchema, facts, "activation plan");
+  const profile = resolveProfile(options?.profile);
+  const profileLimits = profile.destinations[plan.destinationId];
+  const limits = strictestLimits(plan.limits, profileLimits);
+  const origin = (key: keyof DestinationLimits) =>
+    profileLimits?.[key] !== undefined && profileLimits[key] === limits[key] && plan.limits[key] !== limits[key]
+      ? `profile "${profile.id}" for destination ${plan.destinationId}`
+      : `destination ${plan.destinationId}`;
+  const findings: Finding[] = [];
+
+  plan.audiences.forEach((audience, index) => {
+    const path = `audiences[${index}].size`;
+    const { audienceId, size } = audience;
+    const min = limits.minAudienceSize;
+    const max = limits.maxAudienceSize;
+    if (size === undefined) {
+      const unchecked = [
+        { ruleId: "destination.minAudienceSize", key: "minAudienceSize", bound: "minimum", limit: min },
+        { ruleId: "destination.maxAudienceSize", key: "maxAudienceSize", bound: "maximum", limit: max },
+      ] as const;
+      for (const { ruleId, key, bound, limit } of unchecked) {
+        if (limit === undefined) continue;
+        findings.push({
+          ruleId,
+          severity: "warning",
+          path,
+          limit,
+          actual: "unknown",
+          audienceId,
+          message: `the size of audience ${JSON.stringify(audienceId)} is unknown, so the ${bound} of ${limit} members (${origin(key)}) was not checked: evaluate the audience and pass its size`,
+        });
+      }
+      return;
+    }
+    if (min !== undefined && size < min) {
+      findings.push({
+        ruleId: "destination.minAudienceSize",
+        severity: "error",
+        path,
+        limit: min,
+        actual: size,
+        audienceId,
+        message: `audience ${JSON.stringify(audienceId)} has ${size} members; ${origin("minAudienceSize")} needs at least ${min}`,
+      });
+    }
+    if (max !== undefined && size > max) {
+      findings.push({
+        ruleId: "destination.maxAudienceSize",
+        severity: "error",
+        path,
+        limit: max,
+        actual: size,
+        audienceId,
+        message: `audience ${JSON.stringify(audienceId)} has ${size} members; ${origin("maxAudienceSize")} takes at most ${max}`,
+      });
+    }
+  });
+
+  const maxMapped = limits.maxMappedAttributes;
+  if (maxMapped !== undefined && plan.mappedAttributeCount > maxMapped) {
+    findings.push({
+      ruleId: "destination.maxMappedAttributes",
+      severity: "error",
+      path: "mappedAttributeCount",
+      limit: maxMapped,
+      actual: plan.mappedAttributeCount,
+      message: `the mapping sends ${plan.mappedAttributeCount} attributes; ${origin("maxMappedAttributes")} takes at most ${maxMapped}`,
+    });
+  }
+
+  if (plan.dataflowsForDestination !== undefined) {
+    const finding = checkProfileRule(profile, "plan.dataflowsPerDestination", {
+      path: "dataflowsForDestination",
+      actual: plan.dataflowsForDestination,
+      detail: `destination ${plan.destinationId}`,
+    });
+    if (finding) findings.push(finding);
+  }
+
+  if (plan.exportFileRowLimit !== undefined) {
+    const finding = checkProfileRule(profile, "plan.rowsPerExportFile", {
+      path: "exportFileRowLimit",
+      actual: plan.exportFileRowLimit,
+    });
+    if (finding) findings.push(finding);
+    const maxRows = limits.maxRowsPerFile;
+    if (maxRows !== undefined && plan.exportFileRowLimit > maxRows) {
+      findings.push({
+        ruleId: "destination.maxRowsPerFile",
+        severity: "error",
+        path: "exportFileRowLimit",
+        limit: maxRows,
+        actual: plan.exportFileRowLimit,
+        message: `the plan writes up to ${plan.exportFileRowLimit} rows per file; ${origin("maxRowsPerFile")} takes at most ${maxRows}`,
+      });
+    }
+  }
+  return findings;
+}

@@ -20,6 +20,9 @@ const projectDirs = [
   "examples",
 ].filter((dir) => existsSync(join(root, dir, "test")));
 
+/** A project may start servers it needs (a PostgreSQL cluster, …) in `test/global-setup.ts`. */
+const globalSetupOf = (dir: string) => (existsSync(join(root, dir, "test/global-setup.ts")) ? [join(root, dir, "test/global-setup.ts")] : []);
+
 export default defineWorkspace(
   projectDirs.map((dir) => ({
     resolve: { alias },
@@ -27,6 +30,7 @@ export default defineWorkspace(
       name: dir.replace(/^packages\//, ""),
       root: join(root, dir),
       include: ["test/**/*.test.ts"],
+      globalSetup: globalSetupOf(dir),
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },

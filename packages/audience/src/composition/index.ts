@@ -1,0 +1,12 @@
+export * from "./composed-result.js";
+export { toMemberSet } from "./member-set.js";
+export * from "./set-operations.js";
+export * from "./split-by-percentage.js";
+export * from "./split-by-attribute.js";
+export * from "./priority-list.js";
+export * from "./member-value.schema.js";
+export * from "./member-value.js";
+export * from "./rank.js";
+export * from "./enrich.js";
+export * from "./composition.schema.js";
+export * from "./evaluate-composition.js";

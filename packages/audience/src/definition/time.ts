@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { DateSchema, InstantSchema } from "@abm-kit/core";
+
+/** Units of a duration. Minutes to weeks are fixed lengths; months and years are calendar units (UTC). */
+export const TimeUnitSchema = z.enum(["minutes", "hours", "days", "weeks", "months", "years"]);
+/** A unit of a {@link Duration}. */
+export type TimeUnit = z.infer<typeof TimeUnitSchema>;
+
+/** A length of time, e.g. `{ amount: 30, unit: "days" }`. */
+export const DurationSchema = z.strictObject({
+  amount: z.number().int().nonnegative(),
+  unit: TimeUnitSchema,
+});
+/** A length of time. */
+export type Duration = z.infer<typeof DurationSchema>;
+
+/**
+ * A point in time: `"now"` (the evaluation's `now`), a duration before or after
+ * it (`{ ago }`, `{ ahead }`), or an absolute instant or date (`{ at }`).
+ */
+export const TimePointSchema = z.union([
+  z.literal("now"),
+  z.strictObject({ ago: DurationSchema }),
+  z.strictObject({ ahead: DurationSchema }),
+  z.strictObject({ at: z.union([InstantSchema, DateSchema]) }),
+]);
+/** A point in time, relative to `now` or absolute. */
+export type TimePoint = z.infer<typeof TimePointSchema>;
+
+/**
+ * A time window, both ends inclusive: `{ last: duration }` is `[now − duration, now]`;
+ * `{ between: [a, b] }` is `[a, b]`; `{ from?, to? }` is `[from, to]` where an
+ * omitted end is unbounded (at least one end is required).
+ */
+export const WindowSchema = z.union([
+  z.strictObject({ last: DurationSchema }),
+  z.strictObject({ between: z.tuple([TimePointSchema, TimePointSchema]) }),
+  z
+    .strictObject({ from: TimePointSchema.optional(), to: TimePointSchema.optional() })
+    .refine((w) => w.from !== undefined || w.to !== undefined, { message: "a window needs at least one of from and to" }),
+]);
+/** A time window, both ends inclusive. */
+export type Window = z.infer<typeof WindowSchema>;

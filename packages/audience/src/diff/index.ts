@@ -1,0 +1,2 @@
+export * from "./membership-state.js";
+export * from "./diff-membership.js";

@@ -1,0 +1,283 @@
+import type { BooleanColumn, Column, MultiColumn, NumberColumn, ProblemPath, StringColumn, Table } from "@abm-kit/core";
+import { dateToEpochMs, instantToEpochMs } from "@abm-kit/core";
+import type { AttributeCondition, Literal } from "../definition/attribute.js";
+import { resolveTimePoint, resolveWindow, truncateToDay } from "../definition/resolve-time.js";
+import { reportUnknownField, type CompileContext } from "./compile-context.js";
+import { columnOf } from "./synthetic-columns.js";
+
+/** A test of one row. */
+export type RowTest = (row: number) => boolean;
+/** A row test that depends on the evaluation's `now` (relative time points). */
+export type RowTestFactory = (now: number) => RowTest;
+
+const never: RowTest = () => false;
+const always: RowTest = () => true;
+
+/**
+ * Compiles an attribute condition against a table's column into a row test:
+ * literals are converted once (strings to dictionary matches, instants to epoch
+ * ms), so the test reads typed arrays only. A missing value fails every
+ * comparison; an unknown field reads as missing (or is an error when strict).
+ */
+export function compileAttributeTest(condition: AttributeCondition, table: Table<string>, scope: string, path: ProblemPath, context: CompileContext): RowTestFactory {
+  const column = columnOf(table, condition.field);
+  if (column === undefined) {
+    reportUnknownField(context, scope, condition.field, path);
+    return () => (condition.op === "missing" ? always : never);
+  }
+  if (condition.op === "exists") return () => (row) => !column.isMissing(row);
+  if (condition.op === "missing") return () => (row) => column.isMissing(row);
+  const fail = (message: string): RowTestFactory => {
+    context.errors.push({ path: [...path, "op"], message: `${scope}.${condition.field} is a ${column.type} field: ${message}`, code: "type_mismatch" });
+    return () => never;
+  };
+  switch (column.type) {
+    case "string":
+      return stringTest(condition, column, fail);
+    case "multi":
+      return multiTest(condition, column, fail);
+    case "boolean":
+      return booleanTest(condition, column, fail);
+    case "number":
+      return numberTest(condition, column, fail);
+    case "instant":
+    case "date":
+      return timeTest(condition, column, fail);
+  }
+}
+
+type Fail = (message: string) => RowTestFactory;
+
+function operands(condition: AttributeCondition): Literal[] {
+  return condition.values ?? (condition.value === undefined ? [] : [condition.value]);
+}
+
+function stringTest(condition: AttributeCondition, column: StringColumn, fail: Fail): RowTestFactory {
+  const texts: string[] = [];
+  for (const literal of operands(condition)) {
+    if (typeof literal === "object") return fail(`${condition.op} needs text operands, not a time point`);
+    texts.push(String(literal));
+  }
+  const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const wanted = texts.map(norm);
+  const first = wanted[0] ?? "";
+  let predicate: (s: string) => boolean;
+  switch (condition.op) {
+    case "eq":
+      predicate = (s) => s === first;
+      break;
+    case "neq":
+      predicate = (s) => s !== first;
+      break;
+    case "in": {
+      const set = new Set(wanted);
+      predicate = (s) => set.has(s);
+      break;
+    }
+    case "notIn": {
+      const set = new Set(wanted);
+      predicate = (s) => !set.has(s);
+      break;
+    }
+    case "contains":
+      predicate = (s) => s.includes(first);
+      break;
+    case "startsWith":
+      predicate = (s) => s.startsWith(first);
+      break;
+    case "endsWith":
+      predicate = (s) => s.endsWith(first);
+      break;
+    case "matches": {
+      let regex: RegExp;
+      try {
+        regex = new RegExp(texts[0] ?? "", condition.caseInsensitive ? "i" : "");
+      } catch {
+        return fail("the regular expression does not compile");
+      }
+      predicate = (s) => regex.test(s);
+      break;
+    }
+    case "gt":
+      predicate = (s) => s > first;
+      break;
+    case "gte":
+      predicate = (s) => s >= first;
+      break;
+    case "lt":
+      predicate = (s) => s < first;
+      break;
+    case "lte":
+      predicate = (s) => s <= first;
+      break;
+    case "between": {
+      const max = wanted[1] ?? "";
+      predicate = (s) => s >= first && s <= max;
+      break;
+    }
+    default:
+      return fail(`${condition.op} does not apply`);
+  }
+  // evaluate the predicate once per distinct value, then rows read a byte table
+  const values = column.dictionary.values;
+  const match = new Uint8Array(values.length);
+  for (let code = 0; code < values.length; code++) match[code] = predicate(norm(values[code]!)) ? 1 : 0;
+  const codes = column.codes;
+  const test: RowTest = (row) => {
+    const code = codes[row]!;
+    return code >= 0 && match[code] === 1;
+  };
+  return () => test;
+}
+
+function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fail): RowTestFactory {
+  if (condition.op !== "containsAny" && condition.op !== "containsAll") return fail(`${condition.op} does not apply (use containsAny or containsAll)`);
+  const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const wanted = operands(condition).map((v) => norm(String(v)));
+  const values = column.dictionary.values;
+  // per wanted value, which dictionary codes match it
+  const matches = wanted.map((w) => {
+    const match = new Uint8Array(values.length);
+    for (let code = 0; code < values.length; code++) match[code] = norm(values[code]!) === w ? 1 : 0;
+    return match;
+  });
+  const { offsets, codes, present } = column;
+  if (condition.op === "containsAny") {
+    const any = new Uint8Array(values.length);
+    for (const match of matches) for (let code = 0; code < any.length; code++) any[code]! |= match[code]!;
+    const test: RowTest = (row) => {
+      if (present[row] === 0) return false;
+      for (let k = offsets[row]!; k < offsets[row + 1]!; k++) if (any[codes[k]!] === 1) return true;
+      return false;
+    };
+    return () => test;
+  }
+  const test: RowTest = (row) => {
+    if (present[row] === 0) return false;
+    const start = offsets[row]!;
+    const end = offsets[row + 1]!;
+    for (const match of matches) {
+      let found = false;
+      for (let k = start; k < end && !found; k++) found = match[codes[k]!] === 1;
+      if (!found) return false;
+    }
+    return true;
+  };
+  return () => test;
+}
+
+function booleanTest(condition: AttributeCondition, column: BooleanColumn, fail: Fail): RowTestFactory {
+  const flags: number[] = [];
+  for (const literal of operands(condition)) {
+    if (typeof literal !== "boolean") return fail(`${condition.op} needs boolean operands`);
+    flags.push(literal ? 1 : 0);
+  }
+  const values = column.values;
+  const allowed = new Uint8Array(3);
+  switch (condition.op) {
+    case "eq":
+    case "in":
+      for (const f of flags) allowed[f] = 1;
+      break;
+    case "neq":
+    case "notIn":
+      allowed[0] = 1;
+      allowed[1] = 1;
+      for (const f of flags) allowed[f] = 0;
+      break;
+    default:
+      return fail(`${condition.op} does not apply`);
+  }
+  const test: RowTest = (row) => allowed[values[row]!] === 1;
+  return () => test;
+}
+
+/** A numeric test over a Float64Array given resolved operands (NaN never passes). */
+function numericTest(op: AttributeCondition["op"], values: Float64Array, operands: number[]): RowTest | undefined {
+  const v = operands[0] ?? Number.NaN;
+  switch (op) {
+    case "eq":
+      return (row) => values[row] === v;
+    case "neq":
+      return (row) => {
+        const x = values[row]!;
+        return x === x && x !== v;
+      };
+    case "gt":
+      return (row) => values[row]! > v;
+    case "gte":
+      return (row) => values[row]! >= v;
+    case "lt":
+      return (row) => values[row]! < v;
+    case "lte":
+      return (row) => values[row]! <= v;
+    case "between": {
+      const max = operands[1] ?? Number.NaN;
+      return (row) => {
+        const x = values[row]!;
+        return x >= v && x <= max;
+      };
+    }
+    case "in": {
+      const set = new Set(operands);
+      return (row) => set.has(values[row]!);
+    }
+    case "notIn": {
+      const set = new Set(operands);
+      return (row) => {
+        const x = values[row]!;
+        return x === x && !set.has(x);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function numberTest(condition: AttributeCondition, column: NumberColumn, fail: Fail): RowTestFactory {
+  const numbers: number[] = [];
+  for (const literal of operands(condition)) {
+    if (typeof literal !== "number") return fail(`${condition.op} needs number operands`);
+    numbers.push(literal);
+  }
+  const test = numericTest(condition.op, column.values, numbers);
+  if (test === undefined) return fail(`${condition.op} does not apply`);
+  return () => test;
+}
+
+function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fail): RowTestFactory {
+  const day = column.type === "date";
+  const values = column.values;
+  if (condition.op === "within") {
+    const window = condition.window!;
+    return (now) => {
+      const { from, to } = resolveWindow(window, now, day ? "day" : "instant");
+      return (row) => {
+        const x = values[row]!;
+        return x >= from && x <= to;
+      };
+    };
+  }
+  const points = operands(condition);
+  for (const literal of points) {
+    if (typeof literal === "number" || typeof literal === "boolean") return fail(`${condition.op} needs instants, dates or time points`);
+    if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
+  }
+  if (numericTest(condition.op, values, []) === undefined) return fail(`${condition.op} does not apply`);
+  return (now) => {
+    const resolved = points.map((literal) => {
+      const ms = typeof literal === "string" ? (literal === "now" ? now : parseTime(literal)) : resolveTimePoint(literal as Exclude<Literal, string | number | boolean>, now);
+      return day ? truncateToDay(ms) : ms;
+    });
+    return numericTest(condition.op, values, resolved)!;
+  };
+}
+
+function parseTime(text: string): number {
+  return text.length === 10 ? dateToEpochMs(text) : instantToEpochMs(text);
+}
+
+/** Whether a column holds instants or dates. */
+export function isTimeColumn(column: Column): column is NumberColumn {
+  return column.type === "instant" || column.type === "date";
+}

@@ -1,0 +1,66 @@
+import { AbmKitError, epochMsToInstant, formatPath, type Snapshot } from "@abm-kit/core";
+import type { Condition } from "../definition/condition.js";
+import { validateAudience } from "../definition/validate.js";
+import type { EvaluateOptions } from "./evaluate.js";
+import { parseNow } from "./now.js";
+import type { PlanNode, RunState } from "./plan-node.js";
+import { ReferencePool } from "./references.js";
+
+/** One condition node explained for one row: whether it held and the evidence that decided it. */
+export interface ExplainNode {
+  /** Where the node is in the definition, e.g. `condition.conditions[1].where`. */
+  readonly path: string;
+  readonly kind: Condition["kind"];
+  /** The rows it was evaluated on (`account`, `person`, `related:intent`, …) and which row. */
+  readonly scope: string;
+  readonly rowId: string;
+  readonly held: boolean;
+  readonly summary: string;
+  readonly evidence?: Readonly<Record<string, unknown>>;
+  readonly children: ExplainNode[];
+}
+
+/** Why an entity is or is not a member of an audience. */
+export interface Explanation {
+  readonly audienceId: string;
+  readonly memberId: string;
+  readonly member: boolean;
+  readonly now: string;
+  readonly root: ExplainNode;
+}
+
+/**
+ * Explains audience membership for one account or person (member or not): a
+ * tree mirroring the condition with held/failed per node and the deciding
+ * evidence — values, the related rows that matched, the events counted. Under
+ * a related condition, its `where` is explained for the deciding related row.
+ */
+export function explain(audience: unknown, snapshot: Snapshot, memberId: string, options: EvaluateOptions): Explanation {
+  const now = parseNow(options?.now);
+  const definition = validateAudience(audience);
+  const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;
+  const row = table.indexOf(memberId);
+  if (row < 0) {
+    throw new AbmKitError("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${JSON.stringify(memberId)}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
+  }
+  const pool = new ReferencePool(snapshot, now, options.strict ?? false, options.audiences ?? []);
+  pool.add(definition);
+  const resolved = pool.resolve(definition.id);
+  const state = pool.stateOf(definition.id)!;
+  return { audienceId: definition.id, memberId, member: resolved.bits.has(row), now: epochMsToInstant(now), root: explainNode(resolved.compiled!.root, state, row) };
+}
+
+function explainNode(node: PlanNode, state: RunState, row: number): ExplainNode {
+  const held = state.bits(node).has(row);
+  const { summary, evidence, descend } = node.explain(state, row, held);
+  return {
+    path: formatPath(node.path),
+    kind: node.condition.kind,
+    scope: node.scope.label,
+    rowId: node.scope.table.id(row),
+    held,
+    summary,
+    ...(evidence ? { evidence } : {}),
+    children: (descend ?? []).map((d) => explainNode(d.node, state, d.row)),
+  };
+}

@@ -1,0 +1,11 @@
+export * from "./bitset.js";
+export * from "./result.js";
+export * from "./now.js";
+export type { PlanNode, NodeEvidence } from "./plan-node.js";
+export { RunState } from "./plan-node.js";
+export type { Scope } from "./compile-context.js";
+export * from "./compile.js";
+export * from "./evaluate.js";
+export * from "./preview.js";
+export * from "./explain.js";
+export { referencedAudienceIds } from "./references.js";

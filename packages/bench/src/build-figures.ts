@@ -1,0 +1,56 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { Figure } from "./audience-figures.js";
+import { buildBenchSnapshot } from "./build-snapshot.js";
+import type { SyntheticDataset } from "./dataset.js";
+import { loadIntoDuckDB } from "./duckdb-tables.js";
+import { medianMs } from "./measure.js";
+import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
+
+/** What the Snapshot of a data set holds in memory (heap + array buffers, after collection). */
+export interface SnapshotMemory {
+  readonly heapMB: number;
+  readonly arrayBuffersMB: number;
+  readonly totalMB: number;
+}
+
+const gc = (): void => {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) throw new Error("run the benchmark with node --expose-gc");
+  collect();
+  collect();
+};
+
+/** Builds the Snapshot once and measures what it keeps resident. */
+export function measureSnapshotMemory(data: SyntheticDataset): SnapshotMemory {
+  gc();
+  const before = process.memoryUsage();
+  const snapshot = buildBenchSnapshot(data);
+  gc();
+  const after = process.memoryUsage();
+  const heapMB = (after.heapUsed - before.heapUsed) / 1e6;
+  const arrayBuffersMB = (after.arrayBuffers - before.arrayBuffers) / 1e6;
+  if (snapshot.accounts.size !== data.accountCount) throw new Error("the snapshot lost accounts");
+  return { heapMB, arrayBuffersMB, totalMB: heapMB + arrayBuffersMB };
+}
+
+/**
+ * The Snapshot build (records streamed from the generator, validated, indexed)
+ * against DuckDB loading the same records (columnar appends) and computing the
+ * same derived keys.
+ */
+export async function measureBuild(data: SyntheticDataset, options: { runs: number; label: string }): Promise<Figure> {
+  const ours_ms = await medianMs(options.runs, () => buildBenchSnapshot(data), 0);
+  const baseline_ms = await medianMs(
+    options.runs,
+    async () => {
+      const db = await DuckDBInstance.create(":memory:");
+      const connection = await db.connect();
+      await loadIntoDuckDB(connection, data);
+      for (const sql of BASELINE_DERIVED_COLUMNS) await connection.run(sql);
+      connection.closeSync();
+      db.closeSync();
+    },
+    0,
+  );
+  return { name: `${options.label} build: snapshot vs DuckDB load`, ours_ms, baseline_ms, ratio: ours_ms / baseline_ms };
+}

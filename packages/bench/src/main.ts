@@ -1,0 +1,65 @@
+/**
+ * `pnpm bench [--scale <factor>] [--json <file>] [--runs <n>] [--docs]`
+ *
+ * Runs abm-kit against DuckDB on the same synthetic data and prints a table.
+ * Without --scale it measures scales 0.01, 0.1 and 1 and rewrites
+ * docs/benchmarks.md; with --scale only that scale (add --docs to rewrite the
+ * report anyway). --json writes { figures: [{ name, ours_ms, baseline_ms, ratio }] }.
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DuckDBInstance, version as duckdbVersion } from "@duckdb/node-api";
+import { seedAudiences } from "@abm-kit/examples/audiences";
+import { measureSeedAudiences, type Figure } from "./audience-figures.js";
+import { measureBuild, measureSnapshotMemory } from "./build-figures.js";
+import { buildBenchSnapshot } from "./build-snapshot.js";
+import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
+import { loadIntoDuckDB } from "./duckdb-tables.js";
+import { formatMarkdown, formatTable, type BenchResult } from "./report.js";
+import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string" },
+    json: { type: "string" },
+    runs: { type: "string", default: "5" },
+    docs: { type: "boolean", default: false },
+  },
+});
+
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number of at least 1");
+const scales = values.scale === undefined ? [0.01, 0.1, 1] : [Number(values.scale)];
+if (scales.some((s) => !(s > 0))) throw new Error("--scale takes a positive number");
+
+const scaleResults: BenchResult["scales"][number][] = [];
+for (const scale of scales) {
+  const label = `x${scale}`;
+  const data = new SyntheticDataset(scale);
+  console.log(`\nscale ${scale}: ${data.accountCount} accounts, ${data.personCount} persons, ${data.eventCount} person events`);
+  const memory = measureSnapshotMemory(data);
+  const figures: Figure[] = [await measureBuild(data, { runs, label })];
+  const snapshot = buildBenchSnapshot(data);
+  const db = await DuckDBInstance.create(":memory:");
+  const connection = await db.connect();
+  await loadIntoDuckDB(connection, data);
+  for (const sql of BASELINE_DERIVED_COLUMNS) await connection.run(sql);
+  figures.push(...(await measureSeedAudiences(seedAudiences, snapshot, connection, { now: BENCH_NOW, runs, label })));
+  connection.closeSync();
+  db.closeSync();
+  console.log(formatTable(figures));
+  console.log(`snapshot resident memory: ${memory.totalMB.toFixed(0)} MB`);
+  scaleResults.push({ scale, rows: snapshot.summary(), memory, figures });
+}
+
+const result: BenchResult = { date: new Date().toISOString(), scales: scaleResults, runs, duckdbVersion: duckdbVersion() };
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures) }, null, 2)}\n`);
+  console.log(`wrote ${values.json}`);
+}
+if (values.scale === undefined || values.docs) {
+  const target = resolve(import.meta.dirname, "../../../docs/benchmarks.md");
+  writeFileSync(target, formatMarkdown(result));
+  console.log(`wrote ${target}`);
+}

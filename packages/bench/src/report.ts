@@ -1,0 +1,58 @@
+import { cpus, totalmem, type } from "node:os";
+import type { Figure } from "./audience-figures.js";
+import type { SnapshotMemory } from "./build-figures.js";
+
+/** Everything one benchmark run measured. */
+export interface BenchResult {
+  readonly date: string;
+  readonly scales: readonly {
+    readonly scale: number;
+    readonly rows: Readonly<Record<string, number>>;
+    readonly memory: SnapshotMemory;
+    readonly figures: readonly Figure[];
+  }[];
+  readonly runs: number;
+  readonly duckdbVersion: string;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+/** The figures as a plain-text table. */
+export function formatTable(figures: readonly Figure[]): string {
+  const width = Math.max(20, ...figures.map((f) => f.name.length));
+  const lines = [`${"figure".padEnd(width)}  ${"ours ms".padStart(10)}  ${"DuckDB ms".padStart(10)}  ${"ratio".padStart(6)}`];
+  for (const f of figures) lines.push(`${f.name.padEnd(width)}  ${ms(f.ours_ms).padStart(10)}  ${ms(f.baseline_ms).padStart(10)}  ${f.ratio.toFixed(2).padStart(6)}`);
+  return lines.join("\n");
+}
+
+/** The Markdown report written to docs/benchmarks.md. */
+export function formatMarkdown(result: BenchResult): string {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const out: string[] = [
+    "# Benchmarks: abm-kit against DuckDB",
+    "",
+    "Written by `pnpm bench` (packages/bench). Both engines run in one Node.js process on the same",
+    "deterministic synthetic data set (seed 42): scale 1 is 100,000 accounts, 1,000,000 persons,",
+    "10,000,000 person events, 200,000 opportunities and 550,000 related rows (owned products, intent,",
+    "technographics). Times are medians; ratio = ours / DuckDB (below 1 means abm-kit is faster).",
+    "Every audience's members are checked equal between the engines before it is timed.",
+    "",
+    `- Date: ${result.date}`,
+    `- Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()}`,
+    `- Node.js ${process.version}, DuckDB ${result.duckdbVersion} (@duckdb/node-api)`,
+    `- Runs per figure: ${result.runs} (median), after one untimed warm-up for audiences`,
+    "",
+    "Reproduce: `npx -y pnpm@10.34.8 bench` (all scales, rewrites this file), or",
+    "`npx -y pnpm@10.34.8 bench --scale 0.1 --json out.json` for one scale.",
+    "",
+  ];
+  for (const s of result.scales) {
+    out.push(`## Scale ${s.scale}`, "");
+    out.push(`Rows: ${Object.entries(s.rows).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}.`, "");
+    out.push(`Snapshot resident memory: ${s.memory.totalMB.toFixed(0)} MB (${s.memory.heapMB.toFixed(0)} MB heap + ${s.memory.arrayBuffersMB.toFixed(0)} MB typed arrays).`, "");
+    out.push("| figure | ours (ms) | DuckDB (ms) | ratio |", "|---|---:|---:|---:|");
+    for (const f of s.figures) out.push(`| ${f.name} | ${ms(f.ours_ms)} | ${ms(f.baseline_ms)} | ${f.ratio.toFixed(2)} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}

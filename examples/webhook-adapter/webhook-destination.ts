@@ -1,0 +1,96 @@
+import { defineDestination, requestJson, secret, TerminalError, z, type AuthState, type MemberResult } from "@abm-kit/destinations";
+
+/** Settings of the webhook destination. */
+export const WebhookSettingsSchema = z.object({
+  /** Base URL of the receiver, e.g. `https://hooks.example.com`. */
+  endpoint: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: secret(z.string().min(1)),
+  /** Per-request timeout (ms). */
+  timeoutMs: z.number().int().positive().default(10_000),
+});
+/** Webhook settings after defaults. */
+export type WebhookSettings = z.output<typeof WebhookSettingsSchema>;
+
+interface TokenResponse {
+  access_token?: string;
+  expires_in?: number;
+}
+
+interface MembersResponse {
+  results?: { id?: string; status?: string; reason?: string }[];
+}
+
+/**
+ * A small complete adapter: a webhook receiver that keeps audiences keyed by
+ * the abm-kit audience id. OAuth client credentials, find-or-create, batches
+ * of up to 500 adds or removes with an Idempotency-Key, a result per member.
+ */
+export const webhookDestination = defineDestination<WebhookSettings>({
+  id: "webhook",
+  name: "Webhook",
+  description: "Posts audience membership changes to an HTTP endpoint.",
+  settings: WebhookSettingsSchema,
+  audienceTypes: ["account", "person"],
+  identities: ["sha256Email", "companyDomain", "companyName"],
+  delivery: { kind: "streaming", modes: ["full", "incremental"] },
+  limits: { maxBatchSize: 500, maxConcurrency: 2, requestsPerWindow: { requests: 100, windowMs: 1000 } },
+  marketingActions: ["exportToThirdParty"],
+  mappingTargets: {
+    person: [
+      { name: "email_sha256", identity: "sha256Email", required: true },
+      { name: "first_name", maxLength: 35 },
+      { name: "last_name", maxLength: 35 },
+      { name: "title", maxLength: 50 },
+    ],
+    account: [
+      { name: "domain", identity: "companyDomain", required: true },
+      { name: "name", identity: "companyName" },
+      { name: "industry" },
+    ],
+  },
+  retry: { maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 30_000 },
+
+  async authenticate(ctx): Promise<AuthState> {
+    const { body } = await requestJson<TokenResponse>({
+      method: "POST",
+      url: `${ctx.settings.endpoint}/oauth/token`,
+      body: { grant_type: "client_credentials", client_id: ctx.settings.clientId, client_secret: ctx.settings.clientSecret },
+      timeoutMs: ctx.settings.timeoutMs,
+      signal: ctx.signal,
+    });
+    if (typeof body?.access_token !== "string") throw new TerminalError("AUTH_FAILED", "the token response has no access_token");
+    return { accessToken: body.access_token };
+  },
+
+  async ensureAudience(ctx, audience) {
+    const { body } = await requestJson<{ id?: string; created?: boolean }>({
+      method: "PUT",
+      url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(audience.audienceId)}`,
+      headers: { authorization: `Bearer ${ctx.auth?.accessToken ?? ""}` },
+      body: { name: audience.audienceName, type: audience.type },
+      timeoutMs: ctx.settings.timeoutMs,
+      signal: ctx.signal,
+    });
+    if (typeof body?.id !== "string") throw new TerminalError("BAD_RESPONSE", "the audience response has no id");
+    return { externalId: body.id, created: body.created === true };
+  },
+
+  async sendBatch(ctx, batch): Promise<MemberResult[]> {
+    const { body } = await requestJson<MembersResponse>({
+      method: "POST",
+      url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(batch.externalId)}/members`,
+      headers: { authorization: `Bearer ${ctx.auth?.accessToken ?? ""}`, "idempotency-key": batch.idempotencyKey },
+      body: { action: batch.action, members: batch.members.map((m) => ({ id: m.memberId, ...m.fields })) },
+      timeoutMs: ctx.settings.timeoutMs,
+      signal: ctx.signal,
+    });
+    const byId = new Map((body?.results ?? []).map((r) => [r.id, r]));
+    return batch.members.map((m): MemberResult => {
+      const r = byId.get(m.memberId);
+      if (r?.status === "ok") return { memberId: m.memberId, ok: true };
+      if (r?.status === "retry") return { memberId: m.memberId, ok: false, retryable: true, code: "RETRY", message: r.reason ?? "try again" };
+      return { memberId: m.memberId, ok: false, retryable: false, code: "REJECTED", message: r?.reason ?? "no result for this member" };
+    });
+  },
+});

@@ -1,0 +1,53 @@
+import type { DestinationMember } from "./member.js";
+
+/** Credentials an adapter obtained (an OAuth access token, a login). Every string in it is redacted everywhere. */
+export interface AuthState {
+  readonly accessToken: string;
+  /** When the token stops working (ISO), if the service says. */
+  readonly expiresAt?: string;
+  /** Other values the adapter needs later (instance URL, refresh token). */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/** What every adapter function receives. */
+export interface AdapterContext<Settings> {
+  /** Validated settings (secrets included: never log them). */
+  readonly settings: Settings;
+  /** Current credentials, when the destination authenticates. */
+  readonly auth: AuthState | undefined;
+  /** Aborted when the run is cancelled; pass it to every request. */
+  readonly signal: AbortSignal;
+  /** The run's moment (ISO). */
+  readonly now: string;
+  /** Waits `ms` (injectable, so tests do not wait real time). */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Monotonic milliseconds, for the adapter's own timing (Retry-After dates, token expiry). */
+  readonly clock: () => number;
+}
+
+/** The abm-kit audience being activated, as the destination is told of it. */
+export interface TargetAudience {
+  readonly audienceId: string;
+  readonly audienceName: string;
+  readonly type: "account" | "person";
+}
+
+/** The destination-side audience (a LinkedIn DMP segment, a Marketo static list, a Salesforce campaign). */
+export interface DestinationAudienceRef {
+  /** The destination's id for it. */
+  readonly externalId: string;
+  /** True when this call created it. */
+  readonly created?: boolean;
+  /** Wait this long before the first send (LinkedIn: ~5 s after creating a segment). */
+  readonly readyAfterMs?: number;
+}
+
+/** One request's worth of members to add to or remove from a destination audience. */
+export interface MemberBatch {
+  readonly action: "add" | "remove";
+  readonly audience: TargetAudience;
+  readonly externalId: string;
+  readonly members: readonly DestinationMember[];
+  /** Stable for the same audience, action and members: send it so the service can ignore a replay. */
+  readonly idempotencyKey: string;
+}

@@ -1,0 +1,129 @@
+import { parseOrThrow, ValidationError, type Problem } from "@abm-kit/core";
+import { z } from "zod";
+import type { FileExportOptionsInput } from "../files/file-export-options.js";
+import type { AdapterContext, AuthState, DestinationAudienceRef, MemberBatch, TargetAudience } from "./adapter-context.js";
+import { IdentityKindSchema, type IdentityKind } from "./identity-kind.js";
+import { DestinationLimitsSchema, type DestinationLimits } from "./limits.js";
+import type { MemberResult } from "./member.js";
+import { MappingTargetSchema, type MappingTarget, type MappingTargetInput } from "./mapping-target.js";
+
+/** How members reach the destination: API calls per batch (`streaming`) or files (`file`). */
+export const DeliveryKindSchema = z.enum(["streaming", "file"]);
+/** Export modes: everything every run (`full`) or only what changed (`incremental`). */
+export const ExportModeSchema = z.enum(["full", "incremental"]);
+/** An export mode. */
+export type ExportMode = z.infer<typeof ExportModeSchema>;
+
+/** Retry policy: attempts per batch and the exponential backoff bounds. */
+export const RetryPolicySchema = z.object({
+  maxAttempts: z.number().int().positive().default(6),
+  baseDelayMs: z.number().nonnegative().default(500),
+  maxDelayMs: z.number().nonnegative().default(60_000),
+});
+/** A retry policy after defaults. */
+export type RetryPolicy = z.output<typeof RetryPolicySchema>;
+
+/** A file as written to the staging folder, ready to deliver. */
+export interface StagedFile {
+  /** The file's name at the destination (one path segment). */
+  readonly name: string;
+  /** Where it is on local disk now. */
+  readonly localPath: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly kind: "data" | "manifest";
+}
+
+/** What a file destination implements. */
+export interface FileDelivery<Settings> {
+  /** The writer options (format, compression, split size, name template) from the settings. */
+  readonly options: (settings: Settings) => FileExportOptionsInput;
+  /** The local folder where files are written before delivery. */
+  readonly stagingDirectory: (settings: Settings) => string;
+  /** Delivers one staged file (upload it, move it into place). Throw {@link RetryableError} to be retried. */
+  readonly deliver: (ctx: AdapterContext<Settings>, file: StagedFile) => Promise<void>;
+}
+
+/**
+ * What an adapter author writes: declarations plus a few small functions.
+ * Everything else (delta, mapping, hashing, consent, governance, batching,
+ * rate limits, retries, token refresh, checkpoints, reports) is the runtime's.
+ */
+export interface DestinationDefinitionInput<Settings> {
+  /** Stable identifier (`linkedin`, `marketo`, `local-folder`). */
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** The settings schema; mark secret fields with `secret(...)`. */
+  readonly settings: z.ZodType<Settings>;
+  readonly audienceTypes: readonly ("account" | "person")[];
+  /** Identifier kinds the destination matches members on. */
+  readonly identities: readonly IdentityKind[];
+  readonly delivery: { readonly kind: "streaming" | "file"; readonly modes: readonly ExportMode[] };
+  readonly limits: DestinationLimits;
+  /** What the destination does with the data, for governance (`crossSiteTargeting`, `emailTargeting`, …). */
+  readonly marketingActions: readonly string[];
+  /** The fields it accepts per member, by audience type. */
+  readonly mappingTargets: { readonly account?: readonly MappingTargetInput[]; readonly person?: readonly MappingTargetInput[] };
+  readonly retry?: Partial<RetryPolicy>;
+  /** Obtains credentials (once per run, lazily). */
+  readonly authenticate?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
+  /** Renews credentials after {@link AuthExpiredError}; defaults to `authenticate`. */
+  readonly refreshAuth?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
+  /** Finds or creates the destination audience; `known` is the id remembered from an earlier run. */
+  readonly ensureAudience?: (
+    ctx: AdapterContext<Settings>,
+    audience: TargetAudience,
+    known: string | undefined,
+  ) => Promise<DestinationAudienceRef>;
+  /** Sends one batch (≤ `limits.maxBatchSize` members) and returns a result per member. */
+  readonly sendBatch?: (ctx: AdapterContext<Settings>, batch: MemberBatch) => Promise<readonly MemberResult[]>;
+  /** File destinations: writer options and delivery. */
+  readonly file?: FileDelivery<Settings>;
+}
+
+/** A validated destination definition (what {@link defineDestination} returns). */
+export interface DestinationDefinition<Settings = unknown> extends DestinationDefinitionInput<Settings> {
+  readonly mappingTargets: { readonly account?: readonly MappingTarget[]; readonly person?: readonly MappingTarget[] };
+  readonly retry: RetryPolicy;
+}
+
+const DeclarationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "an id is lower-case letters, digits and -"),
+    name: z.string().min(1),
+    audienceTypes: z.array(z.enum(["account", "person"])).min(1),
+    identities: z.array(IdentityKindSchema),
+    delivery: z.object({ kind: DeliveryKindSchema, modes: z.array(ExportModeSchema).min(1) }),
+    limits: DestinationLimitsSchema,
+    marketingActions: z.array(z.string().min(1)),
+    mappingTargets: z.object({ account: z.array(MappingTargetSchema).optional(), person: z.array(MappingTargetSchema).optional() }),
+    retry: RetryPolicySchema.default({ maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 60_000 }),
+  })
+  .superRefine((d, ctx) => {
+    for (const type of d.audienceTypes) {
+      if (d.mappingTargets[type] === undefined) {
+        ctx.addIssue({ code: "custom", path: ["mappingTargets", type], message: `declares audience type ${type} but no ${type} mapping targets` });
+      }
+    }
+  });
+
+/**
+ * Declares a destination. Validates the declarative parts (raising a
+ * `ValidationError` naming each problem) and checks that the functions its
+ * delivery kind needs are present.
+ */
+export function defineDestination<Settings>(input: DestinationDefinitionInput<Settings>): DestinationDefinition<Settings> {
+  const declared = parseOrThrow(DeclarationSchema, input, `destination ${JSON.stringify(input?.id)}`);
+  const problems: Problem[] = [];
+  if (input.delivery.kind === "streaming" && typeof input.sendBatch !== "function") {
+    problems.push({ path: ["sendBatch"], message: "a streaming destination needs sendBatch" });
+  }
+  if (input.delivery.kind === "file" && input.file === undefined) {
+    problems.push({ path: ["file"], message: "a file destination needs file.options, file.stagingDirectory and file.deliver" });
+  }
+  if (typeof (input.settings as { safeParse?: unknown } | undefined)?.safeParse !== "function") problems.push({ path: ["settings"], message: "settings must be a zod schema" });
+  if (problems.length > 0) throw new ValidationError(`destination ${JSON.stringify(input.id)}`, problems);
+  return { ...input, mappingTargets: declared.mappingTargets, retry: declared.retry };
+}

@@ -1,0 +1,59 @@
+import { AbmKitError, type Problem } from "@abm-kit/core";
+import type { RunReport } from "./runtime/run-report.js";
+
+/**
+ * A destination call failed in a way that may succeed if tried again
+ * (HTTP 408/409/423/429/5xx, timeouts, connection resets, malformed bodies,
+ * a service's "rate limited" envelope). `retryAfterMs` is the wait the service asked for.
+ */
+export class RetryableError extends AbmKitError {
+  readonly retryAfterMs: number | undefined;
+  readonly status: number | undefined;
+  constructor(code: string, message: string, options: { retryAfterMs?: number; status?: number; cause?: unknown } = {}) {
+    super(code, message, [], { cause: options.cause });
+    this.retryAfterMs = options.retryAfterMs;
+    this.status = options.status;
+  }
+}
+
+/** The access token was rejected (HTTP 401, Marketo 601/602, Salesforce INVALID_SESSION_ID): refresh it and try once more. */
+export class AuthExpiredError extends AbmKitError {
+  constructor(message = "the destination rejected the access token", options: { cause?: unknown } = {}) {
+    super("AUTH_EXPIRED", message, [], options);
+  }
+}
+
+/** A destination call failed and trying again will not help (a 4xx other than the retryable ones, a rejected payload). */
+export class TerminalError extends AbmKitError {
+  readonly status: number | undefined;
+  constructor(code: string, message: string, options: { status?: number; problems?: readonly Problem[]; cause?: unknown } = {}) {
+    super(code, message, options.problems ?? [], { cause: options.cause });
+    this.status = options.status;
+  }
+}
+
+/**
+ * An activation stopped before it finished (`ACTIVATION_ABORTED`, or
+ * `ADAPTER_FAILED` when an adapter threw an unexpected error). Progress up to
+ * the last checkpoint is kept; running the plan again resumes from there.
+ * `report` holds what the run did before it stopped.
+ */
+export class ActivationError extends AbmKitError {
+  readonly report: RunReport | undefined;
+  constructor(code: string, message: string, report?: RunReport) {
+    super(code, message);
+    this.report = report;
+  }
+}
+
+/** A file name (from a template) would leave the target folder or is otherwise unsafe. */
+export class UnsafeFileNameError extends AbmKitError {
+  constructor(message: string, problems: readonly Problem[]) {
+    super("UNSAFE_FILE_NAME", message, problems);
+  }
+}
+
+/** True for errors the runtime may retry. */
+export function isRetryable(error: unknown): error is RetryableError {
+  return error instanceof RetryableError;
+}

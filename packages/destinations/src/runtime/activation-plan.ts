@@ -1,0 +1,32 @@
+import { ConsentRuleSchema, GovernancePolicySchema } from "@abm-kit/guardrails";
+import { z } from "zod";
+import { ExportModeSchema } from "../definition/destination-definition.js";
+import { FieldMappingSchema } from "../mapping/field-mapping.js";
+import { ScheduleSchema } from "../schedule/schedule.js";
+
+/**
+ * A dataflow: which audiences go to which destination (with its settings),
+ * how fields map, who is excluded, consent, governance policies, export mode
+ * and schedule. Plain data (JSON), validated with zod.
+ */
+export const ActivationPlanSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().optional(),
+  destination: z.object({ id: z.string().min(1), settings: z.unknown() }),
+  audiences: z.array(z.object({ audienceId: z.string().min(1) })).min(1),
+  /** Field mappings per audience type. */
+  mapping: z.object({ account: z.array(FieldMappingSchema).optional(), person: z.array(FieldMappingSchema).optional() }),
+  /** Members of these audiences, and these member ids, are never sent. */
+  exclusions: z
+    .object({ audienceIds: z.array(z.string()).default([]), memberIds: z.array(z.string()).default([]) })
+    .default({ audienceIds: [], memberIds: [] }),
+  mode: ExportModeSchema.default("incremental"),
+  schedule: ScheduleSchema.optional(),
+  /** Person audiences: only people allowed on this channel are sent. */
+  consent: ConsentRuleSchema.optional(),
+  governance: z.object({ policies: z.array(GovernancePolicySchema).default([]) }).default({ policies: [] }),
+});
+/** An activation plan as written. */
+export type ActivationPlanInput = z.input<typeof ActivationPlanSchema>;
+/** An activation plan after defaults. */
+export type ActivationPlan = z.output<typeof ActivationPlanSchema>;

@@ -12,3 +12,4 @@ export * from "./domain.js";
 export * from "./schemas/index.js";
 export * from "./json-schema.js";
 export * from "./snapshot/index.js";
+export * from "./identity/index.js";

@@ -1,1 +1,31 @@
-export {};
+/**
+ * `@abm-kit/sources`: read Salesforce, Marketo, partner and any mapped CSV or
+ * JSON exports into identity-graph records (`IdentityGraph.add` in
+ * `@abm-kit/core`), with a report per file.
+ * @packageDocumentation
+ */
+export type { SourceProblem, FileReport } from "./read/file-report.js";
+export { createFileReport } from "./read/file-report.js";
+export type { InputSource } from "./read/input-source.js";
+export type { SourceResult } from "./read/source-result.js";
+export type { SourceRow } from "./read/source-row.js";
+export type { ObjectSpec, MapInput } from "./read/object-spec.js";
+export type { ConsentColumn } from "./read/consent-columns.js";
+export { readCsv, type CsvRow, type CsvContent } from "./read/read-csv.js";
+export { mapRows, appendBatch, type MapOptions } from "./read/map-rows.js";
+export { parseValue, parseInstant, type ValueType, type ParsedValue } from "./values/parse-value.js";
+export { inferFieldType } from "./values/infer-value-type.js";
+export { toSalesforceId18, salesforceIdSuffix } from "./salesforce/salesforce-id.js";
+export { SALESFORCE_OBJECTS, salesforceSpec, type SalesforceObject } from "./salesforce/salesforce-specs.js";
+export type { SalesforceReadOptions } from "./salesforce/salesforce-options.js";
+export { flattenRestRecords } from "./salesforce/flatten-rest-records.js";
+export { readSalesforceCsv, readSalesforceJson, readSalesforceProducts } from "./salesforce/read-salesforce.js";
+export { MARKETO_ACTIVITY_TYPES, activityTypeName } from "./marketo/activity-types.js";
+export { marketoSpec, propertyName, type MarketoExport } from "./marketo/marketo-specs.js";
+export type { MarketoReadOptions } from "./marketo/marketo-options.js";
+export { readMarketoCsv, readMarketoJson } from "./marketo/read-marketo.js";
+export { INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, FIRMOGRAPHICS_MAPPING, partnerTableDefinition, type PartnerFileMapping, type PartnerField } from "./partner/partner-presets.js";
+export { readPartnerCsv, partnerSpec } from "./partner/read-partner.js";
+export { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
+export { readMappedCsv, readMappedJson, mappedSpec } from "./generic/read-mapped.js";
+export { loadExports, type ExportFile, type LoadedExports } from "./load-exports.js";

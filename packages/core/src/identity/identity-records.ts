@@ -114,6 +114,8 @@ export const RelatedSourceRecordSchema = z.object({
   table: z.string().min(1),
   row: RelatedRowSchema,
   owner: IdentityRefSchema.optional(),
+  /** What `owner` names: an account (default) or a person. */
+  ownerKind: z.enum(["account", "person"]).optional(),
   origin: RecordOriginSchema.optional(),
 });
 export type RelatedSourceRecord = z.infer<typeof RelatedSourceRecordSchema>;

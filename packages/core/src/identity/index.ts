@@ -1,0 +1,13 @@
+export * from "./identity-ref.js";
+export * from "./identity-records.js";
+export * from "./identity-config.js";
+export * from "./identity-problem.js";
+export * from "./blocked-values.js";
+export * from "./free-mail-domains.js";
+export * from "./normalize-email.js";
+export * from "./union-find.js";
+export { ClusterIndex, type OverCapValue, type ClusterMerge } from "./cluster-index.js";
+export * from "./merge-values.js";
+export * from "./unified-entities.js";
+export { IdentityGraph, type BatchAddReport } from "./identity-graph.js";
+export * from "./to-snapshot.js";

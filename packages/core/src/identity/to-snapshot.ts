@@ -1,0 +1,28 @@
+import type { EntityKind } from "../entity-fields.js";
+import { SnapshotBuilder, type SnapshotBuilderOptions } from "../snapshot/snapshot-builder.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import type { FieldDefinitions } from "../values.js";
+import type { IdentityGraph } from "./identity-graph.js";
+
+/**
+ * Builds a Snapshot from a graph's unified entities. Field declarations found
+ * by the sources are used unless `options.fields` declares the same field.
+ */
+export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions): Snapshot {
+  const entities = graph.entities();
+  const fields: Partial<Record<EntityKind, FieldDefinitions>> = {};
+  for (const kind of new Set([...Object.keys(entities.fields), ...Object.keys(options.fields ?? {})]) as Set<EntityKind>) {
+    fields[kind] = { ...entities.fields[kind], ...options.fields?.[kind] };
+  }
+  const builder = new SnapshotBuilder({ ...options, fields });
+  for (const r of entities.accounts) builder.addAccount(r);
+  for (const r of entities.persons) builder.addPerson(r);
+  for (const r of entities.links) builder.addLink(r);
+  for (const r of entities.opportunities) builder.addOpportunity(r);
+  for (const r of entities.opportunityRoles) builder.addOpportunityRole(r);
+  for (const r of entities.campaigns) builder.addCampaign(r);
+  for (const r of entities.campaignMembers) builder.addCampaignMember(r);
+  for (const r of entities.events) builder.addEvent(r);
+  for (const [table, rows] of Object.entries(entities.related)) for (const r of rows) builder.addRelatedRow(table, r);
+  return builder.build();
+}

@@ -1,0 +1,89 @@
+import type { AttributeValue, FieldDefinitions, FieldType, IdentityBatch } from "@abm-kit/core";
+import { inferFieldType } from "../values/infer-value-type.js";
+import { parseValue, type ValueType } from "../values/parse-value.js";
+import type { FileReport } from "./file-report.js";
+import type { ObjectSpec } from "./object-spec.js";
+import type { SourceRow } from "./source-row.js";
+
+/** Options shared by every reader. */
+export interface MapOptions {
+  /** Declared types of attribute columns (`Seniority__c: "string"`, `Interests__c: "multi"`); others are inferred. */
+  readonly fieldTypes?: Readonly<Record<string, FieldType>>;
+}
+
+const TYPE_OF_FIELD: Record<FieldType, ValueType> = {
+  string: "string",
+  number: "number",
+  boolean: "boolean",
+  date: "date",
+  instant: "instant",
+  multi: "multi",
+};
+
+/** Concatenates batch fragments part by part. */
+export function appendBatch(target: Record<string, unknown[]>, fragment: IdentityBatch): void {
+  for (const [part, records] of Object.entries(fragment)) {
+    if (part === "fields" || !Array.isArray(records)) continue;
+    (target[part] ??= []).push(...records);
+  }
+}
+
+/**
+ * Maps the rows of one file with a spec: parses standard columns, keeps every
+ * other column as a typed attribute (warning once for a column the spec does
+ * not expect), rejects records with a missing or bad required value or a
+ * repeated id, and counts read / loaded / rejected in the report.
+ */
+export function mapRows(rows: readonly SourceRow[], columns: readonly string[], spec: ObjectSpec, report: FileReport, options: MapOptions = {}): IdentityBatch {
+  const extras = columns.filter((c) => !(c in spec.columns));
+  for (const column of extras) {
+    if (!spec.isKnownExtra(column)) {
+      report.problems.push({ file: report.file, line: rows[0]?.line !== undefined ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
+    }
+  }
+  const extraTypes = new Map<string, FieldType>();
+  for (const column of extras) extraTypes.set(column, options.fieldTypes?.[column] ?? inferFieldType(rows.map((r) => r.values[column])));
+
+  const out: Record<string, unknown[]> = {};
+  const firstSeen = new Map<string, number | undefined>();
+  for (const row of rows) {
+    report.read++;
+    let rejected = false;
+    const at = { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}) };
+    const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
+      if (severity === "error") rejected = true;
+      report.problems.push({ ...at, ...(field !== undefined ? { field } : {}), message, severity, code });
+    };
+    const values: Record<string, AttributeValue | undefined> = {};
+    for (const [column, type] of Object.entries(spec.columns)) {
+      const parsed = parseValue(row.values[column], type);
+      const required = spec.required.includes(column);
+      if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
+      else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
+      else values[column] = parsed.value;
+    }
+    const attributes: Record<string, AttributeValue> = {};
+    for (const column of spec.keepsExtras === false ? [] : extras) {
+      const parsed = parseValue(row.values[column], TYPE_OF_FIELD[extraTypes.get(column)!]);
+      if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
+      else if (parsed.value !== undefined) attributes[column] = parsed.value;
+    }
+    const id = spec.idColumn !== undefined ? values[spec.idColumn] : undefined;
+    if (!rejected && typeof id === "string") {
+      if (firstSeen.has(id)) {
+        const first = firstSeen.get(id);
+        problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
+      } else firstSeen.set(id, row.line ?? row.record);
+    }
+    const fragment = rejected ? undefined : spec.map({ values, attributes, origin: { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}) }, problem });
+    if (rejected || fragment === undefined) {
+      report.rejected++;
+      continue;
+    }
+    report.loaded++;
+    appendBatch(out, fragment);
+  }
+  const fields: FieldDefinitions = {};
+  for (const [column, type] of extraTypes) fields[column] = { type };
+  return { ...out, ...(spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {}) } as IdentityBatch;
+}

@@ -1,0 +1,69 @@
+import { parse, type CsvError } from "csv-parse";
+import { crlfToLf } from "./crlf-to-lf.js";
+import type { FileReport } from "./file-report.js";
+import { openText, type InputSource } from "./input-source.js";
+
+/** One CSV record: its values by column name and the line it starts on. */
+export interface CsvRow {
+  readonly line: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The rows of a CSV file and its header. */
+export interface CsvContent {
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+}
+
+/**
+ * Reads a CSV file (streaming) with a header row: UTF-8 with or without BOM,
+ * CRLF or LF, quoted fields with commas, quotes and line breaks. A record that
+ * cannot be parsed (broken quoting, a wrong number of fields) is counted as read
+ * and rejected with its line; reading goes on with the next record. An
+ * unterminated quote swallows the rest of the file; that is reported too.
+ */
+export async function readCsv(input: InputSource, report: FileReport): Promise<CsvContent> {
+  let header: string[] = [];
+  let lastLine = 1;
+  const rows: CsvRow[] = [];
+  // records and skipped records arrive here synchronously, in file order
+  const parser = parse({
+    columns: (names: string[]) => (header = names.map((n) => n.trim())),
+    bom: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      let breaks = 0;
+      for (const value of Object.values(record)) for (const ch of value) if (ch === "\n") breaks++;
+      rows.push({ line: context.lines - breaks, values: record });
+      lastLine = context.lines;
+      return record;
+    },
+  });
+  parser.on("skip", (err: CsvError) => {
+    report.read++;
+    report.rejected++;
+    const line = lastLine + 1;
+    const end = Number(err.lines);
+    const span = end > line ? ` (lines ${line}-${end})` : "";
+    const message = err.code === "CSV_QUOTE_NOT_CLOSED"
+      ? `a quote opened on or after line ${line} is never closed; the rest of the file (to line ${end}) could not be read`
+      : err.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
+        ? `the record has a different number of fields than the header (${header.length})${span}`
+        : `the record is not valid CSV${span}: ${err.message.replace(/ at line \d+.*$/s, "")}`;
+    report.problems.push({ file: report.file, line, message, severity: "error", code: err.code === "CSV_RECORD_INCONSISTENT_COLUMNS" ? "field_count" : "invalid_csv" });
+    lastLine = end;
+  });
+  try {
+    const source = openText(input);
+    const lf = crlfToLf();
+    source.on("error", (error) => parser.destroy(error));
+    lf.on("error", (error) => parser.destroy(error));
+    for await (const _ of source.pipe(lf).pipe(parser)) {
+      // records were collected by on_record
+    }
+  } catch (error) {
+    report.problems.push({ file: report.file, line: lastLine + 1, message: `the file could not be read: ${(error as Error).message}`, severity: "error", code: "unreadable" });
+  }
+  return { header, rows };
+}

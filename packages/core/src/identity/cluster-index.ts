@@ -31,8 +31,10 @@ export class ClusterIndex {
   private uf = new UnionFind();
   private readonly ownKeys: string[] = [];
   private readonly byOwnKey = new Map<string, number[]>();
-  private readonly byValue = new Map<string, number[]>();
-  private readonly ownersByValue = new Map<string, Set<string>>();
+  // Most values are held by one record of one owner: those are kept as the bare
+  // number / key, and become an array / Set only when a second one appears.
+  private readonly byValue = new Map<string, number | number[]>();
+  private readonly ownersByValue = new Map<string, string | Set<string>>();
   private readonly rules: Map<string, number>;
   private stale = false;
 
@@ -55,22 +57,33 @@ export class ClusterIndex {
       this.uf.union(record, copies[0]!);
       copies.push(record);
     } else this.byOwnKey.set(ownKey, [record]);
-    const seen = new Set<string>();
-    for (const ref of [own, ...identities]) {
-      const key = identityKey(ref);
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const seen: string[] = [];
+    for (let i = -1; i < identities.length; i++) {
+      const ref = i < 0 ? own : identities[i]!;
+      const key = i < 0 ? ownKey : identityKey(ref);
+      if (seen.includes(key)) continue;
+      seen.push(key);
       const holders = this.byValue.get(key);
-      if (holders) holders.push(record);
-      else this.byValue.set(key, [record]);
-      let owners = this.ownersByValue.get(key);
-      if (!owners) this.ownersByValue.set(key, (owners = new Set()));
-      const isNewOwner = !owners.has(ownKey);
-      owners.add(ownKey);
+      if (holders === undefined) this.byValue.set(key, record);
+      else if (typeof holders === "number") this.byValue.set(key, [holders, record]);
+      else holders.push(record);
+      const owners = this.ownersByValue.get(key);
+      let ownerCount = 1;
+      let isNewOwner = true;
+      if (owners === undefined) this.ownersByValue.set(key, ownKey);
+      else if (typeof owners === "string") {
+        isNewOwner = owners !== ownKey;
+        if (isNewOwner) this.ownersByValue.set(key, new Set([owners, ownKey]));
+        ownerCount = isNewOwner ? 2 : 1;
+      } else {
+        isNewOwner = !owners.has(ownKey);
+        owners.add(ownKey);
+        ownerCount = owners.size;
+      }
       const cap = this.rules.get(ref.namespace);
       if (cap === undefined) continue;
-      if (owners.size <= cap) this.uf.union(record, this.byValue.get(key)![0]!);
-      else if (isNewOwner && owners.size === cap + 1) this.stale = true;
+      if (ownerCount <= cap) this.uf.union(record, this.firstHolder(key));
+      else if (isNewOwner && ownerCount === cap + 1) this.stale = true;
     }
     return record;
   }
@@ -83,7 +96,22 @@ export class ClusterIndex {
 
   /** Records holding an identity value (in any namespace, merge namespace or not). */
   recordsWith(ref: IdentityRef): readonly number[] {
-    return this.byValue.get(identityKey(ref)) ?? [];
+    return this.holders(identityKey(ref));
+  }
+
+  private holders(key: string): readonly number[] {
+    const holders = this.byValue.get(key);
+    return holders === undefined ? [] : typeof holders === "number" ? [holders] : holders;
+  }
+
+  private firstHolder(key: string): number {
+    const holders = this.byValue.get(key)!;
+    return typeof holders === "number" ? holders : holders[0]!;
+  }
+
+  private ownerCount(key: string): number {
+    const owners = this.ownersByValue.get(key);
+    return owners === undefined ? 0 : typeof owners === "string" ? 1 : owners.size;
   }
 
   /** The records grouped by component, each group ascending, groups by their first record. */
@@ -103,6 +131,7 @@ export class ClusterIndex {
   overCapValues(): OverCapValue[] {
     const out: OverCapValue[] = [];
     for (const [key, owners] of this.ownersByValue) {
+      if (typeof owners === "string") continue;
       const [namespace, value] = splitKey(key);
       const cap = this.rules.get(namespace);
       if (cap !== undefined && owners.size > cap) out.push({ namespace, value, records: owners.size, maxRecordsPerValue: cap });
@@ -127,8 +156,8 @@ export class ClusterIndex {
         const cap = this.rules.get(ref.namespace);
         if (cap === undefined || done.has(key)) continue;
         done.add(key);
-        if (this.ownersByValue.get(key)!.size > cap) continue;
-        const holders = this.byValue.get(key)!.filter((r) => inside.has(r));
+        if (this.ownerCount(key) > cap) continue;
+        const holders = this.holders(key).filter((r) => inside.has(r));
         const distinct = new Set(holders.map((r) => this.ownKeys[r]));
         if (distinct.size > 1) out.push({ rule: ref.namespace, value: ref.value, records: holders });
       }
@@ -145,8 +174,9 @@ export class ClusterIndex {
     for (let r = 0; r < this.ownKeys.length; r++) uf.add();
     for (const copies of this.byOwnKey.values()) for (const r of copies) uf.union(r, copies[0]!);
     for (const [key, holders] of this.byValue) {
+      if (typeof holders === "number") continue;
       const cap = this.rules.get(splitKey(key)[0]);
-      if (cap === undefined || this.ownersByValue.get(key)!.size > cap) continue;
+      if (cap === undefined || this.ownerCount(key) > cap) continue;
       for (const r of holders) uf.union(r, holders[0]!);
     }
     this.uf = uf;

@@ -51,6 +51,7 @@ export function orderCandidates(candidates: readonly MergeCandidate[], config: E
  * most recent `updatedAt`). Returns the fields and the attributes.
  */
 export function mergeCandidateValues(candidates: readonly MergeCandidate[], config: EntityIdentityConfig) {
+  if (candidates.length === 1) return presentValuesOf(candidates[0]!);
   const orders = new Map<MergePolicy, MergeCandidate[]>();
   const orderFor = (field: string) => {
     const policy = config.fieldPolicies[field] ?? config.defaultPolicy;
@@ -69,6 +70,19 @@ export function mergeCandidateValues(candidates: readonly MergeCandidate[], conf
   for (const name of [...attributeNames].sort(cmp)) {
     const winner = orderFor(name).find((c) => isPresent(c.attributes?.[name]));
     if (winner) attributes[name] = winner.attributes![name]!;
+  }
+  return { fields, attributes };
+}
+
+/** The one record's present values, in the same shape and key order as a merge of several. */
+function presentValuesOf(candidate: MergeCandidate) {
+  const fields: Record<string, unknown> = {};
+  for (const field of Object.keys(candidate.fields).sort(cmp)) {
+    if (isPresent(candidate.fields[field])) fields[field] = candidate.fields[field];
+  }
+  const attributes: Record<string, AttributeValue> = {};
+  for (const name of Object.keys(candidate.attributes ?? {}).sort(cmp)) {
+    if (isPresent(candidate.attributes![name])) attributes[name] = candidate.attributes![name]!;
   }
   return { fields, attributes };
 }

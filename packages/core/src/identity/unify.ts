@@ -105,6 +105,7 @@ function cluster(records: readonly StoredEntityRecord[], index: ClusterIndex, co
 
 function candidateOf(stored: StoredEntityRecord): MergeCandidate {
   const { attributes, consent: _consent, ...fields } = stored.fields as Record<string, unknown> & { attributes?: Record<string, AttributeValue>; consent?: unknown };
+  let fingerprint: string | undefined;
   return {
     sourceKey: stored.record.sourceKey,
     namespace: stored.record.key.namespace,
@@ -112,7 +113,10 @@ function candidateOf(stored: StoredEntityRecord): MergeCandidate {
     updatedAt: fields.updatedAt as string | null | undefined,
     fields,
     attributes,
-    fingerprint: JSON.stringify(stored.record),
+    // only needed to break a tie between copies of one record: computed on first use
+    get fingerprint() {
+      return (fingerprint ??= JSON.stringify(stored.record));
+    },
   };
 }
 

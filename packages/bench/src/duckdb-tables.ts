@@ -30,6 +30,13 @@ export const DUCKDB_TABLES: Record<string, Columns> = {
   owned_products: { account_id: "VARCHAR", product: "VARCHAR", product_family: "VARCHAR", purchase_date: "DATE", status: "VARCHAR" },
   intent: { domain: "VARCHAR", topic: "VARCHAR", score: "DOUBLE", observed_at: "DATE" },
   technographics: { domain: "VARCHAR", technology: "VARCHAR", category: "VARCHAR", vendor: "VARCHAR" },
+  // the exporting systems' shapes, for the identity benchmark
+  raw_sf_contacts: { id: "VARCHAR", email: "VARCHAR", first_name: "VARCHAR", last_name: "VARCHAR", title: "VARCHAR", country: "VARCHAR", consent_email: "VARCHAR" },
+  raw_mkto_leads: { id: "VARCHAR", email: "VARCHAR", first_name: "VARCHAR", last_name: "VARCHAR", title: "VARCHAR", sfdc_contact_id: "VARCHAR" },
+  raw_contact_account: { contact_id: "VARCHAR", account_id: "VARCHAR" },
+  raw_acr: { contact_id: "VARCHAR", account_id: "VARCHAR", roles: "VARCHAR[]" },
+  raw_lead_account: { lead_id: "VARCHAR", account_id: "VARCHAR" },
+  raw_events: { id: "VARCHAR", owner_namespace: "VARCHAR", owner_value: "VARCHAR", type: "VARCHAR", occurred_at: "TIMESTAMP_MS", webpage: "VARCHAR", form: "VARCHAR", email: "VARCHAR" },
 };
 
 const DAY = 86_400_000;
@@ -64,7 +71,7 @@ function toValue(type: ColumnType, value: unknown): DuckDBValue {
 const CHUNK_ROWS = 2048;
 
 /** Appends rows through DuckDB's columnar path: data chunks of 2,048 rows. */
-async function load(connection: DuckDBConnection, table: string, rows: Iterable<Record<string, unknown>>): Promise<void> {
+export async function load(connection: DuckDBConnection, table: string, rows: Iterable<Record<string, unknown>>): Promise<void> {
   const columns = Object.entries(DUCKDB_TABLES[table]!);
   await connection.run(`CREATE OR REPLACE TABLE ${table} (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
   const appender = await connection.createAppender(table);

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance, version as duckdbVersion } from "@duckdb/node-api";
 import { seedAudiences } from "@abm-kit/examples/audiences";
 import { measureSeedAudiences, type Figure } from "./audience-figures.js";
-import { measureBuild, measureSnapshotMemory } from "./build-figures.js";
+import { measureBuild, measureBuildWithIdentity, measureSnapshotMemory } from "./build-figures.js";
 import { buildBenchSnapshot } from "./build-snapshot.js";
 import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
@@ -39,7 +39,7 @@ for (const scale of scales) {
   const data = new SyntheticDataset(scale);
   console.log(`\nscale ${scale}: ${data.accountCount} accounts, ${data.personCount} persons, ${data.eventCount} person events`);
   const memory = measureSnapshotMemory(data);
-  const figures: Figure[] = [await measureBuild(data, { runs, label })];
+  const figures: Figure[] = [await measureBuildWithIdentity(data, { runs, label }), await measureBuild(data, { runs, label })];
   const snapshot = buildBenchSnapshot(data);
   const db = await DuckDBInstance.create(":memory:");
   const connection = await db.connect();

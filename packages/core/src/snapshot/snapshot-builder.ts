@@ -23,6 +23,7 @@ import type { SourceKey } from "../source-key.js";
 import { instantToEpochMs, type AttributeValue, type FieldDefinitions } from "../values.js";
 import { buildAdjacency, invertAdjacency } from "./adjacency.js";
 import type { BuildReport, EntityCounts, RowOrigin, RowProblem } from "./build-report.js";
+import { isCertainlyValidEvent } from "./certain-event.js";
 import { DictionaryBuilder } from "./dictionary.js";
 import { EventTableBuilder } from "./event-table-builder.js";
 import { Snapshot, type RelatedTable } from "./snapshot.js";
@@ -196,7 +197,7 @@ export class SnapshotBuilder {
 
   /** Adds an event owned by a person or by an account. A repeated event id is rejected. */
   addEvent(input: unknown, origin?: RowOrigin): boolean {
-    const event = this.check("event", ActivityEventSchema, input, origin) as ActivityEvent | undefined;
+    const event = this.check("event", ActivityEventSchema, input, origin, isCertainlyValidEvent) as ActivityEvent | undefined;
     if (event === undefined) return false;
     const time = instantToEpochMs(event.occurredAt);
     const reject = (problem: Problem) => this.finish("event", { added: false, problems: [problem] }, event.id, origin);
@@ -321,7 +322,14 @@ export class SnapshotBuilder {
   }
 
   /** Counts a read, validates with the schema (when on); reports and returns undefined on failure. */
-  private check<S extends z.ZodType>(entity: string, schema: S, input: unknown, origin: RowOrigin | undefined): z.output<S> | undefined {
+  private check<S extends z.ZodType>(
+    entity: string,
+    schema: S,
+    input: unknown,
+    origin: RowOrigin | undefined,
+    /** A cheap test that is true only for input the schema certainly accepts unchanged. */
+    certainlyValid?: (input: object) => boolean,
+  ): z.output<S> | undefined {
     if (this.built) throw new AbmKitError("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
     const counts = this.count(entity);
     counts.read++;
@@ -330,7 +338,7 @@ export class SnapshotBuilder {
       this.report({ entity, row: counts.read, severity: "error", path: [], message: "expected an object", origin });
       return undefined;
     }
-    if (!this.validate) return input as z.output<S>;
+    if (!this.validate || certainlyValid?.(input)) return input as z.output<S>;
     const parsed = schema.safeParse(input);
     if (parsed.success) return parsed.data;
     counts.rejected++;

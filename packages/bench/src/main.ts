@@ -17,6 +17,7 @@ import { buildBenchSnapshot } from "./build-snapshot.js";
 import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
 import { formatMarkdown, formatTable, type BenchResult } from "./report.js";
+import { measureCompiledSql } from "./sql-figures.js";
 import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
 
 const { values } = parseArgs({
@@ -46,6 +47,7 @@ for (const scale of scales) {
   await loadIntoDuckDB(connection, data);
   for (const sql of BASELINE_DERIVED_COLUMNS) await connection.run(sql);
   figures.push(...(await measureSeedAudiences(seedAudiences, snapshot, connection, { now: BENCH_NOW, runs, label })));
+  figures.push(...(await measureCompiledSql(seedAudiences, snapshot, connection, { now: BENCH_NOW, runs, label })));
   connection.closeSync();
   db.closeSync();
   console.log(formatTable(figures));

@@ -9,3 +9,4 @@ export * from "./evaluate/index.js";
 export * from "./builder/index.js";
 export * from "./composition/index.js";
 export * from "./diff/index.js";
+export * from "./streaming/index.js";

@@ -44,3 +44,4 @@ export * from "./json-schemas.js";
 // Streaming-eligibility classification (which audiences can stream, and why
 // not) belongs beside the validators, in ./streaming/; meanwhile the audience
 // validators take the chosen `evaluation` mode ("batch" | "streaming") as an option.
+export * from "./streaming/index.js";

@@ -2,7 +2,8 @@ import type { DataUsageLabel } from "../labels.js";
 import { epochMsToDate, epochMsToInstant, type AttributeValue, type FieldType } from "../values.js";
 import { Dictionary } from "./dictionary.js";
 
-interface ColumnCommon {
+/** What every column offers, whatever its type. */
+export interface ColumnCommon {
   readonly name: string;
   readonly labels: readonly DataUsageLabel[];
   readonly length: number;

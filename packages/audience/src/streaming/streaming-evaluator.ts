@@ -1,0 +1,328 @@
+import { AbmKitError, epochMsToInstant, problemsFromZod, type Problem, type Snapshot } from "@abm-kit/core";
+import { EventEmitter } from "eventemitter3";
+import type { Audience } from "../definition/audience.js";
+import { validateAudience } from "../definition/validate.js";
+import { compileAudience } from "../evaluate/compile.js";
+import { parseNow, type NowInput } from "../evaluate/now.js";
+import { referencedAudienceIds } from "../evaluate/references.js";
+import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
+import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from "./membership-change.js";
+import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram } from "./row-program.js";
+import { LiveData, type Touch } from "./store/live-data.js";
+import { StreamChangeSchema } from "./stream-change.js";
+import { streamingEligibility } from "./streaming-eligibility.js";
+import { TimerHeap } from "./timer-heap.js";
+
+/** Options of {@link createStreamingEvaluator}. */
+export interface StreamingEvaluatorOptions {
+  /** The starting moment; later moments come through `advanceTo`. */
+  readonly now: NowInput;
+  /** Make unknown fields errors instead of missing values (default false). */
+  readonly strict?: boolean;
+}
+
+/** One audience inside the evaluator. */
+interface LiveAudience {
+  readonly definition: Audience;
+  readonly program: RowProgram;
+  /** Read positions by `kind|aspect`. */
+  readonly positionsByTouch: ReadonlyMap<string, readonly ReadPosition[]>;
+  readonly members: Set<number>;
+  readonly wakeAt: Map<number, number>;
+}
+
+/**
+ * Creates a streaming evaluator: seeded from a Snapshot and a set of
+ * audiences (each must classify as streaming; referenced audiences must be in
+ * the set), it keeps their members up to date as changes are applied and
+ * time advances, emitting `entered` / `exited` per member and a `delta` per
+ * audience and step. Its membership equals batch `evaluate` over the same
+ * data at the same `now`.
+ */
+export function createStreamingEvaluator(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions): StreamingEvaluator {
+  return new StreamingEvaluator(snapshot, audiences, options);
+}
+
+/** Keeps audience memberships up to date per change; see {@link createStreamingEvaluator}. */
+export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
+  private nowMs: number;
+  private readonly data: LiveData;
+  private readonly ordered: LiveAudience[];
+  private readonly byId = new Map<string, LiveAudience>();
+  private readonly heap = new TimerHeap();
+  private readonly context: RowContext;
+  private readonly popped = { time: 0, audience: 0, row: 0 };
+
+  constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
+    super();
+    this.nowMs = parseNow(options?.now);
+    const definitions = validateAll(audiences);
+    const order = dependencyOrder(definitions);
+    const notStreamable: Problem[] = [];
+    definitions.forEach((definition, i) => {
+      const verdict = streamingEligibility(definition, { audiences: definitions });
+      for (const r of verdict.reasons) if (r.blocking) notStreamable.push({ path: ["audiences", i, ...r.path], message: `${definition.id}: ${r.message}`, code: r.code });
+    });
+    if (notStreamable.length > 0) {
+      throw new AbmKitError("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
+    }
+    const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
+    for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict: options.strict ?? false });
+    this.data = new LiveData(snapshot);
+    this.ordered = order.map((definition) => {
+      const program = compileRowProgram(definition, this.data);
+      const positionsByTouch = new Map<string, ReadPosition[]>();
+      for (const p of program.positions) {
+        const key = `${p.kind}|${p.aspect}`;
+        positionsByTouch.set(key, [...(positionsByTouch.get(key) ?? []), p]);
+      }
+      const live: LiveAudience = { definition, program, positionsByTouch, members: new Set(), wakeAt: new Map() };
+      this.byId.set(definition.id, live);
+      return live;
+    });
+    const byId = this.byId;
+    this.context = {
+      data: this.data,
+      now: this.nowMs,
+      sink: { next: Number.POSITIVE_INFINITY },
+      isMember: (id, row) => byId.get(id)?.members.has(row) ?? false,
+    };
+    this.ordered.forEach((audience, index) => {
+      const size = audience.definition.type === "account" ? this.data.accounts.size : this.data.persons.size;
+      for (let row = 0; row < size; row++) this.evaluateRow(index, row);
+    });
+  }
+
+  /** The current moment (ISO instant). */
+  get now(): string {
+    return epochMsToInstant(this.nowMs);
+  }
+
+  /** The ids of the audiences, in evaluation (dependency) order. */
+  audienceIds(): string[] {
+    return this.ordered.map((a) => a.definition.id);
+  }
+
+  /** The current members of an audience: entity ids in ascending code-unit order. */
+  members(audienceId: string): string[] {
+    const audience = this.audience(audienceId);
+    const table = audience.definition.type === "account" ? this.data.accounts : this.data.persons;
+    return [...audience.members].map((row) => table.id(row)).sort(compareIds);
+  }
+
+  /** Whether an entity is currently a member of an audience. */
+  isMember(audienceId: string, memberId: string): boolean {
+    const audience = this.audience(audienceId);
+    const row = (audience.definition.type === "account" ? this.data.accounts : this.data.persons).indexOf(memberId);
+    return row >= 0 && audience.members.has(row);
+  }
+
+  /** How many member wake-ups are scheduled (stale entries included). */
+  get scheduledWakeUps(): number {
+    return this.heap.size;
+  }
+
+  /**
+   * Applies one change at the current `now`: validates it (a bad change is
+   * `rejected` with its problems and changes nothing; an event id seen before
+   * is a `duplicate`), updates the data, re-evaluates only the members it can
+   * affect, and emits their entries and exits.
+   */
+  apply(change: unknown): ApplyOutcome {
+    const shape = StreamChangeSchema.safeParse(change);
+    if (!shape.success) return { status: "rejected", problems: problemsFromZod(shape.error), entered: 0, exited: 0, reevaluated: 0 };
+    const parsed = this.data.parse(shape.data);
+    if (!parsed.ok) {
+      const duplicate = parsed.problems.some((p) => p.code === "duplicate_id");
+      return { status: duplicate ? "duplicate" : "rejected", problems: duplicate ? [] : parsed.problems, entered: 0, exited: 0, reevaluated: 0 };
+    }
+    const pending = this.ordered.map(() => new Set<number>());
+    const structural = parsed.change.kind !== "event";
+    if (structural) this.collectRoots(this.data.touches(parsed.change), pending);
+    this.data.commit(parsed.change);
+    this.collectRoots(this.data.touches(parsed.change), pending);
+    return { status: "applied", problems: [], ...this.process(pending, "change") };
+  }
+
+  /** Applies changes in order; counts what was read, applied, duplicate and rejected. */
+  applyAll(changes: Iterable<unknown>): ApplyCounts {
+    const counts: ApplyCounts = { read: 0, applied: 0, duplicates: 0, rejected: 0, problems: [] };
+    for (const change of changes) {
+      const index = counts.read++;
+      const outcome = this.apply(change);
+      if (outcome.status === "applied") counts.applied++;
+      else if (outcome.status === "duplicate") counts.duplicates++;
+      else {
+        counts.rejected++;
+        for (const p of outcome.problems) counts.problems.push({ ...p, path: [index, ...p.path] });
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Moves time forward to `now`: members whose windows opened or closed in
+   * between are re-evaluated at `now` (only the net change is emitted). Time
+   * never goes backwards (`TIME_WENT_BACKWARDS`).
+   */
+  advanceTo(now: NowInput): { entered: number; exited: number; reevaluated: number } {
+    const ms = parseNow(now);
+    if (ms < this.nowMs) {
+      throw new AbmKitError("TIME_WENT_BACKWARDS", `cannot move from ${this.now} back to ${epochMsToInstant(ms)}`, [{ path: ["now"], message: "earlier than the evaluator's current time", code: "time_went_backwards" }]);
+    }
+    this.nowMs = ms;
+    this.context.now = ms;
+    const pending = this.ordered.map(() => new Set<number>());
+    const entry = this.popped;
+    while (this.heap.peekTime() <= ms && this.heap.pop(entry)) {
+      const audience = this.ordered[entry.audience]!;
+      if (audience.wakeAt.get(entry.row) === entry.time) {
+        audience.wakeAt.delete(entry.row);
+        pending[entry.audience]!.add(entry.row);
+      }
+    }
+    return this.process(pending, "time");
+  }
+
+  private audience(audienceId: string): LiveAudience {
+    const audience = this.byId.get(audienceId);
+    if (audience === undefined) {
+      throw new AbmKitError("UNKNOWN_AUDIENCE", `audience ${JSON.stringify(audienceId)} is not in this streaming evaluator`, [{ path: ["audienceId"], message: "unknown audience", code: "unknown_audience" }]);
+    }
+    return audience;
+  }
+
+  /** Adds, per audience, the members whose evaluation reads what the touches changed. */
+  private collectRoots(touches: readonly Touch[], pending: Set<number>[], after = -1): void {
+    for (let i = after + 1; i < this.ordered.length; i++) {
+      const audience = this.ordered[i]!;
+      for (const touch of touches) {
+        const positions = audience.positionsByTouch.get(`${touch.kind}|${touch.aspect}`);
+        if (positions === undefined) continue;
+        for (const position of positions) this.walkBack(position, touch.row, pending[i]!);
+      }
+    }
+  }
+
+  /** The members that reach `row` along `position.path`, by following it backwards. */
+  private walkBack(position: ReadPosition, row: number, into: Set<number>): void {
+    let rows: ArrayLike<number> = [row];
+    for (let s = position.path.length - 1; s >= 0; s--) {
+      const step = position.path[s]!;
+      const next = new Set<number>();
+      for (let k = 0; k < rows.length; k++) {
+        const sources = this.data.follow(step.from, step.relation, rows[k]!, true);
+        for (let j = 0; j < sources.length; j++) next.add(sources[j]!);
+      }
+      rows = [...next];
+      if (rows.length === 0) return;
+    }
+    for (let k = 0; k < rows.length; k++) into.add(rows[k]!);
+  }
+
+  /** Re-evaluates pending members audience by audience (dependencies first) and emits what changed. */
+  private process(pending: Set<number>[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
+    let entered = 0;
+    let exited = 0;
+    let reevaluated = 0;
+    const at = this.now;
+    for (let i = 0; i < this.ordered.length; i++) {
+      const rows = pending[i]!;
+      if (rows.size === 0) continue;
+      const audience = this.ordered[i]!;
+      const flipped: number[] = [];
+      for (const row of rows) {
+        reevaluated++;
+        if (this.evaluateRow(i, row)) flipped.push(row);
+      }
+      if (flipped.length === 0) continue;
+      const { id, name, type } = audience.definition;
+      const table = type === "account" ? this.data.accounts : this.data.persons;
+      const ins: string[] = [];
+      const outs: string[] = [];
+      for (const row of flipped) (audience.members.has(row) ? ins : outs).push(table.id(row));
+      ins.sort(compareIds);
+      outs.sort(compareIds);
+      entered += ins.length;
+      exited += outs.length;
+      const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect: `member:${id}` }));
+      this.collectRoots(touches, pending, i);
+      const change = (memberId: string): MembershipChange => ({ audienceId: id, audienceName: name, type, memberId, at, cause });
+      for (const memberId of ins) this.emit("entered", change(memberId));
+      for (const memberId of outs) this.emit("exited", change(memberId));
+      this.emit("delta", { audienceId: id, audienceName: name, type, at, cause, entered: ins, exited: outs });
+    }
+    return { entered, exited, reevaluated };
+  }
+
+  /** Evaluates one member now and reschedules its wake-up; true when its membership flipped. */
+  private evaluateRow(index: number, row: number): boolean {
+    const audience = this.ordered[index]!;
+    const ctx = this.context;
+    ctx.sink.next = Number.POSITIVE_INFINITY;
+    const holds = audience.program.evaluate(ctx, row);
+    const wake = ctx.sink.next;
+    const scheduled = audience.wakeAt.get(row);
+    if (wake !== scheduled) {
+      if (Number.isFinite(wake)) {
+        audience.wakeAt.set(row, wake);
+        this.heap.push(wake, index, row);
+      } else audience.wakeAt.delete(row);
+    }
+    const was = audience.members.has(row);
+    if (holds === was) return false;
+    if (holds) audience.members.add(row);
+    else audience.members.delete(row);
+    return true;
+  }
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function validateAll(audiences: Iterable<unknown>): Audience[] {
+  const out: Audience[] = [];
+  const ids = new Set<string>();
+  let i = 0;
+  for (const entry of audiences) {
+    let audience: Audience;
+    try {
+      audience = validateAudience(entry);
+    } catch (error) {
+      if (error instanceof AbmKitError) throw new AbmKitError(error.code, `audiences[${i}]: ${error.message}`, error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })));
+      throw error;
+    }
+    if (ids.has(audience.id)) throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+    ids.add(audience.id);
+    out.push(audience);
+    i++;
+  }
+  return out;
+}
+
+/** The audiences ordered so that each comes after the ones it references; unknown references and cycles are errors. */
+function dependencyOrder(audiences: readonly Audience[]): Audience[] {
+  const byId = new Map(audiences.map((a) => [a.id, a] as const));
+  const done = new Set<string>();
+  const out: Audience[] = [];
+  const visit = (audience: Audience, trail: string[]) => {
+    if (done.has(audience.id)) return;
+    const cycleStart = trail.indexOf(audience.id);
+    if (cycleStart >= 0) {
+      const cycle = [...trail.slice(cycleStart), audience.id].join(" → ");
+      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
+    }
+    for (const ref of referencedAudienceIds(audience)) {
+      const referenced = byId.get(ref);
+      if (referenced === undefined) {
+        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)} (referenced by ${JSON.stringify(audience.id)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+      }
+      visit(referenced, [...trail, audience.id]);
+    }
+    done.add(audience.id);
+    out.push(audience);
+  };
+  for (const audience of audiences) visit(audience, []);
+  return out;
+}

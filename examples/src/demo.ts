@@ -1,7 +1,8 @@
 /**
  * The abm-kit demo: loads the bundled Salesforce, Marketo and partner exports,
- * unifies them, evaluates the seed audiences, checks them against guardrails and
- * activates them to a local folder (`examples/out/`, recreated on every run).
+ * unifies them, evaluates the seed audiences, checks them against guardrails,
+ * activates them to a local folder (`examples/out/`, recreated on every run) and
+ * streams events through a real-time account audience.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import { runFoundationSection } from "./foundation-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
+import { runStreamingSection } from "./streaming-section.js";
 
 const log = (line: string) => console.log(line);
 const section = (title: string) => log(`\n=== ${title} ===\n`);
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
   section("5. Activation to a local folder");
   const activated = results.filter((r) => r.size > 0 && seedCompositions.every((c) => c.id !== r.audienceId)).slice(0, 4);
   await runDestinationSection(log, { snapshot, now, audiences: activated, outDir });
+
+  section("6. A streaming account audience driving a destination");
+  await runStreamingSection(log);
 }
 
 main().catch((error: unknown) => {

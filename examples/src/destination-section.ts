@@ -3,7 +3,7 @@
  * a full export, then an incremental one after the membership changed — and
  * prints what each run did.
  */
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Snapshot } from "@abm-kit/core";
 import {
   activate,
@@ -97,5 +97,5 @@ export async function runDestinationSection(
   const later = new Date(Date.parse(now) + DAY_MS).toISOString();
   const incremental = await activate(demoPlan(outDir, changed, "incremental"), { destination: localFolderDestination, snapshot, audiences: changed, now: later, state, events });
   printReport(log, "Run 2 (incremental, a day later)", incremental);
-  log(`  ${files} data files written to ${join(outDir, "exports")}`);
+  log(`  ${files} data files written to ${relative(process.cwd(), join(outDir, "exports")) || "."}`);
 }

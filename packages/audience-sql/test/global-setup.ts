@@ -13,9 +13,26 @@ declare module "vitest" {
   }
 }
 
+/**
+ * On a fresh Debian-like machine where the tests run as root (CI), installs the
+ * `postgresql` package so the second quick-start command works without a step
+ * of its own. Elsewhere nothing is installed.
+ */
+function installPostgresIfPossible(): void {
+  const hasAptGet = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  if (process.getuid?.() !== 0 || !hasAptGet) return;
+  console.log("audience-sql tests: PostgreSQL is missing; installing the Debian package postgresql");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "postgresql"], { stdio: "inherit", env });
+  // the package may start its default cluster; the tests need only the binaries
+  spawnSync("service", ["postgresql", "stop"], { stdio: "ignore" });
+}
+
 /** The directory of PostgreSQL's server binaries (Debian layout), newest version first. */
 function postgresBin(): string {
   const root = "/usr/lib/postgresql";
+  if (!existsSync(root) || readdirSync(root).every((v) => !existsSync(join(root, v, "bin", "initdb")))) installPostgresIfPossible();
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))) : [];
   versions.sort((a, b) => Number(b) - Number(a));
   const version = versions[0];

@@ -4,7 +4,9 @@
  * Runs abm-kit against DuckDB on the same synthetic data and prints a table.
  * Without --scale it measures scales 0.01, 0.1 and 1 and rewrites
  * docs/benchmarks.md; with --scale only that scale (add --docs to rewrite the
- * report anyway). --json writes { figures: [{ name, ours_ms, baseline_ms, ratio }] }.
+ * report anyway). --json writes { figures: [{ name, ours_ms, baseline_ms, ratio }],
+ * streaming: [{ scale, p50_ms, p99_ms, events_per_s }] }. --stream-events sets how
+ * many new events the streaming figure applies (100,000).
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -18,6 +20,7 @@ import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
 import { formatMarkdown, formatTable, type BenchResult } from "./report.js";
 import { measureCompiledSql } from "./sql-figures.js";
+import { measureStreaming } from "./streaming-figures.js";
 import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
 
 const { values } = parseArgs({
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     json: { type: "string" },
     runs: { type: "string", default: "5" },
     docs: { type: "boolean", default: false },
+    "stream-events": { type: "string", default: "100000" },
   },
 });
 
@@ -50,14 +54,17 @@ for (const scale of scales) {
   figures.push(...(await measureCompiledSql(seedAudiences, snapshot, connection, { now: BENCH_NOW, runs, label })));
   connection.closeSync();
   db.closeSync();
+  const streaming = measureStreaming(seedAudiences, snapshot, data, Number(values["stream-events"]), () => performance.now());
   console.log(formatTable(figures));
   console.log(`snapshot resident memory: ${memory.totalMB.toFixed(0)} MB`);
-  scaleResults.push({ scale, rows: snapshot.summary(), memory, figures });
+  console.log(`streaming: p50 ${streaming.p50Ms.toFixed(3)} ms, p99 ${streaming.p99Ms.toFixed(3)} ms, ${Math.round(streaming.changesPerSecond)} events/s`);
+  scaleResults.push({ scale, rows: snapshot.summary(), memory, figures, streaming });
 }
 
 const result: BenchResult = { date: new Date().toISOString(), scales: scaleResults, runs, duckdbVersion: duckdbVersion() };
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures) }, null, 2)}\n`);
+  const streaming = scaleResults.map((s) => ({ scale: s.scale, p50_ms: s.streaming.p50Ms, p99_ms: s.streaming.p99Ms, events_per_s: s.streaming.changesPerSecond }));
+  writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures), streaming }, null, 2)}\n`);
   console.log(`wrote ${values.json}`);
 }
 if (values.scale === undefined || values.docs) {

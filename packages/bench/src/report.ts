@@ -1,6 +1,7 @@
 import { cpus, totalmem, type } from "node:os";
 import type { Figure } from "./audience-figures.js";
 import type { SnapshotMemory } from "./build-figures.js";
+import type { StreamingFigure } from "./streaming-figures.js";
 
 /** Everything one benchmark run measured. */
 export interface BenchResult {
@@ -10,6 +11,7 @@ export interface BenchResult {
     readonly rows: Readonly<Record<string, number>>;
     readonly memory: SnapshotMemory;
     readonly figures: readonly Figure[];
+    readonly streaming: StreamingFigure;
   }[];
   readonly runs: number;
   readonly duckdbVersion: string;
@@ -53,6 +55,12 @@ export function formatMarkdown(result: BenchResult): string {
     out.push("| figure | ours (ms) | DuckDB (ms) | ratio |", "|---|---:|---:|---:|");
     for (const f of s.figures) out.push(`| ${f.name} | ${ms(f.ours_ms)} | ${ms(f.baseline_ms)} | ${f.ratio.toFixed(2)} |`);
     out.push("");
+    const st = s.streaming;
+    out.push(
+      `Streaming (${st.changes.toLocaleString("en-US")} new events into an evaluator seeded from this Snapshot with the ${st.audiences.length} seed audiences that stream: ${st.audiences.join(", ")}):`,
+      `p50 ${st.p50Ms.toFixed(3)} ms, p99 ${st.p99Ms.toFixed(3)} ms, max ${st.maxMs.toFixed(1)} ms per event; ${Math.round(st.changesPerSecond).toLocaleString("en-US")} events/s; ${st.meanReevaluated.toFixed(1)} members re-evaluated per event; seeding took ${ms(st.seedMs)} ms.`,
+      "",
+    );
   }
   return out.join("\n");
 }

@@ -1,4 +1,4 @@
-import type { EventTable, Problem, ProblemPath } from "@abm-kit/core";
+import { lowerBound, upperBound, type EventTable, type Problem, type ProblemPath } from "@abm-kit/core";
 import type { Condition } from "../definition/condition.js";
 import type { RowTest } from "./attribute-test.js";
 import type { CompileContext } from "./compile-context.js";
@@ -38,26 +38,6 @@ export function compileEventFilters(types: readonly string[], where: Condition |
     if (rest.every((ws) => ws.some((w) => key(w) === key(warning)))) context.warnings.push(warning);
   }
   return filters;
-}
-
-/** First index in [lo, hi) with time >= value. */
-function lowerBound(time: Float64Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in [lo, hi) with time > value. */
-function upperBound(time: Float64Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

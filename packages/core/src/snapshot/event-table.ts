@@ -1,4 +1,5 @@
 import type { Column, NumberColumn, StringColumn } from "./column.js";
+import { lowerBound, upperBound } from "./sorted-search.js";
 import { Table } from "./table.js";
 
 /** A half-open range of event rows `[start, end)`. */
@@ -47,24 +48,4 @@ export class EventTable extends Table<"owner"> {
     const hi = this.ownerOffsets[owner + 1]!;
     return { start: lowerBound(this.time, lo, hi, from), end: upperBound(this.time, lo, hi, to) };
   }
-}
-
-/** First index in [lo, hi) with time >= value. */
-function lowerBound(time: Float64Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in [lo, hi) with time > value. */
-function upperBound(time: Float64Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

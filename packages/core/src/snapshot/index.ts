@@ -5,4 +5,5 @@ export * from "./dictionary.js";
 export * from "./event-table.js";
 export * from "./snapshot.js";
 export * from "./snapshot-builder.js";
+export * from "./sorted-search.js";
 export * from "./table.js";

@@ -6,9 +6,11 @@ import { shiftByDuration } from "../definition/resolve-time.js";
 import { comparatorTest } from "../evaluate/comparator-test.js";
 import { eventWindowAt } from "../evaluate/nodes/event-node.js";
 import type { RowSource } from "./store/column-value.js";
+import { OwnerResultCache } from "./owner-count-cache.js";
 import { lowerBound, upperBound, type EventLog } from "./store/event-log.js";
+import { EventRange } from "./store/event-range.js";
 import type { LiveData } from "./store/live-data.js";
-import { eventWake, windowEnds, type WakeSink } from "./time-reach.js";
+import { addWake, eventWake, windowEnds, type WakeSink } from "./time-reach.js";
 import { compileValueTest } from "./value-test.js";
 
 /** What evaluating one row needs: the data, `now`, where wake-up times go, and the members of referenced audiences. */
@@ -37,7 +39,12 @@ export interface ReadPosition {
   readonly path: readonly PathStep[];
   readonly kind: ContextKind;
   readonly aspect: string;
+  /** For `events`: the event types read there (undefined: any type). */
+  readonly types?: ReadonlySet<string> | undefined;
 }
+
+/** Records a read position; `types` narrows an `events` read to the event types that matter. */
+export type ReadRecorder = (path: readonly PathStep[], kind: ContextKind, aspect: string, types?: readonly string[]) => void;
 
 /** An audience compiled to evaluate one member at a time over live data. */
 export interface RowProgram {
@@ -54,9 +61,11 @@ const AT_LEAST_ONE = { op: "gte", value: 1 } as const;
  */
 export function compileRowProgram(audience: Audience, data: LiveData): RowProgram {
   const positions = new Map<string, ReadPosition>();
-  const read = (path: readonly PathStep[], kind: ContextKind, aspect: string) => {
+  const read: ReadRecorder = (path, kind, aspect, types) => {
     const key = `${path.map((s) => `${s.from}.${s.relation}`).join("/")}|${kind}|${aspect}`;
-    if (!positions.has(key)) positions.set(key, { path, kind, aspect });
+    const known = positions.get(key);
+    const merged = types === undefined || (known !== undefined && known.types === undefined) ? undefined : new Set([...(known?.types ?? []), ...types]);
+    positions.set(key, { path, kind, aspect, types: merged });
   };
   read([], audience.type, "data");
   const compile = (condition: Condition, kind: ContextKind, source: RowSource, path: readonly PathStep[]): RowEval => {
@@ -92,9 +101,9 @@ export function compileRowProgram(audience: Audience, data: LiveData): RowProgra
         return relatedEval(condition, kind, targetSource, where);
       }
       case "event":
-        return eventEval(condition, kind, path, read);
+        return eventEval(condition, kind, path, read, data);
       case "sequence":
-        return sequenceEval(condition, kind, path, read);
+        return sequenceEval(condition, kind, path, read, data);
     }
   };
   const evaluate = compile(audience.condition, audience.type, data.source(audience.type), []);
@@ -190,20 +199,22 @@ function aggregateOf(fn: NonNullable<RelatedCondition["aggregate"]>["fn"], field
   }
 }
 
-/** Whether event `i` of an owner's list counts: its type is listed and it passes `where`. */
-type EventMatch = (log: EventLog, ref: number, type: string, now: number) => boolean;
+/** Whether an event counts, by its reference, its type code and `now`: its type is listed and it passes `where`. */
+type EventMatch = (ref: number, code: number, now: number) => boolean;
 
-function eventMatch(types: readonly string[], where: Condition | undefined): (log: EventLog) => EventMatch {
+/** A matcher of events of one log for the listed types and `where` (type answers cached per type code). */
+function eventMatch(types: readonly string[], where: Condition | undefined, log: EventLog): EventMatch {
   const wanted = new Set(types);
-  const byLog = new Map<EventLog, EventMatch>();
-  return (log) => {
-    let match = byLog.get(log);
-    if (match === undefined) {
-      const test = where ? compileEventWhere(where, log) : undefined;
-      match = test === undefined ? (_l, _ref, type) => wanted.has(type) : (l, ref, type, now) => wanted.has(type) && test(ref, now);
-      byLog.set(log, match);
+  const accepted: number[] = [];
+  const test = where ? compileEventWhere(where, log) : undefined;
+  return (ref, code, now) => {
+    if (code < 0) return false;
+    let ok = accepted[code];
+    if (ok === undefined) {
+      ok = wanted.has(log.typeName(code)) ? 1 : 0;
+      accepted[code] = ok;
     }
-    return match;
+    return ok === 1 && (test === undefined || test(ref, now));
   };
 }
 
@@ -232,71 +243,104 @@ function compileEventWhere(condition: Condition, log: EventLog): (ref: number, n
   }
 }
 
+type WindowEnds = ReturnType<typeof windowEnds>;
+
 /**
- * Counts an owner's matching events in `[from, to]` and records when the count
- * may next change: the earliest matching event in the window leaves it first,
- * the earliest one after it enters first.
+ * Counts an owner's matching events in `[from, to]` and records in `sink`
+ * when the count may next change: the earliest matching event in the window
+ * leaves it first, the earliest one after it enters first.
  */
-function countOwner(ctx: RowContext, log: EventLog, owner: number, match: EventMatch, ends: ReturnType<typeof windowEnds>, from: number, to: number): number {
-  const { times, types, refs } = log.of(owner);
-  if (times.length === 0) return 0;
-  const now = ctx.now;
-  const lo = lowerBound(times, from);
-  const hi = from <= to ? upperBound(times, to) : lo;
+function countOwner(now: number, sink: WakeSink, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange): number {
+  const r = log.read(owner, range);
+  const { times, types } = r;
+  const end = r.end;
+  if (r.start === end) return 0;
+  const lo = lowerBound(times, r.start, end, from);
+  const hi = from <= to ? upperBound(times, lo, end, to) : lo;
   let n = 0;
   let firstIn = -1;
   for (let i = lo; i < hi; i++) {
-    if (match(log, refs[i]!, types[i]!, now)) {
+    if (match(r.ref(i), types[i]!, now)) {
       n++;
       if (firstIn < 0) firstIn = i;
     }
   }
-  if (firstIn >= 0) eventWake(ends, times[firstIn]!, from, to, now, ctx.sink);
-  for (let i = Math.max(lo, hi); i < times.length; i++) {
-    if (match(log, refs[i]!, types[i]!, now)) {
-      eventWake(ends, times[i]!, from, to, now, ctx.sink);
+  if (firstIn >= 0) eventWake(ends, times[firstIn]!, from, to, now, sink);
+  for (let i = Math.max(lo, hi); i < end; i++) {
+    if (match(r.ref(i), types[i]!, now)) {
+      eventWake(ends, times[i]!, from, to, now, sink);
       break;
     }
   }
   return n;
 }
 
-function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: (path: readonly PathStep[], kind: ContextKind, aspect: string) => void): RowEval {
+/** {@link countOwner} through a per-owner cache: an owner with no new event whose window content cannot have changed is not recounted. */
+function cachedCount(ctx: RowContext, cache: OwnerResultCache, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange, scratch: WakeSink): number {
+  const now = ctx.now;
+  const hit = cache.get(owner, now, scratch);
+  if (hit === hit) {
+    addWake(ctx.sink, scratch.next, now);
+    return hit;
+  }
+  scratch.next = Number.POSITIVE_INFINITY;
+  const n = countOwner(now, scratch, log, owner, match, ends, from, to, range);
+  cache.set(owner, n, scratch.next);
+  addWake(ctx.sink, scratch.next, now);
+  return n;
+}
+
+/** The window of a condition at `now`, recomputed only when `now` moves. */
+function windowAt(condition: { window: EventCondition["window"] }): (now: number) => { from: number; to: number } {
+  let at = Number.NaN;
+  let window = { from: 0, to: 0 };
+  return (now) => {
+    if (now !== at) {
+      window = eventWindowAt(condition, now);
+      at = now;
+    }
+    return window;
+  };
+}
+
+function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData): RowEval {
   const atAccount = kind === "account";
   const owner = condition.owner ?? (atAccount ? "any" : "person");
   const distinctPeople = condition.countDistinct === "people";
   const readsPeople = !atAccount || owner !== "account";
   const readsAccount = atAccount && owner !== "person" && !distinctPeople;
   const passes = comparatorTest(condition.count ?? AT_LEAST_ONE);
-  const matchOf = eventMatch(condition.types, condition.where);
+  const personLog = data.personEvents;
+  const accountLog = data.accountEvents;
+  const personMatch = eventMatch(condition.types, condition.where, personLog);
+  const accountMatch = eventMatch(condition.types, condition.where, accountLog);
+  const personCache = new OwnerResultCache(personLog);
+  const accountCache = new OwnerResultCache(accountLog);
   const ends = windowEnds(condition.window);
+  const windowOf = windowAt(condition);
+  const range = new EventRange();
+  const scratch: WakeSink = { next: Number.POSITIVE_INFINITY };
   if (!atAccount) {
-    read(path, kind, "events");
+    read(path, kind, "events", condition.types);
     return (ctx, row) => {
-      const { from, to } = eventWindowAt(condition, ctx.now);
-      const log = ctx.data.personEvents;
-      return passes(countOwner(ctx, log, row, matchOf(log), ends, from, to));
+      const { from, to } = windowOf(ctx.now);
+      return passes(cachedCount(ctx, personCache, personLog, row, personMatch, ends, from, to, range, scratch));
     };
   }
   read(path, kind, "data");
-  if (readsAccount) read(path, kind, "events");
-  if (readsPeople) read([...path, { from: "account", relation: "people" }], "person", "events");
+  if (readsAccount) read(path, kind, "events", condition.types);
+  if (readsPeople) read([...path, { from: "account", relation: "people" }], "person", "events", condition.types);
   return (ctx, row) => {
-    const { from, to } = eventWindowAt(condition, ctx.now);
+    const { from, to } = windowOf(ctx.now);
     let n = 0;
     if (readsPeople) {
-      const log = ctx.data.personEvents;
-      const match = matchOf(log);
       const people = ctx.data.links.peopleOf(row);
       for (let k = 0; k < people.length; k++) {
-        const c = countOwner(ctx, log, people[k]!, match, ends, from, to);
+        const c = cachedCount(ctx, personCache, personLog, people[k]!, personMatch, ends, from, to, range, scratch);
         n += distinctPeople ? (c > 0 ? 1 : 0) : c;
       }
     }
-    if (readsAccount) {
-      const log = ctx.data.accountEvents;
-      n += countOwner(ctx, log, row, matchOf(log), ends, from, to);
-    }
+    if (readsAccount) n += cachedCount(ctx, accountCache, accountLog, row, accountMatch, ends, from, to, range, scratch);
     return passes(n);
   };
 }
@@ -310,31 +354,38 @@ interface Candidate {
   readonly position: number;
 }
 
-function sequenceEval(condition: SequenceCondition, kind: ContextKind, path: readonly PathStep[], read: (path: readonly PathStep[], kind: ContextKind, aspect: string) => void): RowEval {
+function sequenceEval(condition: SequenceCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData): RowEval {
   const atAccount = kind === "account";
   const samePerson = condition.samePerson ?? true;
   const stepCount = condition.steps.length;
-  const stepMatches = condition.steps.map((step) => eventMatch(step.types, step.where));
-  const anyStep = eventMatch(condition.steps.flatMap((s) => s.types), undefined);
+  const allTypes = condition.steps.flatMap((s) => s.types);
+  const logs = [data.personEvents, data.accountEvents];
+  const stepMatches = logs.map((log) => condition.steps.map((step) => eventMatch(step.types, step.where, log)));
+  const anyStep = logs.map((log) => eventMatch(allTypes, undefined, log));
   const ends = windowEnds(condition.window);
-  read(path, kind, "events");
+  const windowOf = windowAt(condition);
+  const range = new EventRange();
+  read(path, kind, "events", allTypes);
   if (atAccount) {
     read(path, kind, "data");
-    read([...path, { from: "account", relation: "people" }], "person", "events");
+    read([...path, { from: "account", relation: "people" }], "person", "events", allTypes);
   }
   const best = new Float64Array(stepCount);
 
-  const collect = (ctx: RowContext, log: EventLog, owner: number, ownerId: string, from: number, to: number, into: Candidate[]) => {
-    const { times, types, refs } = log.of(owner);
-    const matches = stepMatches.map((m) => m(log));
+  const collect = (ctx: RowContext, which: 0 | 1, owner: number, ownerId: string, from: number, to: number, into: Candidate[]) => {
+    const log = logs[which]!;
+    const matches = stepMatches[which]!;
     // the window's content changes when an event of a step type enters or leaves it
-    countOwner(ctx, log, owner, anyStep(log), ends, from, to);
+    countOwner(ctx.now, ctx.sink, log, owner, anyStep[which]!, ends, from, to, range);
     if (from > to) return;
-    const lo = lowerBound(times, from);
-    const hi = upperBound(times, to);
+    const r = log.read(owner, range);
+    const { times, types } = r;
+    const lo = lowerBound(times, r.start, r.end, from);
+    const hi = upperBound(times, lo, r.end, to);
     for (let i = lo; i < hi; i++) {
       let mask = 0;
-      for (let k = 0; k < stepCount; k++) if (matches[k]!(log, refs[i]!, types[i]!, ctx.now)) mask |= 1 << k;
+      const ref = r.ref(i);
+      for (let k = 0; k < stepCount; k++) if (matches[k]!(ref, types[i]!, ctx.now)) mask |= 1 << k;
       if (mask !== 0) into.push({ time: times[i]!, mask, ownerId, position: i });
     }
   };
@@ -360,11 +411,11 @@ function sequenceEval(condition: SequenceCondition, kind: ContextKind, path: rea
   };
 
   return (ctx, row) => {
-    const { from, to } = eventWindowAt(condition, ctx.now);
+    const { from, to } = windowOf(ctx.now);
     const data = ctx.data;
     if (!atAccount) {
       const c: Candidate[] = [];
-      collect(ctx, data.personEvents, row, "", from, to, c);
+      collect(ctx, 0, row, "", from, to, c);
       return holds(c);
     }
     const people = data.links.peopleOf(row);
@@ -372,16 +423,16 @@ function sequenceEval(condition: SequenceCondition, kind: ContextKind, path: rea
       let held = false;
       for (let k = 0; k < people.length; k++) {
         const c: Candidate[] = [];
-        collect(ctx, data.personEvents, people[k]!, "", from, to, c);
+        collect(ctx, 0, people[k]!, "", from, to, c);
         if (holds(c)) held = true;
       }
       const own: Candidate[] = [];
-      collect(ctx, data.accountEvents, row, "", from, to, own);
+      collect(ctx, 1, row, "", from, to, own);
       return held || holds(own);
     }
     const c: Candidate[] = [];
-    for (let k = 0; k < people.length; k++) collect(ctx, data.personEvents, people[k]!, data.persons.id(people[k]!), from, to, c);
-    collect(ctx, data.accountEvents, row, "", from, to, c);
+    for (let k = 0; k < people.length; k++) collect(ctx, 0, people[k]!, data.persons.id(people[k]!), from, to, c);
+    collect(ctx, 1, row, "", from, to, c);
     c.sort((x, y) => x.time - y.time || (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0) || x.position - y.position);
     return holds(c);
   };

@@ -8,7 +8,9 @@ import { referencedAudienceIds } from "../evaluate/references.js";
 import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
 import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from "./membership-change.js";
 import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram } from "./row-program.js";
-import { LiveData, type Touch } from "./store/live-data.js";
+import type { ContextKind } from "../definition/contexts.js";
+import { certainEventRecord } from "./certain-event-change.js";
+import { LiveData, type ParseOutcome, type Touch } from "./store/live-data.js";
 import { StreamChangeSchema } from "./stream-change.js";
 import { streamingEligibility } from "./streaming-eligibility.js";
 import { TimerHeap } from "./timer-heap.js";
@@ -25,8 +27,8 @@ export interface StreamingEvaluatorOptions {
 interface LiveAudience {
   readonly definition: Audience;
   readonly program: RowProgram;
-  /** Read positions by `kind|aspect`. */
-  readonly positionsByTouch: ReadonlyMap<string, readonly ReadPosition[]>;
+  /** Read positions by the kind of row read, then by what is read there. */
+  readonly positionsByTouch: ReadonlyMap<string, ReadonlyMap<string, readonly ReadPosition[]>>;
   readonly members: Set<number>;
   readonly wakeAt: Map<number, number>;
 }
@@ -52,6 +54,12 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private readonly heap = new TimerHeap();
   private readonly context: RowContext;
   private readonly popped = { time: 0, audience: 0, row: 0 };
+  /** Per audience, the members to re-evaluate in the current step (reused between steps). */
+  private readonly pending: Set<number>[];
+  private busy = false;
+  private readonly flipped: number[] = [];
+  /** Per owner kind, the audiences reading events there and where (the event-touch lookup, built once). */
+  private readonly eventReaders = new Map<ContextKind, { readonly audience: number; readonly positions: readonly ReadPosition[] }[]>();
 
   constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
     super();
@@ -71,15 +79,25 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     this.data = new LiveData(snapshot);
     this.ordered = order.map((definition) => {
       const program = compileRowProgram(definition, this.data);
-      const positionsByTouch = new Map<string, ReadPosition[]>();
+      const positionsByTouch = new Map<string, Map<string, ReadPosition[]>>();
       for (const p of program.positions) {
-        const key = `${p.kind}|${p.aspect}`;
-        positionsByTouch.set(key, [...(positionsByTouch.get(key) ?? []), p]);
+        let byAspect = positionsByTouch.get(p.kind);
+        if (byAspect === undefined) positionsByTouch.set(p.kind, (byAspect = new Map()));
+        byAspect.set(p.aspect, [...(byAspect.get(p.aspect) ?? []), p]);
       }
       const live: LiveAudience = { definition, program, positionsByTouch, members: new Set(), wakeAt: new Map() };
       this.byId.set(definition.id, live);
       return live;
     });
+    this.pending = this.ordered.map(() => new Set<number>());
+    for (const kind of ["person", "account"] as const) {
+      const readers: { audience: number; positions: readonly ReadPosition[] }[] = [];
+      this.ordered.forEach((audience, i) => {
+        const positions = audience.positionsByTouch.get(kind)?.get("events");
+        if (positions !== undefined) readers.push({ audience: i, positions });
+      });
+      this.eventReaders.set(kind, readers);
+    }
     const byId = this.byId;
     this.context = {
       data: this.data,
@@ -129,19 +147,30 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
    * affect, and emits their entries and exits.
    */
   apply(change: unknown): ApplyOutcome {
-    const shape = StreamChangeSchema.safeParse(change);
-    if (!shape.success) return { status: "rejected", problems: problemsFromZod(shape.error), entered: 0, exited: 0, reevaluated: 0 };
-    const parsed = this.data.parse(shape.data);
+    const event = certainEventRecord(change);
+    let parsed: ParseOutcome;
+    if (event !== undefined) parsed = this.data.parseValidEvent(event);
+    else {
+      const shape = StreamChangeSchema.safeParse(change);
+      if (!shape.success) return { status: "rejected", problems: problemsFromZod(shape.error), entered: 0, exited: 0, reevaluated: 0 };
+      parsed = this.data.parse(shape.data);
+    }
     if (!parsed.ok) {
       const duplicate = parsed.problems.some((p) => p.code === "duplicate_id");
       return { status: duplicate ? "duplicate" : "rejected", problems: duplicate ? [] : parsed.problems, entered: 0, exited: 0, reevaluated: 0 };
     }
-    const pending = this.ordered.map(() => new Set<number>());
-    const structural = parsed.change.kind !== "event";
-    if (structural) this.collectRoots(this.data.touches(parsed.change), pending);
-    this.data.commit(parsed.change);
-    this.collectRoots(this.data.touches(parsed.change), pending);
-    return { status: "applied", problems: [], ...this.process(pending, "change") };
+    const pending = this.takePending();
+    const committed = parsed.change;
+    if (committed.kind === "event") {
+      this.data.commit(committed);
+      this.collectEventRoots(committed.ownerKind, committed.owner, committed.event.type, pending);
+    } else {
+      this.collectRoots(this.data.touches(committed), pending);
+      this.data.commit(committed);
+      this.collectRoots(this.data.touches(committed), pending);
+    }
+    const { entered, exited, reevaluated } = this.process(pending, "change");
+    return { status: "applied", problems: NO_PROBLEMS, entered, exited, reevaluated };
   }
 
   /** Applies changes in order; counts what was read, applied, duplicate and rejected. */
@@ -172,7 +201,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     this.nowMs = ms;
     this.context.now = ms;
-    const pending = this.ordered.map(() => new Set<number>());
+    const pending = this.takePending();
     const entry = this.popped;
     while (this.heap.peekTime() <= ms && this.heap.pop(entry)) {
       const audience = this.ordered[entry.audience]!;
@@ -192,20 +221,49 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     return audience;
   }
 
+  /** The reusable per-audience pending sets (fresh ones when a listener applies a change from inside a step). */
+  private takePending(): Set<number>[] {
+    return this.busy ? this.ordered.map(() => new Set<number>()) : this.pending;
+  }
+
   /** Adds, per audience, the members whose evaluation reads what the touches changed. */
   private collectRoots(touches: readonly Touch[], pending: Set<number>[], after = -1): void {
     for (let i = after + 1; i < this.ordered.length; i++) {
       const audience = this.ordered[i]!;
       for (const touch of touches) {
-        const positions = audience.positionsByTouch.get(`${touch.kind}|${touch.aspect}`);
+        const positions = audience.positionsByTouch.get(touch.kind)?.get(touch.aspect);
         if (positions === undefined) continue;
         for (const position of positions) this.walkBack(position, touch.row, pending[i]!);
       }
     }
   }
 
+  /** Adds, per audience, the members whose evaluation reads events of `type` of one owner. */
+  private collectEventRoots(kind: ContextKind, owner: number, type: string, pending: Set<number>[]): void {
+    const readers = this.eventReaders.get(kind);
+    if (readers === undefined) return;
+    for (let r = 0; r < readers.length; r++) {
+      const { audience, positions } = readers[r]!;
+      for (let k = 0; k < positions.length; k++) {
+        const position = positions[k]!;
+        if (position.types === undefined || position.types.has(type)) this.walkBack(position, owner, pending[audience]!);
+      }
+    }
+  }
+
   /** The members that reach `row` along `position.path`, by following it backwards. */
   private walkBack(position: ReadPosition, row: number, into: Set<number>): void {
+    const path = position.path;
+    if (path.length === 0) {
+      into.add(row);
+      return;
+    }
+    if (path.length === 1) {
+      const step = path[0]!;
+      const sources = this.data.follow(step.from, step.relation, row, true);
+      for (let j = 0; j < sources.length; j++) into.add(sources[j]!);
+      return;
+    }
     let rows: ArrayLike<number> = [row];
     for (let s = position.path.length - 1; s >= 0; s--) {
       const step = position.path[s]!;
@@ -222,20 +280,35 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
 
   /** Re-evaluates pending members audience by audience (dependencies first) and emits what changed. */
   private process(pending: Set<number>[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
+    const reused = pending === this.pending;
+    if (reused) this.busy = true;
+    try {
+      return this.evaluatePending(pending, cause);
+    } finally {
+      if (reused) {
+        for (const rows of pending) if (rows.size > 0) rows.clear();
+        this.busy = false;
+      }
+    }
+  }
+
+  private evaluatePending(pending: Set<number>[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
     let entered = 0;
     let exited = 0;
     let reevaluated = 0;
-    const at = this.now;
+    let at = "";
+    const flipped = this.flipped;
     for (let i = 0; i < this.ordered.length; i++) {
       const rows = pending[i]!;
       if (rows.size === 0) continue;
       const audience = this.ordered[i]!;
-      const flipped: number[] = [];
+      flipped.length = 0;
       for (const row of rows) {
         reevaluated++;
         if (this.evaluateRow(i, row)) flipped.push(row);
       }
       if (flipped.length === 0) continue;
+      if (at === "") at = this.now;
       const { id, name, type } = audience.definition;
       const table = type === "account" ? this.data.accounts : this.data.persons;
       const ins: string[] = [];
@@ -245,7 +318,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       outs.sort(compareIds);
       entered += ins.length;
       exited += outs.length;
-      const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect: `member:${id}` }));
+      const aspect = `member:${id}`;
+      const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect }));
       this.collectRoots(touches, pending, i);
       const change = (memberId: string): MembershipChange => ({ audienceId: id, audienceName: name, type, memberId, at, cause });
       for (const memberId of ins) this.emit("entered", change(memberId));
@@ -276,6 +350,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     return true;
   }
 }
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

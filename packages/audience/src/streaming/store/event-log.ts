@@ -1,6 +1,7 @@
 import type { EventTable, FieldType } from "@abm-kit/core";
 import type { TypedValue } from "../typed-value.js";
 import { columnTypes, columnValue, type RowSource } from "./column-value.js";
+import { EventRange, type OwnedEvents } from "./event-range.js";
 
 /** An event added after the seed. */
 export interface AddedEvent {
@@ -11,23 +12,8 @@ export interface AddedEvent {
   readonly properties: ReadonlyMap<string, TypedValue>;
 }
 
-/**
- * One owner's events in time order (ties by id, as in a Snapshot): parallel
- * lists of times, types and references (`ref >= 0`: a Snapshot event row;
- * `ref < 0`: added event `-ref - 1`).
- */
-export interface OwnerEvents {
-  readonly times: number[];
-  readonly types: string[];
-  readonly refs: number[];
-}
-
-const EMPTY: OwnerEvents = Object.freeze({ times: [], types: [], refs: [] }) as unknown as OwnerEvents;
-
-/** First index with `times[i] >= value`. */
-export function lowerBound(times: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = times.length;
+/** First index in `[lo, hi)` with `times[i] >= value`. */
+export function lowerBound(times: ArrayLike<number>, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (times[mid]! < value) lo = mid + 1;
@@ -36,10 +22,8 @@ export function lowerBound(times: readonly number[], value: number): number {
   return lo;
 }
 
-/** First index with `times[i] > value`. */
-export function upperBound(times: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = times.length;
+/** First index in `[lo, hi)` with `times[i] > value`. */
+export function upperBound(times: ArrayLike<number>, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (times[mid]! <= value) lo = mid + 1;
@@ -50,14 +34,21 @@ export function upperBound(times: readonly number[], value: number): number {
 
 /**
  * The events of one owner kind (persons or accounts): the Snapshot's event
- * table plus added events, kept per owner in time order so a late or
- * out-of-order event lands in its place. An owner's list is copied from the
- * Snapshot the first time it is read.
+ * table plus added events, kept per owner in time order (ties by id, as in a
+ * Snapshot) so a late or out-of-order event lands in its place. An owner's
+ * events are read straight from the Snapshot's columns until an event is
+ * added to it; only then are they copied into lists of its own. Event types
+ * are codes into one dictionary (the Snapshot's, extended by new types).
  */
 export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
-  private readonly byOwner = new Map<number, OwnerEvents>();
+  private readonly owned = new Map<number, OwnedEvents>();
   private readonly added: AddedEvent[] = [];
+  private readonly typeNames: string[];
+  private readonly typeCodes = new Map<string, number>();
+  private insertions = 0;
+  /** Bumped whenever a field is first declared: a test of an unknown field may now read differently. */
+  fieldEpoch = 0;
 
   constructor(
     readonly label: string,
@@ -66,6 +57,8 @@ export class EventLog implements RowSource {
     this.types = columnTypes(seed);
     this.types.set("id", "string");
     this.types.delete("sourceKeys");
+    this.typeNames = [...seed.type.dictionary.values];
+    this.typeNames.forEach((name, code) => this.typeCodes.set(name, code));
   }
 
   fieldType(field: string): FieldType | undefined {
@@ -74,10 +67,22 @@ export class EventLog implements RowSource {
 
   /** Declares the type of a property first seen in a change. */
   declareField(field: string, type: FieldType): void {
-    if (!this.types.has(field)) this.types.set(field, type);
+    if (this.types.has(field)) return;
+    this.types.set(field, type);
+    this.fieldEpoch++;
   }
 
-  /** The id of an event reference. */
+  /** The name of an event type code ("" for a missing type). */
+  typeName(code: number): string {
+    return code < 0 ? "" : this.typeNames[code]!;
+  }
+
+  /** The code of an event type, or -1 when no event has it yet. */
+  typeCodeOf(name: string): number {
+    return this.typeCodes.get(name) ?? -1;
+  }
+
+  /** The id of an event reference (`ref >= 0`: a Snapshot event row; `ref < 0`: added event `-ref - 1`). */
   idOf(ref: number): string {
     return ref >= 0 ? this.seed.id(ref) : this.added[-ref - 1]!.id;
   }
@@ -96,49 +101,67 @@ export class EventLog implements RowSource {
     return column === undefined ? undefined : columnValue(column, ref);
   }
 
-  /** An owner's events in time order. */
-  of(owner: number): OwnerEvents {
-    const known = this.byOwner.get(owner);
-    if (known !== undefined) return known;
-    if (owner >= this.seed.ownerOffsets.length - 1) return EMPTY;
-    const start = this.seed.ownerOffsets[owner]!;
-    const end = this.seed.ownerOffsets[owner + 1]!;
-    if (start === end) return EMPTY;
-    const times: number[] = new Array(end - start);
-    const types: string[] = new Array(end - start);
-    const refs: number[] = new Array(end - start);
-    const codes = this.seed.type.codes;
-    const names = this.seed.type.dictionary.values;
-    for (let r = start; r < end; r++) {
-      times[r - start] = this.seed.time[r]!;
-      const code = codes[r]!;
-      types[r - start] = code < 0 ? "" : names[code]!;
-      refs[r - start] = r;
-    }
-    const events = { times, types, refs };
-    this.byOwner.set(owner, events);
-    return events;
+  /**
+   * Points `range` at an owner's events in time order (no copy, no
+   * allocation); `range` is overwritten by the next call with it.
+   */
+  read(owner: number, range: EventRange): EventRange {
+    const own = this.owned.get(owner);
+    if (own !== undefined) return range.ofOwned(own);
+    const offsets = this.seed.ownerOffsets;
+    if (owner >= offsets.length - 1) return range.empty();
+    return range.ofSeed(this.seed.time, this.seed.type.codes, offsets[owner]!, offsets[owner + 1]!);
+  }
+
+  /** A counter that changes whenever an event is added to `owner` (0: never). */
+  stampOf(owner: number): number {
+    return this.owned.get(owner)?.stamp ?? 0;
   }
 
   /** Places an added event in its owner's list (after events at the same time with a smaller id). */
   insert(owner: number, event: AddedEvent): void {
-    let events = this.of(owner);
-    if (events === EMPTY) {
-      events = { times: [], types: [], refs: [] };
-      this.byOwner.set(owner, events);
-    }
+    const own = this.own(owner);
     this.added.push(event);
     const ref = -this.added.length;
-    let i = upperBound(events.times, event.time);
-    while (i > 0 && events.times[i - 1] === event.time && this.idOf(events.refs[i - 1]!) > event.id) i--;
-    if (i === events.times.length) {
-      events.times.push(event.time);
-      events.types.push(event.type);
-      events.refs.push(ref);
-    } else {
-      events.times.splice(i, 0, event.time);
-      events.types.splice(i, 0, event.type);
-      events.refs.splice(i, 0, ref);
+    let code = this.typeCodes.get(event.type);
+    if (code === undefined) {
+      code = this.typeNames.length;
+      this.typeNames.push(event.type);
+      this.typeCodes.set(event.type, code);
     }
+    const { times, types, refs } = own;
+    let i = upperBound(times, 0, times.length, event.time);
+    while (i > 0 && times[i - 1] === event.time && this.idOf(refs[i - 1]!) > event.id) i--;
+    if (i === times.length) {
+      times.push(event.time);
+      types.push(code);
+      refs.push(ref);
+    } else {
+      times.splice(i, 0, event.time);
+      types.splice(i, 0, code);
+      refs.splice(i, 0, ref);
+    }
+    own.stamp = ++this.insertions;
+  }
+
+  /** The owner's own lists, copied from the Snapshot's range on first insert. */
+  private own(owner: number): OwnedEvents {
+    let own = this.owned.get(owner);
+    if (own !== undefined) return own;
+    const offsets = this.seed.ownerOffsets;
+    const start = owner < offsets.length - 1 ? offsets[owner]! : 0;
+    const end = owner < offsets.length - 1 ? offsets[owner + 1]! : 0;
+    const times: number[] = [];
+    const types: number[] = [];
+    const refs: number[] = [];
+    const codes = this.seed.type.codes;
+    for (let r = start; r < end; r++) {
+      times.push(this.seed.time[r]!);
+      types.push(codes[r]!);
+      refs.push(r);
+    }
+    own = { times, types, refs, stamp: 0 };
+    this.owned.set(owner, own);
+    return own;
   }
 }

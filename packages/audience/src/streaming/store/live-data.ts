@@ -9,6 +9,7 @@ import {
   STANDARD_FIELDS,
   instantToEpochMs,
   problemsFromZod,
+  type ActivityEvent,
   type AttributeValue,
   type EntityKind,
   type FieldType,
@@ -27,6 +28,7 @@ import { LiveTable, type TypedRecord } from "./live-table.js";
 import { RelatedRows, normalizeRelatedKey } from "./related-rows.js";
 
 const EMPTY: readonly number[] = [];
+const EVENT_RESERVED: ReadonlySet<string> = new Set(["id", "type", "occurredAt", "sourceKeys"]);
 
 /** An entity row a change touches: its attributes, relations, events or memberships may now read differently. */
 export interface Touch {
@@ -148,51 +150,42 @@ export class LiveData {
    */
   follow(from: ContextKind, relation: string, row: number, reverse = false): ArrayLike<number> {
     const s = this.snapshot;
-    const seedOf = (size: number, list: () => ArrayLike<number>) => (row < size ? list() : EMPTY);
-    const one = (target: number) => (target < 0 ? EMPTY : [target]);
-    const tableName = relatedTableName(relation);
-    if (tableName !== undefined) {
-      const table = this.related.get(tableName);
+    if (relation.startsWith("related:")) {
+      const table = this.related.get(relation.slice("related:".length));
       if (table === undefined) return EMPTY;
       return reverse ? this.ownersOfRelatedRow(table, row) : this.relatedRowsOf(table, row);
     }
-    const roleOpportunity = s.opportunityRoles.ref("opportunity");
-    const rolePerson = s.opportunityRoles.ref("person");
-    const memberCampaign = s.campaignMembers.ref("campaign");
-    const memberPerson = s.campaignMembers.ref("person");
-    switch (`${from}.${relation}`) {
-      case "account.people":
-        return reverse ? this.links.accountsOf(row) : this.links.peopleOf(row);
-      case "account.links":
-        return reverse ? one(this.links.accountOf(row)) : this.links.linksOfAccount(row);
-      case "account.opportunities":
-        return reverse ? one(this.accountOfOpportunity(row)) : this.opportunitiesOf(row);
-      case "person.accounts":
-        return reverse ? this.links.peopleOf(row) : this.links.accountsOf(row);
-      case "person.links":
-        return reverse ? one(this.links.personOf(row)) : this.links.linksOfPerson(row);
-      case "person.opportunityRoles":
-        return reverse ? one(rolePerson[row]!) : seedOf(s.persons.size, () => s.opportunityRolesByPerson.of(row));
-      case "person.campaignMembers":
-        return reverse ? one(memberPerson[row]!) : seedOf(s.persons.size, () => s.campaignMembersByPerson.of(row));
-      case "link.account":
-        return reverse ? this.links.linksOfAccount(row) : one(this.links.accountOf(row));
-      case "link.person":
-        return reverse ? this.links.linksOfPerson(row) : one(this.links.personOf(row));
-      case "opportunity.account":
-        return reverse ? this.opportunitiesOf(row) : one(this.accountOfOpportunity(row));
-      case "opportunity.opportunityRoles":
-        return reverse ? one(roleOpportunity[row]!) : seedOf(s.opportunities.size, () => s.opportunityRolesByOpportunity.of(row));
-      case "opportunityRole.opportunity":
-        return reverse ? seedOf(s.opportunities.size, () => s.opportunityRolesByOpportunity.of(row)) : one(roleOpportunity[row]!);
-      case "opportunityRole.person":
-        return reverse ? seedOf(s.persons.size, () => s.opportunityRolesByPerson.of(row)) : one(rolePerson[row]!);
-      case "campaign.campaignMembers":
-        return reverse ? one(memberCampaign[row]!) : seedOf(s.campaigns.size, () => s.campaignMembersByCampaign.of(row));
-      case "campaignMember.campaign":
-        return reverse ? seedOf(s.campaigns.size, () => s.campaignMembersByCampaign.of(row)) : one(memberCampaign[row]!);
-      case "campaignMember.person":
-        return reverse ? seedOf(s.persons.size, () => s.campaignMembersByPerson.of(row)) : one(memberPerson[row]!);
+    switch (from) {
+      case "account":
+        if (relation === "people") return reverse ? this.links.accountsOf(row) : this.links.peopleOf(row);
+        if (relation === "links") return reverse ? one(this.links.accountOf(row)) : this.links.linksOfAccount(row);
+        if (relation === "opportunities") return reverse ? one(this.accountOfOpportunity(row)) : this.opportunitiesOf(row);
+        return EMPTY;
+      case "person":
+        if (relation === "accounts") return reverse ? this.links.peopleOf(row) : this.links.accountsOf(row);
+        if (relation === "links") return reverse ? one(this.links.personOf(row)) : this.links.linksOfPerson(row);
+        if (relation === "opportunityRoles") return reverse ? one(s.opportunityRoles.ref("person")[row]!) : row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY;
+        if (relation === "campaignMembers") return reverse ? one(s.campaignMembers.ref("person")[row]!) : row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY;
+        return EMPTY;
+      case "link":
+        if (relation === "account") return reverse ? this.links.linksOfAccount(row) : one(this.links.accountOf(row));
+        if (relation === "person") return reverse ? this.links.linksOfPerson(row) : one(this.links.personOf(row));
+        return EMPTY;
+      case "opportunity":
+        if (relation === "account") return reverse ? this.opportunitiesOf(row) : one(this.accountOfOpportunity(row));
+        if (relation === "opportunityRoles") return reverse ? one(s.opportunityRoles.ref("opportunity")[row]!) : row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY;
+        return EMPTY;
+      case "opportunityRole":
+        if (relation === "opportunity") return reverse ? (row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY) : one(s.opportunityRoles.ref("opportunity")[row]!);
+        if (relation === "person") return reverse ? (row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY) : one(s.opportunityRoles.ref("person")[row]!);
+        return EMPTY;
+      case "campaign":
+        if (relation === "campaignMembers") return reverse ? one(s.campaignMembers.ref("campaign")[row]!) : row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY;
+        return EMPTY;
+      case "campaignMember":
+        if (relation === "campaign") return reverse ? (row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY) : one(s.campaignMembers.ref("campaign")[row]!);
+        if (relation === "person") return reverse ? (row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY) : one(s.campaignMembers.ref("person")[row]!);
+        return EMPTY;
       default:
         return EMPTY;
     }
@@ -397,7 +390,11 @@ export class LiveData {
   private parseEvent(input: unknown): ParseOutcome {
     const parsed = check(ActivityEventSchema, input);
     if (!parsed.ok) return parsed;
-    const event = parsed.value;
+    return this.parseValidEvent(parsed.value);
+  }
+
+  /** Converts an event record the event schema accepts (checked by the caller) into a change. */
+  parseValidEvent(event: ActivityEvent): ParseOutcome {
     if (this.eventIds.has(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
@@ -406,7 +403,7 @@ export class LiveData {
       return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
-    const converted = convertAttributes(event.properties ?? {}, (f) => log.fieldType(f), ["record", "properties"], new Set(["id", "type", "occurredAt", "sourceKeys"]));
+    const converted = convertAttributes(event.properties ?? {}, (f) => log.fieldType(f), ["record", "properties"], EVENT_RESERVED);
     if (!converted.ok) return converted;
     const added: AddedEvent = { id: event.id, type: event.type, time: instantToEpochMs(event.occurredAt), properties: converted.values };
     return { ok: true, change: { kind: "event", ownerKind, owner, event: added, newFields: converted.newFields } };
@@ -470,6 +467,11 @@ export class LiveData {
     record.set("key", parsed.value.key);
     return { ok: true, change: { kind: "relatedRow", table, record, newFields: converted.newFields } };
   }
+}
+
+/** A single row, or nothing for -1 (or a missing reference). */
+function one(target: number | undefined): ArrayLike<number> {
+  return target === undefined || target < 0 ? EMPTY : [target];
 }
 
 function fail(problems: Problem[]): ParseOutcome {

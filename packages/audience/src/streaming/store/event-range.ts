@@ -1,0 +1,60 @@
+/** An owner's events once they have been added to: parallel lists in time order. */
+export interface OwnedEvents {
+  readonly times: number[];
+  /** Type codes of the log's dictionary. */
+  readonly types: number[];
+  /** `ref >= 0`: a Snapshot event row; `ref < 0`: added event `-ref - 1`. */
+  readonly refs: number[];
+  /** Changes on every insert. */
+  stamp: number;
+}
+
+/**
+ * A reusable cursor over one owner's events, `start` to `end` (exclusive) of
+ * parallel arrays in time order: either a range of the Snapshot's columns or
+ * the owner's own lists. Reading through one cursor allocates nothing.
+ */
+export class EventRange {
+  times: ArrayLike<number> = EMPTY;
+  types: ArrayLike<number> = EMPTY;
+  private refs: ArrayLike<number> | undefined = undefined;
+  start = 0;
+  end = 0;
+
+  /** The event reference at index `i` (a Snapshot row is its own reference). */
+  ref(i: number): number {
+    return this.refs === undefined ? i : this.refs[i]!;
+  }
+
+  /** Points at nothing. */
+  empty(): this {
+    this.times = EMPTY;
+    this.types = EMPTY;
+    this.refs = undefined;
+    this.start = 0;
+    this.end = 0;
+    return this;
+  }
+
+  /** Points at Snapshot rows `start … end-1`. */
+  ofSeed(times: ArrayLike<number>, types: ArrayLike<number>, start: number, end: number): this {
+    this.times = times;
+    this.types = types;
+    this.refs = undefined;
+    this.start = start;
+    this.end = end;
+    return this;
+  }
+
+  /** Points at an owner's own lists. */
+  ofOwned(own: OwnedEvents): this {
+    this.times = own.times;
+    this.types = own.types;
+    this.refs = own.refs;
+    this.start = 0;
+    this.end = own.times.length;
+    return this;
+  }
+}
+
+const EMPTY: readonly number[] = [];

@@ -16,3 +16,6 @@ export type { SqlParam } from "./compile/params.js";
 export { explainSql } from "./compile/explain-sql.js";
 export { writeSnapshotToDuckDB, type DuckDBConnectionLike, type DuckDBAppenderLike, type WriteCounts } from "./write/write-duckdb.js";
 export { writeSnapshotToPostgres, type PostgresClientLike } from "./write/write-postgres.js";
+export { compileCompositionSql, type CompileCompositionSqlOptions } from "./compile/composition-sql.js";
+export { explainCompositionSql } from "./compile/composition-explain.js";
+export type { CompiledComposition, CompiledCompositionOutput, CompiledCompositionQuery, CompiledCompositionRanking } from "./compile/composition-output.js";

@@ -4,6 +4,7 @@ import type { AttributeCondition, Literal } from "../definition/attribute.js";
 import { resolveTimePoint, resolveWindow, truncateToDay } from "../definition/resolve-time.js";
 import { reportUnknownField, type CompileContext } from "./compile-context.js";
 import { columnOf } from "./synthetic-columns.js";
+import { operandsOf, textPredicate } from "./text-predicate.js";
 
 /** A test of one row. */
 export type RowTest = (row: number) => boolean;
@@ -48,80 +49,14 @@ export function compileAttributeTest(condition: AttributeCondition, table: Table
 
 type Fail = (message: string) => RowTestFactory;
 
-function operands(condition: AttributeCondition): Literal[] {
-  return condition.values ?? (condition.value === undefined ? [] : [condition.value]);
-}
-
 function stringTest(condition: AttributeCondition, column: StringColumn, fail: Fail): RowTestFactory {
-  const texts: string[] = [];
-  for (const literal of operands(condition)) {
-    if (typeof literal === "object") return fail(`${condition.op} needs text operands, not a time point`);
-    texts.push(String(literal));
-  }
-  const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
-  const wanted = texts.map(norm);
-  const first = wanted[0] ?? "";
-  let predicate: (s: string) => boolean;
-  switch (condition.op) {
-    case "eq":
-      predicate = (s) => s === first;
-      break;
-    case "neq":
-      predicate = (s) => s !== first;
-      break;
-    case "in": {
-      const set = new Set(wanted);
-      predicate = (s) => set.has(s);
-      break;
-    }
-    case "notIn": {
-      const set = new Set(wanted);
-      predicate = (s) => !set.has(s);
-      break;
-    }
-    case "contains":
-      predicate = (s) => s.includes(first);
-      break;
-    case "startsWith":
-      predicate = (s) => s.startsWith(first);
-      break;
-    case "endsWith":
-      predicate = (s) => s.endsWith(first);
-      break;
-    case "matches": {
-      let regex: RegExp;
-      try {
-        regex = new RegExp(texts[0] ?? "", condition.caseInsensitive ? "i" : "");
-      } catch {
-        return fail("the regular expression does not compile");
-      }
-      predicate = (s) => regex.test(s);
-      break;
-    }
-    case "gt":
-      predicate = (s) => s > first;
-      break;
-    case "gte":
-      predicate = (s) => s >= first;
-      break;
-    case "lt":
-      predicate = (s) => s < first;
-      break;
-    case "lte":
-      predicate = (s) => s <= first;
-      break;
-    case "between": {
-      const max = wanted[1] ?? "";
-      predicate = (s) => s >= first && s <= max;
-      break;
-    }
-    default:
-      return fail(`${condition.op} does not apply`);
-  }
+  const compiled = textPredicate(condition);
+  if ("error" in compiled) return fail(compiled.error);
+  const { matches } = compiled;
   // evaluate the predicate once per distinct value, then rows read a byte table
   const values = column.dictionary.values;
   const match = new Uint8Array(values.length);
-  for (let code = 0; code < values.length; code++) match[code] = predicate(norm(values[code]!)) ? 1 : 0;
+  for (let code = 0; code < values.length; code++) match[code] = matches(values[code]!) ? 1 : 0;
   const codes = column.codes;
   const test: RowTest = (row) => {
     const code = codes[row]!;
@@ -133,7 +68,7 @@ function stringTest(condition: AttributeCondition, column: StringColumn, fail: F
 function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fail): RowTestFactory {
   if (condition.op !== "containsAny" && condition.op !== "containsAll") return fail(`${condition.op} does not apply (use containsAny or containsAll)`);
   const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
-  const wanted = operands(condition).map((v) => norm(String(v)));
+  const wanted = operandsOf(condition).map((v) => norm(String(v)));
   const values = column.dictionary.values;
   // per wanted value, which dictionary codes match it
   const matches = wanted.map((w) => {
@@ -168,7 +103,7 @@ function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fai
 
 function booleanTest(condition: AttributeCondition, column: BooleanColumn, fail: Fail): RowTestFactory {
   const flags: number[] = [];
-  for (const literal of operands(condition)) {
+  for (const literal of operandsOf(condition)) {
     if (typeof literal !== "boolean") return fail(`${condition.op} needs boolean operands`);
     flags.push(literal ? 1 : 0);
   }
@@ -236,7 +171,7 @@ function numericTest(op: AttributeCondition["op"], values: Float64Array, operand
 
 function numberTest(condition: AttributeCondition, column: NumberColumn, fail: Fail): RowTestFactory {
   const numbers: number[] = [];
-  for (const literal of operands(condition)) {
+  for (const literal of operandsOf(condition)) {
     if (typeof literal !== "number") return fail(`${condition.op} needs number operands`);
     numbers.push(literal);
   }
@@ -258,7 +193,7 @@ function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fai
       };
     };
   }
-  const points = operands(condition);
+  const points = operandsOf(condition);
   for (const literal of points) {
     if (typeof literal === "number" || typeof literal === "boolean") return fail(`${condition.op} needs instants, dates or time points`);
     if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);

@@ -2,6 +2,7 @@ import { dateToEpochMs, instantToEpochMs, type FieldType } from "@abm-kit/core";
 import type { AttributeCondition, Literal } from "../definition/attribute.js";
 import type { TimePoint } from "../definition/time.js";
 import { resolveTimePoint, resolveWindow, truncateToDay } from "../definition/resolve-time.js";
+import { operandsOf, textPredicate } from "../evaluate/text-predicate.js";
 import { pointReachTimes, type WakeSink } from "./time-reach.js";
 import type { TypedValue } from "./typed-value.js";
 
@@ -33,10 +34,6 @@ export function compileValueTest(condition: AttributeCondition): (type: FieldTyp
   };
 }
 
-function operands(condition: AttributeCondition): Literal[] {
-  return condition.values ?? (condition.value === undefined ? [] : [condition.value]);
-}
-
 function testFor(condition: AttributeCondition, type: FieldType | undefined): TypedTest {
   if (type === undefined) return condition.op === "missing" ? { test: () => true } : NEVER;
   if (condition.op === "exists") return { test: (v) => v !== undefined };
@@ -57,68 +54,9 @@ function testFor(condition: AttributeCondition, type: FieldType | undefined): Ty
 }
 
 function stringTest(condition: AttributeCondition): TypedTest {
-  const texts: string[] = [];
-  for (const literal of operands(condition)) {
-    if (typeof literal === "object") return NEVER;
-    texts.push(String(literal));
-  }
-  const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
-  const wanted = texts.map(norm);
-  const first = wanted[0] ?? "";
-  let predicate: (s: string) => boolean;
-  switch (condition.op) {
-    case "eq":
-      predicate = (s) => s === first;
-      break;
-    case "neq":
-      predicate = (s) => s !== first;
-      break;
-    case "in":
-    case "notIn": {
-      const set = new Set(wanted);
-      const wantIn = condition.op === "in";
-      predicate = (s) => set.has(s) === wantIn;
-      break;
-    }
-    case "contains":
-      predicate = (s) => s.includes(first);
-      break;
-    case "startsWith":
-      predicate = (s) => s.startsWith(first);
-      break;
-    case "endsWith":
-      predicate = (s) => s.endsWith(first);
-      break;
-    case "matches": {
-      let regex: RegExp;
-      try {
-        regex = new RegExp(texts[0] ?? "", condition.caseInsensitive ? "i" : "");
-      } catch {
-        return NEVER;
-      }
-      predicate = (s) => regex.test(s);
-      break;
-    }
-    case "gt":
-      predicate = (s) => s > first;
-      break;
-    case "gte":
-      predicate = (s) => s >= first;
-      break;
-    case "lt":
-      predicate = (s) => s < first;
-      break;
-    case "lte":
-      predicate = (s) => s <= first;
-      break;
-    case "between": {
-      const max = wanted[1] ?? "";
-      predicate = (s) => s >= first && s <= max;
-      break;
-    }
-    default:
-      return NEVER;
-  }
+  const compiled = textPredicate(condition);
+  if ("error" in compiled) return NEVER;
+  const { matches } = compiled;
   // one answer per distinct text, as the batch evaluator decides once per dictionary value
   const memo = new Map<string, boolean>();
   return {
@@ -126,7 +64,7 @@ function stringTest(condition: AttributeCondition): TypedTest {
       if (typeof v !== "string") return false;
       let hit = memo.get(v);
       if (hit === undefined) {
-        hit = predicate(norm(v));
+        hit = matches(v);
         if (memo.size < 100_000) memo.set(v, hit);
       }
       return hit;
@@ -137,7 +75,7 @@ function stringTest(condition: AttributeCondition): TypedTest {
 function multiTest(condition: AttributeCondition): TypedTest {
   if (condition.op !== "containsAny" && condition.op !== "containsAll") return NEVER;
   const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
-  const wanted = operands(condition).map((v) => norm(String(v)));
+  const wanted = operandsOf(condition).map((v) => norm(String(v)));
   const any = condition.op === "containsAny";
   return {
     test: (v) => {
@@ -150,7 +88,7 @@ function multiTest(condition: AttributeCondition): TypedTest {
 
 function booleanTest(condition: AttributeCondition): TypedTest {
   const flags: boolean[] = [];
-  for (const literal of operands(condition)) {
+  for (const literal of operandsOf(condition)) {
     if (typeof literal !== "boolean") return NEVER;
     flags.push(literal);
   }
@@ -197,7 +135,7 @@ function numeric(op: AttributeCondition["op"], operands: readonly number[]): ((x
 
 function numberTest(condition: AttributeCondition): TypedTest {
   const numbers: number[] = [];
-  for (const literal of operands(condition)) {
+  for (const literal of operandsOf(condition)) {
     if (typeof literal !== "number") return NEVER;
     numbers.push(literal);
   }
@@ -239,7 +177,7 @@ function timeTest(condition: AttributeCondition, day: boolean): TypedTest {
       },
     };
   }
-  const points = operands(condition);
+  const points = operandsOf(condition);
   for (const literal of points) {
     if (typeof literal === "number" || typeof literal === "boolean") return NEVER;
     if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return NEVER;

@@ -48,6 +48,7 @@ export function formatMarkdown(result: BenchResult): string {
     "`npx -y pnpm@10.34.8 bench --scale 0.1 --json out.json` for one scale.",
     "",
   ];
+  out.push("## Targets", "", ...targetLines(result), "");
   for (const s of result.scales) {
     out.push(`## Scale ${s.scale}`, "");
     out.push(`Rows: ${Object.entries(s.rows).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}.`, "");
@@ -63,4 +64,34 @@ export function formatMarkdown(result: BenchResult): string {
     );
   }
   return out.join("\n");
+}
+
+const AUDIENCE_RATIO_TARGET = 0.5;
+const SNAPSHOT_MB_TARGET = 2000;
+const STREAMING_P99_TARGET_MS = 1;
+const STREAMING_RATE_TARGET = 200_000;
+
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+/** The targets of the benchmark, checked against each measured scale. */
+function targetLines(result: BenchResult): string[] {
+  const lines: string[] = [];
+  for (const s of result.scales) {
+    const audiences = s.figures.filter((f) => f.name.includes(" audience "));
+    const worst = audiences.reduce((a, b) => (b.ratio > a.ratio ? b : a), audiences[0]!);
+    lines.push(
+      `- Scale ${s.scale}: every seed audience at most ${AUDIENCE_RATIO_TARGET}× DuckDB's time — ${verdict(worst.ratio <= AUDIENCE_RATIO_TARGET)} (slowest relative: ${worst.name.replace(/^x[\d.]+ audience /, "")}, ${worst.ratio.toFixed(2)}×).`,
+    );
+  }
+  const full = result.scales.find((s) => s.scale === 1);
+  if (full === undefined) {
+    lines.push("- Snapshot memory and streaming targets are stated at scale 1, which this run did not measure.");
+    return lines;
+  }
+  lines.push(`- Snapshot at most ${SNAPSHOT_MB_TARGET / 1000} GB resident at scale 1 — ${verdict(full.memory.totalMB <= SNAPSHOT_MB_TARGET)} (${full.memory.totalMB.toFixed(0)} MB).`);
+  lines.push(`- Streaming p99 at most ${STREAMING_P99_TARGET_MS} ms per event at scale 1 — ${verdict(full.streaming.p99Ms <= STREAMING_P99_TARGET_MS)} (${full.streaming.p99Ms.toFixed(3)} ms).`);
+  lines.push(
+    `- Streaming throughput at least ${STREAMING_RATE_TARGET.toLocaleString("en-US")} events/s at scale 1 — ${verdict(full.streaming.changesPerSecond >= STREAMING_RATE_TARGET)} (${Math.round(full.streaming.changesPerSecond).toLocaleString("en-US")} events/s; see docs/streaming.md for where the time goes).`,
+  );
+  return lines;
 }

@@ -9,7 +9,13 @@ import { operandsOf, textPredicate } from "./text-predicate.js";
 /** A test of one row. */
 export type RowTest = (row: number) => boolean;
 /** A row test that depends on the evaluation's `now` (relative time points). */
-export type RowTestFactory = (now: number) => RowTest;
+export type RowTestFactory = ((now: number) => RowTest) & {
+  /**
+   * For a dictionary-encoded column whose test does not depend on `now`: which
+   * codes match, so a whole column can be scanned without a call per row.
+   */
+  readonly codeMatch?: { readonly codes: Int32Array; readonly match: Uint8Array };
+};
 
 const never: RowTest = () => false;
 const always: RowTest = () => true;
@@ -62,7 +68,7 @@ function stringTest(condition: AttributeCondition, column: StringColumn, fail: F
     const code = codes[row]!;
     return code >= 0 && match[code] === 1;
   };
-  return () => test;
+  return Object.assign(() => test, { codeMatch: { codes, match } });
 }
 
 function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fail): RowTestFactory {

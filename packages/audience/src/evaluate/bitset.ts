@@ -25,6 +25,17 @@ export class Bitset {
     return set;
   }
 
+  /** The rows whose dictionary code is marked in `match` (a missing value, code -1, never is). */
+  static fromCodes(codes: Int32Array, match: Uint8Array): Bitset {
+    const set = new Bitset(codes.length);
+    const words = set.words;
+    for (let row = 0; row < codes.length; row++) {
+      const code = codes[row]!;
+      if (code >= 0 && match[code] === 1) words[row >>> 5]! |= 1 << (row & 31);
+    }
+    return set;
+  }
+
   /** The set holding exactly `rows`. */
   static fromRows(size: number, rows: Iterable<number>): Bitset {
     const set = new Bitset(size);

@@ -81,7 +81,7 @@ export async function measureBuildWithIdentity(data: SyntheticDataset, options: 
 
 /** Both engines must unify to the same persons, links and events before either is timed. */
 async function checkIdentityAgrees(data: SyntheticDataset): Promise<void> {
-  const { snapshot } = buildSnapshotWithIdentity(data);
+  const snapshot = buildSnapshotWithIdentity(data);
   const db = await DuckDBInstance.create(":memory:");
   const connection = await db.connect();
   await loadWithIdentityIntoDuckDB(connection, data);

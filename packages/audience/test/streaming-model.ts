@@ -79,6 +79,10 @@ const last = (amount: number, unit: "hours" | "days" | "months" = "days") => ({ 
 export const STREAMING_AUDIENCES: Audience[] = [
   account("engaged-accounts", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(30), countDistinct: "people", count: { op: "gte", value: 3 } }),
   account("two-engaged", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), countDistinct: "people", count: { op: "gte", value: 2 } }),
+  // the same events as engaged-accounts and two-engaged, counted differently: the counts are shared between the programs
+  account("one-engaged", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(30), countDistinct: "people" }),
+  account("busy-accounts", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), count: { op: "gte", value: 3 } }),
+  person("pricing-regulars", { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" }, count: { op: "gte", value: 2 } }),
   person("cmo-visitors", {
     kind: "and",
     conditions: [

@@ -8,9 +8,8 @@ import type { EventLog } from "./store/event-log.js";
  * evaluation reads its other people's counts instead of recounting them.
  */
 export class OwnerResultCache {
-  private values = new Float64Array(64);
-  private wakes = new Float64Array(64);
-  private stamps = new Float64Array(64).fill(-1);
+  /** Per owner, three numbers side by side (one cache line): the result, its wake-up time, the owner's stamp (-1: none). */
+  private entries = new Float64Array(3 * 64).fill(-1);
   private epoch = 0;
 
   constructor(private readonly log: EventLog) {
@@ -20,36 +19,31 @@ export class OwnerResultCache {
   /** The cached result for `owner` at `now`, or NaN when there is none valid. Sets `out.next` to its wake-up time on a hit. */
   get(owner: number, now: number, out: { next: number }): number {
     if (this.epoch !== this.log.fieldEpoch) {
-      this.stamps.fill(-1);
+      this.entries.fill(-1);
       this.epoch = this.log.fieldEpoch;
       return Number.NaN;
     }
-    if (owner >= this.stamps.length || this.stamps[owner] !== this.log.stampOf(owner)) return Number.NaN;
-    const wake = this.wakes[owner]!;
+    const at = 3 * owner;
+    const entries = this.entries;
+    if (at >= entries.length || entries[at + 2] !== this.log.stampOf(owner)) return Number.NaN;
+    const wake = entries[at + 1]!;
     if (!(now < wake)) return Number.NaN;
     out.next = wake;
-    return this.values[owner]!;
+    return entries[at]!;
   }
 
   /** Keeps `value` for `owner`, valid until `wake` or the owner's next event. */
   set(owner: number, value: number, wake: number): void {
-    if (owner >= this.stamps.length) this.grow(owner + 1);
-    this.values[owner] = value;
-    this.wakes[owner] = wake;
-    this.stamps[owner] = this.log.stampOf(owner);
-  }
-
-  private grow(size: number): void {
-    let n = this.stamps.length;
-    while (n < size) n *= 2;
-    const values = new Float64Array(n);
-    values.set(this.values);
-    const wakes = new Float64Array(n);
-    wakes.set(this.wakes);
-    const stamps = new Float64Array(n).fill(-1);
-    stamps.set(this.stamps);
-    this.values = values;
-    this.wakes = wakes;
-    this.stamps = stamps;
+    const at = 3 * owner;
+    if (at >= this.entries.length) {
+      let n = this.entries.length;
+      while (n <= at) n *= 2;
+      const grown = new Float64Array(n).fill(-1);
+      grown.set(this.entries);
+      this.entries = grown;
+    }
+    this.entries[at] = value;
+    this.entries[at + 1] = wake;
+    this.entries[at + 2] = this.log.stampOf(owner);
   }
 }

@@ -7,6 +7,7 @@ import { comparatorTest } from "../evaluate/comparator-test.js";
 import { eventWindowAt } from "../evaluate/nodes/event-node.js";
 import type { RowSource } from "./store/column-value.js";
 import { OwnerResultCache } from "./owner-count-cache.js";
+import { RowNumbers } from "./store/row-numbers.js";
 import { lowerBound, upperBound, type EventLog } from "./store/event-log.js";
 import { EventRange } from "./store/event-range.js";
 import type { LiveData } from "./store/live-data.js";
@@ -17,12 +18,24 @@ import { compileValueTest } from "./value-test.js";
 export interface RowContext {
   readonly data: LiveData;
   now: number;
+  /** Changes whenever the data or `now` changes: a result kept at one version holds while it does not change. */
+  version: number;
   readonly sink: WakeSink;
   isMember(audienceId: string, row: number): boolean;
 }
 
 /** Whether a condition holds for one row. */
 export type RowEval = (ctx: RowContext, row: number) => boolean;
+
+/** A number computed for one row (a count of events). */
+type RowCount = (ctx: RowContext, row: number) => number;
+
+/**
+ * Event counters shared by the programs of one evaluator, by what they count
+ * (the condition without its comparator): audiences that count the same
+ * events ("1+", "2+", "4+ engaged people") count them once per row and change.
+ */
+export type SharedCounters = Map<string, RowCount>;
 
 /** One step of a path from the audience's rows: the relation followed from rows of kind `from`. */
 export interface PathStep {
@@ -59,7 +72,7 @@ const AT_LEAST_ONE = { op: "gte", value: 1 } as const;
  * the same rules as the batch evaluator, and lists where it reads so that a
  * change can be traced back to the members it may affect.
  */
-export function compileRowProgram(audience: Audience, data: LiveData): RowProgram {
+export function compileRowProgram(audience: Audience, data: LiveData, shared: SharedCounters = new Map()): RowProgram {
   const positions = new Map<string, ReadPosition>();
   const read: ReadRecorder = (path, kind, aspect, types) => {
     const key = `${path.map((s) => `${s.from}.${s.relation}`).join("/")}|${kind}|${aspect}`;
@@ -101,7 +114,7 @@ export function compileRowProgram(audience: Audience, data: LiveData): RowProgra
         return relatedEval(condition, kind, targetSource, where);
       }
       case "event":
-        return eventEval(condition, kind, path, read, data);
+        return eventEval(condition, kind, path, read, data, shared);
       case "sequence":
         return sequenceEval(condition, kind, path, read, data);
     }
@@ -303,34 +316,49 @@ function windowAt(condition: { window: EventCondition["window"] }): (now: number
   };
 }
 
-function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData): RowEval {
+function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData, shared: SharedCounters): RowEval {
   const atAccount = kind === "account";
   const owner = condition.owner ?? (atAccount ? "any" : "person");
-  const distinctPeople = condition.countDistinct === "people";
   const readsPeople = !atAccount || owner !== "account";
-  const readsAccount = atAccount && owner !== "person" && !distinctPeople;
-  const passes = comparatorTest(condition.count ?? AT_LEAST_ONE);
+  const readsAccount = atAccount && owner !== "person" && condition.countDistinct !== "people";
+  if (!atAccount) read(path, kind, "events", condition.types);
+  else {
+    read(path, kind, "data");
+    if (readsAccount) read(path, kind, "events", condition.types);
+    if (readsPeople) read([...path, { from: "account", relation: "people" }], "person", "events", condition.types);
+  }
+  const { count: comparator, ...counted } = condition;
+  const key = `${kind}:${JSON.stringify(counted)}`;
+  let count = shared.get(key);
+  if (count === undefined) {
+    count = eventCounter(condition, atAccount, readsPeople, readsAccount, data);
+    shared.set(key, count);
+  }
+  const passes = comparatorTest(comparator ?? AT_LEAST_ONE);
+  const counter = count;
+  return (ctx, row) => passes(counter(ctx, row));
+}
+
+/** Counts the matching events of a row's window (a person's, or an account's people's and its own), recording wake-ups. */
+function eventCounter(condition: EventCondition, atAccount: boolean, readsPeople: boolean, readsAccount: boolean, data: LiveData): RowCount {
+  const distinctPeople = condition.countDistinct === "people";
   const personLog = data.personEvents;
   const accountLog = data.accountEvents;
   const personMatch = eventMatch(condition.types, condition.where, personLog);
-  const accountMatch = eventMatch(condition.types, condition.where, accountLog);
   const personCache = new OwnerResultCache(personLog);
-  const accountCache = new OwnerResultCache(accountLog);
   const ends = windowEnds(condition.window);
   const windowOf = windowAt(condition);
   const range = new EventRange();
   const scratch: WakeSink = { next: Number.POSITIVE_INFINITY };
   if (!atAccount) {
-    read(path, kind, "events", condition.types);
     return (ctx, row) => {
       const { from, to } = windowOf(ctx.now);
-      return passes(cachedCount(ctx, personCache, personLog, row, personMatch, ends, from, to, range, scratch));
+      return cachedCount(ctx, personCache, personLog, row, personMatch, ends, from, to, range, scratch);
     };
   }
-  read(path, kind, "data");
-  if (readsAccount) read(path, kind, "events", condition.types);
-  if (readsPeople) read([...path, { from: "account", relation: "people" }], "person", "events", condition.types);
-  return (ctx, row) => {
+  const accountMatch = eventMatch(condition.types, condition.where, accountLog);
+  const accountCache = new OwnerResultCache(accountLog);
+  return perVersion((ctx, row) => {
     const { from, to } = windowOf(ctx.now);
     let n = 0;
     if (readsPeople) {
@@ -341,7 +369,30 @@ function eventEval(condition: EventCondition, kind: ContextKind, path: readonly 
       }
     }
     if (readsAccount) n += cachedCount(ctx, accountCache, accountLog, row, accountMatch, ends, from, to, range, scratch);
-    return passes(n);
+    return n;
+  });
+}
+
+/** `count` kept per row for one version of the context (its wake-up too), so programs sharing it compute it once per change. */
+function perVersion(count: RowCount): RowCount {
+  const versions = new RowNumbers(-1);
+  const values = new RowNumbers(0);
+  const wakes = new RowNumbers(0);
+  return (ctx, row) => {
+    const sink = ctx.sink;
+    if (versions.get(row) === ctx.version) {
+      addWake(sink, wakes.get(row), ctx.now);
+      return values.get(row);
+    }
+    const outer = sink.next;
+    sink.next = Number.POSITIVE_INFINITY;
+    const n = count(ctx, row);
+    const wake = sink.next;
+    sink.next = outer < wake ? outer : wake;
+    versions.set(row, ctx.version);
+    values.set(row, n);
+    wakes.set(row, wake);
+    return n;
   };
 }
 

@@ -7,10 +7,12 @@ import { parseNow, type NowInput } from "../evaluate/now.js";
 import { referencedAudienceIds } from "../evaluate/references.js";
 import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
 import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from "./membership-change.js";
-import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram } from "./row-program.js";
+import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram, type SharedCounters } from "./row-program.js";
 import type { ContextKind } from "../definition/contexts.js";
 import { certainEventRecord } from "./certain-event-change.js";
 import { LiveData, type ParseOutcome, type Touch } from "./store/live-data.js";
+import { RowFlags } from "./store/row-flags.js";
+import { RowNumbers } from "./store/row-numbers.js";
 import { StreamChangeSchema } from "./stream-change.js";
 import { streamingEligibility } from "./streaming-eligibility.js";
 import { TimerHeap } from "./timer-heap.js";
@@ -29,8 +31,9 @@ interface LiveAudience {
   readonly program: RowProgram;
   /** Read positions by the kind of row read, then by what is read there. */
   readonly positionsByTouch: ReadonlyMap<string, ReadonlyMap<string, readonly ReadPosition[]>>;
-  readonly members: Set<number>;
-  readonly wakeAt: Map<number, number>;
+  readonly members: RowFlags;
+  /** Per member row, its scheduled wake-up (Infinity: none). */
+  readonly wakeAt: RowNumbers;
 }
 
 /**
@@ -77,15 +80,16 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
     for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict: options.strict ?? false });
     this.data = new LiveData(snapshot);
+    const shared: SharedCounters = new Map();
     this.ordered = order.map((definition) => {
-      const program = compileRowProgram(definition, this.data);
+      const program = compileRowProgram(definition, this.data, shared);
       const positionsByTouch = new Map<string, Map<string, ReadPosition[]>>();
       for (const p of program.positions) {
         let byAspect = positionsByTouch.get(p.kind);
         if (byAspect === undefined) positionsByTouch.set(p.kind, (byAspect = new Map()));
         byAspect.set(p.aspect, [...(byAspect.get(p.aspect) ?? []), p]);
       }
-      const live: LiveAudience = { definition, program, positionsByTouch, members: new Set(), wakeAt: new Map() };
+      const live: LiveAudience = { definition, program, positionsByTouch, members: new RowFlags(), wakeAt: new RowNumbers(Number.POSITIVE_INFINITY) };
       this.byId.set(definition.id, live);
       return live;
     });
@@ -102,6 +106,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     this.context = {
       data: this.data,
       now: this.nowMs,
+      version: 0,
       sink: { next: Number.POSITIVE_INFINITY },
       isMember: (id, row) => byId.get(id)?.members.has(row) ?? false,
     };
@@ -125,7 +130,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   members(audienceId: string): string[] {
     const audience = this.audience(audienceId);
     const table = audience.definition.type === "account" ? this.data.accounts : this.data.persons;
-    return [...audience.members].map((row) => table.id(row)).sort(compareIds);
+    return audience.members.rows().map((row) => table.id(row)).sort(compareIds);
   }
 
   /** Whether an entity is currently a member of an audience. */
@@ -161,6 +166,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     const pending = this.takePending();
     const committed = parsed.change;
+    this.context.version++;
     if (committed.kind === "event") {
       this.data.commit(committed);
       this.collectEventRoots(committed.ownerKind, committed.owner, committed.event.type, pending);
@@ -201,12 +207,13 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     this.nowMs = ms;
     this.context.now = ms;
+    this.context.version++;
     const pending = this.takePending();
     const entry = this.popped;
     while (this.heap.peekTime() <= ms && this.heap.pop(entry)) {
       const audience = this.ordered[entry.audience]!;
       if (audience.wakeAt.get(entry.row) === entry.time) {
-        audience.wakeAt.delete(entry.row);
+        audience.wakeAt.set(entry.row, Number.POSITIVE_INFINITY);
         pending[entry.audience]!.add(entry.row);
       }
     }
@@ -338,10 +345,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     const wake = ctx.sink.next;
     const scheduled = audience.wakeAt.get(row);
     if (wake !== scheduled) {
-      if (Number.isFinite(wake)) {
-        audience.wakeAt.set(row, wake);
-        this.heap.push(wake, index, row);
-      } else audience.wakeAt.delete(row);
+      audience.wakeAt.set(row, wake);
+      if (wake !== Number.POSITIVE_INFINITY) this.heap.push(wake, index, row);
     }
     const was = audience.members.has(row);
     if (holds === was) return false;

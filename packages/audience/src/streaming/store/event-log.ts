@@ -2,6 +2,7 @@ import type { EventTable, FieldType } from "@abm-kit/core";
 import type { TypedValue } from "../typed-value.js";
 import { columnTypes, columnValue, type RowSource } from "./column-value.js";
 import { EventRange, type OwnedEvents } from "./event-range.js";
+import { RowNumbers } from "./row-numbers.js";
 
 /** An event added after the seed. */
 export interface AddedEvent {
@@ -42,7 +43,10 @@ export function upperBound(times: ArrayLike<number>, lo: number, hi: number, val
  */
 export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
-  private readonly owned = new Map<number, OwnedEvents>();
+  /** Per owner row, its own lists once an event was added to it. */
+  private readonly owned: (OwnedEvents | undefined)[] = [];
+  /** Per owner row, the stamp of its last insert (0: never). */
+  private readonly stamps = new RowNumbers(0);
   private readonly added: AddedEvent[] = [];
   private readonly typeNames: string[];
   private readonly typeCodes = new Map<string, number>();
@@ -106,7 +110,7 @@ export class EventLog implements RowSource {
    * allocation); `range` is overwritten by the next call with it.
    */
   read(owner: number, range: EventRange): EventRange {
-    const own = this.owned.get(owner);
+    const own = owner < this.owned.length ? this.owned[owner] : undefined;
     if (own !== undefined) return range.ofOwned(own);
     const offsets = this.seed.ownerOffsets;
     if (owner >= offsets.length - 1) return range.empty();
@@ -115,7 +119,7 @@ export class EventLog implements RowSource {
 
   /** A counter that changes whenever an event is added to `owner` (0: never). */
   stampOf(owner: number): number {
-    return this.owned.get(owner)?.stamp ?? 0;
+    return this.stamps.get(owner);
   }
 
   /** Places an added event in its owner's list (after events at the same time with a smaller id). */
@@ -141,12 +145,13 @@ export class EventLog implements RowSource {
       types.splice(i, 0, code);
       refs.splice(i, 0, ref);
     }
-    own.stamp = ++this.insertions;
+    this.stamps.set(owner, ++this.insertions);
   }
 
   /** The owner's own lists, copied from the Snapshot's range on first insert. */
   private own(owner: number): OwnedEvents {
-    let own = this.owned.get(owner);
+    while (this.owned.length <= owner) this.owned.push(undefined);
+    let own = this.owned[owner];
     if (own !== undefined) return own;
     const offsets = this.seed.ownerOffsets;
     const start = owner < offsets.length - 1 ? offsets[owner]! : 0;
@@ -160,8 +165,8 @@ export class EventLog implements RowSource {
       types.push(codes[r]!);
       refs.push(r);
     }
-    own = { times, types, refs, stamp: 0 };
-    this.owned.set(owner, own);
+    own = { times, types, refs };
+    this.owned[owner] = own;
     return own;
   }
 }

@@ -5,8 +5,6 @@ export interface OwnedEvents {
   readonly types: number[];
   /** `ref >= 0`: a Snapshot event row; `ref < 0`: added event `-ref - 1`. */
   readonly refs: number[];
-  /** Changes on every insert. */
-  stamp: number;
 }
 
 /**

@@ -83,6 +83,10 @@ export class LiveData {
     this.personEvents = new EventLog("person events", snapshot.personEvents);
     this.accountEvents = new EventLog("account events", snapshot.accountEvents);
     for (const [name, table] of snapshot.related) this.related.set(name, new RelatedRows(table));
+    // build the id indexes now, so that the first change does not pay for them
+    this.accounts.indexOf("");
+    this.persons.indexOf("");
+    this.opportunities.indexOf("");
     this.eventIds = new Set<string>();
     for (const id of snapshot.personEvents.ids ?? []) this.eventIds.add(id);
     for (const id of snapshot.accountEvents.ids ?? []) this.eventIds.add(id);

@@ -83,6 +83,10 @@ export const STREAMING_AUDIENCES: Audience[] = [
   account("one-engaged", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(30), countDistinct: "people" }),
   account("busy-accounts", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), count: { op: "gte", value: 3 } }),
   person("pricing-regulars", { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" }, count: { op: "gte", value: 2 } }),
+  // a new event can make members leave these (they are not event-monotone)
+  person("quiet-people", { kind: "not", condition: { kind: "event", types: ["Visit Webpage"], window: last(10) } }),
+  account("few-visits", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), count: { op: "lte", value: 2 } }),
+  account("no-engaged-people", { kind: "related", relation: "people", quantifier: "none", where: { kind: "event", types: ["Fill Out Form"], window: last(20) } }),
   person("cmo-visitors", {
     kind: "and",
     conditions: [

@@ -37,7 +37,58 @@ const DAY_MS = 86_400_000;
 
 /** Epoch milliseconds of an ISO instant, or NaN when it does not parse. */
 export function instantToEpochMs(value: string): number {
-  return Date.parse(value);
+  const ms = plainInstantToEpochMs(value);
+  return ms === ms ? ms : Date.parse(value);
+}
+
+/** The digits of `value` from `start` to `end` as a number, or -1 when one is not a digit. */
+function digitsAt(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The plain shape `YYYY-MM-DDTHH:MM:SS[.1–9 digits](Z|±HH:MM)` read digit by
+ * digit, with exactly `Date.parse`'s result (milliseconds truncated from the
+ * fraction, days past a month's end rolling over); NaN for anything else,
+ * which `Date.parse` then reads.
+ */
+function plainInstantToEpochMs(value: string): number {
+  const length = value.length;
+  if (length < 20 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return Number.NaN;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  const hour = digitsAt(value, 11, 13);
+  const minute = digitsAt(value, 14, 16);
+  const second = digitsAt(value, 17, 19);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  let i = 19;
+  let millis = 0;
+  if (value.charCodeAt(i) === 46) {
+    const start = ++i;
+    while (i < length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+    const digits = i - start;
+    if (digits === 0 || digits > 9) return Number.NaN;
+    millis = digitsAt(value, start, start + Math.min(digits, 3)) * (digits === 1 ? 100 : digits === 2 ? 10 : 1);
+  }
+  let offset = 0;
+  const zone = value.charCodeAt(i);
+  if (zone === 90) {
+    if (i + 1 !== length) return Number.NaN;
+  } else if (zone === 43 || zone === 45) {
+    if (i + 6 !== length || value.charCodeAt(i + 3) !== 58) return Number.NaN;
+    const hours = digitsAt(value, i + 1, i + 3);
+    const minutes = digitsAt(value, i + 4, i + 6);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 60_000;
+  } else return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
 }
 
 /** Epoch milliseconds of a `YYYY-MM-DD` date at 00:00 UTC, or NaN. */

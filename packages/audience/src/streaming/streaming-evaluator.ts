@@ -10,7 +10,9 @@ import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from
 import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram, type SharedCounters } from "./row-program.js";
 import type { ContextKind } from "../definition/contexts.js";
 import { certainEventRecord } from "./certain-event-change.js";
+import { isEventMonotone } from "./event-monotone.js";
 import { LiveData, type ParseOutcome, type Touch } from "./store/live-data.js";
+import { PendingRows } from "./pending-rows.js";
 import { RowFlags } from "./store/row-flags.js";
 import { RowNumbers } from "./store/row-numbers.js";
 import { StreamChangeSchema } from "./stream-change.js";
@@ -32,6 +34,8 @@ interface LiveAudience {
   /** Read positions by the kind of row read, then by what is read there. */
   readonly positionsByTouch: ReadonlyMap<string, ReadonlyMap<string, readonly ReadPosition[]>>;
   readonly members: RowFlags;
+  /** Whether a new event can only add members (members are then not re-evaluated for it). */
+  readonly eventMonotone: boolean;
   /** Per member row, its scheduled wake-up (Infinity: none). */
   readonly wakeAt: RowNumbers;
 }
@@ -58,8 +62,9 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private readonly context: RowContext;
   private readonly popped = { time: 0, audience: 0, row: 0 };
   /** Per audience, the members to re-evaluate in the current step (reused between steps). */
-  private readonly pending: Set<number>[];
+  private readonly pending: PendingRows[];
   private busy = false;
+  private nowText = { ms: Number.NaN, text: "" };
   private readonly flipped: number[] = [];
   /** Per owner kind, the audiences reading events there and where (the event-touch lookup, built once). */
   private readonly eventReaders = new Map<ContextKind, { readonly audience: number; readonly positions: readonly ReadPosition[] }[]>();
@@ -89,11 +94,11 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
         if (byAspect === undefined) positionsByTouch.set(p.kind, (byAspect = new Map()));
         byAspect.set(p.aspect, [...(byAspect.get(p.aspect) ?? []), p]);
       }
-      const live: LiveAudience = { definition, program, positionsByTouch, members: new RowFlags(), wakeAt: new RowNumbers(Number.POSITIVE_INFINITY) };
+      const live: LiveAudience = { definition, program, positionsByTouch, members: new RowFlags(), eventMonotone: isEventMonotone(definition.condition), wakeAt: new RowNumbers(Number.POSITIVE_INFINITY) };
       this.byId.set(definition.id, live);
       return live;
     });
-    this.pending = this.ordered.map(() => new Set<number>());
+    this.pending = this.ordered.map(() => new PendingRows());
     for (const kind of ["person", "account"] as const) {
       const readers: { audience: number; positions: readonly ReadPosition[] }[] = [];
       this.ordered.forEach((audience, i) => {
@@ -118,7 +123,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
 
   /** The current moment (ISO instant). */
   get now(): string {
-    return epochMsToInstant(this.nowMs);
+    if (this.nowText.ms !== this.nowMs) this.nowText = { ms: this.nowMs, text: epochMsToInstant(this.nowMs) };
+    return this.nowText.text;
   }
 
   /** The ids of the audiences, in evaluation (dependency) order. */
@@ -229,12 +235,12 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   }
 
   /** The reusable per-audience pending sets (fresh ones when a listener applies a change from inside a step). */
-  private takePending(): Set<number>[] {
-    return this.busy ? this.ordered.map(() => new Set<number>()) : this.pending;
+  private takePending(): PendingRows[] {
+    return this.busy ? this.ordered.map(() => new PendingRows()) : this.pending;
   }
 
   /** Adds, per audience, the members whose evaluation reads what the touches changed. */
-  private collectRoots(touches: readonly Touch[], pending: Set<number>[], after = -1): void {
+  private collectRoots(touches: readonly Touch[], pending: PendingRows[], after = -1): void {
     for (let i = after + 1; i < this.ordered.length; i++) {
       const audience = this.ordered[i]!;
       for (const touch of touches) {
@@ -245,30 +251,36 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
   }
 
-  /** Adds, per audience, the members whose evaluation reads events of `type` of one owner. */
-  private collectEventRoots(kind: ContextKind, owner: number, type: string, pending: Set<number>[]): void {
+  /**
+   * Adds, per audience, the members whose evaluation reads events of `type`
+   * of one owner; an audience that a new event can only grow skips its
+   * current members.
+   */
+  private collectEventRoots(kind: ContextKind, owner: number, type: string, pending: PendingRows[]): void {
     const readers = this.eventReaders.get(kind);
     if (readers === undefined) return;
     for (let r = 0; r < readers.length; r++) {
       const { audience, positions } = readers[r]!;
+      const live = this.ordered[audience]!;
+      const skip = live.eventMonotone ? live.members : undefined;
       for (let k = 0; k < positions.length; k++) {
         const position = positions[k]!;
-        if (position.types === undefined || position.types.has(type)) this.walkBack(position, owner, pending[audience]!);
+        if (position.types === undefined || position.types.has(type)) this.walkBack(position, owner, pending[audience]!, skip);
       }
     }
   }
 
-  /** The members that reach `row` along `position.path`, by following it backwards. */
-  private walkBack(position: ReadPosition, row: number, into: Set<number>): void {
+  /** The members that reach `row` along `position.path`, by following it backwards (except those in `skip`). */
+  private walkBack(position: ReadPosition, row: number, into: PendingRows, skip?: RowFlags): void {
     const path = position.path;
     if (path.length === 0) {
-      into.add(row);
+      if (skip === undefined || !skip.has(row)) into.add(row);
       return;
     }
     if (path.length === 1) {
       const step = path[0]!;
       const sources = this.data.follow(step.from, step.relation, row, true);
-      for (let j = 0; j < sources.length; j++) into.add(sources[j]!);
+      for (let j = 0; j < sources.length; j++) if (skip === undefined || !skip.has(sources[j]!)) into.add(sources[j]!);
       return;
     }
     let rows: ArrayLike<number> = [row];
@@ -282,24 +294,24 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       rows = [...next];
       if (rows.length === 0) return;
     }
-    for (let k = 0; k < rows.length; k++) into.add(rows[k]!);
+    for (let k = 0; k < rows.length; k++) if (skip === undefined || !skip.has(rows[k]!)) into.add(rows[k]!);
   }
 
   /** Re-evaluates pending members audience by audience (dependencies first) and emits what changed. */
-  private process(pending: Set<number>[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
+  private process(pending: PendingRows[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
     const reused = pending === this.pending;
     if (reused) this.busy = true;
     try {
       return this.evaluatePending(pending, cause);
     } finally {
       if (reused) {
-        for (const rows of pending) if (rows.size > 0) rows.clear();
+        for (let i = 0; i < pending.length; i++) pending[i]!.clear();
         this.busy = false;
       }
     }
   }
 
-  private evaluatePending(pending: Set<number>[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
+  private evaluatePending(pending: PendingRows[], cause: MembershipCause): { entered: number; exited: number; reevaluated: number } {
     let entered = 0;
     let exited = 0;
     let reevaluated = 0;
@@ -310,7 +322,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       if (rows.size === 0) continue;
       const audience = this.ordered[i]!;
       flipped.length = 0;
-      for (const row of rows) {
+      for (let k = 0; k < rows.size; k++) {
+        const row = rows.at(k);
         reevaluated++;
         if (this.evaluateRow(i, row)) flipped.push(row);
       }

@@ -2,7 +2,11 @@ import type { EventTable, FieldType } from "@abm-kit/core";
 import type { TypedValue } from "../typed-value.js";
 import { columnTypes, columnValue, type RowSource } from "./column-value.js";
 import { EventRange, type OwnedEvents } from "./event-range.js";
-import { RowNumbers } from "./row-numbers.js";
+
+/** Told of every owner whose events change (a cache of per-owner results drops that owner's entry). */
+export interface EventLogWatcher {
+  ownerChanged(owner: number): void;
+}
 
 /** An event added after the seed. */
 export interface AddedEvent {
@@ -44,13 +48,11 @@ export function upperBound(times: ArrayLike<number>, lo: number, hi: number, val
 export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
   /** Per owner row, its own lists once an event was added to it. */
-  private readonly owned: (OwnedEvents | undefined)[] = [];
-  /** Per owner row, the stamp of its last insert (0: never). */
-  private readonly stamps = new RowNumbers(0);
+  private readonly owned: (OwnedEvents | undefined)[];
+  private readonly watchers: EventLogWatcher[] = [];
   private readonly added: AddedEvent[] = [];
   private readonly typeNames: string[];
   private readonly typeCodes = new Map<string, number>();
-  private insertions = 0;
   /** Bumped whenever a field is first declared: a test of an unknown field may now read differently. */
   fieldEpoch = 0;
 
@@ -63,6 +65,12 @@ export class EventLog implements RowSource {
     this.types.delete("sourceKeys");
     this.typeNames = [...seed.type.dictionary.values];
     this.typeNames.forEach((name, code) => this.typeCodes.set(name, code));
+    this.owned = new Array<OwnedEvents | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
+  }
+
+  /** Registers `watcher` to be told of every owner an event is added to. */
+  watch(watcher: EventLogWatcher): void {
+    this.watchers.push(watcher);
   }
 
   fieldType(field: string): FieldType | undefined {
@@ -117,11 +125,6 @@ export class EventLog implements RowSource {
     return range.ofSeed(this.seed.time, this.seed.type.codes, offsets[owner]!, offsets[owner + 1]!);
   }
 
-  /** A counter that changes whenever an event is added to `owner` (0: never). */
-  stampOf(owner: number): number {
-    return this.stamps.get(owner);
-  }
-
   /** Places an added event in its owner's list (after events at the same time with a smaller id). */
   insert(owner: number, event: AddedEvent): void {
     const own = this.own(owner);
@@ -145,7 +148,7 @@ export class EventLog implements RowSource {
       types.splice(i, 0, code);
       refs.splice(i, 0, ref);
     }
-    this.stamps.set(owner, ++this.insertions);
+    for (let w = 0; w < this.watchers.length; w++) this.watchers[w]!.ownerChanged(owner);
   }
 
   /** The owner's own lists, copied from the Snapshot's range on first insert. */

@@ -23,6 +23,9 @@ export class LinkTable implements RowSource {
   private readonly linksByPerson = new Map<number, number[]>();
   private readonly peopleByAccount = new Map<number, number[]>();
   private readonly accountsByPerson = new Map<number, number[]>();
+  /** The Snapshot's people of each account and accounts of each person, as views made once on first read. */
+  private readonly seedPeople: (Int32Array | undefined)[];
+  private readonly seedAccounts: (Int32Array | undefined)[];
 
   constructor(private readonly snapshot: Snapshot) {
     const links = snapshot.links;
@@ -30,6 +33,8 @@ export class LinkTable implements RowSource {
     this.accountRefs = Array.from(links.ref("account"));
     this.personRefs = Array.from(links.ref("person"));
     for (let l = 0; l < links.size; l++) this.byPair.set(pairKey(this.accountRefs[l]!, this.personRefs[l]!), l);
+    this.seedPeople = new Array<Int32Array | undefined>(snapshot.accounts.size).fill(undefined);
+    this.seedAccounts = new Array<Int32Array | undefined>(snapshot.persons.size).fill(undefined);
   }
 
   fieldType(field: string): FieldType | undefined {
@@ -71,12 +76,18 @@ export class LinkTable implements RowSource {
 
   /** An account's people: the persons of its active links, each once. */
   peopleOf(account: number): ArrayLike<number> {
-    return this.peopleByAccount.get(account) ?? (account < this.snapshot.accounts.size ? this.snapshot.accountPeople.of(account) : EMPTY);
+    const changed = this.peopleByAccount.get(account);
+    if (changed !== undefined) return changed;
+    if (account >= this.seedPeople.length) return EMPTY;
+    return this.seedPeople[account] ?? (this.seedPeople[account] = this.snapshot.accountPeople.of(account));
   }
 
   /** A person's accounts: the accounts of the person's active links, each once. */
   accountsOf(person: number): ArrayLike<number> {
-    return this.accountsByPerson.get(person) ?? (person < this.snapshot.persons.size ? this.snapshot.personAccounts.of(person) : EMPTY);
+    const changed = this.accountsByPerson.get(person);
+    if (changed !== undefined) return changed;
+    if (person >= this.seedAccounts.length) return EMPTY;
+    return this.seedAccounts[person] ?? (this.seedAccounts[person] = this.snapshot.personAccounts.of(person));
   }
 
   /** Adds or replaces the link between `account` and `person`. */

@@ -28,6 +28,8 @@ import { LiveTable, type TypedRecord } from "./live-table.js";
 import { RelatedRows, normalizeRelatedKey } from "./related-rows.js";
 
 const EMPTY: readonly number[] = [];
+const NO_FIELDS: ReadonlyMap<string, FieldType> = new Map();
+const NO_ATTRIBUTES = { ok: true, values: new Map<string, TypedValue>() as ReadonlyMap<string, TypedValue>, newFields: NO_FIELDS } as const;
 const EVENT_RESERVED: ReadonlySet<string> = new Set(["id", "type", "occurredAt", "sourceKeys"]);
 
 /** An entity row a change touches: its attributes, relations, events or memberships may now read differently. */
@@ -66,7 +68,9 @@ export class LiveData {
   readonly personEvents: EventLog;
   readonly accountEvents: EventLog;
   readonly related = new Map<string, RelatedRows>();
-  private readonly eventIds: Set<string>;
+  /** The Snapshot's event ids (shared by the evaluators of one Snapshot) and the ids of events applied since. */
+  private readonly seedEventIds: ReadonlySet<string>;
+  private readonly addedEventIds = new Set<string>();
   private readonly opportunityAccountIds = new Map<number, string | undefined>();
   private readonly opportunitiesByAccountId = new Map<string, number[]>();
   private readonly ownerKeys = new Map<string, string | undefined>();
@@ -87,9 +91,7 @@ export class LiveData {
     this.accounts.indexOf("");
     this.persons.indexOf("");
     this.opportunities.indexOf("");
-    this.eventIds = new Set<string>();
-    for (const id of snapshot.personEvents.ids ?? []) this.eventIds.add(id);
-    for (const id of snapshot.accountEvents.ids ?? []) this.eventIds.add(id);
+    this.seedEventIds = eventIdsOf(snapshot);
   }
 
   /** The rows of a context kind (events and related rows are read through their own sources). */
@@ -118,7 +120,7 @@ export class LiveData {
 
   /** Whether an event id was seen (in the Snapshot or applied since). */
   hasEvent(id: string): boolean {
-    return this.eventIds.has(id);
+    return this.seedEventIds.has(id) || this.addedEventIds.has(id);
   }
 
   /** The account row of an opportunity, or -1. */
@@ -260,7 +262,7 @@ export class LiveData {
       case "event": {
         const log = change.ownerKind === "person" ? this.personEvents : this.accountEvents;
         for (const [field, type] of change.newFields) log.declareField(field, type);
-        this.eventIds.add(change.event.id);
+        // the id was taken when the event was parsed
         log.insert(change.owner, change.event);
         return -1;
       }
@@ -397,18 +399,29 @@ export class LiveData {
     return this.parseValidEvent(parsed.value);
   }
 
-  /** Converts an event record the event schema accepts (checked by the caller) into a change. */
+  /**
+   * Converts an event record the event schema accepts (checked by the caller)
+   * into a change. A valid event takes its id at once (adding it tells
+   * whether it was known, without a second lookup): the caller commits it.
+   */
   parseValidEvent(event: ActivityEvent): ParseOutcome {
-    if (this.eventIds.has(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
+    const ids = this.addedEventIds;
+    const known = ids.size;
+    if (!this.seedEventIds.has(event.id)) ids.add(event.id);
+    if (ids.size === known) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
     const owner = (ownerKind === "person" ? this.persons : this.accounts).indexOf(ownerId);
     if (owner < 0) {
+      ids.delete(event.id);
       return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
-    const converted = convertAttributes(event.properties ?? {}, (f) => log.fieldType(f), ["record", "properties"], EVENT_RESERVED);
-    if (!converted.ok) return converted;
+    const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, (f) => log.fieldType(f), ["record", "properties"], EVENT_RESERVED);
+    if (!converted.ok) {
+      ids.delete(event.id);
+      return converted;
+    }
     const added: AddedEvent = { id: event.id, type: event.type, time: instantToEpochMs(event.occurredAt), properties: converted.values };
     return { ok: true, change: { kind: "event", ownerKind, owner, event: added, newFields: converted.newFields } };
   }
@@ -473,6 +486,20 @@ export class LiveData {
   }
 }
 
+const SEED_EVENT_IDS = new WeakMap<Snapshot, ReadonlySet<string>>();
+
+/** Every event id of a Snapshot, collected once per Snapshot. */
+function eventIdsOf(snapshot: Snapshot): ReadonlySet<string> {
+  let ids = SEED_EVENT_IDS.get(snapshot);
+  if (ids === undefined) {
+    const all = new Set<string>();
+    for (const id of snapshot.personEvents.ids ?? []) all.add(id);
+    for (const id of snapshot.accountEvents.ids ?? []) all.add(id);
+    SEED_EVENT_IDS.set(snapshot, (ids = all));
+  }
+  return ids;
+}
+
 /** A single row, or nothing for -1 (or a missing reference). */
 function one(target: number | undefined): ArrayLike<number> {
   return target === undefined || target < 0 ? EMPTY : [target];
@@ -493,21 +520,22 @@ function convertAttributes(
   typeOf: (field: string) => FieldType | undefined,
   path: (string | number)[],
   reserved: ReadonlySet<string>,
-): { ok: true; values: Map<string, TypedValue>; newFields: Map<string, FieldType> } | { ok: false; problems: Problem[] } {
+): { ok: true; values: ReadonlyMap<string, TypedValue>; newFields: ReadonlyMap<string, FieldType> } | { ok: false; problems: Problem[] } {
   const values = new Map<string, TypedValue>();
-  const newFields = new Map<string, FieldType>();
-  const problems: Problem[] = [];
-  for (const [field, value] of Object.entries(input)) {
-    if (reserved.has(field)) continue;
+  let newFields: Map<string, FieldType> | undefined;
+  let problems: Problem[] | undefined;
+  for (const field in input) {
+    if (!Object.hasOwn(input, field) || reserved.has(field)) continue;
+    const value = input[field]!;
     let type = typeOf(field);
     if (type === undefined) {
       type = inferTypeOf(value);
       if (type === undefined) continue;
-      newFields.set(field, type);
+      (newFields ??= new Map()).set(field, type);
     }
     const converted = toTypedValue(type, value);
-    if (!converted.ok) problems.push({ path: [...path, field], message: converted.message, code: "invalid_type" });
+    if (!converted.ok) (problems ??= []).push({ path: [...path, field], message: converted.message, code: "invalid_type" });
     else if (converted.value !== undefined) values.set(field, converted.value);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, values, newFields };
+  return problems !== undefined ? { ok: false, problems } : { ok: true, values, newFields: newFields ?? NO_FIELDS };
 }

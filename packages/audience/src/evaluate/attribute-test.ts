@@ -2,6 +2,7 @@ import type { BooleanColumn, Column, MultiColumn, NumberColumn, ProblemPath, Str
 import { dateToEpochMs, instantToEpochMs } from "@abm-kit/core";
 import type { AttributeCondition, Literal } from "../definition/attribute.js";
 import { resolveTimePoint, resolveWindow, truncateToDay } from "../definition/resolve-time.js";
+import { Bitset } from "./bitset.js";
 import { reportUnknownField, type CompileContext } from "./compile-context.js";
 import { columnOf } from "./synthetic-columns.js";
 import { operandsOf, textPredicate } from "./text-predicate.js";
@@ -11,10 +12,10 @@ export type RowTest = (row: number) => boolean;
 /** A row test that depends on the evaluation's `now` (relative time points). */
 export type RowTestFactory = ((now: number) => RowTest) & {
   /**
-   * For a dictionary-encoded column whose test does not depend on `now`: which
-   * codes match, so a whole column can be scanned without a call per row.
+   * The rows `0 … size-1` where the test holds, by one tight scan of the
+   * column (no call per row); absent where the test has no such scan.
    */
-  readonly codeMatch?: { readonly codes: Int32Array; readonly match: Uint8Array };
+  readonly scan?: (now: number, size: number) => Bitset;
 };
 
 const never: RowTest = () => false;
@@ -68,7 +69,7 @@ function stringTest(condition: AttributeCondition, column: StringColumn, fail: F
     const code = codes[row]!;
     return code >= 0 && match[code] === 1;
   };
-  return Object.assign(() => test, { codeMatch: { codes, match } });
+  return withScan(() => test, (_now, size) => Bitset.fromCodes(codes, match, size));
 }
 
 function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fail): RowTestFactory {
@@ -130,7 +131,53 @@ function booleanTest(condition: AttributeCondition, column: BooleanColumn, fail:
       return fail(`${condition.op} does not apply`);
   }
   const test: RowTest = (row) => allowed[values[row]!] === 1;
-  return () => test;
+  return withScan(() => test, (_now, size) => Bitset.fromBytes(values, allowed, size));
+}
+
+function withScan(factory: (now: number) => RowTest, scan: (now: number, size: number) => Bitset): RowTestFactory {
+  return Object.assign(factory, { scan });
+}
+
+/**
+ * The inclusive range `[low, high]` equal to a comparison with resolved
+ * operands, or undefined for comparisons that are not one range (neq, in,
+ * notIn). Strict bounds move to the adjacent double, which is exact.
+ */
+function rangeOf(op: AttributeCondition["op"], operands: number[]): readonly [number, number] | undefined {
+  const v = operands[0] ?? Number.NaN;
+  switch (op) {
+    case "eq":
+      return [v, v];
+    case "gt":
+      return v === Number.POSITIVE_INFINITY ? [Number.NaN, Number.NaN] : [nextUp(v), Number.POSITIVE_INFINITY];
+    case "gte":
+      return [v, Number.POSITIVE_INFINITY];
+    case "lt":
+      return v === Number.NEGATIVE_INFINITY ? [Number.NaN, Number.NaN] : [Number.NEGATIVE_INFINITY, nextDown(v)];
+    case "lte":
+      return [Number.NEGATIVE_INFINITY, v];
+    case "between":
+      return [v, operands[1] ?? Number.NaN];
+    default:
+      return undefined;
+  }
+}
+
+const bitsOfDouble = new Float64Array(1);
+const bitsAsInteger = new BigInt64Array(bitsOfDouble.buffer);
+
+/** The smallest double above `v` (NaN stays NaN). */
+export function nextUp(v: number): number {
+  if (v !== v || v === Number.POSITIVE_INFINITY) return v;
+  if (v === 0) return Number.MIN_VALUE;
+  bitsOfDouble[0] = v;
+  bitsAsInteger[0] = bitsAsInteger[0]! + (v > 0 ? 1n : -1n);
+  return bitsOfDouble[0]!;
+}
+
+/** The largest double below `v` (NaN stays NaN). */
+export function nextDown(v: number): number {
+  return -nextUp(-v);
 }
 
 /** A numeric test over a Float64Array given resolved operands (NaN never passes). */
@@ -181,9 +228,11 @@ function numberTest(condition: AttributeCondition, column: NumberColumn, fail: F
     if (typeof literal !== "number") return fail(`${condition.op} needs number operands`);
     numbers.push(literal);
   }
-  const test = numericTest(condition.op, column.values, numbers);
+  const values = column.values;
+  const test = numericTest(condition.op, values, numbers);
   if (test === undefined) return fail(`${condition.op} does not apply`);
-  return () => test;
+  const range = rangeOf(condition.op, numbers);
+  return range === undefined ? () => test : withScan(() => test, (_now, size) => Bitset.fromRange(values, range[0], range[1], size));
 }
 
 function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fail): RowTestFactory {
@@ -191,13 +240,19 @@ function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fai
   const values = column.values;
   if (condition.op === "within") {
     const window = condition.window!;
-    return (now) => {
-      const { from, to } = resolveWindow(window, now, day ? "day" : "instant");
-      return (row) => {
-        const x = values[row]!;
-        return x >= from && x <= to;
-      };
-    };
+    return withScan(
+      (now) => {
+        const { from, to } = resolveWindow(window, now, day ? "day" : "instant");
+        return (row) => {
+          const x = values[row]!;
+          return x >= from && x <= to;
+        };
+      },
+      (now, size) => {
+        const { from, to } = resolveWindow(window, now, day ? "day" : "instant");
+        return Bitset.fromRange(values, from, to, size);
+      },
+    );
   }
   const points = operandsOf(condition);
   for (const literal of points) {
@@ -205,13 +260,17 @@ function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fai
     if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
   }
   if (numericTest(condition.op, values, []) === undefined) return fail(`${condition.op} does not apply`);
-  return (now) => {
-    const resolved = points.map((literal) => {
+  const resolve = (now: number) =>
+    points.map((literal) => {
       const ms = typeof literal === "string" ? (literal === "now" ? now : parseTime(literal)) : resolveTimePoint(literal as Exclude<Literal, string | number | boolean>, now);
       return day ? truncateToDay(ms) : ms;
     });
-    return numericTest(condition.op, values, resolved)!;
-  };
+  const factory = (now: number) => numericTest(condition.op, values, resolve(now))!;
+  if (rangeOf(condition.op, []) === undefined) return factory;
+  return withScan(factory, (now, size) => {
+    const range = rangeOf(condition.op, resolve(now))!;
+    return Bitset.fromRange(values, range[0], range[1], size);
+  });
 }
 
 function parseTime(text: string): number {

@@ -25,13 +25,71 @@ export class Bitset {
     return set;
   }
 
-  /** The rows whose dictionary code is marked in `match` (a missing value, code -1, never is). */
-  static fromCodes(codes: Int32Array, match: Uint8Array): Bitset {
-    const set = new Bitset(codes.length);
+  /*
+   * The column scans below are branch-free (a row's bit is computed, not
+   * tested for) and fill 32 rows per word with a constant inner loop: on
+   * mixed data a branch per row mispredicts half the time and costs more
+   * than the rest of the scan. Rows at or past a column's end read as missing.
+   */
+
+  /** The rows `0 … size-1` whose dictionary code is marked (1) in `match`; a missing value (code -1) never is. */
+  static fromCodes(codes: Int32Array, match: Uint8Array, size = codes.length): Bitset {
+    const set = new Bitset(size);
+    if (match.length === 0) return set;
     const words = set.words;
-    for (let row = 0; row < codes.length; row++) {
+    const rows = Math.min(size, codes.length);
+    const full = rows >>> 5;
+    for (let w = 0; w < full; w++) {
+      const base = w << 5;
+      let word = 0;
+      for (let b = 0; b < 32; b++) {
+        const code = codes[base + b]!;
+        const present = ~(code >> 31); // all ones for a code, zero for -1
+        word |= (match[code & present]! & present) << b;
+      }
+      words[w] = word;
+    }
+    for (let row = full << 5; row < rows; row++) {
       const code = codes[row]!;
       if (code >= 0 && match[code] === 1) words[row >>> 5]! |= 1 << (row & 31);
+    }
+    return set;
+  }
+
+  /** The rows `0 … size-1` whose byte in `values` is marked (1) in `allowed` (a boolean column: 0 false, 1 true, 2 missing). */
+  static fromBytes(values: Uint8Array, allowed: Uint8Array, size = values.length): Bitset {
+    const set = new Bitset(size);
+    const words = set.words;
+    const rows = Math.min(size, values.length);
+    const full = rows >>> 5;
+    for (let w = 0; w < full; w++) {
+      const base = w << 5;
+      let word = 0;
+      for (let b = 0; b < 32; b++) word |= allowed[values[base + b]!]! << b;
+      words[w] = word;
+    }
+    for (let row = full << 5; row < rows; row++) if (allowed[values[row]!] === 1) words[row >>> 5]! |= 1 << (row & 31);
+    return set;
+  }
+
+  /** The rows `0 … size-1` whose number lies in `[low, high]` (inclusive; NaN never does). */
+  static fromRange(values: Float64Array, low: number, high: number, size = values.length): Bitset {
+    const set = new Bitset(size);
+    const words = set.words;
+    const rows = Math.min(size, values.length);
+    const full = rows >>> 5;
+    for (let w = 0; w < full; w++) {
+      const base = w << 5;
+      let word = 0;
+      for (let b = 0; b < 32; b++) {
+        const x = values[base + b]!;
+        word |= (+(x >= low) & +(x <= high)) << b;
+      }
+      words[w] = word;
+    }
+    for (let row = full << 5; row < rows; row++) {
+      const x = values[row]!;
+      if (x >= low && x <= high) words[row >>> 5]! |= 1 << (row & 31);
     }
     return set;
   }

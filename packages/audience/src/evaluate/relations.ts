@@ -23,6 +23,25 @@ function toOne(refs: Int32Array): Adjacency {
   return adjacency;
 }
 
+const transposeCache = new WeakMap<Adjacency, Adjacency>();
+
+/**
+ * The adjacency read backwards: for each target row (of `targetCount`), the
+ * source rows pointing at it. Built once per adjacency (the Snapshot's are
+ * immutable) and kept while the adjacency lives.
+ */
+export function transposed(adjacency: Adjacency, targetCount: number): Adjacency {
+  let back = transposeCache.get(adjacency);
+  if (back === undefined) {
+    const { offsets, targets } = adjacency;
+    const sources = new Int32Array(targets.length);
+    for (let row = 0; row + 1 < offsets.length; row++) sources.fill(row, offsets[row]!, offsets[row + 1]!);
+    back = buildAdjacency(targetCount, targets, sources);
+    transposeCache.set(adjacency, back);
+  }
+  return back;
+}
+
 /** The scope of the rows of a context kind (not `related` / `event`, which depend on the table). */
 export function scopeOf(snapshot: Snapshot, kind: Exclude<ContextKind, "related" | "event">): Scope {
   const tables: Record<typeof kind, Table<string>> = {

@@ -14,10 +14,7 @@ export function attributeNode(condition: AttributeCondition, scope: Scope, path:
     path,
     scope,
     children: [],
-    compute: (state) =>
-      factory.codeMatch && factory.codeMatch.codes.length === scope.table.size
-        ? Bitset.fromCodes(factory.codeMatch.codes, factory.codeMatch.match)
-        : Bitset.fromTest(scope.table.size, factory(state.now)),
+    compute: (state) => (factory.scan ? factory.scan(state.now, scope.table.size) : Bitset.fromTest(scope.table.size, factory(state.now))),
     explain: (_state, row, held) => {
       const value = columnOf(scope.table, condition.field)?.value(row) ?? null;
       const operand = condition.values ?? condition.value ?? condition.window;

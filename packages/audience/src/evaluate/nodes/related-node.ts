@@ -1,10 +1,10 @@
-import type { Column, ProblemPath } from "@abm-kit/core";
+import type { Adjacency, Column, ProblemPath } from "@abm-kit/core";
 import type { RelatedCondition } from "../../definition/condition.js";
 import { Bitset } from "../bitset.js";
 import { comparatorTest } from "../comparator-test.js";
 import { reportUnknownField, type CompileContext, type Scope } from "../compile-context.js";
 import type { PlanNode, RunState } from "../plan-node.js";
-import type { ResolvedRelation } from "../relations.js";
+import { transposed, type ResolvedRelation } from "../relations.js";
 import { columnOf } from "../synthetic-columns.js";
 import { EVIDENCE_LIMIT, fieldsReadBy, rowFacts } from "./row-facts.js";
 
@@ -37,6 +37,12 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
       return out;
     }
     const quantifier = condition.quantifier ?? "some";
+    if ((quantifier === "some" || quantifier === "none") && isSparse(matches, targetTable.size)) {
+      // few related rows match: mark the sources of each match instead of scanning every source
+      const back = transposed(relation.adjacency, targetTable.size);
+      const some = sourcesOf(matches, back, size);
+      return quantifier === "some" ? some : some.not();
+    }
     const countPasses = condition.comparator ? comparatorTest(condition.comparator) : () => false;
     for (let row = 0; row < size; row++) {
       const start = offsets[row]!;
@@ -102,6 +108,41 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
       };
     },
   };
+}
+
+/** Whether at most one in eight of `size` rows is set in `words`. */
+function isSparse(words: Uint32Array, size: number): boolean {
+  const limit = size >>> 3;
+  let total = 0;
+  for (let i = 0; i < words.length; i++) {
+    let v = words[i]!;
+    if (v === 0) continue;
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    total += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    if (total > limit) return false;
+  }
+  return true;
+}
+
+/** The source rows (of `size`) with at least one target set in `matches`, read through the transposed adjacency. */
+function sourcesOf(matches: Uint32Array, back: Adjacency, size: number): Bitset {
+  const out = new Bitset(size);
+  const words = out.words;
+  const { offsets, targets } = back;
+  for (let i = 0; i < matches.length; i++) {
+    let v = matches[i]!;
+    while (v !== 0) {
+      const low = v & -v;
+      const t = (i << 5) + (31 - Math.clz32(low));
+      v ^= low;
+      for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
+        const source = targets[k]!;
+        words[source >>> 5]! |= 1 << (source & 31);
+      }
+    }
+  }
+  return out;
 }
 
 /** Per source row, an aggregate of a column over its matching targets (NaN = missing). */

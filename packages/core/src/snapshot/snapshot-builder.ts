@@ -27,7 +27,7 @@ import { isCertainlyValidEvent } from "./certain-event.js";
 import { DictionaryBuilder } from "./dictionary.js";
 import { EventTableBuilder } from "./event-table-builder.js";
 import { Snapshot, type RelatedTable } from "./snapshot.js";
-import { LargeStringSet } from "./string-set.js";
+import { StringIndex } from "./string-index.js";
 import type { Table } from "./table.js";
 import { TableBuilder } from "./table-builder.js";
 
@@ -91,7 +91,7 @@ export class SnapshotBuilder {
   private readonly campaignMembers: TableBuilder<"campaign" | "person">;
   private readonly personEvents: EventTableBuilder;
   private readonly accountEvents: EventTableBuilder;
-  private readonly eventIds = new LargeStringSet();
+  private readonly eventIds = StringIndex.empty();
   private readonly links = new Map<string, LinkAccumulator>();
   private readonly relatedDefinitions = new Map<string, RelatedTableDefinition>();
   private readonly relatedBuilders = new Map<string, TableBuilder>();
@@ -209,7 +209,7 @@ export class SnapshotBuilder {
       }
     }
     if (!Number.isFinite(time)) return reject({ path: ["occurredAt"], message: "not a valid instant" });
-    if (!this.eventIds.add(event.id)) return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
+    if (!this.eventIds.addIfAbsent(event.id)) return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
     const builder = event.personId !== undefined ? this.personEvents : this.accountEvents;
     const row = { id: event.id, type: event.type, time, ownerId: (event.personId ?? event.accountId)!, properties: event.properties, sourceKeys: event.sourceKeys, inputRow: this.counts.event!.read };
     return this.finish("event", builder.add(row), event.id, origin);

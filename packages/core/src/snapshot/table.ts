@@ -2,6 +2,7 @@ import type { DataUsageLabel } from "../labels.js";
 import { formatSourceKey, type SourceKey } from "../source-key.js";
 import type { AttributeValue, FieldType } from "../values.js";
 import type { Column, MultiColumn } from "./column.js";
+import { StringIndex } from "./string-index.js";
 
 /** A field of a table: its name, type and data-usage labels. */
 export interface FieldInfo {
@@ -17,7 +18,7 @@ export interface FieldInfo {
  * tables (-1 where there is none).
  */
 export class Table<Ref extends string = never> {
-  private idIndex: Map<string, number> | undefined;
+  private idIndex: StringIndex | undefined;
   private sourceKeyIndex: Map<string, number> | undefined;
 
   constructor(
@@ -52,15 +53,11 @@ export class Table<Ref extends string = never> {
     return this.ids[row]!;
   }
 
-  /** The row number of the record with this id, or -1. */
+  /** The row number of the record with this id, or -1 (the index is built on first use and kept). */
   indexOf(id: string): number {
     if (this.ids === undefined) return -1;
-    if (this.idIndex === undefined) {
-      const index = new Map<string, number>();
-      this.ids.forEach((v, i) => index.set(v, i));
-      this.idIndex = index;
-    }
-    return this.idIndex.get(id) ?? -1;
+    this.idIndex ??= StringIndex.over(this.ids);
+    return this.idIndex.find(id);
   }
 
   /** The value of a field in its JSON form; `null` when missing, `undefined` when the table has no such field. */

@@ -68,8 +68,7 @@ export class LiveData {
   readonly personEvents: EventLog;
   readonly accountEvents: EventLog;
   readonly related = new Map<string, RelatedRows>();
-  /** The Snapshot's event ids (shared by the evaluators of one Snapshot) and the ids of events applied since. */
-  private readonly seedEventIds: ReadonlySet<string>;
+  /** The ids of events applied since the seed (the Snapshot's are found through its event tables' id indexes). */
   private readonly addedEventIds = new Set<string>();
   private readonly opportunityAccountIds = new Map<number, string | undefined>();
   private readonly opportunitiesByAccountId = new Map<string, number[]>();
@@ -91,7 +90,13 @@ export class LiveData {
     this.accounts.indexOf("");
     this.persons.indexOf("");
     this.opportunities.indexOf("");
-    this.seedEventIds = eventIdsOf(snapshot);
+    snapshot.personEvents.indexOf("");
+    snapshot.accountEvents.indexOf("");
+  }
+
+  /** Whether the Snapshot holds an event with this id. */
+  private isSeedEvent(id: string): boolean {
+    return this.snapshot.personEvents.indexOf(id) >= 0 || this.snapshot.accountEvents.indexOf(id) >= 0;
   }
 
   /** The rows of a context kind (events and related rows are read through their own sources). */
@@ -120,7 +125,7 @@ export class LiveData {
 
   /** Whether an event id was seen (in the Snapshot or applied since). */
   hasEvent(id: string): boolean {
-    return this.seedEventIds.has(id) || this.addedEventIds.has(id);
+    return this.addedEventIds.has(id) || this.isSeedEvent(id);
   }
 
   /** The account row of an opportunity, or -1. */
@@ -407,7 +412,7 @@ export class LiveData {
   parseValidEvent(event: ActivityEvent): ParseOutcome {
     const ids = this.addedEventIds;
     const known = ids.size;
-    if (!this.seedEventIds.has(event.id)) ids.add(event.id);
+    if (!this.isSeedEvent(event.id)) ids.add(event.id);
     if (ids.size === known) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
@@ -484,20 +489,6 @@ export class LiveData {
     record.set("key", parsed.value.key);
     return { ok: true, change: { kind: "relatedRow", table, record, newFields: converted.newFields } };
   }
-}
-
-const SEED_EVENT_IDS = new WeakMap<Snapshot, ReadonlySet<string>>();
-
-/** Every event id of a Snapshot, collected once per Snapshot. */
-function eventIdsOf(snapshot: Snapshot): ReadonlySet<string> {
-  let ids = SEED_EVENT_IDS.get(snapshot);
-  if (ids === undefined) {
-    const all = new Set<string>();
-    for (const id of snapshot.personEvents.ids ?? []) all.add(id);
-    for (const id of snapshot.accountEvents.ids ?? []) all.add(id);
-    SEED_EVENT_IDS.set(snapshot, (ids = all));
-  }
-  return ids;
 }
 
 /** A single row, or nothing for -1 (or a missing reference). */

@@ -1,0 +1,157 @@
+/** Slots are filled to at most this share of the table before it doubles. */
+const MAX_LOAD = 0.7;
+const MIN_CAPACITY = 16;
+
+/** A 32-bit hash of a string: FNV-1a over its UTF-16 code units, then a murmur3 finalizer to spread the bits. */
+export function hashString(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function capacityFor(count: number): number {
+  let capacity = MIN_CAPACITY;
+  while (capacity * MAX_LOAD < count) capacity *= 2;
+  return capacity;
+}
+
+/**
+ * Strings numbered in the order they were added (entry 0, 1, …), found by an
+ * open-addressing hash table held in one typed array: each slot keeps the
+ * key's hash next to its entry number, so a probe reads one cache line and
+ * compares strings only when the hashes agree. It holds tens of millions of
+ * keys (one `Map` or `Set` stops near 16.7 million) in a fraction of a
+ * `Map`'s memory, without a per-key object.
+ */
+export class StringIndex {
+  /** Per slot: `[hash, entry + 1]`; entry 0 marks an empty slot. */
+  private slots: Int32Array;
+  private mask: number;
+
+  private constructor(
+    private readonly keys: string[],
+    private readonly growable: boolean,
+  ) {
+    const capacity = capacityFor(keys.length);
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+  }
+
+  /** An empty index that grows as keys are added. */
+  static empty(): StringIndex {
+    return new StringIndex([], true);
+  }
+
+  /**
+   * A fixed index of `keys` (read, not copied): entry `i` is `keys[i]`; a key
+   * listed twice is found at its first position. It cannot be added to.
+   */
+  static over(keys: readonly string[]): StringIndex {
+    const index = new StringIndex(keys as string[], false);
+    for (let entry = 0; entry < keys.length; entry++) index.place(keys[entry]!, entry);
+    return index;
+  }
+
+  /** How many distinct keys the index holds (for {@link over}: how many were listed). */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The key of entry `entry`. */
+  key(entry: number): string {
+    return this.keys[entry]!;
+  }
+
+  /** The entry of `key`, or -1. */
+  find(key: string): number {
+    const h = hashString(key);
+    const slots = this.slots;
+    const wrap = this.mask * 2 + 1;
+    let slot = (h & this.mask) * 2;
+    for (;;) {
+      const stored = slots[slot + 1]!;
+      if (stored === 0) return -1;
+      if (slots[slot] === h && this.keys[stored - 1] === key) return stored - 1;
+      slot = (slot + 2) & wrap;
+    }
+  }
+
+  /** Whether `key` is in the index. */
+  has(key: string): boolean {
+    return this.find(key) >= 0;
+  }
+
+  /** Adds `key` unless present; returns its entry and whether it was added. */
+  add(key: string): { readonly entry: number; readonly added: boolean } {
+    const found = this.find(key);
+    if (found >= 0) return { entry: found, added: false };
+    return { entry: this.append(key), added: true };
+  }
+
+  /** Adds `key` unless present; true when it was added (a cheaper {@link add} for set use). */
+  addIfAbsent(key: string): boolean {
+    if (this.find(key) >= 0) return false;
+    this.append(key);
+    return true;
+  }
+
+  private append(key: string): number {
+    if (!this.growable) throw new TypeError("this StringIndex is fixed: it indexes a given list of keys");
+    const entry = this.keys.length;
+    this.keys.push(key);
+    if (this.keys.length > (this.mask + 1) * MAX_LOAD) this.grow();
+    else this.place(key, entry);
+    return entry;
+  }
+
+  /** Puts `entry` in the first free slot of its probe sequence (first occurrence wins when keys repeat in {@link over}). */
+  private place(key: string, entry: number): void {
+    const h = hashString(key);
+    const slots = this.slots;
+    const wrap = this.mask * 2 + 1;
+    let slot = (h & this.mask) * 2;
+    for (;;) {
+      const stored = slots[slot + 1]!;
+      if (stored === 0) break;
+      if (slots[slot] === h && this.keys[stored - 1] === key) return;
+      slot = (slot + 2) & wrap;
+    }
+    slots[slot] = h;
+    slots[slot + 1] = entry + 1;
+  }
+
+  /** Doubles the table and re-places every entry by its stored hash (no string is hashed again). */
+  private grow(): void {
+    const old = this.slots;
+    const capacity = capacityFor(this.keys.length);
+    const slots = new Int32Array(capacity * 2);
+    const mask = capacity - 1;
+    const wrap = mask * 2 + 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const stored = old[i + 1]!;
+      if (stored === 0) continue;
+      const h = old[i]!;
+      let slot = (h & mask) * 2;
+      while (slots[slot + 1] !== 0) slot = (slot + 2) & wrap;
+      slots[slot] = h;
+      slots[slot + 1] = stored;
+    }
+    // the newest entry was not placed yet
+    const entry = this.keys.length - 1;
+    const key = this.keys[entry]!;
+    const h = hashString(key);
+    let slot = (h & mask) * 2;
+    while (slots[slot + 1] !== 0) slot = (slot + 2) & wrap;
+    slots[slot] = h;
+    slots[slot + 1] = entry + 1;
+    this.slots = slots;
+    this.mask = mask;
+  }
+}

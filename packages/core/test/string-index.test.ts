@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { hashString, StringIndex } from "../src/snapshot/string-index.js";
+
+/** Keys from a small alphabet, so that keys repeat, share prefixes and collide in the low bits. */
+const key = fc.string({ unit: fc.constantFrom("a", "b", "é", "-", "0", "1", "\u{1F600}"), maxLength: 6 });
+
+describe("StringIndex", () => {
+  it("a growable index agrees with a Map under any sequence of adds and finds", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), key), { maxLength: 400 }), (ops) => {
+        const index = StringIndex.empty();
+        const model = new Map<string, number>();
+        for (const [isAdd, k] of ops) {
+          if (isAdd) {
+            const expected = model.get(k);
+            const { entry, added } = index.add(k);
+            expect(added).toBe(expected === undefined);
+            if (expected === undefined) model.set(k, model.size);
+            expect(entry).toBe(model.get(k));
+          } else {
+            expect(index.find(k)).toBe(model.get(k) ?? -1);
+            expect(index.has(k)).toBe(model.has(k));
+          }
+        }
+        expect(index.size).toBe(model.size);
+        for (const [k, entry] of model) {
+          expect(index.find(k)).toBe(entry);
+          expect(index.key(entry)).toBe(k);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("an index over a list finds every key at its first position, and nothing else", () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 50 }), (keys, probes) => {
+        const index = StringIndex.over(keys);
+        for (const k of [...keys, ...probes]) expect(index.find(k)).toBe(keys.indexOf(k));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("holds a large number of similar ids through many doublings", () => {
+    const index = StringIndex.empty();
+    const n = 300_000;
+    let added = 0;
+    for (let i = 0; i < n; i++) if (index.addIfAbsent(`ev-${i}`)) added++;
+    expect(added).toBe(n);
+    expect(index.addIfAbsent("ev-123")).toBe(false);
+    let found = 0;
+    for (let i = 0; i < n; i++) if (index.find(`ev-${i}`) === i) found++;
+    expect(found).toBe(n);
+    expect(index.find(`ev-${n}`)).toBe(-1);
+    expect(index.find("ev-")).toBe(-1);
+  });
+
+  it("tells apart keys whose hashes are equal", () => {
+    // find two ids with the same 32-bit hash (a birthday search: expected within ~80,000)
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined && i < 1_000_000; i++) {
+      const id = `k${i}`;
+      const h = hashString(id);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, id];
+      else seen.set(h, id);
+    }
+    expect(pair).toBeDefined();
+    const [a, b] = pair!;
+    expect(hashString(a)).toBe(hashString(b));
+    expect(StringIndex.over([a]).find(b)).toBe(-1);
+    const index = StringIndex.empty();
+    expect(index.add(a)).toEqual({ entry: 0, added: true });
+    expect(index.add(b)).toEqual({ entry: 1, added: true });
+    expect([index.find(a), index.find(b)]).toEqual([0, 1]);
+  });
+
+  it("a fixed index cannot be added to", () => {
+    const index = StringIndex.over(["a"]);
+    expect(index.addIfAbsent("a")).toBe(false);
+    expect(() => index.add("b")).toThrow(TypeError);
+  });
+
+  it("hashes spread similar ids over the low bits", () => {
+    const buckets = new Uint32Array(1024);
+    for (let i = 0; i < 102_400; i++) buckets[hashString(`P${String(i).padStart(7, "0")}`) & 1023]!++;
+    // 100 per bucket on average; a poor hash of sequential ids piles them into a few
+    expect(Math.max(...buckets)).toBeLessThan(160);
+    expect(Math.min(...buckets)).toBeGreaterThan(50);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildSnapshot } from "@abm-kit/core";
 import { and, attr, evaluate, opportunities, type Condition } from "../src/index.js";
-import { nextDown, nextUp } from "../src/evaluate/attribute-test.js";
+import { nextDown, nextUp } from "../src/evaluate/adjacent-double.js";
 
 const NOW = "2026-03-31T12:00:00.000Z";
 const DAY = 86_400_000;

@@ -2,6 +2,7 @@ import type { BooleanColumn, Column, MultiColumn, NumberColumn, ProblemPath, Str
 import { dateToEpochMs, instantToEpochMs } from "@abm-kit/core";
 import type { AttributeCondition, Literal } from "../definition/attribute.js";
 import { resolveTimePoint, resolveWindow, truncateToDay } from "../definition/resolve-time.js";
+import { nextDown, nextUp } from "./adjacent-double.js";
 import { Bitset } from "./bitset.js";
 import { reportUnknownField, type CompileContext } from "./compile-context.js";
 import { columnOf } from "./synthetic-columns.js";
@@ -161,23 +162,6 @@ function rangeOf(op: AttributeCondition["op"], operands: number[]): readonly [nu
     default:
       return undefined;
   }
-}
-
-const bitsOfDouble = new Float64Array(1);
-const bitsAsInteger = new BigInt64Array(bitsOfDouble.buffer);
-
-/** The smallest double above `v` (NaN stays NaN). */
-export function nextUp(v: number): number {
-  if (v !== v || v === Number.POSITIVE_INFINITY) return v;
-  if (v === 0) return Number.MIN_VALUE;
-  bitsOfDouble[0] = v;
-  bitsAsInteger[0] = bitsAsInteger[0]! + (v > 0 ? 1n : -1n);
-  return bitsOfDouble[0]!;
-}
-
-/** The largest double below `v` (NaN stays NaN). */
-export function nextDown(v: number): number {
-  return -nextUp(-v);
 }
 
 /** A numeric test over a Float64Array given resolved operands (NaN never passes). */

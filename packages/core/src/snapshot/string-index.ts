@@ -71,14 +71,18 @@ export class StringIndex {
 
   /** The entry of `key`, or -1. */
   find(key: string): number {
-    const h = hashString(key);
+    const slot = this.slotOf(key, hashString(key));
+    return this.slots[slot + 1]! - 1;
+  }
+
+  /** The slot holding `key` (hash `h`), or the empty slot where its probe sequence ends. */
+  private slotOf(key: string, h: number): number {
     const slots = this.slots;
     const wrap = this.mask * 2 + 1;
     let slot = (h & this.mask) * 2;
     for (;;) {
       const stored = slots[slot + 1]!;
-      if (stored === 0) return -1;
-      if (slots[slot] === h && this.keys[stored - 1] === key) return stored - 1;
+      if (stored === 0 || (slots[slot] === h && this.keys[stored - 1] === key)) return slot;
       slot = (slot + 2) & wrap;
     }
   }
@@ -114,17 +118,10 @@ export class StringIndex {
   /** Puts `entry` in the first free slot of its probe sequence (first occurrence wins when keys repeat in {@link over}). */
   private place(key: string, entry: number): void {
     const h = hashString(key);
-    const slots = this.slots;
-    const wrap = this.mask * 2 + 1;
-    let slot = (h & this.mask) * 2;
-    for (;;) {
-      const stored = slots[slot + 1]!;
-      if (stored === 0) break;
-      if (slots[slot] === h && this.keys[stored - 1] === key) return;
-      slot = (slot + 2) & wrap;
-    }
-    slots[slot] = h;
-    slots[slot + 1] = entry + 1;
+    const slot = this.slotOf(key, h);
+    if (this.slots[slot + 1] !== 0) return;
+    this.slots[slot] = h;
+    this.slots[slot + 1] = entry + 1;
   }
 
   /** Doubles the table and re-places every entry by its stored hash (no string is hashed again). */
@@ -143,15 +140,10 @@ export class StringIndex {
       slots[slot] = h;
       slots[slot + 1] = stored;
     }
-    // the newest entry was not placed yet
-    const entry = this.keys.length - 1;
-    const key = this.keys[entry]!;
-    const h = hashString(key);
-    let slot = (h & mask) * 2;
-    while (slots[slot + 1] !== 0) slot = (slot + 2) & wrap;
-    slots[slot] = h;
-    slots[slot + 1] = entry + 1;
     this.slots = slots;
     this.mask = mask;
+    // the newest entry was not placed yet
+    const entry = this.keys.length - 1;
+    this.place(this.keys[entry]!, entry);
   }
 }

@@ -141,10 +141,10 @@ export class Bitset {
     for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i]!;
   }
 
-  /** How many rows the set holds (population count). */
-  count(): number {
+  /** How many rows the set holds (population count); with `limit`, counting stops once past it. */
+  count(limit = Number.POSITIVE_INFINITY): number {
     let total = 0;
-    for (let i = 0; i < this.words.length; i++) {
+    for (let i = 0; i < this.words.length && total <= limit; i++) {
       let v = this.words[i]!;
       v = v - ((v >>> 1) & 0x55555555);
       v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);

@@ -27,7 +27,8 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
   const matchesOf = (state: RunState) => (where ? state.bits(where) : Bitset.full(targetTable.size));
 
   const compute = (state: RunState): Bitset => {
-    const matches = matchesOf(state).words;
+    const matchSet = matchesOf(state);
+    const matches = matchSet.words;
     const size = scope.table.size;
     const out = new Bitset(size);
     if (aggregate) {
@@ -37,10 +38,10 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
       return out;
     }
     const quantifier = condition.quantifier ?? "some";
-    if ((quantifier === "some" || quantifier === "none") && isSparse(matches, targetTable.size)) {
-      // few related rows match: mark the sources of each match instead of scanning every source
-      const back = transposed(relation.adjacency, targetTable.size);
-      const some = sourcesOf(matches, back, size);
+    const sparseLimit = targetTable.size >>> 3;
+    if ((quantifier === "some" || quantifier === "none") && matchSet.count(sparseLimit) <= sparseLimit) {
+      // at most one related row in eight matches: mark the sources of each match instead of scanning every source
+      const some = sourcesOf(matchSet.rows(), transposed(relation.adjacency, targetTable.size), size);
       return quantifier === "some" ? some : some.not();
     }
     const countPasses = condition.comparator ? comparatorTest(condition.comparator) : () => false;
@@ -110,36 +111,15 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
   };
 }
 
-/** Whether at most one in eight of `size` rows is set in `words`. */
-function isSparse(words: Uint32Array, size: number): boolean {
-  const limit = size >>> 3;
-  let total = 0;
-  for (let i = 0; i < words.length; i++) {
-    let v = words[i]!;
-    if (v === 0) continue;
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    total += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-    if (total > limit) return false;
-  }
-  return true;
-}
-
-/** The source rows (of `size`) with at least one target set in `matches`, read through the transposed adjacency. */
-function sourcesOf(matches: Uint32Array, back: Adjacency, size: number): Bitset {
+/** The source rows (of `size`) with at least one of `targets`, read through the transposed adjacency. */
+function sourcesOf(targets: Int32Array, back: Adjacency, size: number): Bitset {
   const out = new Bitset(size);
   const words = out.words;
-  const { offsets, targets } = back;
-  for (let i = 0; i < matches.length; i++) {
-    let v = matches[i]!;
-    while (v !== 0) {
-      const low = v & -v;
-      const t = (i << 5) + (31 - Math.clz32(low));
-      v ^= low;
-      for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
-        const source = targets[k]!;
-        words[source >>> 5]! |= 1 << (source & 31);
-      }
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    for (let k = back.offsets[t]!; k < back.offsets[t + 1]!; k++) {
+      const source = back.targets[k]!;
+      words[source >>> 5]! |= 1 << (source & 31);
     }
   }
   return out;

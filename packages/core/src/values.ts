@@ -37,8 +37,19 @@ const DAY_MS = 86_400_000;
 
 /** Epoch milliseconds of an ISO instant, or NaN when it does not parse. */
 export function instantToEpochMs(value: string): number {
-  const ms = plainInstantToEpochMs(value);
+  const ms = plainInstantToEpochMs(value, false);
   return ms === ms ? ms : Date.parse(value);
+}
+
+/**
+ * Epoch milliseconds of an instant in the plain shape
+ * `YYYY-MM-DDTHH:MM:SS[.1–9 digits](Z|±HH:MM)` whose date is a day of the
+ * calendar (February 30th is not), or NaN for anything else. Where it gives a
+ * number, it is {@link instantToEpochMs}'s; it never falls back to
+ * `Date.parse`, so it is a cheap, strict check of the common shape.
+ */
+export function calendarInstantToEpochMs(value: string): number {
+  return plainInstantToEpochMs(value, true);
 }
 
 /** The digits of `value` from `start` to `end` as a number, or -1 when one is not a digit. */
@@ -52,13 +63,33 @@ function digitsAt(value: string, start: number, end: number): number {
   return n;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/**
+ * Days from 1970-01-01 to the first of a month of the proleptic Gregorian
+ * calendar (month 1–12), by whole-number arithmetic (the civil-from-days
+ * algorithm run backwards), without a call into `Date`.
+ */
+function daysToMonthStart(year: number, month: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /**
  * The plain shape `YYYY-MM-DDTHH:MM:SS[.1–9 digits](Z|±HH:MM)` read digit by
  * digit, with exactly `Date.parse`'s result (milliseconds truncated from the
- * fraction, days past a month's end rolling over); NaN for anything else,
- * which `Date.parse` then reads.
+ * fraction, days past a month's end rolling over unless `calendarDay`); NaN
+ * for anything else, which `Date.parse` then reads.
  */
-function plainInstantToEpochMs(value: string): number {
+function plainInstantToEpochMs(value: string, calendarDay: boolean): number {
   const length = value.length;
   if (length < 20 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return Number.NaN;
   const year = digitsAt(value, 0, 4);
@@ -68,6 +99,7 @@ function plainInstantToEpochMs(value: string): number {
   const minute = digitsAt(value, 14, 16);
   const second = digitsAt(value, 17, 19);
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (calendarDay && day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
   let i = 19;
   let millis = 0;
   if (value.charCodeAt(i) === 46) {
@@ -88,7 +120,8 @@ function plainInstantToEpochMs(value: string): number {
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
     offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 60_000;
   } else return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+  const days = daysToMonthStart(year, month) + day - 1;
+  return days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
 }
 
 /** Epoch milliseconds of a `YYYY-MM-DD` date at 00:00 UTC, or NaN. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { instantToEpochMs } from "../src/index.js";
+import { calendarInstantToEpochMs, instantToEpochMs } from "../src/index.js";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -35,5 +35,38 @@ describe("instantToEpochMs", () => {
     expect(instantToEpochMs("2026-02-30T00:00:00Z")).toBe(Date.parse("2026-02-30T00:00:00Z"));
     expect(instantToEpochMs("2026-03-01")).toBe(Date.parse("2026-03-01"));
     expect(instantToEpochMs("not a time")).toBeNaN();
+  });
+});
+
+/** Whether `text` is the plain shape with in-range parts and a day of the calendar (checked through `Date` itself). */
+function isPlainCalendarInstant(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(text);
+  if (m === null || Number(m[1]) < 100) return false;
+  const day = new Date(Date.UTC(2000, Number(m[2]) - 1, Number(m[3])));
+  day.setUTCFullYear(Number(m[1]));
+  return day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]);
+}
+
+describe("calendarInstantToEpochMs", () => {
+  it("reads a plain instant on a calendar day as Date.parse does, and gives NaN for anything else", () => {
+    fc.assert(
+      fc.property(fc.oneof(instantArb, fc.string()), (text) => {
+        const ms = calendarInstantToEpochMs(text);
+        if (isPlainCalendarInstant(text)) expect(ms).toBe(Date.parse(text));
+        else expect(ms).toBeNaN();
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("tells leap days and month ends apart", () => {
+    expect(calendarInstantToEpochMs("2024-02-29T00:00:00Z")).toBe(Date.UTC(2024, 1, 29));
+    expect(calendarInstantToEpochMs("2026-02-29T00:00:00Z")).toBeNaN();
+    expect(calendarInstantToEpochMs("2000-02-29T23:59:59.999+01:00")).toBe(Date.UTC(2000, 1, 29, 22, 59, 59, 999));
+    expect(calendarInstantToEpochMs("1900-02-29T00:00:00Z")).toBeNaN();
+    expect(calendarInstantToEpochMs("2026-04-31T00:00:00Z")).toBeNaN();
+    expect(calendarInstantToEpochMs("2026-12-31T00:00:00-00:30")).toBe(Date.UTC(2026, 11, 31, 0, 30));
+    expect(calendarInstantToEpochMs("1969-12-31T23:59:59Z")).toBe(-1000);
+    expect(calendarInstantToEpochMs("2026-03-01")).toBeNaN();
   });
 });

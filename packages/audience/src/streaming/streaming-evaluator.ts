@@ -7,7 +7,7 @@ import { parseNow, type NowInput } from "../evaluate/now.js";
 import { referencedAudienceIds } from "../evaluate/references.js";
 import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
 import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from "./membership-change.js";
-import { compileRowProgram, type ReadPosition, type RowContext, type RowProgram, type SharedCounters } from "./row-program.js";
+import { compileRowProgram, type PathStep, type ReadPosition, type RowContext, type RowProgram, type SharedCounters } from "./row-program.js";
 import type { ContextKind } from "../definition/contexts.js";
 import { certainEventRecord } from "./certain-event-change.js";
 import { isEventMonotone } from "./event-monotone.js";
@@ -66,6 +66,10 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private busy = false;
   private nowText = { ms: Number.NaN, text: "" };
   private readonly flipped: number[] = [];
+  /** The last one-step path followed backwards while collecting an event's readers. */
+  private readonly lastFollow: FollowMemo = { step: undefined, row: -1, sources: [] };
+  /** The moment of the event change being applied, read while it is checked. */
+  private readonly eventTime = { ms: Number.NaN };
   /** Per owner kind, the audiences reading events there and where (the event-touch lookup, built once). */
   private readonly eventReaders = new Map<ContextKind, { readonly audience: number; readonly positions: readonly ReadPosition[] }[]>();
 
@@ -158,9 +162,9 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
    * affect, and emits their entries and exits.
    */
   apply(change: unknown): ApplyOutcome {
-    const event = certainEventRecord(change);
+    const event = certainEventRecord(change, this.eventTime);
     let parsed: ParseOutcome;
-    if (event !== undefined) parsed = this.data.parseValidEvent(event);
+    if (event !== undefined) parsed = this.data.parseValidEvent(event, this.eventTime.ms);
     else {
       const shape = StreamChangeSchema.safeParse(change);
       if (!shape.success) return { status: "rejected", problems: problemsFromZod(shape.error), entered: 0, exited: 0, reevaluated: 0 };
@@ -259,19 +263,25 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private collectEventRoots(kind: ContextKind, owner: number, type: string, pending: PendingRows[]): void {
     const readers = this.eventReaders.get(kind);
     if (readers === undefined) return;
+    this.lastFollow.step = undefined;
     for (let r = 0; r < readers.length; r++) {
       const { audience, positions } = readers[r]!;
       const live = this.ordered[audience]!;
       const skip = live.eventMonotone ? live.members : undefined;
       for (let k = 0; k < positions.length; k++) {
         const position = positions[k]!;
-        if (position.types === undefined || position.types.has(type)) this.walkBack(position, owner, pending[audience]!, skip);
+        if (position.types === undefined || position.types.has(type)) this.walkBack(position, owner, pending[audience]!, skip, this.lastFollow);
       }
     }
   }
 
-  /** The members that reach `row` along `position.path`, by following it backwards (except those in `skip`). */
-  private walkBack(position: ReadPosition, row: number, into: PendingRows, skip?: RowFlags): void {
+  /**
+   * The members that reach `row` along `position.path`, by following it
+   * backwards (except those in `skip`). A one-step path is followed through
+   * `memo` when given: audiences that read the same relation from the same
+   * row (while the data does not change) follow it once.
+   */
+  private walkBack(position: ReadPosition, row: number, into: PendingRows, skip?: RowFlags, memo?: FollowMemo): void {
     const path = position.path;
     if (path.length === 0) {
       if (skip === undefined || !skip.has(row)) into.add(row);
@@ -279,7 +289,15 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     if (path.length === 1) {
       const step = path[0]!;
-      const sources = this.data.follow(step.from, step.relation, row, true);
+      let sources: ArrayLike<number>;
+      if (memo === undefined) sources = this.data.follow(step.from, step.relation, row, true);
+      else if (memo.step !== undefined && memo.row === row && memo.step.from === step.from && memo.step.relation === step.relation) sources = memo.sources;
+      else {
+        sources = this.data.follow(step.from, step.relation, row, true);
+        memo.step = step;
+        memo.row = row;
+        memo.sources = sources;
+      }
       for (let j = 0; j < sources.length; j++) if (skip === undefined || !skip.has(sources[j]!)) into.add(sources[j]!);
       return;
     }
@@ -370,6 +388,13 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** A relation step followed backwards from a row, and the rows it reached. */
+interface FollowMemo {
+  step: PathStep | undefined;
+  row: number;
+  sources: ArrayLike<number>;
+}
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -7,3 +7,4 @@ export * from "./snapshot.js";
 export * from "./snapshot-builder.js";
 export * from "./sorted-search.js";
 export * from "./table.js";
+export * from "./string-index.js";

@@ -77,6 +77,9 @@ export class EventLog implements RowSource {
     return this.types.get(field);
   }
 
+  /** {@link fieldType} as a function value (made once, so passing it allocates nothing). */
+  readonly fieldTypeOf = (field: string): FieldType | undefined => this.types.get(field);
+
   /** Declares the type of a property first seen in a change. */
   declareField(field: string, type: FieldType): void {
     if (this.types.has(field)) return;

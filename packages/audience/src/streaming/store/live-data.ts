@@ -7,6 +7,7 @@ import {
   PersonSchema,
   RelatedRowSchema,
   STANDARD_FIELDS,
+  StringIndex,
   instantToEpochMs,
   problemsFromZod,
   type ActivityEvent,
@@ -69,7 +70,7 @@ export class LiveData {
   readonly accountEvents: EventLog;
   readonly related = new Map<string, RelatedRows>();
   /** The ids of events applied since the seed (the Snapshot's are found through its event tables' id indexes). */
-  private readonly addedEventIds = new Set<string>();
+  private readonly addedEventIds = StringIndex.empty();
   private readonly opportunityAccountIds = new Map<number, string | undefined>();
   private readonly opportunitiesByAccountId = new Map<string, number[]>();
   private readonly ownerKeys = new Map<string, string | undefined>();
@@ -406,28 +407,23 @@ export class LiveData {
 
   /**
    * Converts an event record the event schema accepts (checked by the caller)
-   * into a change. A valid event takes its id at once (adding it tells
-   * whether it was known, without a second lookup): the caller commits it.
+   * into a change. A valid event takes its id (the caller commits it);
+   * `time` is its moment when the caller has already read it.
    */
-  parseValidEvent(event: ActivityEvent): ParseOutcome {
+  parseValidEvent(event: ActivityEvent, time = instantToEpochMs(event.occurredAt)): ParseOutcome {
     const ids = this.addedEventIds;
-    const known = ids.size;
-    if (!this.isSeedEvent(event.id)) ids.add(event.id);
-    if (ids.size === known) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
+    if (ids.has(event.id) || this.isSeedEvent(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
     const owner = (ownerKind === "person" ? this.persons : this.accounts).indexOf(ownerId);
     if (owner < 0) {
-      ids.delete(event.id);
       return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
-    const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, (f) => log.fieldType(f), ["record", "properties"], EVENT_RESERVED);
-    if (!converted.ok) {
-      ids.delete(event.id);
-      return converted;
-    }
-    const added: AddedEvent = { id: event.id, type: event.type, time: instantToEpochMs(event.occurredAt), properties: converted.values };
+    const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, log.fieldTypeOf, ["record", "properties"], EVENT_RESERVED);
+    if (!converted.ok) return converted;
+    ids.addIfAbsent(event.id);
+    const added: AddedEvent = { id: event.id, type: event.type, time, properties: converted.values };
     return { ok: true, change: { kind: "event", ownerKind, owner, event: added, newFields: converted.newFields } };
   }
 

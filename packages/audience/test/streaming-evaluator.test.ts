@@ -1,6 +1,6 @@
 import { AbmKitError, buildSnapshot } from "@abm-kit/core";
 import { describe, expect, it } from "vitest";
-import { createStreamingEvaluator, type Audience, type MembershipChange, type MembershipDelta } from "../src/index.js";
+import { createStreamingEvaluator, evaluateAll, type Audience, type MembershipChange, type MembershipDelta } from "../src/index.js";
 import { DAY, START, START_MS, at } from "./streaming-model.js";
 
 const engaged: Audience = {
@@ -169,5 +169,50 @@ describe("streaming evaluator", () => {
     // the person (visitor) and their one account (engaged)
     expect(sized(10)).toBe(2);
     expect(sized(2000)).toBe(2);
+  });
+});
+
+describe("streaming evaluator: events at the same instant", () => {
+  const formThenVisit: Audience = {
+    id: "form-then-visit",
+    name: "Form, then a visit within a day",
+    version: 1,
+    type: "person",
+    condition: { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 1, unit: "days" }, window: { last: { amount: 30, unit: "days" } } },
+  };
+  const atSameTime = at(-5);
+  const seedEvents = [
+    { id: "e5", type: "Fill Out Form", occurredAt: atSameTime, personId: "p1" },
+    { id: "e1", type: "Open Email", occurredAt: at(-50), personId: "p1" },
+  ];
+  const snapshotOf = (events: object[]) => buildSnapshot({ persons: [{ id: "p1" }], events: events as never }, { asOf: START });
+
+  // ties are ordered by event id, whether the events came with the Snapshot or later, before or after a merged read
+  for (const [label, added] of [
+    ["a visit with a smaller id comes first: no sequence", [{ id: "e3", type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" }]],
+    ["a visit with a larger id comes after the form", [{ id: "e7", type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" }]],
+    [
+      "added events on both sides of a Snapshot event",
+      [
+        { id: "e9", type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" },
+        { id: "e2", type: "Fill Out Form", occurredAt: atSameTime, personId: "p1" },
+        { id: "e4", type: "Visit Webpage", occurredAt: at(-1), personId: "p1" },
+      ],
+    ],
+  ] as const) {
+    it(label, () => {
+      const evaluator = createStreamingEvaluator(snapshotOf(seedEvents), [formThenVisit], { now: START });
+      for (const record of added) {
+        expect(evaluator.apply({ kind: "event", record }).status).toBe("applied");
+        const batch = evaluateAll([formThenVisit], snapshotOf([...seedEvents, ...added.slice(0, added.indexOf(record) + 1)]), { now: START });
+        expect(evaluator.members("form-then-visit")).toEqual(batch[0]!.memberIds);
+      }
+    });
+  }
+
+  it("tells the two orders apart", () => {
+    const member = (id: string) => evaluateAll([formThenVisit], snapshotOf([...seedEvents, { id, type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" }]), { now: START })[0]!.memberIds;
+    expect(member("e3")).toEqual([]);
+    expect(member("e7")).toEqual(["p1"]);
   });
 });

@@ -7,7 +7,6 @@ import { comparatorTest } from "../evaluate/comparator-test.js";
 import { eventWindowAt } from "../evaluate/nodes/event-node.js";
 import type { RowSource } from "./store/column-value.js";
 import { OwnerResultCache } from "./owner-count-cache.js";
-import { RowNumbers } from "./store/row-numbers.js";
 import { lowerBound, upperBound, type EventLog } from "./store/event-log.js";
 import { EventRange } from "./store/event-range.js";
 import type { LiveData } from "./store/live-data.js";
@@ -261,10 +260,19 @@ type WindowEnds = ReturnType<typeof windowEnds>;
 /**
  * Counts an owner's matching events in `[from, to]` and records in `sink`
  * when the count may next change: the earliest matching event in the window
- * leaves it first, the earliest one after it enters first.
+ * leaves it first, the earliest one after it enters first. The owner's
+ * events are read in their two parts (each in time order, see
+ * `EventLog.readBase`): the counts add up, and each part's earliest events
+ * give a wake-up no earlier than the other's would, so the sink's minimum is
+ * the one over all events.
  */
 function countOwner(now: number, sink: WakeSink, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange): number {
-  const r = log.read(owner, range);
+  const n = countPart(now, sink, log.readBase(owner, range), match, ends, from, to);
+  return n + countPart(now, sink, log.readAdded(owner, range), match, ends, from, to);
+}
+
+/** {@link countOwner} over one part of an owner's events. */
+function countPart(now: number, sink: WakeSink, r: EventRange, match: EventMatch, ends: WindowEnds, from: number, to: number): number {
   const { times, types } = r;
   const end = r.end;
   if (r.start === end) return 0;
@@ -375,26 +383,31 @@ function eventCounter(condition: EventCondition, atAccount: boolean, readsPeople
 
 /** `count` kept per row for one version of the context (its wake-up too), so programs sharing it compute it once per change. */
 function perVersion(count: RowCount): RowCount {
-  const versions = new RowNumbers(-1);
-  const values = new RowNumbers(0);
-  const wakes = new RowNumbers(0);
+  // per slot (row modulo the slot count): the row, the version, the count and its wake-up; a
+  // row whose slot another row took is counted again, which costs time but never changes a result
+  const memo = new Float64Array(VERSION_MEMO_SLOTS * 4).fill(-1);
   return (ctx, row) => {
     const sink = ctx.sink;
-    if (versions.get(row) === ctx.version) {
-      addWake(sink, wakes.get(row), ctx.now);
-      return values.get(row);
+    const at = (row & (VERSION_MEMO_SLOTS - 1)) * 4;
+    if (memo[at] === row && memo[at + 1] === ctx.version) {
+      addWake(sink, memo[at + 3]!, ctx.now);
+      return memo[at + 2]!;
     }
     const outer = sink.next;
     sink.next = Number.POSITIVE_INFINITY;
     const n = count(ctx, row);
     const wake = sink.next;
     sink.next = outer < wake ? outer : wake;
-    versions.set(row, ctx.version);
-    values.set(row, n);
-    wakes.set(row, wake);
+    memo[at] = row;
+    memo[at + 1] = ctx.version;
+    memo[at + 2] = n;
+    memo[at + 3] = wake;
     return n;
   };
 }
+
+/** Slots of a shared counter's per-version memo (a power of two): rows counted in one step rarely collide. */
+const VERSION_MEMO_SLOTS = 64;
 
 /** A sequence candidate: an event matching at least one step. */
 interface Candidate {

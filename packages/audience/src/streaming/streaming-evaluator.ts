@@ -119,10 +119,36 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       sink: { next: Number.POSITIVE_INFINITY },
       isMember: (id, row) => byId.get(id)?.members.has(row) ?? false,
     };
+    this.seed();
+  }
+
+  /**
+   * Evaluates every member of every audience: level by level of references
+   * (an audience after those it references), and within a level row by row
+   * across the audiences of a type, so audiences sharing a counter read it
+   * while it is fresh.
+   */
+  private seed(): void {
+    const level = new Map<string, number>();
+    const levelOf = (audience: Audience): number => {
+      const known = level.get(audience.id);
+      if (known !== undefined) return known;
+      let deepest = 0;
+      for (const ref of referencedAudienceIds(audience)) deepest = Math.max(deepest, levelOf(this.byId.get(ref)!.definition) + 1);
+      level.set(audience.id, deepest);
+      return deepest;
+    };
+    const groups = new Map<string, number[]>();
     this.ordered.forEach((audience, index) => {
-      const size = audience.definition.type === "account" ? this.data.accounts.size : this.data.persons.size;
-      for (let row = 0; row < size; row++) this.evaluateRow(index, row);
+      const key = `${levelOf(audience.definition)}:${audience.definition.type}`;
+      groups.set(key, [...(groups.get(key) ?? []), index]);
     });
+    const keys = [...groups.keys()].sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+    for (const key of keys) {
+      const indexes = groups.get(key)!;
+      const size = this.ordered[indexes[0]!]!.definition.type === "account" ? this.data.accounts.size : this.data.persons.size;
+      for (let row = 0; row < size; row++) for (const index of indexes) this.evaluateRow(index, row);
+    }
   }
 
   /** The current moment (ISO instant). */

@@ -41,14 +41,20 @@ export function upperBound(times: ArrayLike<number>, lo: number, hi: number, val
  * The events of one owner kind (persons or accounts): the Snapshot's event
  * table plus added events, kept per owner in time order (ties by id, as in a
  * Snapshot) so a late or out-of-order event lands in its place. An owner's
- * events are read straight from the Snapshot's columns until an event is
- * added to it; only then are they copied into lists of its own. Event types
- * are codes into one dictionary (the Snapshot's, extended by new types).
+ * Snapshot events are read straight from its columns; events added to it go
+ * to a short list of their own, beside that range. A reader that counts
+ * reads the two parts one after the other ({@link readBase} and
+ * {@link readAdded}); a reader that needs one merged order ({@link read})
+ * merges them into lists of the owner's own, once, and later events go
+ * straight into those. Event types are codes into one dictionary (the
+ * Snapshot's, extended by new types).
  */
 export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
-  /** Per owner row, its own lists once an event was added to it. */
+  /** Per owner row, all its events in one order once a reader needed them merged. */
   private readonly owned: (OwnedEvents | undefined)[];
+  /** Per owner row not merged yet, the events added to it (in order), apart from its Snapshot range. */
+  private readonly extra: (OwnedEvents | undefined)[];
   private readonly watchers: EventLogWatcher[] = [];
   private readonly added: AddedEvent[] = [];
   private readonly typeNames: string[];
@@ -66,6 +72,7 @@ export class EventLog implements RowSource {
     this.typeNames = [...seed.type.dictionary.values];
     this.typeNames.forEach((name, code) => this.typeCodes.set(name, code));
     this.owned = new Array<OwnedEvents | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
+    this.extra = new Array<OwnedEvents | undefined>(this.owned.length).fill(undefined);
   }
 
   /** Registers `watcher` to be told of every owner an event is added to. */
@@ -118,19 +125,43 @@ export class EventLog implements RowSource {
 
   /**
    * Points `range` at an owner's events in time order (no copy, no
-   * allocation); `range` is overwritten by the next call with it.
+   * allocation once merged); `range` is overwritten by the next call with it.
    */
   read(owner: number, range: EventRange): EventRange {
     const own = owner < this.owned.length ? this.owned[owner] : undefined;
     if (own !== undefined) return range.ofOwned(own);
+    if (owner < this.extra.length && this.extra[owner] !== undefined) return range.ofOwned(this.merge(owner));
+    return this.readSeed(owner, range);
+  }
+
+  /**
+   * Points `range` at the first part of an owner's events: all of them once
+   * merged, else its Snapshot range. {@link readAdded} gives the rest; each
+   * part is in time order.
+   */
+  readBase(owner: number, range: EventRange): EventRange {
+    const own = owner < this.owned.length ? this.owned[owner] : undefined;
+    return own !== undefined ? range.ofOwned(own) : this.readSeed(owner, range);
+  }
+
+  /** Points `range` at the events added to an owner and not merged yet (see {@link readBase}). */
+  readAdded(owner: number, range: EventRange): EventRange {
+    const extra = owner < this.extra.length ? this.extra[owner] : undefined;
+    return extra !== undefined ? range.ofOwned(extra) : range.empty();
+  }
+
+  private readSeed(owner: number, range: EventRange): EventRange {
     const offsets = this.seed.ownerOffsets;
     if (owner >= offsets.length - 1) return range.empty();
     return range.ofSeed(this.seed.time, this.seed.type.codes, offsets[owner]!, offsets[owner + 1]!);
   }
 
-  /** Places an added event in its owner's list (after events at the same time with a smaller id). */
+  /** Places an added event among its owner's events (after events at the same time with a smaller id). */
   insert(owner: number, event: AddedEvent): void {
-    const own = this.own(owner);
+    while (this.owned.length <= owner) {
+      this.owned.push(undefined);
+      this.extra.push(undefined);
+    }
     this.added.push(event);
     const ref = -this.added.length;
     let code = this.typeCodes.get(event.type);
@@ -139,7 +170,9 @@ export class EventLog implements RowSource {
       this.typeNames.push(event.type);
       this.typeCodes.set(event.type, code);
     }
-    const { times, types, refs } = own;
+    let list = this.owned[owner] ?? this.extra[owner];
+    if (list === undefined) this.extra[owner] = list = { times: [], types: [], refs: [] };
+    const { times, types, refs } = list;
     let i = upperBound(times, 0, times.length, event.time);
     while (i > 0 && times[i - 1] === event.time && this.idOf(refs[i - 1]!) > event.id) i--;
     if (i === times.length) {
@@ -154,25 +187,38 @@ export class EventLog implements RowSource {
     for (let w = 0; w < this.watchers.length; w++) this.watchers[w]!.ownerChanged(owner);
   }
 
-  /** The owner's own lists, copied from the Snapshot's range on first insert. */
-  private own(owner: number): OwnedEvents {
-    while (this.owned.length <= owner) this.owned.push(undefined);
-    let own = this.owned[owner];
-    if (own !== undefined) return own;
+  /** Merges an owner's Snapshot range and added events into lists of its own (ties by id). */
+  private merge(owner: number): OwnedEvents {
+    const extra = this.extra[owner]!;
     const offsets = this.seed.ownerOffsets;
-    const start = owner < offsets.length - 1 ? offsets[owner]! : 0;
+    let s = owner < offsets.length - 1 ? offsets[owner]! : 0;
     const end = owner < offsets.length - 1 ? offsets[owner + 1]! : 0;
+    const seedTimes = this.seed.time;
+    const codes = this.seed.type.codes;
     const times: number[] = [];
     const types: number[] = [];
     const refs: number[] = [];
-    const codes = this.seed.type.codes;
-    for (let r = start; r < end; r++) {
-      times.push(this.seed.time[r]!);
-      types.push(codes[r]!);
-      refs.push(r);
+    for (let a = 0; a < extra.times.length; a++) {
+      const time = extra.times[a]!;
+      const id = this.idOf(extra.refs[a]!);
+      while (s < end && (seedTimes[s]! < time || (seedTimes[s] === time && this.seed.id(s) < id))) {
+        times.push(seedTimes[s]!);
+        types.push(codes[s]!);
+        refs.push(s);
+        s++;
+      }
+      times.push(time);
+      types.push(extra.types[a]!);
+      refs.push(extra.refs[a]!);
     }
-    own = { times, types, refs };
+    for (; s < end; s++) {
+      times.push(seedTimes[s]!);
+      types.push(codes[s]!);
+      refs.push(s);
+    }
+    const own = { times, types, refs };
     this.owned[owner] = own;
+    this.extra[owner] = undefined;
     return own;
   }
 }

@@ -127,6 +127,12 @@ describe("streaming evaluator", () => {
     expect(paths).toContainEqual([3, "record", "email"]);
     expect(paths.some((p) => p[0] === 2)).toBe(true);
     expect(evaluator.members("visitor")).toEqual(["p3"]);
+    // a rejected event does not keep its id: sent again with a known owner (or valid properties), it applies
+    expect(evaluator.apply(visit("x2", "p4", -1)).status).toBe("applied");
+    expect(evaluator.apply({ kind: "event", record: { id: "x4", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 1 } } }).status).toBe("applied");
+    expect(evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: "/x" } } }).status).toBe("rejected");
+    expect(evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 2 } } }).status).toBe("applied");
+    expect(evaluator.members("visitor")).toEqual(["p1", "p3", "p4"]);
   });
 
   it("time never goes backwards", () => {
@@ -202,9 +208,11 @@ describe("streaming evaluator: events at the same instant", () => {
   ] as const) {
     it(label, () => {
       const evaluator = createStreamingEvaluator(snapshotOf(seedEvents), [formThenVisit], { now: START });
+      const applied: object[] = [];
       for (const record of added) {
         expect(evaluator.apply({ kind: "event", record }).status).toBe("applied");
-        const batch = evaluateAll([formThenVisit], snapshotOf([...seedEvents, ...added.slice(0, added.indexOf(record) + 1)]), { now: START });
+        applied.push(record);
+        const batch = evaluateAll([formThenVisit], snapshotOf([...seedEvents, ...applied]), { now: START });
         expect(evaluator.members("form-then-visit")).toEqual(batch[0]!.memberIds);
       }
     });

@@ -6,6 +6,33 @@ import { hashString, StringIndex } from "../src/snapshot/string-index.js";
 const key = fc.string({ unit: fc.constantFrom("a", "b", "é", "-", "0", "1", "\u{1F600}"), maxLength: 6 });
 
 describe("StringIndex", () => {
+  it("takes back the key added last, through growth and collisions, as if it had never been added", () => {
+    const op = fc.oneof({ weight: 4, arbitrary: key.map((k) => ({ add: k })) }, { weight: 1, arbitrary: fc.constant({ removeLast: true as const }) });
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 300, size: "max" }), fc.array(key, { maxLength: 20 }), (ops, probes) => {
+        const index = StringIndex.empty();
+        const model: string[] = [];
+        for (const o of ops) {
+          if ("add" in o) {
+            if (!model.includes(o.add)) model.push(o.add);
+            index.addIfAbsent(o.add);
+          } else {
+            expect(index.removeLast()).toBe(model.length > 0);
+            model.pop();
+          }
+          expect(index.size).toBe(model.length);
+        }
+        model.forEach((k, entry) => expect(index.find(k)).toBe(entry));
+        for (const k of probes) expect(index.find(k)).toBe(model.indexOf(k));
+        // what was taken back can be added again, in its new place
+        for (const k of probes) index.addIfAbsent(k);
+        for (const k of probes) expect(index.key(index.find(k))).toBe(k);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(StringIndex.over(["a"]).removeLast()).toBe(false);
+  });
+
   it("a growable index agrees with a Map under any sequence of adds and finds", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), key), { maxLength: 400 }), (ops) => {

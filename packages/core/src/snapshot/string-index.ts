@@ -106,6 +106,43 @@ export class StringIndex {
     return true;
   }
 
+  /**
+   * Takes back the key added last (the index is as if it had never been
+   * added); false when the index is fixed or empty.
+   */
+  removeLast(): boolean {
+    if (!this.growable || this.keys.length === 0) return false;
+    const key = this.keys[this.keys.length - 1]!;
+    this.emptySlot(this.slotOf(key, hashString(key)));
+    this.keys.pop();
+    return true;
+  }
+
+  /**
+   * Empties a slot and closes the gap (backward-shift deletion): each later
+   * slot of the same run whose key could sit in the gap moves into it, so
+   * that every probe sequence still reaches its key.
+   */
+  private emptySlot(slot: number): void {
+    const slots = this.slots;
+    const wrap = this.mask * 2 + 1;
+    let gap = slot;
+    let next = (gap + 2) & wrap;
+    while (slots[next + 1] !== 0) {
+      const home = (slots[next]! & this.mask) * 2;
+      // the key at `next` may move to the gap unless its home lies cyclically in (gap, next]
+      const homeAfterGap = gap <= next ? home > gap && home <= next : home > gap || home <= next;
+      if (!homeAfterGap) {
+        slots[gap] = slots[next]!;
+        slots[gap + 1] = slots[next + 1]!;
+        gap = next;
+      }
+      next = (next + 2) & wrap;
+    }
+    slots[gap] = 0;
+    slots[gap + 1] = 0;
+  }
+
   private append(key: string): number {
     if (!this.growable) throw new TypeError("this StringIndex is fixed: it indexes a given list of keys");
     const entry = this.keys.length;

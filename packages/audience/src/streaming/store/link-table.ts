@@ -23,9 +23,8 @@ export class LinkTable implements RowSource {
   private readonly linksByPerson = new Map<number, number[]>();
   private readonly peopleByAccount = new Map<number, number[]>();
   private readonly accountsByPerson = new Map<number, number[]>();
-  /** The Snapshot's people of each account and accounts of each person, as views made once on first read. */
+  /** The Snapshot's people of each account, as views made once on first read (accounts are few and read often). */
   private readonly seedPeople: (Int32Array | undefined)[];
-  private readonly seedAccounts: (Int32Array | undefined)[];
 
   constructor(private readonly snapshot: Snapshot) {
     const links = snapshot.links;
@@ -34,7 +33,6 @@ export class LinkTable implements RowSource {
     this.personRefs = Array.from(links.ref("person"));
     for (let l = 0; l < links.size; l++) this.byPair.set(pairKey(this.accountRefs[l]!, this.personRefs[l]!), l);
     this.seedPeople = new Array<Int32Array | undefined>(snapshot.accounts.size).fill(undefined);
-    this.seedAccounts = new Array<Int32Array | undefined>(snapshot.persons.size).fill(undefined);
   }
 
   fieldType(field: string): FieldType | undefined {
@@ -86,8 +84,8 @@ export class LinkTable implements RowSource {
   accountsOf(person: number): ArrayLike<number> {
     const changed = this.accountsByPerson.get(person);
     if (changed !== undefined) return changed;
-    if (person >= this.seedAccounts.length) return EMPTY;
-    return this.seedAccounts[person] ?? (this.seedAccounts[person] = this.snapshot.personAccounts.of(person));
+    // a short-lived view: persons are many and each is rarely read twice, so keeping views would only hold memory
+    return person < this.snapshot.persons.size ? this.snapshot.personAccounts.of(person) : EMPTY;
   }
 
   /** Adds or replaces the link between `account` and `person`. */

@@ -412,17 +412,21 @@ export class LiveData {
    */
   parseValidEvent(event: ActivityEvent, time = instantToEpochMs(event.occurredAt)): ParseOutcome {
     const ids = this.addedEventIds;
-    if (ids.has(event.id) || this.isSeedEvent(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
+    // the id is taken at once (one probe tells whether it was known) and given back if the event is rejected
+    if (this.isSeedEvent(event.id) || !ids.addIfAbsent(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
     const owner = (ownerKind === "person" ? this.persons : this.accounts).indexOf(ownerId);
     if (owner < 0) {
+      ids.removeLast();
       return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
     const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, log.fieldTypeOf, ["record", "properties"], EVENT_RESERVED);
-    if (!converted.ok) return converted;
-    ids.addIfAbsent(event.id);
+    if (!converted.ok) {
+      ids.removeLast();
+      return converted;
+    }
     const added: AddedEvent = { id: event.id, type: event.type, time, properties: converted.values };
     return { ok: true, change: { kind: "event", ownerKind, owner, event: added, newFields: converted.newFields } };
   }

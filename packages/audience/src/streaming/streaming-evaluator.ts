@@ -138,16 +138,17 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       level.set(audience.id, deepest);
       return deepest;
     };
-    const groups = new Map<string, number[]>();
+    const groups = new Map<string, { readonly level: number; readonly rows: number; readonly indexes: number[] }>();
     this.ordered.forEach((audience, index) => {
-      const key = `${levelOf(audience.definition)}:${audience.definition.type}`;
-      groups.set(key, [...(groups.get(key) ?? []), index]);
+      const { type } = audience.definition;
+      const level = levelOf(audience.definition);
+      const key = `${level}:${type}`;
+      let group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = { level, rows: type === "account" ? this.data.accounts.size : this.data.persons.size, indexes: [] }));
+      group.indexes.push(index);
     });
-    const keys = [...groups.keys()].sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
-    for (const key of keys) {
-      const indexes = groups.get(key)!;
-      const size = this.ordered[indexes[0]!]!.definition.type === "account" ? this.data.accounts.size : this.data.persons.size;
-      for (let row = 0; row < size; row++) for (const index of indexes) this.evaluateRow(index, row);
+    for (const { rows, indexes } of [...groups.values()].sort((a, b) => a.level - b.level)) {
+      for (let row = 0; row < rows; row++) for (const index of indexes) this.evaluateRow(index, row);
     }
   }
 

@@ -8,13 +8,26 @@ export interface EventLogWatcher {
   ownerChanged(owner: number): void;
 }
 
+/**
+ * An event's properties as one flat list of name–value pairs
+ * (`[name, value, name, value, …]`): an event has few, and a short list
+ * costs far less to keep than a `Map` per event.
+ */
+export type PropertyPairs = readonly (string | TypedValue)[];
+
 /** An event added after the seed. */
 export interface AddedEvent {
   readonly id: string;
   readonly type: string;
   /** UTC epoch ms. */
   readonly time: number;
-  readonly properties: ReadonlyMap<string, TypedValue>;
+  readonly properties: PropertyPairs;
+}
+
+/** The value of property `field` in a pair list (undefined when absent). */
+export function propertyValue(pairs: PropertyPairs, field: string): TypedValue {
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === field) return pairs[i + 1] as TypedValue;
+  return undefined;
 }
 
 /** First index in `[lo, hi)` with `times[i] >= value`. */
@@ -53,10 +66,18 @@ export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
   /** Per owner row, all its events in one order once a reader needed them merged. */
   private readonly owned: (OwnedEvents | undefined)[];
-  /** Per owner row not merged yet, the events added to it (in order), apart from its Snapshot range. */
-  private readonly extra: (OwnedEvents | undefined)[];
+  /**
+   * Per owner row not merged yet, the events added to it (in order), apart
+   * from its Snapshot range: the number of the added event when there is one
+   * (most owners; nothing is allocated for it), lists when there are more.
+   */
+  private readonly extra: (OwnedEvents | number | undefined)[];
   private readonly watchers: EventLogWatcher[] = [];
-  private readonly added: AddedEvent[] = [];
+  /** Added events, column by column, numbered in the order they were added. */
+  private readonly addedIds: string[] = [];
+  private readonly addedTimes: number[] = [];
+  private readonly addedTypes: number[] = [];
+  private readonly addedProperties: PropertyPairs[] = [];
   private readonly typeNames: string[];
   private readonly typeCodes = new Map<string, number>();
   /** Bumped whenever a field is first declared: a test of an unknown field may now read differently. */
@@ -72,7 +93,7 @@ export class EventLog implements RowSource {
     this.typeNames = [...seed.type.dictionary.values];
     this.typeNames.forEach((name, code) => this.typeCodes.set(name, code));
     this.owned = new Array<OwnedEvents | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
-    this.extra = new Array<OwnedEvents | undefined>(this.owned.length).fill(undefined);
+    this.extra = new Array<OwnedEvents | number | undefined>(this.owned.length).fill(undefined);
   }
 
   /** Registers `watcher` to be told of every owner an event is added to. */
@@ -106,16 +127,16 @@ export class EventLog implements RowSource {
 
   /** The id of an event reference (`ref >= 0`: a Snapshot event row; `ref < 0`: added event `-ref - 1`). */
   idOf(ref: number): string {
-    return ref >= 0 ? this.seed.id(ref) : this.added[-ref - 1]!.id;
+    return ref >= 0 ? this.seed.id(ref) : this.addedIds[-ref - 1]!;
   }
 
   value(ref: number, field: string): TypedValue {
     if (ref < 0) {
-      const event = this.added[-ref - 1]!;
-      if (field === "type") return event.type;
-      if (field === "occurredAt") return event.time;
-      if (field === "id") return event.id;
-      return event.properties.get(field);
+      const added = -ref - 1;
+      if (field === "type") return this.typeNames[this.addedTypes[added]!];
+      if (field === "occurredAt") return this.addedTimes[added];
+      if (field === "id") return this.addedIds[added];
+      return propertyValue(this.addedProperties[added]!, field);
     }
     if (field === "id") return this.seed.id(ref);
     if (field === "sourceKeys") return undefined;
@@ -147,7 +168,8 @@ export class EventLog implements RowSource {
   /** Points `range` at the events added to an owner and not merged yet (see {@link readBase}). */
   readAdded(owner: number, range: EventRange): EventRange {
     const extra = owner < this.extra.length ? this.extra[owner] : undefined;
-    return extra !== undefined ? range.ofOwned(extra) : range.empty();
+    if (extra === undefined) return range.empty();
+    return typeof extra === "number" ? range.ofAdded(this.addedTimes, this.addedTypes, extra, extra + 1) : range.ofOwned(extra);
   }
 
   private readSeed(owner: number, range: EventRange): EventRange {
@@ -162,16 +184,30 @@ export class EventLog implements RowSource {
       this.owned.push(undefined);
       this.extra.push(undefined);
     }
-    this.added.push(event);
-    const ref = -this.added.length;
     let code = this.typeCodes.get(event.type);
     if (code === undefined) {
       code = this.typeNames.length;
       this.typeNames.push(event.type);
       this.typeCodes.set(event.type, code);
     }
-    let list = this.owned[owner] ?? this.extra[owner];
-    if (list === undefined) this.extra[owner] = list = { times: [], types: [], refs: [] };
+    const added = this.addedIds.length;
+    this.addedIds.push(event.id);
+    this.addedTimes.push(event.time);
+    this.addedTypes.push(code);
+    this.addedProperties.push(event.properties);
+    const ref = -added - 1;
+    let list = this.owned[owner];
+    if (list === undefined) {
+      const extra = this.extra[owner];
+      if (extra === undefined) {
+        // an owner's first added event is kept as its number alone
+        this.extra[owner] = added;
+        this.notify(owner);
+        return;
+      }
+      if (typeof extra === "number") this.extra[owner] = list = { times: [this.addedTimes[extra]!], types: [this.addedTypes[extra]!], refs: [-extra - 1] };
+      else list = extra;
+    }
     const { times, types, refs } = list;
     let i = upperBound(times, 0, times.length, event.time);
     while (i > 0 && times[i - 1] === event.time && this.idOf(refs[i - 1]!) > event.id) i--;
@@ -184,12 +220,17 @@ export class EventLog implements RowSource {
       types.splice(i, 0, code);
       refs.splice(i, 0, ref);
     }
+    this.notify(owner);
+  }
+
+  private notify(owner: number): void {
     for (let w = 0; w < this.watchers.length; w++) this.watchers[w]!.ownerChanged(owner);
   }
 
   /** Merges an owner's Snapshot range and added events into lists of its own (ties by id). */
   private merge(owner: number): OwnedEvents {
-    const extra = this.extra[owner]!;
+    const stored = this.extra[owner]!;
+    const extra = typeof stored === "number" ? { times: [this.addedTimes[stored]!], types: [this.addedTypes[stored]!], refs: [-stored - 1] } : stored;
     const offsets = this.seed.ownerOffsets;
     let s = owner < offsets.length - 1 ? offsets[owner]! : 0;
     const end = owner < offsets.length - 1 ? offsets[owner + 1]! : 0;

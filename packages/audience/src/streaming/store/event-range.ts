@@ -16,12 +16,15 @@ export class EventRange {
   times: ArrayLike<number> = EMPTY;
   types: ArrayLike<number> = EMPTY;
   private refs: ArrayLike<number> | undefined = undefined;
+  /** Without `refs`: whether index `i` is added event `i` (else Snapshot row `i`). */
+  private added = false;
   start = 0;
   end = 0;
 
-  /** The event reference at index `i` (a Snapshot row is its own reference). */
+  /** The event reference at index `i` (a Snapshot row is its own reference; added event `i` is `-i - 1`). */
   ref(i: number): number {
-    return this.refs === undefined ? i : this.refs[i]!;
+    if (this.refs !== undefined) return this.refs[i]!;
+    return this.added ? -i - 1 : i;
   }
 
   /** Points at nothing. */
@@ -29,6 +32,7 @@ export class EventRange {
     this.times = EMPTY;
     this.types = EMPTY;
     this.refs = undefined;
+    this.added = false;
     this.start = 0;
     this.end = 0;
     return this;
@@ -39,6 +43,18 @@ export class EventRange {
     this.times = times;
     this.types = types;
     this.refs = undefined;
+    this.added = false;
+    this.start = start;
+    this.end = end;
+    return this;
+  }
+
+  /** Points at added events `start … end-1` of a log's columns of added events. */
+  ofAdded(times: ArrayLike<number>, types: ArrayLike<number>, start: number, end: number): this {
+    this.times = times;
+    this.types = types;
+    this.refs = undefined;
+    this.added = true;
     this.start = start;
     this.end = end;
     return this;
@@ -49,6 +65,7 @@ export class EventRange {
     this.times = own.times;
     this.types = own.types;
     this.refs = own.refs;
+    this.added = false;
     this.start = 0;
     this.end = own.times.length;
     return this;

@@ -23,14 +23,15 @@ import { relatedTableName } from "../../definition/contexts.js";
 import type { StreamChange } from "../stream-change.js";
 import { inferTypeOf, toTypedValue, type TypedValue } from "../typed-value.js";
 import { SnapshotRows, type RowSource } from "./column-value.js";
-import { EventLog, type AddedEvent } from "./event-log.js";
+import { EventLog, type AddedEvent, type PropertyPairs } from "./event-log.js";
 import { LinkTable } from "./link-table.js";
 import { LiveTable, type TypedRecord } from "./live-table.js";
 import { RelatedRows, normalizeRelatedKey } from "./related-rows.js";
 
 const EMPTY: readonly number[] = [];
 const NO_FIELDS: ReadonlyMap<string, FieldType> = new Map();
-const NO_ATTRIBUTES = { ok: true, values: new Map<string, TypedValue>() as ReadonlyMap<string, TypedValue>, newFields: NO_FIELDS } as const;
+const NO_ATTRIBUTES = { ok: true, values: Object.freeze([]) as PropertyPairs, newFields: NO_FIELDS } as const;
+const PROPERTIES_PATH: readonly string[] = ["record", "properties"];
 const EVENT_RESERVED: ReadonlySet<string> = new Set(["id", "type", "occurredAt", "sourceKeys"]);
 
 /** An entity row a change touches: its attributes, relations, events or memberships may now read differently. */
@@ -422,7 +423,7 @@ export class LiveData {
       return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
-    const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, log.fieldTypeOf, ["record", "properties"], EVENT_RESERVED);
+    const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, log.fieldTypeOf, PROPERTIES_PATH, EVENT_RESERVED);
     if (!converted.ok) {
       ids.removeLast();
       return converted;
@@ -451,7 +452,7 @@ export class LiveData {
     const converted = convertAttributes(open, (f) => table.fieldType(f), ["record", "attributes"], reserved);
     if (!converted.ok) problems.push(...converted.problems);
     if (problems.length > 0) return fail(problems);
-    if (converted.ok) for (const [field, value] of converted.values) values.set(field, value);
+    if (converted.ok) for (let i = 0; i < converted.values.length; i += 2) values.set(converted.values[i] as string, converted.values[i + 1]);
     const account = entity === "opportunity" && typeof accountId === "string" ? accountId : undefined;
     return { ok: true, change: { kind: "entity", entity, id, record: values, accountId: account, newFields: converted.ok ? converted.newFields : new Map() } };
   }
@@ -485,7 +486,8 @@ export class LiveData {
     if (!parsed.ok) return parsed;
     const converted = convertAttributes(parsed.value.values, (f) => table.fieldType(f), ["record", "values"], new Set(["key", "id", "sourceKeys"]));
     if (!converted.ok) return converted;
-    const record = new Map(converted.values);
+    const record = new Map<string, TypedValue>();
+    for (let i = 0; i < converted.values.length; i += 2) record.set(converted.values[i] as string, converted.values[i + 1]);
     record.set("key", parsed.value.key);
     return { ok: true, change: { kind: "relatedRow", table, record, newFields: converted.newFields } };
   }
@@ -505,14 +507,14 @@ function check<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } 
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsFromZod(parsed.error, ["record"]) };
 }
 
-/** Converts open attributes to typed values by their field's type (or the type of a first value). */
+/** Converts open attributes to typed values (name–value pairs) by their field's type (or the type of a first value). */
 function convertAttributes(
   input: Readonly<Record<string, AttributeValue>>,
   typeOf: (field: string) => FieldType | undefined,
-  path: (string | number)[],
+  path: readonly (string | number)[],
   reserved: ReadonlySet<string>,
-): { ok: true; values: ReadonlyMap<string, TypedValue>; newFields: ReadonlyMap<string, FieldType> } | { ok: false; problems: Problem[] } {
-  const values = new Map<string, TypedValue>();
+): { ok: true; values: PropertyPairs; newFields: ReadonlyMap<string, FieldType> } | { ok: false; problems: Problem[] } {
+  const values: (string | TypedValue)[] = [];
   let newFields: Map<string, FieldType> | undefined;
   let problems: Problem[] | undefined;
   for (const field in input) {
@@ -526,7 +528,7 @@ function convertAttributes(
     }
     const converted = toTypedValue(type, value);
     if (!converted.ok) (problems ??= []).push({ path: [...path, field], message: converted.message, code: "invalid_type" });
-    else if (converted.value !== undefined) values.set(field, converted.value);
+    else if (converted.value !== undefined) values.push(field, converted.value);
   }
   return problems !== undefined ? { ok: false, problems } : { ok: true, values, newFields: newFields ?? NO_FIELDS };
 }

@@ -360,12 +360,10 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     let entered = 0;
     let exited = 0;
     let reevaluated = 0;
-    let at = "";
     const flipped = this.flipped;
     for (let i = 0; i < this.ordered.length; i++) {
       const rows = pending[i]!;
       if (rows.size === 0) continue;
-      const audience = this.ordered[i]!;
       flipped.length = 0;
       for (let k = 0; k < rows.size; k++) {
         const row = rows.at(k);
@@ -373,25 +371,37 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
         if (this.evaluateRow(i, row)) flipped.push(row);
       }
       if (flipped.length === 0) continue;
-      if (at === "") at = this.now;
-      const { id, name, type } = audience.definition;
-      const table = type === "account" ? this.data.accounts : this.data.persons;
-      const ins: string[] = [];
-      const outs: string[] = [];
-      for (const row of flipped) (audience.members.has(row) ? ins : outs).push(table.id(row));
-      ins.sort(compareIds);
-      outs.sort(compareIds);
-      entered += ins.length;
-      exited += outs.length;
-      const aspect = `member:${id}`;
-      const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect }));
-      this.collectRoots(touches, pending, i);
-      const change = (memberId: string): MembershipChange => ({ audienceId: id, audienceName: name, type, memberId, at, cause });
-      for (const memberId of ins) this.emit("entered", change(memberId));
-      for (const memberId of outs) this.emit("exited", change(memberId));
-      this.emit("delta", { audienceId: id, audienceName: name, type, at, cause, entered: ins, exited: outs });
+      const emitted = this.emitFlipped(i, flipped, pending, cause);
+      entered += emitted.entered;
+      exited += emitted.exited;
     }
     return { entered, exited, reevaluated };
+  }
+
+  /**
+   * Emits the entries and exits of audience `index`'s flipped members and
+   * marks the members of later audiences that read its membership. (Kept
+   * apart from the loop above: its closures would otherwise make every call
+   * of that loop allocate.)
+   */
+  private emitFlipped(index: number, flipped: readonly number[], pending: PendingRows[], cause: MembershipCause): { entered: number; exited: number } {
+    const audience = this.ordered[index]!;
+    const at = this.now;
+    const { id, name, type } = audience.definition;
+    const table = type === "account" ? this.data.accounts : this.data.persons;
+    const ins: string[] = [];
+    const outs: string[] = [];
+    for (const row of flipped) (audience.members.has(row) ? ins : outs).push(table.id(row));
+    ins.sort(compareIds);
+    outs.sort(compareIds);
+    const aspect = `member:${id}`;
+    const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect }));
+    this.collectRoots(touches, pending, index);
+    const change = (memberId: string): MembershipChange => ({ audienceId: id, audienceName: name, type, memberId, at, cause });
+    for (const memberId of ins) this.emit("entered", change(memberId));
+    for (const memberId of outs) this.emit("exited", change(memberId));
+    this.emit("delta", { audienceId: id, audienceName: name, type, at, cause, entered: ins, exited: outs });
+    return { entered: ins.length, exited: outs.length };
   }
 
   /** Evaluates one member now and reschedules its wake-up; true when its membership flipped. */

@@ -530,5 +530,7 @@ function convertAttributes(
     if (!converted.ok) (problems ??= []).push({ path: [...path, field], message: converted.message, code: "invalid_type" });
     else if (converted.value !== undefined) values.push(field, converted.value);
   }
-  return problems !== undefined ? { ok: false, problems } : { ok: true, values, newFields: newFields ?? NO_FIELDS };
+  if (problems !== undefined) return { ok: false, problems };
+  // kept per event: a copy of exactly its length rather than the list's spare room
+  return { ok: true, values: values.length === 0 ? NO_ATTRIBUTES.values : values.slice(), newFields: newFields ?? NO_FIELDS };
 }

@@ -3,6 +3,11 @@ import type { TypedValue } from "../typed-value.js";
 import { columnTypes, columnValue, type RowSource } from "./column-value.js";
 import { EventRange, type OwnedEvents } from "./event-range.js";
 
+/** An owner's own event lists: its added events alone, or (`merged`) all its events. */
+interface OwnerEvents extends OwnedEvents {
+  readonly merged: boolean;
+}
+
 /** Told of every owner whose events change (a cache of per-owner results drops that owner's entry). */
 export interface EventLogWatcher {
   ownerChanged(owner: number): void;
@@ -64,14 +69,15 @@ export function upperBound(times: ArrayLike<number>, lo: number, hi: number, val
  */
 export class EventLog implements RowSource {
   private readonly types: Map<string, FieldType>;
-  /** Per owner row, all its events in one order once a reader needed them merged. */
-  private readonly owned: (OwnedEvents | undefined)[];
   /**
-   * Per owner row not merged yet, the events added to it (in order), apart
-   * from its Snapshot range: the number of the added event when there is one
-   * (most owners; nothing is allocated for it), lists when there are more.
+   * Per owner row (one slot, so placing or reading an owner's events touches
+   * one place): nothing while it has only its Snapshot events; then the
+   * events added to it, apart from its Snapshot range — the number of the
+   * added event while there is one (most owners; nothing is allocated for
+   * it), lists when there are more; and all its events in one order
+   * (`merged`) once a reader needed them merged.
    */
-  private readonly extra: (OwnedEvents | number | undefined)[];
+  private readonly byOwner: (OwnerEvents | number | undefined)[];
   private readonly watchers: EventLogWatcher[] = [];
   /** Added events, column by column, numbered in the order they were added. */
   private readonly addedIds: string[] = [];
@@ -92,8 +98,7 @@ export class EventLog implements RowSource {
     this.types.delete("sourceKeys");
     this.typeNames = [...seed.type.dictionary.values];
     this.typeNames.forEach((name, code) => this.typeCodes.set(name, code));
-    this.owned = new Array<OwnedEvents | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
-    this.extra = new Array<OwnedEvents | number | undefined>(this.owned.length).fill(undefined);
+    this.byOwner = new Array<OwnerEvents | number | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
   }
 
   /** Registers `watcher` to be told of every owner an event is added to. */
@@ -149,10 +154,9 @@ export class EventLog implements RowSource {
    * allocation once merged); `range` is overwritten by the next call with it.
    */
   read(owner: number, range: EventRange): EventRange {
-    const own = owner < this.owned.length ? this.owned[owner] : undefined;
-    if (own !== undefined) return range.ofOwned(own);
-    if (owner < this.extra.length && this.extra[owner] !== undefined) return range.ofOwned(this.merge(owner));
-    return this.readSeed(owner, range);
+    const events = owner < this.byOwner.length ? this.byOwner[owner] : undefined;
+    if (events === undefined) return this.readSeed(owner, range);
+    return range.ofOwned(typeof events === "object" && events.merged ? events : this.merge(owner));
   }
 
   /**
@@ -161,15 +165,16 @@ export class EventLog implements RowSource {
    * part is in time order.
    */
   readBase(owner: number, range: EventRange): EventRange {
-    const own = owner < this.owned.length ? this.owned[owner] : undefined;
-    return own !== undefined ? range.ofOwned(own) : this.readSeed(owner, range);
+    const events = owner < this.byOwner.length ? this.byOwner[owner] : undefined;
+    return typeof events === "object" && events.merged ? range.ofOwned(events) : this.readSeed(owner, range);
   }
 
   /** Points `range` at the events added to an owner and not merged yet (see {@link readBase}). */
   readAdded(owner: number, range: EventRange): EventRange {
-    const extra = owner < this.extra.length ? this.extra[owner] : undefined;
-    if (extra === undefined) return range.empty();
-    return typeof extra === "number" ? range.ofAdded(this.addedTimes, this.addedTypes, extra, extra + 1) : range.ofOwned(extra);
+    const events = owner < this.byOwner.length ? this.byOwner[owner] : undefined;
+    if (events === undefined) return range.empty();
+    if (typeof events === "number") return range.ofAdded(this.addedTimes, this.addedTypes, events, events + 1);
+    return events.merged ? range.empty() : range.ofOwned(events);
   }
 
   private readSeed(owner: number, range: EventRange): EventRange {
@@ -180,10 +185,7 @@ export class EventLog implements RowSource {
 
   /** Places an added event among its owner's events (after events at the same time with a smaller id). */
   insert(owner: number, event: AddedEvent): void {
-    while (this.owned.length <= owner) {
-      this.owned.push(undefined);
-      this.extra.push(undefined);
-    }
+    while (this.byOwner.length <= owner) this.byOwner.push(undefined);
     let code = this.typeCodes.get(event.type);
     if (code === undefined) {
       code = this.typeNames.length;
@@ -196,18 +198,14 @@ export class EventLog implements RowSource {
     this.addedTypes.push(code);
     this.addedProperties.push(event.properties);
     const ref = -added - 1;
-    let list = this.owned[owner];
-    if (list === undefined) {
-      const extra = this.extra[owner];
-      if (extra === undefined) {
-        // an owner's first added event is kept as its number alone
-        this.extra[owner] = added;
-        this.notify(owner);
-        return;
-      }
-      if (typeof extra === "number") this.extra[owner] = list = { times: [this.addedTimes[extra]!], types: [this.addedTypes[extra]!], refs: [-extra - 1] };
-      else list = extra;
+    const events = this.byOwner[owner];
+    if (events === undefined) {
+      // an owner's first added event is kept as its number alone
+      this.byOwner[owner] = added;
+      this.notify(owner);
+      return;
     }
+    const list = typeof events === "number" ? (this.byOwner[owner] = this.listOfOne(events)) : events;
     const { times, types, refs } = list;
     let i = upperBound(times, 0, times.length, event.time);
     while (i > 0 && times[i - 1] === event.time && this.idOf(refs[i - 1]!) > event.id) i--;
@@ -228,9 +226,9 @@ export class EventLog implements RowSource {
   }
 
   /** Merges an owner's Snapshot range and added events into lists of its own (ties by id). */
-  private merge(owner: number): OwnedEvents {
-    const stored = this.extra[owner]!;
-    const extra = typeof stored === "number" ? { times: [this.addedTimes[stored]!], types: [this.addedTypes[stored]!], refs: [-stored - 1] } : stored;
+  private merge(owner: number): OwnerEvents {
+    const stored = this.byOwner[owner]!;
+    const extra = typeof stored === "number" ? this.listOfOne(stored) : stored;
     const offsets = this.seed.ownerOffsets;
     let s = owner < offsets.length - 1 ? offsets[owner]! : 0;
     const end = owner < offsets.length - 1 ? offsets[owner + 1]! : 0;
@@ -257,9 +255,13 @@ export class EventLog implements RowSource {
       types.push(codes[s]!);
       refs.push(s);
     }
-    const own = { times, types, refs };
-    this.owned[owner] = own;
-    this.extra[owner] = undefined;
+    const own = { times, types, refs, merged: true };
+    this.byOwner[owner] = own;
     return own;
+  }
+
+  /** Lists holding added event `added` alone (not merged). */
+  private listOfOne(added: number): OwnerEvents {
+    return { times: [this.addedTimes[added]!], types: [this.addedTypes[added]!], refs: [-added - 1], merged: false };
   }
 }

@@ -24,6 +24,7 @@ import type { StreamChange } from "../stream-change.js";
 import { inferTypeOf, toTypedValue, type TypedValue } from "../typed-value.js";
 import { SnapshotRows, type RowSource } from "./column-value.js";
 import { EventLog, type AddedEvent, type PropertyPairs } from "./event-log.js";
+import { SeedEventIds } from "./seed-event-ids.js";
 import { LinkTable } from "./link-table.js";
 import { LiveTable, type TypedRecord } from "./live-table.js";
 import { RelatedRows, normalizeRelatedKey } from "./related-rows.js";
@@ -72,6 +73,8 @@ export class LiveData {
   readonly related = new Map<string, RelatedRows>();
   /** The ids of events applied since the seed (the Snapshot's are found through its event tables' id indexes). */
   private readonly addedEventIds = StringIndex.empty();
+  /** The Snapshot's event ids, answered for a new id by one read. */
+  private readonly seedEventIds: SeedEventIds;
   private readonly opportunityAccountIds = new Map<number, string | undefined>();
   private readonly opportunitiesByAccountId = new Map<string, number[]>();
   private readonly ownerKeys = new Map<string, string | undefined>();
@@ -94,11 +97,12 @@ export class LiveData {
     this.opportunities.indexOf("");
     snapshot.personEvents.indexOf("");
     snapshot.accountEvents.indexOf("");
+    this.seedEventIds = new SeedEventIds([snapshot.personEvents, snapshot.accountEvents]);
   }
 
   /** Whether the Snapshot holds an event with this id. */
   private isSeedEvent(id: string): boolean {
-    return this.snapshot.personEvents.indexOf(id) >= 0 || this.snapshot.accountEvents.indexOf(id) >= 0;
+    return this.seedEventIds.has(id);
   }
 
   /** The rows of a context kind (events and related rows are read through their own sources). */

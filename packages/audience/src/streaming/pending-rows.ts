@@ -10,26 +10,35 @@ const SCAN_LIMIT = 16;
  * rows of a typical step are only searched for, touching no per-row memory).
  */
 export class PendingRows {
-  private readonly list: number[] = [];
+  /** The rows, in `list[0 … count-1]` (kept between steps: clearing frees nothing). */
+  private list = new Int32Array(SCAN_LIMIT);
+  private count = 0;
   private readonly marks = new RowNumbers(-1);
   private round = 0;
 
   get size(): number {
-    return this.list.length;
+    return this.count;
   }
 
   add(row: number): void {
     const list = this.list;
-    if (list.length < SCAN_LIMIT) {
+    const count = this.count;
+    if (count < SCAN_LIMIT) {
       // a short list is searched (it is in cache); the marks are written once it grows
-      for (let i = 0; i < list.length; i++) if (list[i] === row) return;
-      list.push(row);
-      if (list.length === SCAN_LIMIT) for (let i = 0; i < list.length; i++) this.marks.set(list[i]!, this.round);
+      for (let i = 0; i < count; i++) if (list[i] === row) return;
+      list[count] = row;
+      this.count = count + 1;
+      if (count + 1 === SCAN_LIMIT) for (let i = 0; i < SCAN_LIMIT; i++) this.marks.set(list[i]!, this.round);
       return;
     }
     if (this.marks.get(row) === this.round) return;
     this.marks.set(row, this.round);
-    list.push(row);
+    if (count === list.length) {
+      this.list = new Int32Array(count * 2);
+      this.list.set(list);
+    }
+    this.list[count] = row;
+    this.count = count + 1;
   }
 
   /** The `i`-th row added. */
@@ -38,8 +47,8 @@ export class PendingRows {
   }
 
   clear(): void {
-    if (this.list.length === 0) return;
-    this.list.length = 0;
+    if (this.count === 0) return;
+    this.count = 0;
     this.round++;
   }
 }

@@ -72,6 +72,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private readonly eventTime = { ms: Number.NaN };
   /** Per owner kind, the audiences reading events there and where (the event-touch lookup, built once). */
   private readonly eventReaders = new Map<ContextKind, { readonly audience: number; readonly positions: readonly ReadPosition[] }[]>();
+  /** Per audience (in order), the later audiences reading its membership and where (built once). */
+  private readonly memberReaders: { readonly audience: number; readonly positions: readonly ReadPosition[] }[][];
 
   constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
     super();
@@ -111,6 +113,14 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       });
       this.eventReaders.set(kind, readers);
     }
+    this.memberReaders = this.ordered.map(({ definition }, index) => {
+      const readers: { audience: number; positions: readonly ReadPosition[] }[] = [];
+      for (let later = index + 1; later < this.ordered.length; later++) {
+        const positions = this.ordered[later]!.positionsByTouch.get(definition.type)?.get(`member:${definition.id}`);
+        if (positions !== undefined) readers.push({ audience: later, positions });
+      }
+      return readers;
+    });
     const byId = this.byId;
     this.context = {
       data: this.data,
@@ -364,7 +374,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     for (let i = 0; i < this.ordered.length; i++) {
       const rows = pending[i]!;
       if (rows.size === 0) continue;
-      flipped.length = 0;
+      if (flipped.length !== 0) flipped.length = 0;
       for (let k = 0; k < rows.size; k++) {
         const row = rows.at(k);
         reevaluated++;
@@ -394,9 +404,10 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     for (const row of flipped) (audience.members.has(row) ? ins : outs).push(table.id(row));
     ins.sort(compareIds);
     outs.sort(compareIds);
-    const aspect = `member:${id}`;
-    const touches: Touch[] = flipped.map((row) => ({ kind: type, row, aspect }));
-    this.collectRoots(touches, pending, index);
+    // later audiences that read this membership
+    for (const { audience: later, positions } of this.memberReaders[index]!) {
+      for (const row of flipped) for (const position of positions) this.walkBack(position, row, pending[later]!);
+    }
     const change = (memberId: string): MembershipChange => ({ audienceId: id, audienceName: name, type, memberId, at, cause });
     for (const memberId of ins) this.emit("entered", change(memberId));
     for (const memberId of outs) this.emit("exited", change(memberId));

@@ -47,6 +47,8 @@ describe("StringIndex", () => {
             expect(entry).toBe(model.get(k));
           } else {
             expect(index.find(k)).toBe(model.get(k) ?? -1);
+            // the same lookup with the hash given by the caller
+            expect(index.find(k, hashString(k))).toBe(model.get(k) ?? -1);
             expect(index.has(k)).toBe(model.has(k));
           }
         }

@@ -69,9 +69,9 @@ export class StringIndex {
     return this.keys[entry]!;
   }
 
-  /** The entry of `key`, or -1. */
-  find(key: string): number {
-    const slot = this.slotOf(key, hashString(key));
+  /** The entry of `key`, or -1; `hash` is `hashString(key)` when the caller has it already. */
+  find(key: string, hash = hashString(key)): number {
+    const slot = this.slotOf(key, hash);
     return this.slots[slot + 1]! - 1;
   }
 
@@ -99,9 +99,9 @@ export class StringIndex {
     return { entry: this.append(key), added: true };
   }
 
-  /** Adds `key` unless present; true when it was added (a cheaper {@link add} for set use). */
-  addIfAbsent(key: string): boolean {
-    if (this.find(key) >= 0) return false;
+  /** Adds `key` unless present; true when it was added (a cheaper {@link add} for set use). `hash` as in {@link find}. */
+  addIfAbsent(key: string, hash = hashString(key)): boolean {
+    if (this.find(key, hash) >= 0) return false;
     this.append(key);
     return true;
   }

@@ -8,6 +8,7 @@ import {
   RelatedRowSchema,
   STANDARD_FIELDS,
   StringIndex,
+  hashString,
   instantToEpochMs,
   problemsFromZod,
   type ActivityEvent,
@@ -418,7 +419,8 @@ export class LiveData {
   parseValidEvent(event: ActivityEvent, time = instantToEpochMs(event.occurredAt)): ParseOutcome {
     const ids = this.addedEventIds;
     // the id is taken at once (one probe tells whether it was known) and given back if the event is rejected
-    if (this.isSeedEvent(event.id) || !ids.addIfAbsent(event.id)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
+    const idHash = hashString(event.id);
+    if (this.seedEventIds.has(event.id, idHash) || !ids.addIfAbsent(event.id, idHash)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
     const owner = (ownerKind === "person" ? this.persons : this.accounts).indexOf(ownerId);

@@ -37,9 +37,9 @@ export class SeedEventIds {
     for (const table of tables) for (let row = 0; row < table.size; row++) this.set(hashString(table.id(row)));
   }
 
-  /** Whether `id` is an id of one of the tables. */
-  has(id: string): boolean {
-    if (!this.mayHave(hashString(id))) return false;
+  /** Whether `id` is an id of one of the tables; `hash` is `hashString(id)` when the caller has it already. */
+  has(id: string, hash = hashString(id)): boolean {
+    if (!this.mayHave(hash)) return false;
     for (let t = 0; t < this.tables.length; t++) if (this.tables[t]!.indexOf(id) >= 0) return true;
     return false;
   }

@@ -8,19 +8,30 @@ const DAY = 86_400_000;
 const TYPES = ["Visit Webpage", "Visit Webpage", "Open Email", "Click Email", "Fill Out Form", "Click Link"];
 const PAGES = ["/pricing", "/product", "/docs", "/demo"];
 
-/** What the streaming figure measured. */
+/** What the streaming figure measured: the pass of median throughput, and every pass's throughput. */
 export interface StreamingFigure extends StreamingLatencyReport {
   readonly audiences: readonly string[];
   readonly seedMs: number;
+  /** Events per second of each pass, in the order run. */
+  readonly passes: readonly number[];
 }
 
 /**
  * Streams `count` new events into a streaming evaluator seeded from the
  * Snapshot, with every seed audience that can stream: events arrive in time
  * order (5% late by up to 20 days, 1% repeated), the clock moving 10 ms per
- * event and advancing the evaluator every 1,000 events.
+ * event and advancing the evaluator every 1,000 events. The same stream is
+ * run `passes` times, each into a freshly seeded evaluator; the figure is the
+ * pass of median throughput (one pass on a shared machine can be off by a
+ * fifth either way).
  */
-export function measureStreaming(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number): StreamingFigure {
+export function measureStreaming(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number, passes = 3): StreamingFigure {
+  const figures = Array.from({ length: Math.max(1, passes) }, () => measureStreamingPass(seedAudiences, snapshot, data, count, clock));
+  const byRate = [...figures].sort((a, b) => a.changesPerSecond - b.changesPerSecond);
+  return { ...byRate[Math.floor((byRate.length - 1) / 2)]!, passes: figures.map((f) => f.changesPerSecond) };
+}
+
+function measureStreamingPass(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number): Omit<StreamingFigure, "passes"> {
   const audiences = seedAudiences.filter((a) => streamingEligibility(a, { audiences: seedAudiences }).mode === "streaming");
   const seedStart = clock();
   const evaluator = createStreamingEvaluator(snapshot, audiences, { now: NOW });

@@ -45,26 +45,30 @@ export class SeedEventIds {
   }
 
   private set(h: number): void {
-    const words = this.words;
-    const base = this.blockOf(h);
-    let g = mix(h);
-    for (let p = 0; p < PROBES; p++) {
-      if (p === 3) g = mix(g);
-      const bit = (g >>> (9 * (p % 3))) & 511;
-      words[base + (bit >>> 5)]! |= 1 << (bit & 31);
-    }
+    this.visitBits(h, true);
   }
 
   private mayHave(h: number): boolean {
+    return this.visitBits(h, false);
+  }
+
+  /** Tests `h`'s bits in its block, setting the missing ones when `set`; true when all were set already. */
+  private visitBits(h: number, set: boolean): boolean {
     const words = this.words;
     const base = this.blockOf(h);
+    let all = true;
     let g = mix(h);
     for (let p = 0; p < PROBES; p++) {
       if (p === 3) g = mix(g);
       const bit = (g >>> (9 * (p % 3))) & 511;
-      if ((words[base + (bit >>> 5)]! & (1 << (bit & 31))) === 0) return false;
+      const word = base + (bit >>> 5);
+      const mask = 1 << (bit & 31);
+      if ((words[word]! & mask) !== 0) continue;
+      if (!set) return false;
+      all = false;
+      words[word]! |= mask;
     }
-    return true;
+    return all;
   }
 
   /** The first word of `h`'s block (Fibonacci hashing: the top bits of a multiple). */

@@ -71,9 +71,9 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   /** The moment of the event change being applied, read while it is checked. */
   private readonly eventTime = { ms: Number.NaN };
   /** Per owner kind, the audiences reading events there and where (the event-touch lookup, built once). */
-  private readonly eventReaders = new Map<ContextKind, { readonly audience: number; readonly positions: readonly ReadPosition[] }[]>();
+  private readonly eventReaders = new Map<ContextKind, AudienceReads[]>();
   /** Per audience (in order), the later audiences reading its membership and where (built once). */
-  private readonly memberReaders: { readonly audience: number; readonly positions: readonly ReadPosition[] }[][];
+  private readonly memberReaders: AudienceReads[][];
 
   constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
     super();
@@ -106,7 +106,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     });
     this.pending = this.ordered.map(() => new PendingRows());
     for (const kind of ["person", "account"] as const) {
-      const readers: { audience: number; positions: readonly ReadPosition[] }[] = [];
+      const readers: AudienceReads[] = [];
       this.ordered.forEach((audience, i) => {
         const positions = audience.positionsByTouch.get(kind)?.get("events");
         if (positions !== undefined) readers.push({ audience: i, positions });
@@ -114,7 +114,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       this.eventReaders.set(kind, readers);
     }
     this.memberReaders = this.ordered.map(({ definition }, index) => {
-      const readers: { audience: number; positions: readonly ReadPosition[] }[] = [];
+      const readers: AudienceReads[] = [];
       for (let later = index + 1; later < this.ordered.length; later++) {
         const positions = this.ordered[later]!.positionsByTouch.get(definition.type)?.get(`member:${definition.id}`);
         if (positions !== undefined) readers.push({ audience: later, positions });
@@ -436,6 +436,12 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** An audience (by its place in evaluation order) and where it reads something. */
+interface AudienceReads {
+  readonly audience: number;
+  readonly positions: readonly ReadPosition[];
+}
 
 /** A relation step followed backwards from a row, and the rows it reached. */
 interface FollowMemo {

@@ -29,45 +29,31 @@ export class EventRange {
 
   /** Points at nothing. */
   empty(): this {
-    this.times = EMPTY;
-    this.types = EMPTY;
-    this.refs = undefined;
-    this.added = false;
-    this.start = 0;
-    this.end = 0;
-    return this;
+    return this.point(EMPTY, EMPTY, undefined, false, 0, 0);
   }
 
   /** Points at Snapshot rows `start … end-1`. */
   ofSeed(times: ArrayLike<number>, types: ArrayLike<number>, start: number, end: number): this {
-    this.times = times;
-    this.types = types;
-    this.refs = undefined;
-    this.added = false;
-    this.start = start;
-    this.end = end;
-    return this;
+    return this.point(times, types, undefined, false, start, end);
   }
 
   /** Points at added events `start … end-1` of a log's columns of added events. */
   ofAdded(times: ArrayLike<number>, types: ArrayLike<number>, start: number, end: number): this {
-    this.times = times;
-    this.types = types;
-    this.refs = undefined;
-    this.added = true;
-    this.start = start;
-    this.end = end;
-    return this;
+    return this.point(times, types, undefined, true, start, end);
   }
 
   /** Points at an owner's own lists. */
   ofOwned(own: OwnedEvents): this {
-    this.times = own.times;
-    this.types = own.types;
-    this.refs = own.refs;
-    this.added = false;
-    this.start = 0;
-    this.end = own.times.length;
+    return this.point(own.times, own.types, own.refs, false, 0, own.times.length);
+  }
+
+  private point(times: ArrayLike<number>, types: ArrayLike<number>, refs: ArrayLike<number> | undefined, added: boolean, start: number, end: number): this {
+    this.times = times;
+    this.types = types;
+    this.refs = refs;
+    this.added = added;
+    this.start = start;
+    this.end = end;
     return this;
   }
 }

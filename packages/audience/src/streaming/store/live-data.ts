@@ -72,7 +72,7 @@ export class LiveData {
   readonly personEvents: EventLog;
   readonly accountEvents: EventLog;
   readonly related = new Map<string, RelatedRows>();
-  /** The ids of events applied since the seed (the Snapshot's are found through its event tables' id indexes). */
+  /** The ids of events applied since the seed (the Snapshot's are found through {@link seedEventIds}). */
   private readonly addedEventIds = StringIndex.empty();
   /** The Snapshot's event ids, answered for a new id by one read. */
   private readonly seedEventIds: SeedEventIds;
@@ -101,11 +101,6 @@ export class LiveData {
     this.seedEventIds = new SeedEventIds([snapshot.personEvents, snapshot.accountEvents]);
   }
 
-  /** Whether the Snapshot holds an event with this id. */
-  private isSeedEvent(id: string): boolean {
-    return this.seedEventIds.has(id);
-  }
-
   /** The rows of a context kind (events and related rows are read through their own sources). */
   source(kind: ContextKind, relation?: string): RowSource {
     switch (kind) {
@@ -132,7 +127,7 @@ export class LiveData {
 
   /** Whether an event id was seen (in the Snapshot or applied since). */
   hasEvent(id: string): boolean {
-    return this.addedEventIds.has(id) || this.isSeedEvent(id);
+    return this.addedEventIds.has(id) || this.seedEventIds.has(id);
   }
 
   /** The account row of an opportunity, or -1. */
@@ -458,7 +453,7 @@ export class LiveData {
     const converted = convertAttributes(open, (f) => table.fieldType(f), ["record", "attributes"], reserved);
     if (!converted.ok) problems.push(...converted.problems);
     if (problems.length > 0) return fail(problems);
-    if (converted.ok) for (let i = 0; i < converted.values.length; i += 2) values.set(converted.values[i] as string, converted.values[i + 1]);
+    if (converted.ok) setPairs(values, converted.values);
     const account = entity === "opportunity" && typeof accountId === "string" ? accountId : undefined;
     return { ok: true, change: { kind: "entity", entity, id, record: values, accountId: account, newFields: converted.ok ? converted.newFields : new Map() } };
   }
@@ -492,8 +487,7 @@ export class LiveData {
     if (!parsed.ok) return parsed;
     const converted = convertAttributes(parsed.value.values, (f) => table.fieldType(f), ["record", "values"], new Set(["key", "id", "sourceKeys"]));
     if (!converted.ok) return converted;
-    const record = new Map<string, TypedValue>();
-    for (let i = 0; i < converted.values.length; i += 2) record.set(converted.values[i] as string, converted.values[i + 1]);
+    const record = setPairs(new Map<string, TypedValue>(), converted.values);
     record.set("key", parsed.value.key);
     return { ok: true, change: { kind: "relatedRow", table, record, newFields: converted.newFields } };
   }
@@ -511,6 +505,12 @@ function fail(problems: Problem[]): ParseOutcome {
 function check<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | { ok: false; problems: Problem[] } {
   const parsed = schema.safeParse(input);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsFromZod(parsed.error, ["record"]) };
+}
+
+/** Sets each name–value pair of `pairs` in `map`; returns `map`. */
+function setPairs(map: Map<string, TypedValue>, pairs: PropertyPairs): Map<string, TypedValue> {
+  for (let i = 0; i < pairs.length; i += 2) map.set(pairs[i] as string, pairs[i + 1]);
+  return map;
 }
 
 /** Converts open attributes to typed values (name–value pairs) by their field's type (or the type of a first value). */

@@ -5,7 +5,7 @@ import { loadWithIdentityIntoDuckDB } from "./duckdb-identity.js";
 import { buildSnapshotWithIdentity } from "./identity-build.js";
 import type { SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
-import { medianMs } from "./measure.js";
+import { collectGarbage as gc, medianMs } from "./measure.js";
 import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
 
 /** What the Snapshot of a data set holds in memory (heap + array buffers, after collection). */
@@ -15,12 +15,6 @@ export interface SnapshotMemory {
   readonly totalMB: number;
 }
 
-const gc = (): void => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect === undefined) throw new Error("run the benchmark with node --expose-gc");
-  collect();
-  collect();
-};
 
 /** Builds the Snapshot once and measures what it keeps resident. */
 export function measureSnapshotMemory(data: SyntheticDataset): SnapshotMemory {

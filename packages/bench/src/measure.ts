@@ -11,3 +11,11 @@ export async function medianMs(runs: number, f: () => unknown | Promise<unknown>
   const mid = Math.floor(times.length / 2);
   return times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
 }
+
+/** A full garbage collection, twice (the benchmark runs with `node --expose-gc`). */
+export function collectGarbage(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) throw new Error("run the benchmark with node --expose-gc");
+  collect();
+  collect();
+}

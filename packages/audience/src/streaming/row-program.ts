@@ -4,21 +4,20 @@ import type { Condition, EventCondition, RelatedCondition, SequenceCondition } f
 import { relationTarget, type ContextKind } from "../definition/contexts.js";
 import { shiftByDuration } from "../definition/resolve-time.js";
 import { comparatorTest } from "../evaluate/comparator-test.js";
-import { eventWindowAt } from "../evaluate/nodes/event-node.js";
+import { eventCounter, type RowCount } from "./event-counter.js";
+import { eventMatch } from "./event-match.js";
 import type { RowSource } from "./store/column-value.js";
-import { OwnerResultCache } from "./owner-count-cache.js";
-import { lowerBound, upperBound, type EventLog } from "./store/event-log.js";
+import { lowerBound, upperBound } from "./store/event-log.js";
 import { EventRange } from "./store/event-range.js";
 import type { LiveData } from "./store/live-data.js";
-import { addWake, eventWake, windowEnds, type WakeSink } from "./time-reach.js";
+import { windowEnds, type WakeSink } from "./time-reach.js";
 import { compileValueTest } from "./value-test.js";
+import { countOwner, windowAt } from "./window-count.js";
 
 /** What evaluating one row needs: the data, `now`, where wake-up times go, and the members of referenced audiences. */
 export interface RowContext {
   readonly data: LiveData;
   now: number;
-  /** Changes whenever the data or `now` changes: a result kept at one version holds while it does not change. */
-  version: number;
   readonly sink: WakeSink;
   isMember(audienceId: string, row: number): boolean;
 }
@@ -26,13 +25,10 @@ export interface RowContext {
 /** Whether a condition holds for one row. */
 export type RowEval = (ctx: RowContext, row: number) => boolean;
 
-/** A number computed for one row (a count of events). */
-type RowCount = (ctx: RowContext, row: number) => number;
-
 /**
  * Event counters shared by the programs of one evaluator, by what they count
  * (the condition without its comparator): audiences that count the same
- * events ("1+", "2+", "4+ engaged people") count them once per row and change.
+ * events ("1+", "2+", "4+ engaged people") keep one count per row.
  */
 export type SharedCounters = Map<string, RowCount>;
 
@@ -71,7 +67,7 @@ const AT_LEAST_ONE = { op: "gte", value: 1 } as const;
  * the same rules as the batch evaluator, and lists where it reads so that a
  * change can be traced back to the members it may affect.
  */
-export function compileRowProgram(audience: Audience, data: LiveData, shared: SharedCounters = new Map()): RowProgram {
+export function compileRowProgram(audience: Audience, data: LiveData, clock: { readonly now: number }, shared: SharedCounters = new Map()): RowProgram {
   const positions = new Map<string, ReadPosition>();
   const read: ReadRecorder = (path, kind, aspect, types) => {
     const key = `${path.map((s) => `${s.from}.${s.relation}`).join("/")}|${kind}|${aspect}`;
@@ -113,7 +109,7 @@ export function compileRowProgram(audience: Audience, data: LiveData, shared: Sh
         return relatedEval(condition, kind, targetSource, where);
       }
       case "event":
-        return eventEval(condition, kind, path, read, data, shared);
+        return eventEval(condition, kind, path, read, data, shared, clock);
       case "sequence":
         return sequenceEval(condition, kind, path, read, data);
     }
@@ -211,120 +207,7 @@ function aggregateOf(fn: NonNullable<RelatedCondition["aggregate"]>["fn"], field
   }
 }
 
-/** Whether an event counts, by its reference, its type code and `now`: its type is listed and it passes `where`. */
-type EventMatch = (ref: number, code: number, now: number) => boolean;
-
-/** A matcher of events of one log for the listed types and `where` (type answers cached per type code). */
-function eventMatch(types: readonly string[], where: Condition | undefined, log: EventLog): EventMatch {
-  const wanted = new Set(types);
-  const accepted: number[] = [];
-  const test = where ? compileEventWhere(where, log) : undefined;
-  return (ref, code, now) => {
-    if (code < 0) return false;
-    let ok = accepted[code];
-    if (ok === undefined) {
-      ok = wanted.has(log.typeName(code)) ? 1 : 0;
-      accepted[code] = ok;
-    }
-    return ok === 1 && (test === undefined || test(ref, now));
-  };
-}
-
-/** A condition on an event's fields (attribute, and, or, not) as a test of an event reference. */
-function compileEventWhere(condition: Condition, log: EventLog): (ref: number, now: number) => boolean {
-  switch (condition.kind) {
-    case "attribute": {
-      const testsFor = compileValueTest(condition);
-      return (ref, now) => testsFor(log.fieldType(condition.field)).test(log.value(ref, condition.field), now);
-    }
-    case "and":
-    case "or": {
-      const parts = condition.conditions.map((c) => compileEventWhere(c, log));
-      const isAnd = condition.kind === "and";
-      return (ref, now) => {
-        for (const part of parts) if (part(ref, now) !== isAnd) return !isAnd;
-        return isAnd;
-      };
-    }
-    case "not": {
-      const inner = compileEventWhere(condition.condition, log);
-      return (ref, now) => !inner(ref, now);
-    }
-    default:
-      return () => false;
-  }
-}
-
-type WindowEnds = ReturnType<typeof windowEnds>;
-
-/**
- * Counts an owner's matching events in `[from, to]` and records in `sink`
- * when the count may next change: the earliest matching event in the window
- * leaves it first, the earliest one after it enters first. The owner's
- * events are read in their two parts (each in time order, see
- * `EventLog.readBase`): the counts add up, and each part's earliest events
- * give a wake-up no earlier than the other's would, so the sink's minimum is
- * the one over all events.
- */
-function countOwner(now: number, sink: WakeSink, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange): number {
-  const n = countPart(now, sink, log.readBase(owner, range), match, ends, from, to);
-  return n + countPart(now, sink, log.readAdded(owner, range), match, ends, from, to);
-}
-
-/** {@link countOwner} over one part of an owner's events. */
-function countPart(now: number, sink: WakeSink, r: EventRange, match: EventMatch, ends: WindowEnds, from: number, to: number): number {
-  const { times, types } = r;
-  const end = r.end;
-  if (r.start === end) return 0;
-  const lo = lowerBound(times, r.start, end, from);
-  const hi = from <= to ? upperBound(times, lo, end, to) : lo;
-  let n = 0;
-  let firstIn = -1;
-  for (let i = lo; i < hi; i++) {
-    if (match(r.ref(i), types[i]!, now)) {
-      n++;
-      if (firstIn < 0) firstIn = i;
-    }
-  }
-  if (firstIn >= 0) eventWake(ends, times[firstIn]!, from, to, now, sink);
-  for (let i = Math.max(lo, hi); i < end; i++) {
-    if (match(r.ref(i), types[i]!, now)) {
-      eventWake(ends, times[i]!, from, to, now, sink);
-      break;
-    }
-  }
-  return n;
-}
-
-/** {@link countOwner} through a per-owner cache: an owner with no new event whose window content cannot have changed is not recounted. */
-function cachedCount(ctx: RowContext, cache: OwnerResultCache, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange, scratch: WakeSink): number {
-  const now = ctx.now;
-  const hit = cache.get(owner, now, scratch);
-  if (hit === hit) {
-    addWake(ctx.sink, scratch.next, now);
-    return hit;
-  }
-  scratch.next = Number.POSITIVE_INFINITY;
-  const n = countOwner(now, scratch, log, owner, match, ends, from, to, range);
-  cache.set(owner, n, scratch.next);
-  addWake(ctx.sink, scratch.next, now);
-  return n;
-}
-
-/** The window of a condition at `now`, recomputed only when `now` moves. */
-function windowAt(condition: { window: EventCondition["window"] }): (now: number) => { from: number; to: number } {
-  let at = Number.NaN;
-  let window = { from: 0, to: 0 };
-  return (now) => {
-    if (now !== at) {
-      window = eventWindowAt(condition, now);
-      at = now;
-    }
-    return window;
-  };
-}
-
-function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData, shared: SharedCounters): RowEval {
+function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData, shared: SharedCounters, clock: { readonly now: number }): RowEval {
   const atAccount = kind === "account";
   const owner = condition.owner ?? (atAccount ? "any" : "person");
   const readsPeople = !atAccount || owner !== "account";
@@ -339,75 +222,13 @@ function eventEval(condition: EventCondition, kind: ContextKind, path: readonly 
   const key = `${kind}:${JSON.stringify(counted)}`;
   let count = shared.get(key);
   if (count === undefined) {
-    count = eventCounter(condition, atAccount, readsPeople, readsAccount, data);
+    count = eventCounter(condition, { atAccount, readsPeople, readsAccount }, data, clock);
     shared.set(key, count);
   }
   const passes = comparatorTest(comparator ?? AT_LEAST_ONE);
   const counter = count;
   return (ctx, row) => passes(counter(ctx, row));
 }
-
-/** Counts the matching events of a row's window (a person's, or an account's people's and its own), recording wake-ups. */
-function eventCounter(condition: EventCondition, atAccount: boolean, readsPeople: boolean, readsAccount: boolean, data: LiveData): RowCount {
-  const distinctPeople = condition.countDistinct === "people";
-  const personLog = data.personEvents;
-  const accountLog = data.accountEvents;
-  const personMatch = eventMatch(condition.types, condition.where, personLog);
-  const personCache = new OwnerResultCache(personLog);
-  const ends = windowEnds(condition.window);
-  const windowOf = windowAt(condition);
-  const range = new EventRange();
-  const scratch: WakeSink = { next: Number.POSITIVE_INFINITY };
-  if (!atAccount) {
-    return (ctx, row) => {
-      const { from, to } = windowOf(ctx.now);
-      return cachedCount(ctx, personCache, personLog, row, personMatch, ends, from, to, range, scratch);
-    };
-  }
-  const accountMatch = eventMatch(condition.types, condition.where, accountLog);
-  const accountCache = new OwnerResultCache(accountLog);
-  return perVersion((ctx, row) => {
-    const { from, to } = windowOf(ctx.now);
-    let n = 0;
-    if (readsPeople) {
-      const people = ctx.data.links.peopleOf(row);
-      for (let k = 0; k < people.length; k++) {
-        const c = cachedCount(ctx, personCache, personLog, people[k]!, personMatch, ends, from, to, range, scratch);
-        n += distinctPeople ? (c > 0 ? 1 : 0) : c;
-      }
-    }
-    if (readsAccount) n += cachedCount(ctx, accountCache, accountLog, row, accountMatch, ends, from, to, range, scratch);
-    return n;
-  });
-}
-
-/** `count` kept per row for one version of the context (its wake-up too), so programs sharing it compute it once per change. */
-function perVersion(count: RowCount): RowCount {
-  // per slot (row modulo the slot count): the row, the version, the count and its wake-up; a
-  // row whose slot another row took is counted again, which costs time but never changes a result
-  const memo = new Float64Array(VERSION_MEMO_SLOTS * 4).fill(-1);
-  return (ctx, row) => {
-    const sink = ctx.sink;
-    const at = (row & (VERSION_MEMO_SLOTS - 1)) * 4;
-    if (memo[at] === row && memo[at + 1] === ctx.version) {
-      addWake(sink, memo[at + 3]!, ctx.now);
-      return memo[at + 2]!;
-    }
-    const outer = sink.next;
-    sink.next = Number.POSITIVE_INFINITY;
-    const n = count(ctx, row);
-    const wake = sink.next;
-    sink.next = outer < wake ? outer : wake;
-    memo[at] = row;
-    memo[at + 1] = ctx.version;
-    memo[at + 2] = n;
-    memo[at + 3] = wake;
-    return n;
-  };
-}
-
-/** Slots of a shared counter's per-version memo (a power of two): rows counted in one step rarely collide. */
-const VERSION_MEMO_SLOTS = 64;
 
 /** A sequence candidate: an event matching at least one step. */
 interface Candidate {

@@ -91,9 +91,16 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
     for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict: options.strict ?? false });
     this.data = new LiveData(snapshot);
+    const byId = this.byId;
+    this.context = {
+      data: this.data,
+      now: this.nowMs,
+      sink: { next: Number.POSITIVE_INFINITY },
+      isMember: (id, row) => byId.get(id)?.members.has(row) ?? false,
+    };
     const shared: SharedCounters = new Map();
     this.ordered = order.map((definition) => {
-      const program = compileRowProgram(definition, this.data, shared);
+      const program = compileRowProgram(definition, this.data, this.context, shared);
       const positionsByTouch = new Map<string, Map<string, ReadPosition[]>>();
       for (const p of program.positions) {
         let byAspect = positionsByTouch.get(p.kind);
@@ -121,14 +128,6 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       }
       return readers;
     });
-    const byId = this.byId;
-    this.context = {
-      data: this.data,
-      now: this.nowMs,
-      version: 0,
-      sink: { next: Number.POSITIVE_INFINITY },
-      isMember: (id, row) => byId.get(id)?.members.has(row) ?? false,
-    };
     this.seed();
   }
 
@@ -213,7 +212,6 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     const pending = this.takePending();
     const committed = parsed.change;
-    this.context.version++;
     if (committed.kind === "event") {
       this.data.commit(committed);
       this.collectEventRoots(committed.ownerKind, committed.owner, committed.event.type, pending);
@@ -254,7 +252,6 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     }
     this.nowMs = ms;
     this.context.now = ms;
-    this.context.version++;
     const pending = this.takePending();
     const entry = this.popped;
     while (this.heap.peekTime() <= ms && this.heap.pop(entry)) {

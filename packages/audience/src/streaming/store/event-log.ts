@@ -8,9 +8,10 @@ interface OwnerEvents extends OwnedEvents {
   readonly merged: boolean;
 }
 
-/** Told of every owner whose events change (a cache of per-owner results drops that owner's entry). */
+/** Told of every event added, after it is placed (a keeper of per-owner counts updates or drops that owner's). */
 export interface EventLogWatcher {
-  ownerChanged(owner: number): void;
+  /** Event `ref` (type code `code`, at `time`) was added to `owner`. */
+  ownerChanged(owner: number, ref: number, time: number, code: number): void;
 }
 
 /**
@@ -101,7 +102,7 @@ export class EventLog implements RowSource {
     this.byOwner = new Array<OwnerEvents | number | undefined>(Math.max(0, seed.ownerOffsets.length - 1)).fill(undefined);
   }
 
-  /** Registers `watcher` to be told of every owner an event is added to. */
+  /** Registers `watcher` to be told of every event added. */
   watch(watcher: EventLogWatcher): void {
     this.watchers.push(watcher);
   }
@@ -202,7 +203,7 @@ export class EventLog implements RowSource {
     if (events === undefined) {
       // an owner's first added event is kept as its number alone
       this.byOwner[owner] = added;
-      this.notify(owner);
+      this.notify(owner, ref, event.time, code);
       return;
     }
     const list = typeof events === "number" ? (this.byOwner[owner] = this.listOfOne(events)) : events;
@@ -218,11 +219,11 @@ export class EventLog implements RowSource {
       types.splice(i, 0, code);
       refs.splice(i, 0, ref);
     }
-    this.notify(owner);
+    this.notify(owner, ref, event.time, code);
   }
 
-  private notify(owner: number): void {
-    for (let w = 0; w < this.watchers.length; w++) this.watchers[w]!.ownerChanged(owner);
+  private notify(owner: number, ref: number, time: number, code: number): void {
+    for (let w = 0; w < this.watchers.length; w++) this.watchers[w]!.ownerChanged(owner, ref, time, code);
   }
 
   /** Merges an owner's Snapshot range and added events into lists of its own (ties by id). */

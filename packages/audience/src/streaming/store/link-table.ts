@@ -4,6 +4,11 @@ import { columnTypes, columnValue, type RowSource } from "./column-value.js";
 import type { TypedRecord } from "./live-table.js";
 
 const pairKey = (account: number, person: number) => `${account}:${person}`;
+
+/** Told of every account whose people change (a keeper of per-account counts drops that account's). */
+export interface LinkWatcher {
+  peopleChanged(account: number): void;
+}
 const EMPTY: readonly number[] = [];
 
 /**
@@ -25,6 +30,10 @@ export class LinkTable implements RowSource {
   private readonly accountsByPerson = new Map<number, number[]>();
   /** The Snapshot's people of each account, as views made once on first read (accounts are few and read often). */
   private readonly seedPeople: (Int32Array | undefined)[];
+  private readonly watchers: LinkWatcher[] = [];
+  /** The person last asked for in {@link accountsOf}, and its accounts (a person's new event reads them more than once). */
+  private lastPerson = -1;
+  private lastAccounts: ArrayLike<number> = EMPTY;
 
   constructor(private readonly snapshot: Snapshot) {
     const links = snapshot.links;
@@ -82,10 +91,13 @@ export class LinkTable implements RowSource {
 
   /** A person's accounts: the accounts of the person's active links, each once. */
   accountsOf(person: number): ArrayLike<number> {
+    if (person === this.lastPerson) return this.lastAccounts;
     const changed = this.accountsByPerson.get(person);
-    if (changed !== undefined) return changed;
-    // a short-lived view: persons are many and each is rarely read twice, so keeping views would only hold memory
-    return person < this.snapshot.persons.size ? this.snapshot.personAccounts.of(person) : EMPTY;
+    // a short-lived view: persons are many and each is rarely read twice, so only the last one read is kept
+    const accounts = changed ?? (person < this.snapshot.persons.size ? this.snapshot.personAccounts.of(person) : EMPTY);
+    this.lastPerson = person;
+    this.lastAccounts = accounts;
+    return accounts;
   }
 
   /** Adds or replaces the link between `account` and `person`. */
@@ -134,12 +146,19 @@ export class LinkTable implements RowSource {
     return list;
   }
 
+  /** Registers `watcher` to be told of every account whose people change. */
+  watch(watcher: LinkWatcher): void {
+    this.watchers.push(watcher);
+  }
+
   /** Recomputes the people of one account and the accounts of one person after their link changed. */
   private refresh(account: number, person: number): void {
     const accountLinks = this.linksByAccount.get(account)!;
     const personLinks = this.linksByPerson.get(person)!;
     this.peopleByAccount.set(account, uniqueSorted(accountLinks.filter((l) => this.isActive(l)).map((l) => this.personRefs[l]!)));
     this.accountsByPerson.set(person, uniqueSorted(personLinks.filter((l) => this.isActive(l)).map((l) => this.accountRefs[l]!)));
+    this.lastPerson = -1;
+    for (const watcher of this.watchers) watcher.peopleChanged(account);
   }
 }
 

@@ -110,6 +110,27 @@ describe("streaming evaluator", () => {
     expect(evaluator.members("engaged")).toEqual([]);
   });
 
+  it("a late event that leaves the window first brings the account's re-check forward", () => {
+    const evaluator = createStreamingEvaluator(seed(), [engaged], { now: START });
+    // p1 (20 days ago) and p2 (2 days ago) count; p3's visit 25 days ago makes three, and leaves the window first
+    evaluator.apply(visit("e3", "p3", -25 * 24));
+    expect(evaluator.members("engaged")).toEqual(["acme"]);
+    evaluator.advanceTo(at(4 * 24));
+    expect(evaluator.members("engaged")).toEqual(["acme"]);
+    expect(evaluator.advanceTo(at(6 * 24))).toMatchObject({ exited: 1 });
+    expect(evaluator.members("engaged")).toEqual([]);
+  });
+
+  it("a person's events after a new link count for the new account", () => {
+    const evaluator = createStreamingEvaluator(seed(), [engaged], { now: START });
+    // q1's first visit is older than the window: it counts nowhere
+    evaluator.apply(visit("e3", "q1", -40 * 24));
+    evaluator.apply({ kind: "link", record: { accountId: "acme", personId: "q1" } });
+    expect(evaluator.members("engaged")).toEqual([]);
+    expect(evaluator.apply(visit("e4", "q1", -1))).toMatchObject({ status: "applied", entered: 1 });
+    expect(evaluator.members("engaged")).toEqual(["acme"]);
+  });
+
   it("rejects bad changes with paths and counts them; nothing changes", () => {
     const evaluator = createStreamingEvaluator(seed(), [engaged, visitor], { now: START });
     const counts = evaluator.applyAll([

@@ -28,7 +28,7 @@ export interface StreamingFigure extends StreamingLatencyReport {
  * as in a long-running service, so a pass does not pay for collecting the
  * seeding's garbage or an earlier pass's evaluator.
  */
-export function measureStreaming(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number, passes = 3): StreamingFigure {
+export function measureStreaming(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number, passes = 5): StreamingFigure {
   const figures = Array.from({ length: Math.max(1, passes) }, () => measureStreamingPass(seedAudiences, snapshot, data, count, clock));
   const byRate = [...figures].sort((a, b) => a.changesPerSecond - b.changesPerSecond);
   return { ...byRate[Math.floor((byRate.length - 1) / 2)]!, passes: figures.map((f) => f.changesPerSecond) };

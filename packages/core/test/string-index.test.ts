@@ -2,15 +2,22 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { hashString, StringIndex } from "../src/snapshot/string-index.js";
 
-/** Keys from a small alphabet, so that keys repeat, share prefixes and collide in the low bits. */
-const key = fc.string({ unit: fc.constantFrom("a", "b", "é", "-", "0", "1", "\u{1F600}"), maxLength: 6 });
+/**
+ * Keys from a small alphabet, so that keys repeat, share prefixes and collide
+ * in the low bits; some longer than an inline key, some with characters at or
+ * above U+0100 (never kept inline), some with U+00FF (a slot word's top byte).
+ */
+const key = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom("a", "b", "é", "ÿ", "-", "0", "1", "\u{1F600}", "\u0100"), maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom("a", "b", "ÿ"), minLength: 18, maxLength: 23 }) },
+);
 
-describe("StringIndex", () => {
+describe.each([{ inlineKeys: false }, { inlineKeys: true }])("StringIndex (%o)", (options) => {
   it("takes back the key added last, through growth and collisions, as if it had never been added", () => {
     const op = fc.oneof({ weight: 4, arbitrary: key.map((k) => ({ add: k })) }, { weight: 1, arbitrary: fc.constant({ removeLast: true as const }) });
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 300, size: "max" }), fc.array(key, { maxLength: 20 }), (ops, probes) => {
-        const index = StringIndex.empty();
+        const index = StringIndex.empty(options);
         const model: string[] = [];
         for (const o of ops) {
           if ("add" in o) {
@@ -36,7 +43,7 @@ describe("StringIndex", () => {
   it("a growable index agrees with a Map under any sequence of adds and finds", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), key), { maxLength: 400 }), (ops) => {
-        const index = StringIndex.empty();
+        const index = StringIndex.empty(options);
         const model = new Map<string, number>();
         for (const [isAdd, k] of ops) {
           if (isAdd) {
@@ -65,7 +72,7 @@ describe("StringIndex", () => {
   it("an index over a list finds every key at its first position, and nothing else", () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 50 }), (keys, probes) => {
-        const index = StringIndex.over(keys);
+        const index = StringIndex.over(keys, options);
         for (const k of [...keys, ...probes]) expect(index.find(k)).toBe(keys.indexOf(k));
       }),
       { numRuns: 300 },
@@ -73,7 +80,7 @@ describe("StringIndex", () => {
   });
 
   it("holds a large number of similar ids through many doublings", () => {
-    const index = StringIndex.empty();
+    const index = StringIndex.empty(options);
     const n = 300_000;
     let added = 0;
     for (let i = 0; i < n; i++) if (index.addIfAbsent(`ev-${i}`)) added++;
@@ -84,6 +91,21 @@ describe("StringIndex", () => {
     expect(found).toBe(n);
     expect(index.find(`ev-${n}`)).toBe(-1);
     expect(index.find("ev-")).toBe(-1);
+  });
+
+  it("finds record ids kept inline and tells apart ids that differ in any one character", () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `003Dn00000${String(i).padStart(5, "0")}AAA`);
+    const index = StringIndex.over(ids, options);
+    ids.forEach((id, i) => expect(index.find(id)).toBe(i));
+    for (let i = 0; i < 200; i++) {
+      const id = ids[i * 25]!;
+      for (let at = 0; at < id.length; at++) {
+        const changed = `${id.slice(0, at)}${id[at] === "x" ? "y" : "x"}${id.slice(at + 1)}`;
+        expect(index.find(changed)).toBe(-1);
+      }
+      expect(index.find(id.slice(0, -1))).toBe(-1);
+      expect(index.find(`${id}A`)).toBe(-1);
+    }
   });
 
   it("tells apart keys whose hashes are equal", () => {
@@ -100,20 +122,23 @@ describe("StringIndex", () => {
     expect(pair).toBeDefined();
     const [a, b] = pair!;
     expect(hashString(a)).toBe(hashString(b));
-    expect(StringIndex.over([a]).find(b)).toBe(-1);
-    const index = StringIndex.empty();
+    expect(StringIndex.over([a], options).find(b)).toBe(-1);
+    const index = StringIndex.empty(options);
     expect(index.add(a)).toEqual({ entry: 0, added: true });
     expect(index.add(b)).toEqual({ entry: 1, added: true });
     expect([index.find(a), index.find(b)]).toEqual([0, 1]);
   });
 
   it("a fixed index cannot be added to", () => {
-    const index = StringIndex.over(["a"]);
+    const index = StringIndex.over(["a"], options);
     expect(index.addIfAbsent("a")).toBe(false);
     expect(() => index.add("b")).toThrow(TypeError);
   });
 
-  it("hashes spread similar ids over the low bits", () => {
+});
+
+describe("hashString", () => {
+  it("spreads similar ids over the low bits", () => {
     const buckets = new Uint32Array(1024);
     for (let i = 0; i < 102_400; i++) buckets[hashString(`P${String(i).padStart(7, "0")}`) & 1023]!++;
     // 100 per bucket on average; a poor hash of sequential ids piles them into a few

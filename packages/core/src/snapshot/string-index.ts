@@ -16,6 +16,24 @@ export function hashString(key: string): number {
   return h ^ (h >>> 16);
 }
 
+/** Options of {@link StringIndex.empty} and {@link StringIndex.over}. */
+export interface StringIndexOptions {
+  /**
+   * Keep short keys (up to 20 characters, each below U+0100 — record ids such
+   * as `0015g00000AbCdEAAZ`) inside their slots, so that finding one reads
+   * one cache line instead of three (the slot, the key list, the string); a
+   * slot then takes 32 bytes instead of 8. Worth it for an index that is
+   * probed at random and often, such as a table of a million persons.
+   */
+  readonly inlineKeys?: boolean;
+}
+
+/** Per slot without inline keys: hash, entry + 1. */
+const PLAIN_STRIDE = 2;
+/** Per slot with inline keys: hash, entry + 1, key length (-1: not inline), five words of four 8-bit characters. */
+const INLINE_STRIDE = 8;
+const INLINE_MAX_LENGTH = 20;
+
 function capacityFor(count: number): number {
   let capacity = MIN_CAPACITY;
   while (capacity * MAX_LOAD < count) capacity *= 2;
@@ -31,30 +49,33 @@ function capacityFor(count: number): number {
  * `Map`'s memory, without a per-key object.
  */
 export class StringIndex {
-  /** Per slot: `[hash, entry + 1]`; entry 0 marks an empty slot. */
+  /** Per slot, `stride` numbers: `[hash, entry + 1, …]`; entry 0 marks an empty slot. */
   private slots: Int32Array;
   private mask: number;
+  private readonly stride: number;
 
   private constructor(
     private readonly keys: string[],
     private readonly growable: boolean,
+    options: StringIndexOptions | undefined,
   ) {
     const capacity = capacityFor(keys.length);
-    this.slots = new Int32Array(capacity * 2);
+    this.stride = options?.inlineKeys === true ? INLINE_STRIDE : PLAIN_STRIDE;
+    this.slots = new Int32Array(capacity * this.stride);
     this.mask = capacity - 1;
   }
 
   /** An empty index that grows as keys are added. */
-  static empty(): StringIndex {
-    return new StringIndex([], true);
+  static empty(options?: StringIndexOptions): StringIndex {
+    return new StringIndex([], true, options);
   }
 
   /**
    * A fixed index of `keys` (read, not copied): entry `i` is `keys[i]`; a key
    * listed twice is found at its first position. It cannot be added to.
    */
-  static over(keys: readonly string[]): StringIndex {
-    const index = new StringIndex(keys as string[], false);
+  static over(keys: readonly string[], options?: StringIndexOptions): StringIndex {
+    const index = new StringIndex(keys as string[], false, options);
     for (let entry = 0; entry < keys.length; entry++) index.place(keys[entry]!, entry);
     return index;
   }
@@ -78,13 +99,27 @@ export class StringIndex {
   /** The slot holding `key` (hash `h`), or the empty slot where its probe sequence ends. */
   private slotOf(key: string, h: number): number {
     const slots = this.slots;
-    const wrap = this.mask * 2 + 1;
-    let slot = (h & this.mask) * 2;
+    const stride = this.stride;
+    const wrap = (this.mask + 1) * stride - 1;
+    let slot = (h & this.mask) * stride;
     for (;;) {
       const stored = slots[slot + 1]!;
-      if (stored === 0 || (slots[slot] === h && this.keys[stored - 1] === key)) return slot;
-      slot = (slot + 2) & wrap;
+      if (stored === 0 || (slots[slot] === h && (stride === PLAIN_STRIDE ? this.keys[stored - 1] === key : this.inlineMatches(slot, stored, key)))) return slot;
+      slot = (slot + stride) & wrap;
     }
+  }
+
+  /** Whether the key in `slot` (entry `stored - 1`) is `key`, read from the slot when it is kept there. */
+  private inlineMatches(slot: number, stored: number, key: string): boolean {
+    const slots = this.slots;
+    const length = slots[slot + 2]!;
+    if (length < 0) return this.keys[stored - 1] === key;
+    if (length !== key.length) return false;
+    for (let i = 0; i < length; i++) {
+      // a character at or above U+0100 never matches: every key kept inline is below it
+      if (key.charCodeAt(i) !== ((slots[slot + 3 + (i >> 2)]! >>> ((i & 3) * 8)) & 0xff)) return false;
+    }
+    return true;
   }
 
   /** Whether `key` is in the index. */
@@ -125,22 +160,21 @@ export class StringIndex {
    */
   private emptySlot(slot: number): void {
     const slots = this.slots;
-    const wrap = this.mask * 2 + 1;
+    const stride = this.stride;
+    const wrap = (this.mask + 1) * stride - 1;
     let gap = slot;
-    let next = (gap + 2) & wrap;
+    let next = (gap + stride) & wrap;
     while (slots[next + 1] !== 0) {
-      const home = (slots[next]! & this.mask) * 2;
+      const home = (slots[next]! & this.mask) * stride;
       // the key at `next` may move to the gap unless its home lies cyclically in (gap, next]
       const homeAfterGap = gap <= next ? home > gap && home <= next : home > gap || home <= next;
       if (!homeAfterGap) {
-        slots[gap] = slots[next]!;
-        slots[gap + 1] = slots[next + 1]!;
+        slots.copyWithin(gap, next, next + stride);
         gap = next;
       }
-      next = (next + 2) & wrap;
+      next = (next + stride) & wrap;
     }
-    slots[gap] = 0;
-    slots[gap + 1] = 0;
+    slots.fill(0, gap, gap + stride);
   }
 
   private append(key: string): number {
@@ -156,26 +190,35 @@ export class StringIndex {
   private place(key: string, entry: number): void {
     const h = hashString(key);
     const slot = this.slotOf(key, h);
-    if (this.slots[slot + 1] !== 0) return;
-    this.slots[slot] = h;
-    this.slots[slot + 1] = entry + 1;
+    const slots = this.slots;
+    if (slots[slot + 1] !== 0) return;
+    slots[slot] = h;
+    slots[slot + 1] = entry + 1;
+    if (this.stride === PLAIN_STRIDE) return;
+    const length = key.length;
+    let inline = length <= INLINE_MAX_LENGTH;
+    for (let i = 0; inline && i < length; i++) if (key.charCodeAt(i) > 0xff) inline = false;
+    slots[slot + 2] = inline ? length : -1;
+    if (!inline) return;
+    for (let i = 0; i < length; i++) {
+      const word = slot + 3 + (i >> 2);
+      slots[word] = slots[word]! | (key.charCodeAt(i) << ((i & 3) * 8));
+    }
   }
 
   /** Doubles the table and re-places every entry by its stored hash (no string is hashed again). */
   private grow(): void {
     const old = this.slots;
+    const stride = this.stride;
     const capacity = capacityFor(this.keys.length);
-    const slots = new Int32Array(capacity * 2);
+    const slots = new Int32Array(capacity * stride);
     const mask = capacity - 1;
-    const wrap = mask * 2 + 1;
-    for (let i = 0; i < old.length; i += 2) {
-      const stored = old[i + 1]!;
-      if (stored === 0) continue;
-      const h = old[i]!;
-      let slot = (h & mask) * 2;
-      while (slots[slot + 1] !== 0) slot = (slot + 2) & wrap;
-      slots[slot] = h;
-      slots[slot + 1] = stored;
+    const wrap = capacity * stride - 1;
+    for (let i = 0; i < old.length; i += stride) {
+      if (old[i + 1] === 0) continue;
+      let slot = (old[i]! & mask) * stride;
+      while (slots[slot + 1] !== 0) slot = (slot + stride) & wrap;
+      for (let k = 0; k < stride; k++) slots[slot + k] = old[i + k]!;
     }
     this.slots = slots;
     this.mask = mask;

@@ -63,6 +63,8 @@ class KeptEventCounts implements EventLogWatcher {
   private readonly range = new EventRange();
   private readonly scratch: WakeSink = { next: Number.POSITIVE_INFINITY };
   private readonly kept: WakeSink = { next: Number.POSITIVE_INFINITY };
+  /** What the last event added to an owner's count (0 or 1), and when that may change. */
+  private readonly added = { count: 0, next: Number.POSITIVE_INFINITY };
   private readonly accountWake: WakeSink = { next: Number.POSITIVE_INFINITY };
   readonly count: RowCount;
 
@@ -137,17 +139,11 @@ class KeptEventCounts implements EventLogWatcher {
 
   /** A person's new event: its kept count and its accounts' are updated in place, or dropped. */
   ownerChanged(person: number, ref: number, time: number, code: number): void {
-    const now = this.clock.now;
     // an event that does not match changes no count, and no wake-up
-    if (!this.personMatch(ref, code, now)) return;
-    const kept = this.kept;
-    const before = this.persons.get(person, now, kept);
-    const { from, to } = this.windowOf(now);
-    const added = this.scratch;
-    added.next = Number.POSITIVE_INFINITY;
-    const adds = countOneMore(now, added, time, this.ends, from, to);
-    if (before === before) this.persons.set(person, before + adds, kept.next < added.next ? kept.next : added.next);
-    else this.persons.drop(person);
+    if (!this.personMatch(ref, code, this.clock.now)) return;
+    const before = this.addToOwner(this.persons, person, time);
+    const added = this.added;
+    const adds = added.count;
     if (!this.shape.atAccount) return;
     const distinct = this.distinctPeople;
     // a person counted already stays counted until each account's wake-up
@@ -163,17 +159,27 @@ class KeptEventCounts implements EventLogWatcher {
 
   /** An account's own new event (with `readsAccount`). */
   private accountEventAdded(account: number, ref: number, time: number, code: number): void {
+    if (!this.accountMatch(ref, code, this.clock.now)) return;
+    this.addToOwner(this.accountsOwn, account, time);
+    this.addToTotal(account, this.added.count, this.added.next);
+  }
+
+  /**
+   * Adds a new matching event at `time` to an owner's kept count in `cache`
+   * (dropping the entry when none is kept); `added` tells what it added and
+   * its wake-up. Returns the count before it, or NaN when none was kept.
+   */
+  private addToOwner(cache: OwnerResultCache, owner: number, time: number): number {
     const now = this.clock.now;
-    if (!this.accountMatch(ref, code, now)) return;
     const kept = this.kept;
-    const before = this.accountsOwn.get(account, now, kept);
+    const before = cache.get(owner, now, kept);
     const { from, to } = this.windowOf(now);
-    const added = this.scratch;
+    const added = this.added;
     added.next = Number.POSITIVE_INFINITY;
-    const adds = countOneMore(now, added, time, this.ends, from, to);
-    if (before === before) this.accountsOwn.set(account, before + adds, kept.next < added.next ? kept.next : added.next);
-    else this.accountsOwn.drop(account);
-    this.addToTotal(account, adds, added.next);
+    added.count = countOneMore(now, added, time, this.ends, from, to);
+    if (before === before) cache.set(owner, before + added.count, kept.next < added.next ? kept.next : added.next);
+    else cache.drop(owner);
+    return before;
   }
 
   /** Adds `adds` to an account's kept total (when kept), its wake-up no later than `wake`. */

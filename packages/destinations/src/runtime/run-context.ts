@@ -5,7 +5,7 @@ import type { MappingTarget } from "../definition/mapping-target.js";
 import type { CellValue, DestinationMember } from "../definition/member.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import type { ActivationState, AudienceState, DeliveredMember } from "../state/activation-state.js";
-import { emptyDict, setEntry } from "../state/dict.js";
+import { setEntry } from "../state/dict.js";
 import type { ActivationPlan } from "./activation-plan.js";
 import type { ActivationEventMap } from "./activation-events.js";
 import type { MembershipDelta } from "./delta.js";
@@ -85,7 +85,7 @@ export function idsToAdd(job: AudienceJob, mode: "full" | "incremental", resumed
 
 /** What state keeps of a member the destination confirmed in run `runNumber` (strings pass `redactor`: no secret enters the state). */
 export function deliveredRecord(job: Pick<AudienceJob, "keptTargets">, member: DestinationMember, fingerprint: string, runNumber: number, redactor: Redactor): DeliveredMember {
-  const k = emptyDict<CellValue>();
+  const k: Record<string, CellValue> = {};
   for (const name of job.keptTargets) setEntry(k, name, redactor.value(Object.hasOwn(member.fields, name) ? (member.fields[name] ?? null) : null));
   return { h: fingerprint, k, r: runNumber };
 }
@@ -98,7 +98,7 @@ export function holdMember(state: AudienceState, memberId: string, record: Deliv
 /** A member to remove, rebuilt from what state kept when it was sent. */
 export function removalMember(job: AudienceJob, memberId: string): DestinationMember {
   const held = job.audienceState.members;
-  const fields = emptyDict<CellValue>();
+  const fields: Record<string, CellValue> = {};
   const kept = Object.hasOwn(held, memberId) ? held[memberId]!.k : undefined;
   for (const name of Object.keys(kept ?? {})) setEntry(fields, name, kept![name]!);
   return { memberId, fields };

@@ -23,7 +23,7 @@ export interface BatchScope {
  * goes out; the request is retried under that key; members whose result is
  * retryable are sent again alone, as a new application under a new key; each
  * confirmed member is recorded; the in-flight record is dropped once every
- * member has a final result. A batch interrupted by a crash or an abort stays
+ * member has a final result (and saved with the next checkpoint). A batch interrupted by a crash or an abort stays
  * in flight, and {@link resendInFlight} sends it again, unchanged, on resume.
  */
 export async function sendTrackedBatch<Settings>(
@@ -102,7 +102,9 @@ export async function sendTrackedBatch<Settings>(
   inFlight.splice(inFlight.indexOf(record), 1);
   if (inFlight.length === 0) delete audienceState.inFlight;
   run.emit("batch:sent", { audienceId: target.audienceId, action, size: members.length, ok, failed });
-  await run.checkpoint(target.audienceId, scope.held);
+  // No save here: the next batch's save (before it goes out) or the audience's last one records this
+  // outcome. Until then the batch is still in flight in the saved state, so a run that dies in between
+  // sends it again under the same key: at most `maxConcurrency` batches are ever in flight there.
 }
 
 function confirm<Settings>(run: RunContext<Settings>, scope: BatchScope, action: "add" | "remove", member: DestinationMember, fingerprint: string): void {

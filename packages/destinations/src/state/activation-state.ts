@@ -10,7 +10,7 @@ export const DeliveredMemberSchema = z.object({
   /** Fingerprint of every mapped field as last sent (a changed member is sent again). */
   h: z.string(),
   /** Identity and required fields as sent (a remove needs them after the member left the Snapshot). */
-  k: dictSchema(CellSchema).optional(),
+  k: dictSchema(CellSchema, { plain: true }).optional(),
   /** The number of the run that confirmed it (a resumed full run does not send it again). */
   r: z.number().int().nonnegative().optional(),
 });
@@ -28,7 +28,7 @@ export const InFlightBatchSchema = z.object({
   action: z.enum(["add", "remove"]),
   externalId: z.string(),
   /** Members as sent: id, fingerprint (`-` for removes) and fields. */
-  members: z.array(z.object({ id: z.string(), h: z.string(), f: dictSchema(CellSchema) })),
+  members: z.array(z.object({ id: z.string(), h: z.string(), f: dictSchema(CellSchema, { plain: true }) })),
 });
 /** A batch in flight. */
 export type InFlightBatch = z.infer<typeof InFlightBatchSchema>;

@@ -40,6 +40,7 @@ describe("secret() is found in every schema shape", () => {
     ["intersection", z.intersection(z.object({ a: z.string() }), z.object({ token: secret(z.string()) })), { a: "plain", token: "s-intersection" }, "s-intersection"],
     ["lazy", z.object({ inner: z.lazy(() => z.object({ key: secret(z.string()) })) }), { inner: { key: "s-lazy" } }, "s-lazy"],
     ["transform", z.object({ key: secret(z.string()).transform((s) => s.trim()) }), { key: "s-transform" }, "s-transform"],
+    ["secret() around a transform (the value it produces)", z.object({ key: secret(z.string().transform((s) => s.trim())) }), { key: "  s-around-transform  " }, "s-around-transform"],
     ["transform around an object", z.object({ key: secret(z.string()) }).transform((o) => ({ ...o, extra: 1 })), { key: "s-transformed-object" }, "s-transformed-object"],
     ["pipe", z.object({ key: z.string().pipe(secret(z.string().min(1))) }), { key: "s-pipe" }, "s-pipe"],
     ["tuple", z.object({ pair: z.tuple([z.string(), secret(z.string())]) }), { pair: ["user", "s-tuple"] }, "s-tuple"],

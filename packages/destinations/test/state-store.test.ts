@@ -71,6 +71,17 @@ describe("a broken state file is a typed error that says where and how to recove
   });
 });
 
+describe("keys", () => {
+  it("a key that cannot name a file is a typed error, not a URIError", async () => {
+    const { store: s } = await store();
+    for (const attempt of [() => s.load("plan/\uD800"), () => s.save("plan/\uD800", emptyActivationState())]) {
+      const error = (await attempt().catch((e: unknown) => e)) as AbmKitError;
+      expect(error).toBeInstanceOf(AbmKitError);
+      expect(error.code).toBe("STATE_KEY_INVALID");
+    }
+  });
+});
+
 describe("temporary files", () => {
   const stale = (s: JsonFileStateStore, key: string, n: number) => `${s.pathOf(key)}.0000000${n}-aaaa-4bbb-8ccc-dddddddddddd.tmp`;
 

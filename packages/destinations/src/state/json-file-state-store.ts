@@ -27,9 +27,15 @@ export class JsonFileStateStore implements StateStore {
 
   constructor(private readonly directory: string) {}
 
-  /** The file that holds `key`. */
+  /** The file that holds `key`. A key with a lone surrogate (not text) is a `STATE_KEY_INVALID` {@link StateStoreError}. */
   pathOf(key: string): string {
-    return join(this.directory, `${encodeURIComponent(key)}.json`);
+    let name: string;
+    try {
+      name = encodeURIComponent(key);
+    } catch (error) {
+      throw new StateStoreError("STATE_KEY_INVALID", `the state key ${JSON.stringify(key)} is not well-formed text (a lone surrogate); use another stateKey`, { key, cause: error });
+    }
+    return join(this.directory, `${name}.json`);
   }
 
   async load(key: string): Promise<ActivationState | undefined> {
@@ -67,7 +73,7 @@ export class JsonFileStateStore implements StateStore {
 
   async save(key: string, state: ActivationState): Promise<void> {
     const target = this.pathOf(key);
-    const temporary = `${target}.${randomUUID()}.tmp`;
+    const temporary = `${target}.${randomUUID()}.tmp`; // unique per write: concurrent saves never share one
     this.writing.add(temporary);
     try {
       await mkdir(this.directory, { recursive: true });

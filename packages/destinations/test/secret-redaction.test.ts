@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import * as zm from "zod/mini";
 import { AbmKitError, ValidationError } from "@abm-kit/core";
 import {
   activate,
@@ -56,6 +57,10 @@ describe("secret() is found in every schema shape", () => {
       expect(JSON.stringify(redactSettings(schema, settings))).not.toContain(expected);
     });
   }
+  it("works on zod/mini schemas too", () => {
+    const schema = zm.object({ key: secret(zm.string()), auth: zm.union([zm.object({ token: secret(zm.string()) }), zm.string()]) });
+    expect(secretValuesOf(schema as unknown as z.ZodType, { key: "s-mini", auth: { token: "s-mini-union" } }).sort()).toEqual(["s-mini", "s-mini-union"]);
+  });
   it("does not report values of fields not marked secret", () => {
     const schema = z.object({ region: z.string(), auth: z.union([z.object({ key: secret(z.string()) }), z.object({ user: z.string() })]) });
     expect(secretValuesOf(schema, { region: "eu", auth: { user: "someone" } })).toEqual([]);

@@ -36,8 +36,9 @@ function capture(value: unknown): true {
  *   headers: z.record(z.string(), secret(z.string())).default({}),
  * });
  */
-export function secret<S extends z.ZodType>(schema: S): S {
-  const marked = (schema as z.ZodType).refine(capture, { when: () => true }) as S;
+export function secret<S extends z.core.$ZodType>(schema: S): S {
+  // `.check()` exists on classic and mini schemas alike; the check runs even when the value is invalid
+  const marked = (schema as unknown as { check(...checks: unknown[]): S }).check(z.refine(capture, { when: () => true }));
   secretFields.add(marked, { secret: true });
   return marked;
 }

@@ -226,8 +226,9 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     },
     emit,
     // Saves are serialized and coalesced: a checkpoint asked for while another
-    // save waits joins it. The state only ever holds confirmed results, so any
-    // moment's copy is a consistent one.
+    // save waits joins it (that save has not started, so it includes what was
+    // recorded before the call). The state holds confirmed results and the
+    // batches in flight, so any moment's copy is a consistent one.
     checkpoint: (audienceId, held) => {
       if (dryRun) return Promise.resolve();
       if (queued === undefined) {

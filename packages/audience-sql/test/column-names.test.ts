@@ -4,8 +4,8 @@ import pg from "pg";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { inject } from "vitest";
 import { AbmKitError, buildSnapshot } from "@abm-kit/core";
-import { evaluate, type Audience, type Condition } from "@abm-kit/audience";
-import { compileAudienceSql, fieldColumnNames, layoutDdl, layoutTables, MAX_COLUMN_NAME_BYTES, RESERVED_COLUMNS, snapshotLayout, writeSnapshotToDuckDB, writeSnapshotToPostgres } from "../src/index.js";
+import { evaluate, evaluateComposition, type Audience, type Composition, type Condition } from "@abm-kit/audience";
+import { compileAudienceSql, compileCompositionSql, fieldColumnNames, layoutDdl, layoutTables, MAX_COLUMN_NAME_BYTES, RESERVED_COLUMNS, snapshotLayout, writeSnapshotToDuckDB, writeSnapshotToPostgres } from "../src/index.js";
 import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 import { NOW, daysAgo } from "./fixture.js";
 
@@ -171,6 +171,23 @@ describe("snapshots whose field names differ only in case, or are long, in real 
       }
     });
   }
+
+  it("compositions: an attribute split on company and a rank by a long-named field return the in-memory members", async () => {
+    const composition: Composition = {
+      id: "by-marketo-company",
+      name: "By Marketo company",
+      version: 1,
+      type: "person",
+      members: { kind: "rank", input: { kind: "definition", audience: person("everyone", { kind: "attribute", field: "email", op: "exists" }) }, by: { kind: "field", field: LONG_B }, limit: 8 },
+      split: { by: "attribute", field: "company", branches: [{ id: "acme", values: ["Acme (Marketo)"] }], otherwise: { id: "rest" } },
+    };
+    const expected = evaluateComposition(composition, snapshot, { now: NOW });
+    expect(expected.map((r) => r.size).every((n) => n > 0)).toBe(true);
+    for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+      const compiled = compileCompositionSql(composition, { dialect, now: NOW, snapshot });
+      for (const [k, output] of compiled.outputs.entries()) expect(await engine.ids(output as never), dialect).toEqual(expected[k]!.memberIds);
+    }
+  });
 
   it("each column holds its own field's values", async () => {
     const rows = await duck.query(`SELECT id, "Company", "company_2" FROM persons ORDER BY id LIMIT 2`);

@@ -3,6 +3,7 @@ import type { Audience, AudienceType } from "../definition/audience.js";
 import { dependencyOrder } from "../evaluate/dependency-order.js";
 import { evaluate, evaluateAll } from "../evaluate/evaluate.js";
 import { parseNow as parseEvaluationNow } from "../evaluate/now.js";
+import { optionsObject } from "../evaluate/options.js";
 import { compositionDepthProblems } from "./composition-depth.js";
 import { checkMemberLists, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { CompositionSchema, type Composition, type CompositionNode } from "./composition.schema.js";
@@ -164,7 +165,7 @@ class CompositionRun {
       case "audience":
         return this.checked(this.reference(node.audienceId, [...path, "audienceId"]), type, path);
       case "definition": {
-        const references = [...(this.options.audiences ?? []).filter((a) => a.id !== node.audience.id), ...this.known.values()];
+        const references = [...(this.options.audiences ?? []).filter((a) => idOf(a) !== node.audience.id), ...this.known.values()];
         return this.checked(evaluate(node.audience, this.snapshot, { now: this.now, audiences: references }), type, path);
       }
       case "union":
@@ -192,7 +193,7 @@ class CompositionRun {
       return this.known.get(id)!;
     }
     const audiences = this.options.audiences ?? [];
-    if (!this.audiencesDone && audiences.some((a) => a.id === id)) {
+    if (!this.audiencesDone && audiences.some((a) => idOf(a) === id)) {
       this.audiencesDone = true;
       this.evaluateReferencedAudiences(audiences);
       return this.reference(id, path);
@@ -204,9 +205,21 @@ class CompositionRun {
   private evaluateReferencedAudiences(audiences: readonly Audience[]): void {
     const wanted = new Set<string>();
     for (const composition of this.compositions) for (const id of compositionReferences(composition)) wanted.add(id);
-    const targets = audiences.filter((a) => wanted.has(a.id) && !this.known.has(a.id));
+    const targets = audiences.filter((a) => wanted.has(idOf(a)!) && !this.known.has(idOf(a)!));
     const others = [...audiences.filter((a) => !targets.includes(a)), ...this.known.values()];
     for (const result of evaluateAll(targets, this.snapshot, { now: this.now, audiences: others })) this.known.set(result.audienceId, result);
+  }
+}
+
+/** The id of a given audience definition (undefined for a value that is not an object). */
+const idOf = (audience: unknown): string | undefined => (typeof audience === "object" && audience !== null ? ((audience as { id?: unknown }).id as string | undefined) : undefined);
+
+/** The options object and its lists (their entries are checked where they are used). */
+function checkCompositionOptions(options: unknown): void {
+  const given = optionsObject(options as object);
+  for (const key of ["audiences", "results", "compositions"] as const) {
+    const value = (given as Record<string, unknown>)[key];
+    if (value !== undefined && !Array.isArray(value)) fail("INVALID_OPTIONS", `${key} must be an array`, [key]);
   }
 }
 
@@ -251,12 +264,14 @@ function parseCompositions(inputs: readonly unknown[], path: string): Compositio
  */
 export function evaluateComposition(composition: unknown, snapshot: Snapshot, options: CompositionOptions): ComposedResult[] {
   const main = parseComposition(composition);
+  checkCompositionOptions(options);
   const others = parseCompositions(options.compositions ?? [], "compositions").filter((c) => c.id !== main.id);
   return new CompositionRun(snapshot, parseNow(options.now), options, [main, ...others]).results(main);
 }
 
 /** Evaluates several compositions (which may reference each other) and returns every output of each, in order. */
 export function evaluateCompositions(compositions: readonly unknown[], snapshot: Snapshot, options: Omit<CompositionOptions, "compositions">): ComposedResult[] {
+  checkCompositionOptions(options);
   const parsed = parseCompositions(compositions, "compositions");
   const run = new CompositionRun(snapshot, parseNow(options.now), options, parsed);
   return parsed.flatMap((composition) => run.results(composition));

@@ -131,7 +131,7 @@ export class ReferencePool {
     const bits = new Bitset(table.size);
     let unknown = 0;
     for (const memberId of result.memberIds) {
-      const row = table.indexOf(memberId);
+      const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
       if (row >= 0) bits.add(row);
       else unknown++;
     }

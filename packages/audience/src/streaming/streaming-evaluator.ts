@@ -4,6 +4,7 @@ import type { Audience } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import { compileAudience } from "../evaluate/compile.js";
 import { parseNow, type NowInput } from "../evaluate/now.js";
+import { booleanOption, listOption } from "../evaluate/options.js";
 import { dependencyOrder as orderByDependencies } from "../evaluate/dependency-order.js";
 import { referencedAudienceIds } from "../evaluate/references.js";
 import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
@@ -79,7 +80,8 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
     super();
     this.nowMs = parseNow(options?.now);
-    const definitions = validateAll(audiences);
+    const strict = booleanOption(options.strict, ["strict"]);
+    const definitions = validateAll(listOption(audiences, ["audiences"]));
     const order = dependencyOrder(definitions);
     const notStreamable: Problem[] = [];
     definitions.forEach((definition, i) => {
@@ -91,7 +93,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       throw new AbmKitError("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
     }
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
-    for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict: options.strict ?? false });
+    for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict });
     this.data = new LiveData(snapshot);
     const byId = this.byId;
     this.context = {

@@ -9,6 +9,7 @@ import {
   evaluateComposition,
   evaluateCompositions,
   explain,
+  streamingEligibility,
   validateAudience,
   type Audience,
   type Condition,
@@ -107,6 +108,17 @@ describe("reference chains", () => {
     const error = typedError(() => evaluateAll(list.reverse(), fixtureSnapshot(), { now: NOW }));
     expect(error.code).toBe("AUDIENCE_REFERENCE_CYCLE");
     expect(error.message).toContain("a2999 → a2998");
+  });
+
+  it("streamingEligibility ends on a reference cycle and walks a chain of 5,000 without recursion", () => {
+    const a = accountAudience({ kind: "inAudience", audienceId: "b" }, "a");
+    const b = accountAudience({ kind: "and", conditions: [{ kind: "inAudience", audienceId: "a" }, leaf] }, "b");
+    expect(streamingEligibility(a, { audiences: [a, b] }).mode).toBe("streaming");
+    const list = chain(5000);
+    list[0] = accountAudience({ kind: "event", types: ["x"], window: { to: "now" } }, "a0"); // no start: batch-only
+    const verdict = streamingEligibility(list[4999]!, { audiences: list });
+    expect(verdict.mode).toBe("batch");
+    expect(verdict.reasons.find((r) => r.code === "batch_reference")!.message).toMatch(/^references audience a4998 → a4997 → .* → a0, which is batch-only$/);
   });
 
   it("the streaming evaluator accepts a chain of 5,000 audiences given deepest-first", () => {

@@ -320,7 +320,7 @@ export class FakeLinkedIn {
     let rejected = 0;
     const answers = elements.map((raw, i) => {
       const element = raw as Record<string, unknown>;
-      const problem = type === "COMPANY" ? companyValueProblem(element) : userValueProblem(element);
+      const problem = (type === "COMPANY" ? companyValueProblem(element) : userValueProblem(element)) ?? this.options.rejectMember?.(element, type);
       if (problem !== undefined) {
         rejected++;
         this.refused.push({ requestIndex: record.index, method: record.method, path: record.path, status: 400, reason: problem, item: i });

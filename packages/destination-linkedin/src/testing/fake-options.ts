@@ -35,6 +35,8 @@ export interface FakeLinkedInOptions {
   readonly idHeaders?: readonly string[];
   /** Whether a member counts as matched (default: every member held, all having a valid identifier). */
   readonly match?: (member: FakeMember, type: "USER" | "COMPANY") => boolean;
+  /** An extra per-element refusal on top of LinkedIn's rules (a reason refuses the element with 400): to test how a client handles per-item failures. */
+  readonly rejectMember?: (element: Readonly<Record<string, unknown>>, type: "USER" | "COMPANY") => string | undefined;
   /** Extra milliseconds before each answer (after the request was applied). */
   readonly latencyMs?: number;
   /** Called after each request was handled and before it is answered (awaited): a place to crash a client mid-run. */
@@ -61,6 +63,7 @@ export interface ResolvedFakeOptions {
   readonly versionLifetimeMonths: number;
   readonly idHeaders: readonly string[];
   readonly match: (member: FakeMember, type: "USER" | "COMPANY") => boolean;
+  readonly rejectMember: ((element: Readonly<Record<string, unknown>>, type: "USER" | "COMPANY") => string | undefined) | undefined;
   readonly latencyMs: number;
   readonly onRequest: ((record: FakeRequestRecord) => void | Promise<void>) | undefined;
 }
@@ -92,6 +95,7 @@ export function resolveFakeOptions(options: FakeLinkedInOptions, wallClockIso: (
     versionLifetimeMonths: options.versionLifetimeMonths ?? 12,
     idHeaders: (options.idHeaders ?? ["x-restli-id"]).map((h) => h.toLowerCase()),
     match: options.match ?? (() => true),
+    rejectMember: options.rejectMember,
     latencyMs: options.latencyMs ?? 0,
     onRequest: options.onRequest,
   };

@@ -57,7 +57,8 @@ const sessionOf = (ctx: AdapterContext<LinkedInSettings>): LinkedInSession => ({
  * console.log(report.totals.exported); // 1
  * console.log(linkedin.fake.members(report.audiences[0]!.externalId!)); // [{ key: "domain:acme.com", … }]
  * const [status] = await readSegmentStatus({ settings, report, now });
- * console.log(status?.warnings); // ["1 matched members is below LinkedIn's minimum of 300 for campaigns", …]
+ * console.log(status?.warnings);
+ * // ["LinkedIn is still processing the segment (BUILDING); …", "1 matched member is below LinkedIn's minimum of 300 for campaigns"]
  * await linkedin.close();
  * ```
  */

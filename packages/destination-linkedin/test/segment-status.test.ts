@@ -41,7 +41,7 @@ describe("readSegmentStatus", () => {
     expect(buyers.audienceSize).toBe(buyers.matchedCount);
     expect(buyers.warnings).toEqual([
       "LinkedIn is still processing the segment (BUILDING); the first processing can take up to 48 hours",
-      `${buyers.matchedCount} matched members is below LinkedIn's minimum of 300 for campaigns`,
+      `${buyers.matchedCount} matched members are below LinkedIn's minimum of 300 for campaigns`,
     ]);
     clock.advance(60_000);
     const ready = await readSegmentStatus({ settings, report, now: RUN_NOW });

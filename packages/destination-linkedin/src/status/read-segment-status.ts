@@ -44,7 +44,8 @@ export function segmentWarnings(segment: DmpSegment | undefined, minMatchedMembe
   if (status === "BUILDING" || status === "PROCESSING") warnings.push(`LinkedIn is still processing the segment (${status}); the first processing can take up to 48 hours`);
   if (segment.matchedCount === undefined) warnings.push("LinkedIn has not reported a matched count yet");
   else if (segment.matchedCount < minMatchedMembers) {
-    warnings.push(`${segment.matchedCount} matched members is below LinkedIn's minimum of ${minMatchedMembers} for campaigns`);
+    const n = segment.matchedCount;
+    warnings.push(`${n} matched member${n === 1 ? " is" : "s are"} below LinkedIn's minimum of ${minMatchedMembers} for campaigns`);
   }
   return warnings;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ValidationError } from "@abm-kit/core";
+import { secretValuesOf } from "@abm-kit/destinations";
 import { DEFAULT_LINKEDIN_VERSION, LinkedInSettingsSchema, readSegmentStatus } from "@abm-kit/destination-linkedin";
 import { startFakeLinkedIn, type FakeLinkedInServer } from "@abm-kit/destination-linkedin/testing";
 import { FAKE_NOW, idsOf, linkedInSnapshot, RUN_NOW } from "./helpers/fixture.js";
@@ -32,6 +33,11 @@ describe("LinkedIn settings", () => {
       minMatchedMembers: 300,
     });
     expect(LinkedInSettingsSchema.parse({ ...settings, adAccountId: "urn:li:sponsoredAccount:42", apiBaseUrl: "http://127.0.0.1:9/" }).apiBaseUrl).toBe("http://127.0.0.1:9");
+  });
+
+  it("marks the client secret and the refresh token as secrets, so the runtime redacts them", () => {
+    const input = { adAccountId: "1", clientId: "app-id-value", clientSecret: "s3cr3t-value", refreshToken: "rt-value-123" };
+    expect(secretValuesOf(LinkedInSettingsSchema, input).sort()).toEqual(["rt-value-123", "s3cr3t-value"]);
   });
 
   it("turns every settings mistake into one ValidationError naming each path, before any request", async () => {

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** One problem with an input file: where (file, line, field) and what. */
 export interface SourceProblem {
   readonly file: string;
@@ -28,3 +30,13 @@ export interface FileReport {
 export function createFileReport(file: string, kind: string): FileReport {
   return { file, kind, read: 0, loaded: 0, rejected: 0, problems: [] };
 }
+
+/** A {@link FileReport} as readers take one (counts and a list of problems). */
+export const FileReportSchema = z.object({
+  file: z.string(),
+  kind: z.string(),
+  read: z.number(),
+  loaded: z.number(),
+  rejected: z.number(),
+  problems: z.array(z.unknown()),
+});

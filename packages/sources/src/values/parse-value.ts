@@ -1,4 +1,5 @@
 import { dateToEpochMs, type AttributeValue } from "@abm-kit/core";
+import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
 import { toSalesforceId18 } from "../salesforce/salesforce-id.js";
 
 /** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form. */
@@ -35,8 +36,11 @@ export function parseValue(raw: unknown, type: ValueType): ParsedValue {
   if (raw === undefined || raw === null) return ok(undefined);
   if (typeof raw === "string" && raw.trim() === "") return ok(undefined);
   switch (type) {
-    case "string":
-      return typeof raw === "object" ? ok(JSON.stringify(raw)) : ok(String(raw));
+    case "string": {
+      if (typeof raw !== "object") return ok(String(raw));
+      const deep = pathBeyondDepth(raw);
+      return deep === undefined ? ok(JSON.stringify(raw)) : bad(tooDeepMessage("the value", deep));
+    }
     case "id":
       return typeof raw === "string" || typeof raw === "number" ? ok(String(raw).trim()) : bad("not an id");
     case "salesforceId": {
@@ -70,5 +74,7 @@ export function parseValue(raw: unknown, type: ValueType): ParsedValue {
       const parts = String(raw).split(";").map((s) => s.trim()).filter((s) => s !== "");
       return ok(parts);
     }
+    default:
+      return bad(`${JSON.stringify(String(type))} is not a value type`);
   }
 }

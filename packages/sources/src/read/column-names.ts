@@ -51,3 +51,6 @@ export function distinctColumnNames(header: readonly string[], report: FileRepor
   }
   return names;
 }
+
+/** The name a JSON key that is the empty string is read under (the identity graph needs named attributes). */
+export const EMPTY_KEY_NAME = "(empty key)";

@@ -1,3 +1,4 @@
+import { EMPTY_KEY_NAME } from "./column-names.js";
 import type { FileReport } from "./file-report.js";
 import { pathBeyondDepth, tooDeepMessage } from "./json-depth.js";
 import { emptyRecord } from "./empty-record.js";
@@ -6,12 +7,18 @@ import type { SourceRow } from "./source-row.js";
 /**
  * The rows of a JSON array of flat records, numbered from 1, each record's own
  * keys copied to a prototype-free object (so `constructor` or `__proto__` are
- * plain keys). A record that is not an object, or nests too deep, is counted as
+ * plain keys; a key "" is read as `(empty key)`, with a warning). A record that is not an object, or nests too deep, is counted as
  * read and rejected here with its record number.
  */
 export function jsonRows(records: readonly unknown[], report: FileReport): { rows: SourceRow[]; columns: string[] } {
   const rows: SourceRow[] = [];
   const columns = new Set<string>();
+  let warned = false;
+  const emptyKey = (record: number, taken: boolean) => {
+    if (taken) report.problems.push({ file: report.file, record, field: EMPTY_KEY_NAME, message: `the record has a key "" and a key ${EMPTY_KEY_NAME}; the value of "" was left out`, severity: "warning", code: "duplicate_column" });
+    else if (!warned) report.problems.push({ file: report.file, record, field: EMPTY_KEY_NAME, message: `a key "" is read as ${EMPTY_KEY_NAME}`, severity: "warning", code: "unnamed_column" });
+    warned ||= !taken;
+  };
   records.forEach((record, i) => {
     const position = i + 1;
     const reject = (message: string, code: string, field?: string) => {
@@ -24,8 +31,14 @@ export function jsonRows(records: readonly unknown[], report: FileReport): { row
     if (deep !== undefined) return reject(tooDeepMessage("the record", deep), "too_deep", String(deep[0]));
     const values = emptyRecord<unknown>();
     for (const [key, value] of Object.entries(record)) {
-      values[key] = value;
-      columns.add(key);
+      if (key === "") {
+        const taken = Object.hasOwn(record, EMPTY_KEY_NAME);
+        emptyKey(position, taken);
+        if (taken) continue;
+      }
+      const name = key === "" ? EMPTY_KEY_NAME : key;
+      values[name] = value;
+      columns.add(name);
     }
     rows.push({ values, record: position });
   });

@@ -1,3 +1,4 @@
+import { EMPTY_KEY_NAME } from "../read/column-names.js";
 import { emptyRecord } from "../read/empty-record.js";
 import type { FileReport } from "../read/file-report.js";
 import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
@@ -16,6 +17,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * nests deeper than `MAX_JSON_DEPTH`, is counted as read and rejected here. A
  * key that collides with a flattened relationship field (a literal
  * `"Account.Name"` beside `"Account": { "Name" }`) is reported; the first value is kept.
+ * A key "" is read as `(empty key)`.
  */
 export function flattenRestRecords(json: unknown, expectedType: string, report: FileReport): { rows: SourceRow[]; columns: string[] } {
   const pages = Array.isArray(json) ? json : [json];
@@ -55,7 +57,7 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
           warned.add(field);
           report.problems.push({ ...at, field, message: `child relationship ${field} is not read`, severity: "warning", code: "not_kept" });
         },
-        collision: (field) => report.problems.push({ ...at, field, message: `the record has ${field} twice (a key with a dot, and a relationship field); the first value was kept`, severity: "warning", code: "duplicate_column" }),
+        collision: (field) => report.problems.push({ ...at, field, message: `two keys of the record are read as ${field} (such as a key with a dot and a relationship field); the first value was kept`, severity: "warning", code: "duplicate_column" }),
       });
       for (const c of Object.keys(values)) columns.add(c);
       rows.push({ values, record: at.record });
@@ -75,7 +77,7 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
 function flattenInto(record: Record<string, unknown>, prefix: string, out: Record<string, unknown>, on: { child(field: string): void; collision(field: string): void }): void {
   for (const [name, value] of Object.entries(record)) {
     if (name === "attributes") continue;
-    const field = prefix + name;
+    const field = prefix + (name === "" ? EMPTY_KEY_NAME : name);
     if (isObject(value) && Array.isArray(value.records)) on.child(field);
     else if (isObject(value)) flattenInto(value, `${field}.`, out, on);
     else if (Object.hasOwn(out, field)) on.collision(field);

@@ -39,6 +39,25 @@ describe("malformed quotes: each bad record is one rejected record on its own li
     expect(report.problems).toEqual([expect.objectContaining({ line: 2, field: "Description", code: "invalid_csv" })]);
     expect(report.problems[0]!.message).toContain("lines 2-3");
   });
+
+  it("a header that is not valid CSV is one error, and every record after it is counted as rejected", async () => {
+    const path = files.write("Account.csv", 'Id,"Name"x,Industry\n001Hs00001AcmeAIAR,Acme,Software\n001Hs00001BetaBIAR,Beta,Banking\n');
+    const { batch, report } = await readSalesforceCsv("Account", { path });
+    expect(report).toMatchObject({ read: 2, loaded: 0, rejected: 2 });
+    expect(report.problems).toEqual([expect.objectContaining({ line: 1, code: "invalid_csv", severity: "error" })]);
+    expect(report.problems[0]!.message).toContain("none of the 2 records");
+    expect(batch.accounts).toBeUndefined();
+  });
+
+  it("a file with CR line ends (classic Mac Excel) reads every record on its line", async () => {
+    const path = files.write("Account.csv", 'Id,Name\r001Hs00001AcmeAIAR,"Acme\rInc."\r001Hs00001BetaBIAR,Beta\r');
+    const { batch, report } = await readSalesforceCsv("Account", { path });
+    expect(report).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
+    expect(batch.accounts!.map((a) => [a.origin?.line, a.account.name])).toEqual([
+      [2, "Acme\nInc."],
+      [4, "Beta"],
+    ]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

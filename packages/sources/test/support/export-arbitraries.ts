@@ -58,13 +58,13 @@ const PARTNER_COLUMNS: readonly [PartnerFileMapping, Record<string, Kind>][] = [
 /** Declared mappings whose columns include proto-named ones. */
 export const MAPPINGS: readonly [FieldMapping, Record<string, Kind>][] = [
   [
-    { entity: "person", system: "webinar", idColumn: "id", fields: { email: { field: "email", type: "string" }, constructor: { field: "title", type: "string" } }, identities: [{ column: "crmContact", namespace: "salesforce.contact" }], account: { column: "crmAccount", namespace: "salesforce.account" } },
-    { id: "int", email: "email", constructor: "text", crmContact: "sfid", crmAccount: "sfid", toString: "text", attended: "bool" },
+    { entity: "person", system: "webinar", idColumn: "id", fields: { email: { field: "email", type: "string" }, constructor: { field: "title", type: "string" as const } }, identities: [{ column: "crmContact", namespace: "salesforce.contact" }], account: { column: "crmAccount", namespace: "salesforce.account" } },
+    { id: "int", email: "email", constructor: "text" as Kind, crmContact: "sfid", crmAccount: "sfid", toString: "text" as Kind, attended: "bool" },
   ],
-  [{ entity: "account", system: "crm", idColumn: "Id", fields: { Website: { field: "domain", type: "string" }, Revenue: { field: "annualRevenue", type: "number" } } }, { Id: "int", Website: "domain", Revenue: "number", valueOf: "text" }],
+  [{ entity: "account", system: "crm", idColumn: "Id", fields: { Website: { field: "domain", type: "string" }, Revenue: { field: "annualRevenue", type: "number" } } }, { Id: "int", Website: "domain", Revenue: "number", valueOf: "text" as Kind }],
   [
     { entity: "event", system: "web", idColumn: "id", owner: { column: "email", namespace: "email" }, eventType: { column: "kind" }, occurredAtColumn: "at" },
-    { id: "int", email: "email", kind: "text", at: "instant", page: "text", hasOwnProperty: "text" },
+    { id: "int", email: "email", kind: "text", at: "instant", page: "text", hasOwnProperty: "text" as Kind },
   ],
 ];
 

@@ -28,6 +28,8 @@ import { tempFiles } from "./support/temp-files.js";
 const files = tempFiles();
 /** Runs per property; `FUZZ_RUNS=2000 FUZZ_SEED=<seed> npx vitest run --project sources test/fuzz.test.ts` for a longer or replayed campaign. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+/** Long campaigns take longer than the default 60 s per test. */
+const TIMEOUT = Math.max(60_000, RUNS * 1_000);
 const SEED = process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) };
 
 /** A report is whole: every record counted once, every problem placed and coded. */
@@ -136,7 +138,7 @@ describe("fuzz: malformed file contents never escape as raw errors, and every re
       }),
       { numRuns: RUNS, ...SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("JSON readers", async () => {
     await fc.assert(
@@ -149,7 +151,7 @@ describe("fuzz: malformed file contents never escape as raw errors, and every re
       }),
       { numRuns: RUNS, ...SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("loadExports over a mix of broken files: every report adds up, and the graph takes every record a report counts as loaded", async () => {
     const file = fc.oneof(
@@ -171,7 +173,7 @@ describe("fuzz: malformed file contents never escape as raw errors, and every re
       }),
       { numRuns: RUNS, ...SEED },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe("fuzz: export files in the exporters' shapes, mostly right and sometimes wrong", () => {
@@ -188,7 +190,7 @@ describe("fuzz: export files in the exporters' shapes, mostly right and sometime
     );
     // the generators make files whose records mostly load: the property is not vacuous
     expect(loaded).toBeGreaterThan(RUNS * 3);
-  });
+  }, TIMEOUT);
 });
 
 describe("fuzz: arguments of any shape are read or refused with a typed error, never a raw one", () => {
@@ -240,7 +242,7 @@ describe("fuzz: arguments of any shape are read or refused with a typed error, n
       }),
       { numRuns: RUNS * 3, ...SEED },
     );
-  });
+  }, TIMEOUT);
 
   it("loadExports", async () => {
     const anyFile = fc.oneof(
@@ -253,5 +255,5 @@ describe("fuzz: arguments of any shape are read or refused with a typed error, n
       }),
       { numRuns: RUNS * 3, ...SEED },
     );
-  });
+  }, TIMEOUT);
 });

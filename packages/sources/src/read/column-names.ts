@@ -5,9 +5,9 @@ import type { FileReport } from "./file-report.js";
  * names are trimmed; an unnamed column is `column N` (its 1-based position); a
  * name that repeats keeps its name on the first column and gives the others
  * `Name (2)`, `Name (3)`, … (skipping names the header already has). Each
- * renaming is a warning on line 1.
+ * renaming is a warning on the header's line.
  */
-export function distinctColumnNames(header: readonly string[], report: FileReport): string[] {
+export function distinctColumnNames(header: readonly string[], line: number, report: FileReport): string[] {
   const given = header.map((n) => n.trim());
   const taken = new Set(given);
   const fresh = (base: string, first: number) => {
@@ -23,7 +23,7 @@ export function distinctColumnNames(header: readonly string[], report: FileRepor
     if (name === "") {
       const named = fresh(`column ${i + 1}`, 1);
       names.push(named);
-      report.problems.push({ file: report.file, line: 1, field: named, severity: "warning", code: "unnamed_column", message: `column ${i + 1} has no name in the header; it is read as ${named}` });
+      report.problems.push({ file: report.file, line, field: named, severity: "warning", code: "unnamed_column", message: `column ${i + 1} has no name in the header; it is read as ${named}` });
       return;
     }
     const seen = copies.get(name);
@@ -42,7 +42,7 @@ export function distinctColumnNames(header: readonly string[], report: FileRepor
     const where = `${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}`;
     report.problems.push({
       file: report.file,
-      line: 1,
+      line,
       field: name,
       severity: "warning",
       code: "duplicate_column",

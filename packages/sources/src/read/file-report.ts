@@ -3,7 +3,7 @@ import { z } from "zod";
 /** One problem with an input file: where (file, line, field) and what. */
 export interface SourceProblem {
   readonly file: string;
-  /** 1-based line of the file where the record starts (1 is the header of a CSV file; JSON records have no line). */
+  /** 1-based line of the file where the record starts (1 is the header of a CSV file). JSON records have no line: in a JSON file only a problem with the text itself (bytes that are not UTF-8) has one. */
   readonly line?: number;
   /** 1-based position of the record in a JSON file (JSON records have no line). */
   readonly record?: number;

@@ -72,9 +72,9 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
   const onRecord = (record: CsvRecord) => {
     const bad = invalidIn(record.line, record.endLine);
     if (header === undefined) {
-      header = distinctColumnNames(record.fields, report);
+      header = distinctColumnNames(record.fields, record.line, report);
       const names = header.filter((n) => n.includes("\uFFFD"));
-      if (bad.length > 0) problem(1, `the header has bytes that are not UTF-8; they were read as U+FFFD${names.length > 0 ? ` (${names.join(", ")})` : ""}`, "warning", "invalid_utf8", names[0]);
+      if (bad.length > 0) problem(record.line, `the header has bytes that are not UTF-8; they were read as U+FFFD${names.length > 0 ? ` (${names.join(", ")})` : ""}`, "warning", "invalid_utf8", names[0]);
       return;
     }
     if (headerBroken) return unreadable++;

@@ -1,6 +1,7 @@
 import type { AttributeValue, FieldDefinitions, FieldType, IdentityBatch } from "@abm-kit/core";
 import { inferFieldType } from "../values/infer-value-type.js";
 import { parseValue, type ValueType } from "../values/parse-value.js";
+import { emptyRecord } from "./empty-record.js";
 import type { FileReport } from "./file-report.js";
 import type { ObjectSpec } from "./object-spec.js";
 import type { SourceRow } from "./source-row.js";
@@ -20,6 +21,9 @@ const TYPE_OF_FIELD: Record<FieldType, ValueType> = {
   multi: "multi",
 };
 
+/** A row's own value of a column (never an inherited member such as `constructor`). */
+const valueOf = (row: SourceRow, column: string): unknown => (Object.hasOwn(row.values, column) ? row.values[column] : undefined);
+
 /** Concatenates batch fragments part by part. */
 export function appendBatch(target: Record<string, unknown[]>, fragment: IdentityBatch): void {
   for (const [part, records] of Object.entries(fragment)) {
@@ -35,14 +39,15 @@ export function appendBatch(target: Record<string, unknown[]>, fragment: Identit
  * repeated id, and counts read / loaded / rejected in the report.
  */
 export function mapRows(rows: readonly SourceRow[], columns: readonly string[], spec: ObjectSpec, report: FileReport, options: MapOptions = {}): IdentityBatch {
-  const extras = columns.filter((c) => !(c in spec.columns));
+  const extras = columns.filter((c) => !Object.hasOwn(spec.columns, c));
   for (const column of extras) {
     if (!spec.isKnownExtra(column)) {
       report.problems.push({ file: report.file, line: rows[0]?.line !== undefined ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
     }
   }
   const extraTypes = new Map<string, FieldType>();
-  for (const column of extras) extraTypes.set(column, options.fieldTypes?.[column] ?? inferFieldType(rows.map((r) => r.values[column])));
+  const declared = options.fieldTypes;
+  for (const column of extras) extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
 
   const out: Record<string, unknown[]> = {};
   const firstSeen = new Map<string, number | undefined>();
@@ -54,17 +59,17 @@ export function mapRows(rows: readonly SourceRow[], columns: readonly string[], 
       if (severity === "error") rejected = true;
       report.problems.push({ ...at, ...(field !== undefined ? { field } : {}), message, severity, code });
     };
-    const values: Record<string, AttributeValue | undefined> = {};
+    const values = emptyRecord<AttributeValue | undefined>();
     for (const [column, type] of Object.entries(spec.columns)) {
-      const parsed = parseValue(row.values[column], type);
+      const parsed = parseValue(valueOf(row, column), type);
       const required = spec.required.includes(column);
       if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
       else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
       else values[column] = parsed.value;
     }
-    const attributes: Record<string, AttributeValue> = {};
+    const attributes = emptyRecord<AttributeValue>();
     for (const column of spec.keepsExtras === false ? [] : extras) {
-      const parsed = parseValue(row.values[column], TYPE_OF_FIELD[extraTypes.get(column)!]);
+      const parsed = parseValue(valueOf(row, column), TYPE_OF_FIELD[extraTypes.get(column)!]);
       if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
       else if (parsed.value !== undefined) attributes[column] = parsed.value;
     }
@@ -83,7 +88,7 @@ export function mapRows(rows: readonly SourceRow[], columns: readonly string[], 
     report.loaded++;
     appendBatch(out, fragment);
   }
-  const fields: FieldDefinitions = {};
+  const fields: FieldDefinitions = emptyRecord();
   for (const [column, type] of extraTypes) fields[column] = { type };
   return { ...out, ...(spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {}) } as IdentityBatch;
 }

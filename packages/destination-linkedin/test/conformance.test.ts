@@ -12,11 +12,16 @@ describe("conformance suite on the LinkedIn adapter", () => {
       const report = await runConformanceSuite(linkedInHarness(type, snapshot), { faultSchedules: 24, seed });
       expect(report.checks.map((c) => c.name)).toEqual([
         "declaration",
+        "secret settings are marked secret()",
         "dry run sends nothing",
         "full, incremental and idle runs converge",
+        "members who leave and come back are applied again",
         "random fault schedules keep exactly the audience",
+        "token endpoint faults during refreshes are survived",
         "crash and resume loses no one",
-        "no secret in reports, events or errors",
+        "secrets echoed by the service are redacted",
+        "idempotency keys name one application each",
+        "no secret in reports, events, errors, problems or checkpoints",
       ]);
       assertConformance(report);
       const faults = report.checks.find((c) => c.name === "random fault schedules keep exactly the audience")!;

@@ -2,16 +2,18 @@
  * The abm-kit demo: loads the bundled Salesforce, Marketo and partner exports,
  * unifies them, evaluates the seed audiences, checks them against guardrails,
  * activates them to a local folder (`examples/out/`, recreated on every run) and
- * streams events through a real-time account audience.
+ * to a local fake of LinkedIn Matched Audiences, and streams events through a
+ * real-time account audience.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runAudienceSection } from "./audience-section.js";
-import { seedAudiences, seedCompositions } from "./audiences/index.js";
+import { buyingCommittees, seedAudiences, seedCompositions } from "./audiences/index.js";
 import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
+import { runLinkedInSection } from "./linkedin-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
 import { runStreamingSection } from "./streaming-section.js";
@@ -41,7 +43,11 @@ async function main(): Promise<void> {
   const activated = results.filter((r) => r.size > 0 && seedCompositions.every((c) => c.id !== r.audienceId)).slice(0, 4);
   await runDestinationSection(log, { snapshot, now, audiences: activated, outDir });
 
-  section("6. A streaming account audience driving a destination");
+  section("6. Activation to LinkedIn Matched Audiences (a local fake)");
+  const committee = results.filter((r) => r.audienceId === buyingCommittees.id);
+  await runLinkedInSection(log, { snapshot, now, audiences: [...activated, ...committee] });
+
+  section("7. A streaming account audience driving a destination");
   await runStreamingSection(log);
 }
 

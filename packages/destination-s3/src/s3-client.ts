@@ -18,6 +18,7 @@ export function createS3Client(settings: S3Settings, auth: AuthState | undefined
     requestHandler: {
       requestTimeout: settings.requestTimeoutMs,
       connectionTimeout: Math.min(settings.requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
     },
   });
 }

@@ -18,9 +18,22 @@ export async function headObject(client: S3Client, bucket: string, key: string, 
   try {
     return await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: "ENABLED" }), { abortSignal: signal });
   } catch (error) {
-    if (statusOf(error) === 404) return undefined;
+    const status = statusOf(error);
+    if (status === 404) return undefined;
+    // A HEAD answer has no body, so a 400 or 403 does not say why (an expired token? a bad signature?):
+    // ask for one byte of the object, whose error answer names the S3 error code.
+    if (status === 400 || status === 403) throw await explainHeadFailure(client, bucket, key, signal, error);
     throw toDeliveryError(error, `HeadObject ${key}`);
   }
+}
+
+async function explainHeadFailure(client: S3Client, bucket: string, key: string, signal: AbortSignal, headError: unknown): Promise<Error> {
+  try {
+    await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: "bytes=0-0" }), { abortSignal: signal });
+  } catch (error) {
+    return toDeliveryError(error, `HeadObject ${key}`);
+  }
+  return toDeliveryError(headError, `HeadObject ${key}`);
 }
 
 /** Deletes an object (a missing one is fine). */

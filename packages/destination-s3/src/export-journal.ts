@@ -40,6 +40,7 @@ export async function prepareExport(ctx: AdapterContext<S3Settings>, staged: Sta
     if (parsed === undefined || !parsed.success || parsed.data.audienceId !== staged.audience.audienceId) continue;
     const earlier = parsed.data;
     if ((await headObject(client, settings.bucket, earlier.manifestKey, signal)) === undefined) {
+      if (!keep.has(earlier.manifestKey)) await rm(join(settings.stagingDirectory, earlier.manifestKey.slice(settings.keyPrefix.length)), { force: true });
       for (const key of earlier.dataKeys) {
         if (keep.has(key)) continue;
         await abortUnfinishedUploads(client, settings.bucket, key, signal);

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { defineDestination, type FileExportOptionsInput } from "@abm-kit/destinations";
 import { resolveCredentials } from "./credentials.js";
 import { finishExport, prepareExport } from "./export-journal.js";
@@ -62,6 +63,7 @@ export const s3Destination = defineDestination<S3Settings>({
     deliver: async (ctx, file) => {
       await deliverStagedFile(ctx, file);
       if (file.kind === "manifest") await finishExport(ctx, file.name);
+      await rm(file.localPath, { force: true });
     },
   },
 });

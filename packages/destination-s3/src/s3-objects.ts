@@ -9,6 +9,7 @@ import {
   type HeadObjectCommandOutput,
   type S3Client,
 } from "@aws-sdk/client-s3";
+import { RetryableError } from "@abm-kit/destinations";
 import { toDeliveryError } from "./s3-error.js";
 
 const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
@@ -28,12 +29,16 @@ export async function headObject(client: S3Client, bucket: string, key: string, 
 }
 
 async function explainHeadFailure(client: S3Client, bucket: string, key: string, signal: AbortSignal, headError: unknown): Promise<Error> {
+  const refused = `HeadObject ${key}: S3 answered ${statusOf(headError)} without saying why, and a read of the object did not fail the same way`;
   try {
     await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: "bytes=0-0" }), { abortSignal: signal });
   } catch (error) {
+    const status = statusOf(error);
+    // 404: no such object; 416: an empty object has no byte 0. Neither explains the HEAD refusal.
+    if (status === 404 || status === 416) return new RetryableError("HEAD_REFUSED", refused, { status: statusOf(headError) });
     return toDeliveryError(error, `HeadObject ${key}`);
   }
-  return toDeliveryError(headError, `HeadObject ${key}`);
+  return new RetryableError("HEAD_REFUSED", refused, { status: statusOf(headError) });
 }
 
 /** Deletes an object (a missing one is fine). */

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { rm } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Upload } from "@aws-sdk/lib-storage";
@@ -85,8 +84,10 @@ async function upload(ctx: AdapterContext<S3Settings>, key: string, file: Staged
  * 3. the file streams up — one PutObject up to the multipart threshold, else
  *    parts in parallel; a failed multipart upload is aborted;
  * 4. HeadObject checks the stored object's size, recorded SHA-256 and
- *    checksum or ETag against the file;
- * 5. the staged file is removed.
+ *    checksum or ETag against the file.
+ *
+ * The staged file is left in place (the destination removes it once the whole
+ * delivery of the file succeeded, so a retried delivery can still read it).
  */
 export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: StagedFile): Promise<void> {
   const { settings, signal } = ctx;
@@ -100,10 +101,7 @@ export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: S
 
   const existing = await headObject(client, settings.bucket, key, signal);
   if (existing !== undefined && existing.ContentLength === file.bytes && existing.Metadata?.[SHA256_METADATA] === file.sha256) {
-    if (checkObject(existing, file, await digestFile(file.localPath, partSize, algorithm)).ok) {
-      await rm(file.localPath, { force: true });
-      return;
-    }
+    if (checkObject(existing, file, await digestFile(file.localPath, partSize, algorithm)).ok) return;
   }
 
   await abortUnfinishedUploads(client, settings.bucket, key, signal);
@@ -122,5 +120,4 @@ export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: S
     if (check.unverifiable) throw new TerminalError("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
     throw new RetryableError("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
   }
-  await rm(file.localPath, { force: true });
 }

@@ -39,6 +39,15 @@ export interface GatewayOptions {
   readonly multipartEtag: "aws" | "md5";
   readonly minPartSize: number;
   readonly clock: () => number;
+  /** Called when an object has been stored (PutObject, CompleteMultipartUpload), before the client gets the answer. */
+  readonly onStored?: (object: StoredObjectEvent) => Promise<void> | void;
+}
+
+/** An object the server just stored. */
+export interface StoredObjectEvent {
+  readonly bucket: string;
+  readonly key: string;
+  readonly operation: "PutObject" | "CompleteMultipartUpload";
 }
 
 type ChecksumAlgorithm = "sha256" | "sha1" | "crc32";
@@ -352,6 +361,7 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
         }
       }
     }
+    if (ok && (operation === "PutObject" || operation === "CompleteMultipartUpload")) await options.onStored?.({ bucket, key, operation });
     return afterApply(upstream.status, responseHeaders, responseBody);
 
     function afterApply(status: number, headers: Record<string, string>, payloadOut: Buffer): void {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import { startS3Gateway, type S3RequestLogEntry } from "./s3-gateway.js";
+import { startS3Gateway, type S3RequestLogEntry, type StoredObjectEvent } from "./s3-gateway.js";
 import { noS3Faults, type S3FaultSchedule } from "./s3-faults.js";
 import { S3rverDisk } from "./s3rver-disk.js";
 import type { TestCredentials } from "./sigv4.js";
@@ -26,6 +26,11 @@ export interface S3ServerOptions {
   readonly directory?: string;
   /** Milliseconds since the epoch for the signature's clock-skew check (default the system clock). */
   readonly clock?: () => number;
+  /**
+   * Called each time an object is stored (PutObject, CompleteMultipartUpload),
+   * before the client is answered: a test can act as a reader at that moment.
+   */
+  readonly onStored?: (object: StoredObjectEvent) => Promise<void> | void;
 }
 
 /** An object as the server holds it. */
@@ -112,6 +117,7 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Te
     multipartEtag: options.multipartEtag ?? "aws",
     minPartSize: options.minPartSize ?? 5 * 1024 * 1024,
     clock: options.clock ?? (() => Date.now()),
+    ...(options.onStored !== undefined ? { onStored: options.onStored } : {}),
   });
   // Inspection goes to s3rver directly: no faults, not logged. s3rver checks signatures against its own account.
   const direct = new S3Client({

@@ -69,8 +69,12 @@ function prefixProblem(prefix: string): string | undefined {
   return undefined;
 }
 
-/** Explicit credentials (an IAM user's keys, or temporary ones with a session token). Every field is secret. */
-export const S3CredentialsSchema = z.strictObject({
+/**
+ * Explicit credentials (an IAM user's keys, or temporary ones with a session
+ * token). Every field is secret. Other keys (an SDK provider's `expiration`,
+ * `$source`, …) are dropped.
+ */
+export const S3CredentialsSchema = z.object({
   accessKeyId: secret(z.string().min(1)),
   secretAccessKey: secret(z.string().min(1)),
   sessionToken: secret(z.string().min(1)).optional(),

@@ -47,7 +47,7 @@ export interface S3TestServer {
   readonly region: string;
   /** The first bucket. */
   readonly bucket: string;
-  /** Credentials the server accepts (long-term: an `AKIA…` key id and its secret). */
+  /** Credentials the server accepts (long-term: an `AKIA…` key id and its secret); a fresh copy each time. */
   readonly credentials: TestCredentials;
   /** `{ bucket, region, endpoint, credentials }` for the S3 destination's settings. */
   settings(): { bucket: string; region: string; endpoint: string; credentials: TestCredentials };
@@ -134,10 +134,13 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Te
     endpoint: gateway.url,
     region,
     bucket: first,
-    credentials,
-    settings: () => ({ bucket: first, region, endpoint: gateway.url, credentials }),
+    // copies: the AWS SDK writes into credentials objects it is given
+    get credentials() {
+      return { ...credentials };
+    },
+    settings: () => ({ bucket: first, region, endpoint: gateway.url, credentials: { ...credentials } }),
     requests: gateway.log,
-    issueCredentials: () => credentialStore.add(randomCredentials(true)),
+    issueCredentials: () => ({ ...credentialStore.add(randomCredentials(true)) }),
     expireCredentials: (accessKeyId) => credentialStore.expire(accessKeyId),
     secrets: () => credentialStore.secrets(),
     setFaults: (schedule) => gateway.setFaults(schedule),

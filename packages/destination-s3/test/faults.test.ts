@@ -32,7 +32,7 @@ async function run(members: number, settingsExtra: Record<string, unknown> = {},
     multipartThresholdBytes: 5 * MiB,
     partSizeBytes: 5 * MiB,
     maxAttempts: 1, // every fault reaches the runtime's retry
-    requestTimeoutMs: 1000,
+    requestTimeoutMs: 15_000, // generous: only the timeout test waits for one
     ...settingsExtra,
   };
   const events = createActivationEvents();
@@ -126,7 +126,7 @@ describe("S3 destination under faults", () => {
 
   it("a request that never gets an answer times out and is retried", async () => {
     server.setFaults(faultOn("PutObject", [2], { kind: "timeout", apply: true }));
-    const r = await run(100, { requestTimeoutMs: 500 });
+    const r = await run(100, { requestTimeoutMs: 1000 });
     expect(r.report!.status).toBe("completed");
     expect(r.requests.find((q) => q.operation === "PutObject" && q.fault !== undefined)!.status).toBeUndefined();
     expect(r.report!.retries).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, totalmem, tmpdir, type } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { SnapshotBuilder, type Snapshot } from "@abm-kit/core";
@@ -151,9 +151,11 @@ export function formatS3ExportSection(figures: readonly S3ExportFigure[], date: 
     "signatures and payload hashes, on 127.0.0.1): rows are mapped, written to staged files, uploaded (multipart,",
     "8 MiB parts, 4 at once), each object checked with HeadObject, the manifest last. DuckDB `COPY`s the same",
     "rows, same format, from an in-memory table to a local file — no network, no upload. rows/s and MB/s are",
-    "over each side's whole time; MB are the files' bytes (10^6).",
+    "over each side's whole time; MB are the files' bytes (10^6). The run's state is kept in memory by reference",
+    "(not serialized): the export is measured, not a state store.",
     "",
     `- Date: ${date}`,
+    `- Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores (shared with other work while measuring), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()}, Node.js ${process.version}`,
     "",
     "| format | rows | files | abm-kit → S3 (s) | rows/s | MB/s | DuckDB COPY (s) | rows/s | MB/s | ratio | peak RSS growth (MB) |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -167,6 +169,17 @@ export function formatS3ExportSection(figures: readonly S3ExportFigure[], date: 
     );
   }
   lines.push(
+    "",
+    "Where abm-kit's time went: _plan_ (members, mapping, fingerprints, delta), _write_ (rows mapped again and written",
+    "to the staged files), _upload + check_ (PutObject / multipart upload to the local server, HeadObject checks,",
+    "journal marker, manifest), _record_ (the delivered members recorded in the run's state).",
+    "",
+    "| format | plan (s) | write (s) | upload + check (s) | upload MB/s | record (s) |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...figures.map((f) => {
+      const p = f.phasesMs;
+      return `| ${f.format} | ${(p.plan / 1000).toFixed(1)} | ${(p.write / 1000).toFixed(1)} | ${(p.upload / 1000).toFixed(1)} | ${(f.bytes / MB / (p.upload / 1000)).toFixed(1)} | ${(p.record / 1000).toFixed(1)} |`;
+    }),
     "",
     `Files: ${figures.map((f) => `${f.format} ${(f.bytes / MB).toFixed(0)} MB in ${f.files} file(s) (DuckDB's file ${(f.duckdbBytes / MB).toFixed(0)} MB)`).join("; ")}.`,
     "Ratio = abm-kit's time / DuckDB's. Peak RSS growth is the process's resident memory above its level before the",

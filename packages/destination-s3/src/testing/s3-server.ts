@@ -8,6 +8,16 @@ import { S3rverDisk } from "./s3rver-disk.js";
 import type { TestCredentials } from "./sigv4.js";
 import { randomCredentials, TestCredentialStore } from "./test-credentials.js";
 
+/** The part of s3rver's API the server uses (s3rver ships no type declarations). */
+interface S3rverConstructor {
+  new (options: { address: string; port: number; silent: boolean; directory: string; configureBuckets: { name: string }[] }): {
+    run(): Promise<{ address: string; port: number }>;
+    close(): Promise<void>;
+  };
+}
+/** Loaded when a server starts, so importing this module does not need s3rver installed. */
+const S3RVER_MODULE: string = "s3rver";
+
 /** Options of {@link startS3Server}. */
 export interface S3ServerOptions {
   /** Buckets to create (default `["abm-kit-test"]`). */
@@ -92,9 +102,9 @@ export interface S3TestServer {
  * ```
  */
 export async function startS3Server(options: S3ServerOptions = {}): Promise<S3TestServer> {
-  let S3rver: typeof import("s3rver").default;
+  let S3rver: S3rverConstructor;
   try {
-    S3rver = (await import("s3rver")).default;
+    S3rver = ((await import(S3RVER_MODULE)) as { default: S3rverConstructor }).default;
   } catch {
     throw new Error("startS3Server needs the s3rver package: add it to your devDependencies");
   }

@@ -22,23 +22,28 @@ function fileOptions(settings: S3Settings): FileExportOptionsInput {
  *
  * @example
  * ```ts
- * import { activate, JsonFileStateStore } from "@abm-kit/destinations";
+ * import { buildSnapshot } from "@abm-kit/core";
+ * import { activate, MemoryStateStore } from "@abm-kit/destinations";
  * import { s3Destination } from "@abm-kit/destination-s3";
+ * import { startS3Server } from "@abm-kit/destination-s3/testing";
  *
+ * // A local S3-protocol server; for a real bucket use { bucket, region } (credentials from the default chain).
+ * const server = await startS3Server();
+ * const now = "2026-11-20T12:00:00.000Z";
+ * const snapshot = buildSnapshot({ accounts: [{ id: "a1", name: "Acme", domain: "acme.com" }, { id: "a2", name: "Globex", domain: "globex.com" }] }, { asOf: now });
  * const report = await activate(
  *   {
  *     id: "icp-to-s3",
- *     destination: {
- *       id: "s3",
- *       settings: { bucket: "acme-abm-exports", keyPrefix: "audiences/", region: "eu-west-1", format: "parquet" },
- *     },
+ *     destination: { id: "s3", settings: { ...server.settings(), keyPrefix: "audiences/", format: "parquet" } },
  *     audiences: [{ audienceId: "icp" }],
- *     mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain", transforms: ["domain"] }] },
- *     mode: "incremental",
+ *     mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }] },
+ *     mode: "full",
  *   },
- *   { destination: s3Destination, snapshot, audiences: [icpResult], now: new Date().toISOString(), state: new JsonFileStateStore(".abm-state") },
+ *   { destination: s3Destination, snapshot, audiences: [{ audienceId: "icp", type: "account", memberIds: ["a1", "a2"] }], now, state: new MemoryStateStore() },
  * );
- * console.log(report.audiences[0]?.manifest?.files);
+ * console.log(report.status, report.audiences[0]?.manifest?.files); // completed [{ name: "s3_icp_20261120_120000.parquet", rows: 2, … }]
+ * console.log(await server.objects("audiences/")); // the Parquet file and its manifest
+ * await server.close();
  * ```
  */
 export const s3Destination = defineDestination<S3Settings>({

@@ -2,8 +2,8 @@
  * The abm-kit demo: loads the bundled Salesforce, Marketo and partner exports,
  * unifies them, evaluates the seed audiences, checks them against guardrails,
  * activates them to a local folder (`examples/out/`, recreated on every run) and
- * to a local fake of LinkedIn Matched Audiences, and streams events through a
- * real-time account audience.
+ * to a local fake of LinkedIn Matched Audiences, streams events through a
+ * real-time account audience and exports the audiences to a local S3-protocol server.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -14,6 +14,7 @@ import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { runLinkedInSection } from "./linkedin-section.js";
+import { runS3Section } from "./s3-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
 import { runStreamingSection } from "./streaming-section.js";
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
 
   section("7. A streaming account audience driving a destination");
   await runStreamingSection(log);
+
+  section("8. Export to an S3-protocol server on loopback");
+  await runS3Section(log, { snapshot, now, audiences: activated, outDir });
 }
 
 main().catch((error: unknown) => {

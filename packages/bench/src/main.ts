@@ -9,7 +9,7 @@
  * many new events the streaming figure applies (100,000), --stream-passes how
  * many times it runs them into a fresh evaluator (5; the median pass is kept).
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance, version as duckdbVersion } from "@duckdb/node-api";
@@ -23,6 +23,7 @@ import { formatMarkdown, formatTable, type BenchResult } from "./report.js";
 import { measureCompiledSql } from "./sql-figures.js";
 import { measureStreaming } from "./streaming-figures.js";
 import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
+import { s3SectionOf, withS3Section } from "./s3-export-figures.js";
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +80,8 @@ if (values.json) {
 }
 if (values.scale === undefined || values.docs) {
   const target = resolve(import.meta.dirname, "../../../docs/benchmarks.md");
-  writeFileSync(target, formatMarkdown(result));
+  // the S3 export section is written by `pnpm bench:s3`: keep it
+  const s3Section = existsSync(target) ? s3SectionOf(readFileSync(target, "utf8")) : undefined;
+  writeFileSync(target, s3Section === undefined ? formatMarkdown(result) : withS3Section(formatMarkdown(result), s3Section));
   console.log(`wrote ${target}`);
 }

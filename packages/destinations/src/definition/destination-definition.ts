@@ -35,12 +35,25 @@ export interface StagedFile {
   readonly kind: "data" | "manifest";
 }
 
+/** One audience's export as staged: every file, data files first and the manifest last. */
+export interface StagedExport {
+  readonly audience: TargetAudience;
+  readonly files: readonly StagedFile[];
+}
+
 /** What a file destination implements. */
 export interface FileDelivery<Settings> {
   /** The writer options (format, compression, split size, name template) from the settings. */
   readonly options: (settings: Settings) => FileExportOptionsInput;
   /** The local folder where files are written before delivery. */
   readonly stagingDirectory: (settings: Settings) => string;
+  /**
+   * Optional: called once per export, after every file is staged and before
+   * the first is delivered (retried like `deliver`). A destination can record
+   * the export it is about to deliver, or clear what an interrupted earlier
+   * export of the same audience left behind.
+   */
+  readonly prepare?: (ctx: AdapterContext<Settings>, staged: StagedExport) => Promise<void>;
   /** Delivers one staged file (upload it, move it into place). Throw {@link RetryableError} to be retried. */
   readonly deliver: (ctx: AdapterContext<Settings>, file: StagedFile) => Promise<void>;
 }

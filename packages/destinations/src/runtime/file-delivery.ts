@@ -122,6 +122,8 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const staged: StagedFile[] = written.map((f) => ({ name: f.name, localPath: f.path, rows: f.rows, bytes: f.bytes, sha256: f.sha256, kind: "data" }));
   staged.push({ name: manifestName, localPath: join(staging, manifestName), rows: 0, ...(await fileChecksum(manifestPath)), kind: "manifest" });
 
+  const prepare = fileDelivery.prepare;
+  if (prepare !== undefined) await caller.call("prepare file delivery", (ctx) => prepare(ctx, { audience: job.target, files: staged }));
   for (const file of staged) {
     await caller.call(`deliver ${file.kind} file`, (ctx) => fileDelivery.deliver(ctx, file));
     if (file.kind === "data") run.emit("file:written", { audienceId: job.target.audienceId, name: file.name, rows: file.rows, bytes: file.bytes, sha256: file.sha256 });

@@ -47,8 +47,12 @@ export interface ConformanceHarness<Settings> {
   readonly mapping: readonly FieldMappingInput[];
   /** Data and candidate members; default {@link conformanceSnapshot} and all its accounts or persons. */
   readonly fixture?: { readonly snapshot: Snapshot; readonly memberIds: readonly string[] };
-  /** Paths of the service's token requests (faults there exclude expired-token 401s); default {@link AUTH_PATH}. */
-  readonly authPath?: RegExp;
+  /**
+   * Paths of the service's token requests (faults there exclude expired-token 401s); default {@link AUTH_PATH}.
+   * `null` when the service has no token endpoint (requests are signed with credentials obtained in the
+   * adapter's process, as with AWS SigV4): the token-endpoint check is then reported as not applicable.
+   */
+  readonly authPath?: RegExp | null;
 }
 
 /** Suite options. */
@@ -103,7 +107,8 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
   const second = allIds.slice(Math.ceil(allIds.length * 0.25));
   const audienceId = "conformance-audience";
   const seed = options.seed ?? 7;
-  const authPath = harness.authPath ?? AUTH_PATH;
+  const authPath = harness.authPath === null ? null : (harness.authPath ?? AUTH_PATH);
+  const noPath = /(?!)/;
   let slept = 0;
   // Idempotency keys as the runtime sent them, by logical run (a resumed run continues the one that crashed).
   const keyLog: KeyUse[] = [];
@@ -258,7 +263,7 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
     const small = smallBatches(destination, expectedFirst.length);
     let faultsSeen = 0;
     for (let s = 0; s < schedules; s++) {
-      await withService(randomFaultSchedule(seed * 1000 + s, options.faultRate ?? 0.3, { auth: authPath }), async (service) => {
+      await withService(randomFaultSchedule(seed * 1000 + s, options.faultRate ?? 0.3, { auth: authPath ?? noPath }), async (service) => {
         const state = new MemoryStateStore();
         let failures = 0;
         for (let r = 0; r < maxRuns; r++) {
@@ -277,6 +282,7 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
   });
   await check("token endpoint faults during refreshes are survived", async () => {
     if (destination.authenticate === undefined) return "the destination does not authenticate";
+    if (authPath === null) return "not applicable: the service has no token endpoint (the harness says authPath: null)";
     const { schedule, counts } = tokenFaultSchedule(authPath);
     return withService(schedule, async (service) => {
       const report = await run(service, first, new MemoryStateStore(), { definition: smallBatches(destination, expectedFirst.length) });

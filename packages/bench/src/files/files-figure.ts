@@ -1,0 +1,95 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SyntheticDataset } from "../dataset.js";
+import type { FilesRun } from "./files-child.js";
+import { writeExportFiles } from "./write-exports.js";
+
+/** The files figure at one scale: both engines from the same export files, each in its own process. */
+export interface FilesFigure {
+  readonly scale: number;
+  /** Bytes of each export file. */
+  readonly files: Readonly<Record<string, number>>;
+  readonly ours: { readonly ms: number; readonly peakRssMB: number; readonly snapshotMB: number; readonly runs: readonly number[] };
+  readonly duckdb: { readonly ms: number; readonly peakRssMB: number; readonly runs: readonly number[] };
+  readonly ratio: number;
+  readonly rows: Readonly<Record<string, number>>;
+  /** The 1-minute load average before and after the runs (the machine is shared). */
+  readonly load: readonly [number, number];
+}
+
+const CHILD = fileURLToPath(new URL("./files-child.ts", import.meta.url));
+const FORMAT = "1";
+
+/** Writes the export files of a scale once (kept in the temp folder between runs); returns the folder and the sizes. */
+export function exportFolder(scale: number): { folder: string; files: Record<string, number> } {
+  const folder = join(tmpdir(), "abm-kit-bench-files", `x${scale}`);
+  const marker = join(folder, "sizes.json");
+  if (existsSync(marker)) {
+    const saved = JSON.parse(readFileSync(marker, "utf8")) as { format: string; files: Record<string, number> };
+    if (saved.format === FORMAT) return { folder, files: saved.files };
+  }
+  rmSync(folder, { recursive: true, force: true });
+  const files = writeExportFiles(new SyntheticDataset(scale), folder);
+  writeFileSync(marker, JSON.stringify({ format: FORMAT, files }));
+  return { folder, files };
+}
+
+/** Runs one engine in a child process and returns what it reported. */
+export function runChild(engine: "ours" | "duckdb", folder: string, nodeOptions: readonly string[] = []): Promise<FilesRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=16000", ...nodeOptions, "--import", "tsx", CHILD, engine, folder], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop();
+      if (code !== 0 || !last) reject(new Error(`the ${engine} run failed (exit ${code})`));
+      else resolve(JSON.parse(last) as FilesRun);
+    });
+  });
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const MB = (bytes: number) => bytes / 1e6;
+
+/**
+ * Files → identity → Snapshot against DuckDB's `read_csv` + SQL joins, on the
+ * same export files. The first run of each engine is the check (persons, links,
+ * person and account events must be equal); then `runs` timed runs each,
+ * alternating engines. Times and peak RSS are medians.
+ */
+export async function measureFiles(scale: number, runs: number, log: (line: string) => void = () => {}): Promise<FilesFigure> {
+  const { folder, files } = exportFolder(scale);
+  const loadBefore = loadavg()[0]!;
+  log(`files: ${(Object.values(files).reduce((a, b) => a + b, 0) / 1e6).toFixed(0)} MB of exports in ${folder}; checking both engines agree…`);
+  const check = { ours: await runChild("ours", folder), duckdb: await runChild("duckdb", folder) };
+  const differ = (["personsHash", "persons", "links", "personEvents", "accountEvents"] as const).filter((k) => check.ours[k] !== check.duckdb[k]);
+  if (differ.length > 0) {
+    throw new Error(`the engines built different data from the files: ${differ.map((k) => `${k} ours ${check.ours[k]} DuckDB ${check.duckdb[k]}`).join(", ")}`);
+  }
+  const ours: FilesRun[] = [];
+  const duckdb: FilesRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(await runChild("ours", folder));
+    duckdb.push(await runChild("duckdb", folder));
+    log(`files run ${i + 1}/${runs}: ours ${ours.at(-1)!.ms.toFixed(0)} ms, ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms, ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak`);
+  }
+  const oursMs = median(ours.map((r) => r.ms));
+  const duckMs = median(duckdb.map((r) => r.ms));
+  return {
+    scale,
+    files,
+    ours: { ms: oursMs, peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))), snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))), runs: ours.map((r) => r.ms) },
+    duckdb: { ms: duckMs, peakRssMB: MB(median(duckdb.map((r) => r.peakRssBytes))), runs: duckdb.map((r) => r.ms) },
+    ratio: oursMs / duckMs,
+    rows: check.ours.rows ?? {},
+    load: [loadBefore, loadavg()[0]!],
+  };
+}

@@ -22,7 +22,7 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   for (const r of entities.opportunityRoles) builder.addOpportunityRole(r);
   for (const r of entities.campaigns) builder.addCampaign(r);
   for (const r of entities.campaignMembers) builder.addCampaignMember(r);
-  for (const r of entities.events) builder.addEvent(r);
+  graph.forEachEvent((r) => builder.addEvent(r));
   for (const [table, rows] of Object.entries(entities.related)) for (const r of rows) builder.addRelatedRow(table, r);
   return builder.build();
 }

@@ -11,7 +11,7 @@ export type { SourceResult } from "./read/source-result.js";
 export type { SourceRow } from "./read/source-row.js";
 export type { ObjectSpec, MapInput } from "./read/object-spec.js";
 export type { ConsentColumn } from "./read/consent-columns.js";
-export { readCsv, type CsvRow, type CsvContent } from "./read/read-csv.js";
+export type { CsvRow, CsvContent } from "./read/read-csv.js";
 export { mapRows, appendBatch, type MapOptions } from "./read/map-rows.js";
 export { parseValue, parseInstant, type ValueType, type ParsedValue } from "./values/parse-value.js";
 export { inferFieldType } from "./values/infer-value-type.js";
@@ -28,4 +28,6 @@ export { INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, FIRMOGRAPHICS_MAPPING, partnerT
 export { readPartnerCsv, partnerSpec } from "./partner/read-partner.js";
 export { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
 export { readMappedCsv, readMappedJson, mappedSpec } from "./generic/read-mapped.js";
-export { loadExports, type ExportFile, type LoadedExports } from "./load-exports.js";
+export { loadExports, type ExportFile, type LoadedExports, type LoadExportsOptions } from "./load-exports.js";
+export type { LoadProgress } from "./load-progress.js";
+export { readCsv, streamCsv, type CsvStreamHooks } from "./read/read-csv.js";

@@ -15,6 +15,16 @@ export interface CsvContent {
   readonly rows: readonly CsvRow[];
 }
 
+/** What a streaming read reports as it goes, and how it is stopped. */
+export interface CsvStreamHooks {
+  /** Called after each chunk of the file: bytes read so far (and the file's size, when known) and records parsed. */
+  readonly onProgress?: (progress: { readonly bytes: number; readonly totalBytes?: number; readonly rows: number }) => void;
+  /** Stops reading; the read then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Records per call of `onRows` (default 10,000). */
+  readonly chunkRows?: number;
+}
+
 /**
  * Reads a CSV file (streaming) with a header row: UTF-8 with or without BOM,
  * CRLF or LF, quoted fields with commas, quotes and line breaks. A record that
@@ -23,9 +33,23 @@ export interface CsvContent {
  * unterminated quote swallows the rest of the file; that is reported too.
  */
 export async function readCsv(input: InputSource, report: FileReport): Promise<CsvContent> {
+  const rows: CsvRow[] = [];
+  const header = await streamCsv(input, report, (chunk) => {
+    for (const row of chunk) rows.push(row);
+  });
+  return { header, rows };
+}
+
+/**
+ * Reads a CSV file as {@link readCsv} does, handing its records to `onRows` a
+ * chunk at a time, so no file is ever held whole. Returns the header.
+ */
+export async function streamCsv(input: InputSource, report: FileReport, onRows: (rows: CsvRow[], header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
   let header: string[] = [];
   let lastLine = 1;
-  const rows: CsvRow[] = [];
+  let rows: CsvRow[] = [];
+  let rowCount = 0;
+  const chunkRows = hooks.chunkRows ?? 10_000;
   // records and skipped records arrive here synchronously, in file order
   const parser = parse({
     columns: (names: string[]) => (header = names.map((n) => n.trim())),
@@ -36,6 +60,7 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
       let breaks = 0;
       for (const value of Object.values(record)) for (const ch of value) if (ch === "\n") breaks++;
       rows.push({ line: context.lines - breaks, values: record });
+      rowCount++;
       lastLine = context.lines;
       return record;
     },
@@ -54,16 +79,43 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
     report.problems.push({ file: report.file, line, message, severity: "error", code: err.code === "CSV_RECORD_INCONSISTENT_COLUMNS" ? "field_count" : "invalid_csv" });
     lastLine = end;
   });
+  const flush = () => {
+    if (rows.length === 0) return;
+    const chunk = rows;
+    rows = [];
+    onRows(chunk, header);
+  };
+  const source = openText(input);
+  const totalBytes = "text" in input ? Buffer.byteLength(input.text) : undefined;
+  const bytesRead = () => ("text" in input ? totalBytes! : ((source as unknown as { bytesRead?: number }).bytesRead ?? 0));
+  let reportedBytes = -1;
   try {
-    const source = openText(input);
     const lf = crlfToLf();
     source.on("error", (error) => parser.destroy(error));
     lf.on("error", (error) => parser.destroy(error));
+    if (hooks.signal) {
+      hooks.signal.throwIfAborted();
+      hooks.signal.addEventListener("abort", () => parser.destroy(hooks.signal!.reason as Error), { once: true });
+    }
     for await (const _ of source.pipe(lf).pipe(parser)) {
-      // records were collected by on_record
+      if (rows.length >= chunkRows) {
+        flush();
+        const bytes = bytesRead();
+        if (bytes !== reportedBytes) {
+          reportedBytes = bytes;
+          hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
+        }
+      }
     }
   } catch (error) {
+    if (hooks.signal?.aborted) {
+      source.destroy();
+      throw hooks.signal.reason;
+    }
     report.problems.push({ file: report.file, line: lastLine + 1, message: `the file could not be read: ${(error as Error).message}`, severity: "error", code: "unreadable" });
   }
-  return { header, rows };
+  source.destroy();
+  flush();
+  hooks.onProgress?.({ bytes: bytesRead(), ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
+  return header;
 }

@@ -41,6 +41,8 @@ async function ours(folder: string): Promise<FilesRun> {
   const { snapshot, reports } = await build(folder);
   const ms = performance.now() - start;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  // streams finish closing on later ticks; what they hold goes with them
+  await new Promise((resolve) => setTimeout(resolve, 50));
   collectGarbage();
   const after = process.memoryUsage();
   const snapshotBytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);

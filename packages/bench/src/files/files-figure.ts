@@ -59,27 +59,35 @@ const median = (values: readonly number[]) => {
 };
 const MB = (bytes: number) => bytes / 1e6;
 
+const CHECKED = ["personsHash", "persons", "links", "personEvents", "accountEvents"] as const;
+
+/** Throws unless both engines built the same persons, links and events. */
+function checkAgree(ours: FilesRun, duckdb: FilesRun): void {
+  const differ = CHECKED.filter((k) => ours[k] !== duckdb[k]);
+  if (differ.length > 0) {
+    throw new Error(`the engines built different data from the files: ${differ.map((k) => `${k} ours ${ours[k]} DuckDB ${duckdb[k]}`).join(", ")}`);
+  }
+}
+
 /**
  * Files → identity → Snapshot against DuckDB's `read_csv` + SQL joins, on the
- * same export files. The first run of each engine is the check (persons, links,
- * person and account events must be equal); then `runs` timed runs each,
- * alternating engines. Times and peak RSS are medians.
+ * same export files, `runs` times each, alternating engines (once at scale 1
+ * and above: a run there takes minutes). Every run's result is checked:
+ * persons, links, person and account events must be equal, or the figure
+ * fails. Times and peak RSS are medians.
  */
 export async function measureFiles(scale: number, runs: number, log: (line: string) => void = () => {}): Promise<FilesFigure> {
   const { folder, files } = exportFolder(scale);
   const loadBefore = loadavg()[0]!;
-  log(`files: ${(Object.values(files).reduce((a, b) => a + b, 0) / 1e6).toFixed(0)} MB of exports in ${folder}; checking both engines agree…`);
-  const check = { ours: await runChild("ours", folder), duckdb: await runChild("duckdb", folder) };
-  const differ = (["personsHash", "persons", "links", "personEvents", "accountEvents"] as const).filter((k) => check.ours[k] !== check.duckdb[k]);
-  if (differ.length > 0) {
-    throw new Error(`the engines built different data from the files: ${differ.map((k) => `${k} ours ${check.ours[k]} DuckDB ${check.duckdb[k]}`).join(", ")}`);
-  }
+  const count = scale >= 1 ? 1 : runs;
+  log(`files: ${(Object.values(files).reduce((a, b) => a + b, 0) / 1e6).toFixed(0)} MB of exports in ${folder}; ${count} run(s) per engine`);
   const ours: FilesRun[] = [];
   const duckdb: FilesRun[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     ours.push(await runChild("ours", folder));
     duckdb.push(await runChild("duckdb", folder));
-    log(`files run ${i + 1}/${runs}: ours ${ours.at(-1)!.ms.toFixed(0)} ms, ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms, ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak`);
+    checkAgree(ours.at(-1)!, duckdb.at(-1)!);
+    log(`files run ${i + 1}/${count} (load ${loadavg()[0]!.toFixed(2)}): ours ${ours.at(-1)!.ms.toFixed(0)} ms, ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms, ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak; both agree`);
   }
   const oursMs = median(ours.map((r) => r.ms));
   const duckMs = median(duckdb.map((r) => r.ms));
@@ -89,7 +97,7 @@ export async function measureFiles(scale: number, runs: number, log: (line: stri
     ours: { ms: oursMs, peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))), snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))), runs: ours.map((r) => r.ms) },
     duckdb: { ms: duckMs, peakRssMB: MB(median(duckdb.map((r) => r.peakRssBytes))), runs: duckdb.map((r) => r.ms) },
     ratio: oursMs / duckMs,
-    rows: check.ours.rows ?? {},
+    rows: ours[0]!.rows ?? {},
     load: [loadBefore, loadavg()[0]!],
   };
 }

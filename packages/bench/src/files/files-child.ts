@@ -16,6 +16,8 @@ import { EXPORT_RELATED_TABLES, exportFileList } from "./export-list.js";
 export interface FilesRun {
   readonly engine: "ours" | "duckdb";
   readonly ms: number;
+  /** CPU time of the process (every thread, user + system) over the same span: less sensitive to a busy machine than `ms`. */
+  readonly cpuMs: number;
   readonly peakRssBytes: number;
   /** Ours: heap + array buffers the finished Snapshot holds (after collection). */
   readonly snapshotBytes?: number;
@@ -34,29 +36,41 @@ const hashOf = (ids: Iterable<string>) => {
   return hash.digest("hex").slice(0, 16);
 };
 
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** Heap + array buffers in use after everything collectable is collected (streams finish closing on later ticks). */
+async function residentBytes(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    collectGarbage();
+  }
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 async function ours(folder: string): Promise<FilesRun> {
   collectGarbage();
-  const before = process.memoryUsage();
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  const { snapshot, reports } = await build(folder);
+  let { snapshot, reports } = await build(folder);
   const ms = performance.now() - start;
+  const cpuTime = cpuMs(cpu);
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  // streams finish closing on later ticks; what they hold goes with them
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  collectGarbage();
-  const after = process.memoryUsage();
-  const snapshotBytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
+  const summary = { persons: snapshot.persons.size, links: snapshot.links.size, personEvents: snapshot.personEvents.size, accountEvents: snapshot.accountEvents.size, rows: snapshot.summary(), personsHash: hashOf(snapshot.persons.ids!) };
+  // the Snapshot's own size: what is resident with it, less what is resident once it is gone
+  const withSnapshot = await residentBytes();
+  snapshot = undefined as unknown as Snapshot;
+  const snapshotBytes = withSnapshot - (await residentBytes());
   return {
     engine: "ours",
     ms,
+    cpuMs: cpuTime,
     peakRssBytes,
     snapshotBytes,
-    personsHash: hashOf(snapshot.persons.ids!),
-    persons: snapshot.persons.size,
-    links: snapshot.links.size,
-    personEvents: snapshot.personEvents.size,
-    accountEvents: snapshot.accountEvents.size,
-    rows: snapshot.summary(),
+    ...summary,
     rejected: reports.reduce((n, r) => n + r.rejected, 0),
   };
 }
@@ -67,17 +81,20 @@ async function build(folder: string): Promise<{ snapshot: Snapshot; reports: rea
 }
 
 async function duckdb(folder: string): Promise<FilesRun> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const db = await DuckDBInstance.create(":memory:");
   const connection = await db.connect();
   for (const sql of filesBaselineSql(folder)) await connection.run(sql);
   const ms = performance.now() - start;
+  const cpuTime = cpuMs(cpu);
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   const count = async (sql: string) => Number((await connection.runAndReadAll(sql)).getRows()[0]![0]);
   const ids = (await connection.runAndReadAll("SELECT id FROM persons ORDER BY id")).getRows().map((r) => String(r[0]));
   const run: FilesRun = {
     engine: "duckdb",
     ms,
+    cpuMs: cpuTime,
     peakRssBytes,
     personsHash: hashOf(ids),
     persons: ids.length,

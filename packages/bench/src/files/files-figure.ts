@@ -12,8 +12,8 @@ export interface FilesFigure {
   readonly scale: number;
   /** Bytes of each export file. */
   readonly files: Readonly<Record<string, number>>;
-  readonly ours: { readonly ms: number; readonly peakRssMB: number; readonly snapshotMB: number; readonly runs: readonly number[] };
-  readonly duckdb: { readonly ms: number; readonly peakRssMB: number; readonly runs: readonly number[] };
+  readonly ours: { readonly ms: number; readonly cpuMs: number; readonly peakRssMB: number; readonly snapshotMB: number; readonly runs: readonly number[] };
+  readonly duckdb: { readonly ms: number; readonly cpuMs: number; readonly peakRssMB: number; readonly runs: readonly number[] };
   readonly ratio: number;
   readonly rows: Readonly<Record<string, number>>;
   /** The 1-minute load average before and after the runs (the machine is shared). */
@@ -87,15 +87,15 @@ export async function measureFiles(scale: number, runs: number, log: (line: stri
     ours.push(await runChild("ours", folder));
     duckdb.push(await runChild("duckdb", folder));
     checkAgree(ours.at(-1)!, duckdb.at(-1)!);
-    log(`files run ${i + 1}/${count} (load ${loadavg()[0]!.toFixed(2)}): ours ${ours.at(-1)!.ms.toFixed(0)} ms, ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms, ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak; both agree`);
+    log(`files run ${i + 1}/${count} (load ${loadavg()[0]!.toFixed(2)}): ours ${ours.at(-1)!.ms.toFixed(0)} ms (CPU ${ours.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms (CPU ${duckdb.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak; both agree`);
   }
   const oursMs = median(ours.map((r) => r.ms));
   const duckMs = median(duckdb.map((r) => r.ms));
   return {
     scale,
     files,
-    ours: { ms: oursMs, peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))), snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))), runs: ours.map((r) => r.ms) },
-    duckdb: { ms: duckMs, peakRssMB: MB(median(duckdb.map((r) => r.peakRssBytes))), runs: duckdb.map((r) => r.ms) },
+    ours: { ms: oursMs, cpuMs: median(ours.map((r) => r.cpuMs)), peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))), snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))), runs: ours.map((r) => r.ms) },
+    duckdb: { ms: duckMs, cpuMs: median(duckdb.map((r) => r.cpuMs)), peakRssMB: MB(median(duckdb.map((r) => r.peakRssBytes))), runs: duckdb.map((r) => r.ms) },
     ratio: oursMs / duckMs,
     rows: ours[0]!.rows ?? {},
     load: [loadBefore, loadavg()[0]!],

@@ -58,7 +58,10 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
     skip_records_with_error: true,
     on_record: (record: Record<string, string>, context: { lines: number }) => {
       let breaks = 0;
-      for (const value of Object.values(record)) for (const ch of value) if (ch === "\n") breaks++;
+      for (const column in record) {
+        const value = record[column]!;
+        for (let at = value.indexOf("\n"); at >= 0; at = value.indexOf("\n", at + 1)) breaks++;
+      }
       rows.push({ line: context.lines - breaks, values: record });
       rowCount++;
       lastLine = context.lines;

@@ -164,6 +164,8 @@ function filesSection(result: BenchResult): string[] {
   out.push(
     `Rows of the Snapshot at the largest scale measured: ${Object.entries(result.files.at(-1)!.rows).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}.`,
     "",
+    "Where the time and the memory go, and what stands between this path and the targets: [ingest-performance.md](ingest-performance.md).",
+    "",
     "Reproduce: `npx -y pnpm@10.34.8 bench --only files --scale 0.1` (one scale; add `--docs` to rewrite this section),",
     "or `npx -y pnpm@10.34.8 bench --only files --docs` for scales 0.01, 0.1 and 1. `--files-runs <n>` sets the runs below scale 1 (3).",
     "",

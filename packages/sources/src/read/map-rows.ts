@@ -77,10 +77,9 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
       for (const row of rows) {
         report.read++;
         let rejected = false;
-        const at = { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}) };
         const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
           if (severity === "error") rejected = true;
-          report.problems.push({ ...at, ...(field !== undefined ? { field } : {}), message, severity, code });
+          report.problems.push({ file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
         };
         const values: Record<string, AttributeValue | undefined> = {};
         for (const [column, type, required] of standard) {

@@ -8,6 +8,8 @@ export type ValueType = "string" | "id" | "salesforceId" | "number" | "integer" 
 export type ParsedValue = { readonly ok: true; readonly value: AttributeValue | undefined } | { readonly ok: false; readonly message: string };
 
 const ok = (value: AttributeValue | undefined): ParsedValue => ({ ok: true, value });
+/** A blank cell (the most common result, shared). */
+const MISSING: ParsedValue = Object.freeze({ ok: true, value: undefined });
 const bad = (message: string): ParsedValue => ({ ok: false, message });
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})$/i;
@@ -32,8 +34,8 @@ export function parseInstant(text: string): string | undefined {
  * are missing. Never throws.
  */
 export function parseValue(raw: unknown, type: ValueType): ParsedValue {
-  if (raw === undefined || raw === null) return ok(undefined);
-  if (typeof raw === "string" && raw.trim() === "") return ok(undefined);
+  if (raw === undefined || raw === null) return MISSING;
+  if (typeof raw === "string" && (raw === "" || raw.trim() === "")) return MISSING;
   switch (type) {
     case "string":
       return typeof raw === "object" ? ok(JSON.stringify(raw)) : ok(String(raw));

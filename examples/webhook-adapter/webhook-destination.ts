@@ -6,6 +6,8 @@ export const WebhookSettingsSchema = z.object({
   endpoint: z.url(),
   clientId: z.string().min(1),
   clientSecret: secret(z.string().min(1)),
+  /** Headers sent with every request, such as an API gateway key. Their values are secrets. */
+  headers: z.record(z.string(), secret(z.string())).default({}),
   /** Per-request timeout (ms). */
   timeoutMs: z.number().int().positive().default(10_000),
 });
@@ -24,7 +26,9 @@ interface MembersResponse {
 /**
  * A small complete adapter: a webhook receiver that keeps audiences keyed by
  * the abm-kit audience id. OAuth client credentials, find-or-create, batches
- * of up to 500 adds or removes with an Idempotency-Key, a result per member.
+ * of up to 500 adds or removes with an Idempotency-Key (the runtime's key:
+ * unique per intended application, so the receiver may keep keys forever),
+ * a result per member.
  */
 export const webhookDestination = defineDestination<WebhookSettings>({
   id: "webhook",
@@ -55,6 +59,7 @@ export const webhookDestination = defineDestination<WebhookSettings>({
     const { body } = await requestJson<TokenResponse>({
       method: "POST",
       url: `${ctx.settings.endpoint}/oauth/token`,
+      headers: ctx.settings.headers,
       body: { grant_type: "client_credentials", client_id: ctx.settings.clientId, client_secret: ctx.settings.clientSecret },
       timeoutMs: ctx.settings.timeoutMs,
       signal: ctx.signal,
@@ -67,7 +72,7 @@ export const webhookDestination = defineDestination<WebhookSettings>({
     const { body } = await requestJson<{ id?: string; created?: boolean }>({
       method: "PUT",
       url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(audience.audienceId)}`,
-      headers: { authorization: `Bearer ${ctx.auth?.accessToken ?? ""}` },
+      headers: { ...ctx.settings.headers, authorization: `Bearer ${ctx.auth?.accessToken ?? ""}` },
       body: { name: audience.audienceName, type: audience.type },
       timeoutMs: ctx.settings.timeoutMs,
       signal: ctx.signal,
@@ -80,7 +85,7 @@ export const webhookDestination = defineDestination<WebhookSettings>({
     const { body } = await requestJson<MembersResponse>({
       method: "POST",
       url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(batch.externalId)}/members`,
-      headers: { authorization: `Bearer ${ctx.auth?.accessToken ?? ""}`, "idempotency-key": batch.idempotencyKey },
+      headers: { ...ctx.settings.headers, authorization: `Bearer ${ctx.auth?.accessToken ?? ""}`, "idempotency-key": batch.idempotencyKey },
       body: { action: batch.action, members: batch.members.map((m) => ({ id: m.memberId, ...m.fields })) },
       timeoutMs: ctx.settings.timeoutMs,
       signal: ctx.signal,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ServiceHandler, ServiceRequest, ServiceResponse } from "@abm-kit/destinations/testing";
 
 /** The largest batch the webhook receiver takes. */
@@ -12,12 +12,21 @@ interface StoredAudience {
   readonly members: Map<string, Record<string, unknown>>;
 }
 
+/** Options of the fake receiver. */
+export interface WebhookServiceOptions {
+  /** When set, every request must carry it in `x-gateway-key` (an API gateway in front of the receiver; assumption). */
+  readonly gatewayKey?: string;
+}
+
 /**
  * An in-memory implementation of the webhook receiver's contract, strict the
- * way the real one is: it refuses unknown clients, missing or stale tokens,
- * batches without an Idempotency-Key or over {@link WEBHOOK_MAX_BATCH}, and
- * rejects members whose identity is invalid. Replays of an Idempotency-Key get
- * the first answer without being applied again.
+ * way the real one is: it refuses requests without the gateway key (when one
+ * is set), unknown clients, missing or stale tokens, batches without an
+ * Idempotency-Key or over {@link WEBHOOK_MAX_BATCH}, and rejects members whose
+ * identity is invalid. It remembers every Idempotency-Key for as long as it
+ * runs (real services keep them for days): a replay gets the first answer
+ * without being applied again, and a key sent again with a different body is
+ * refused with 422 (as Stripe-style APIs do; assumption).
  */
 export class WebhookService {
   readonly audiences = new Map<string, StoredAudience>();
@@ -28,11 +37,12 @@ export class WebhookService {
   /** Every access token ever issued (all secrets). */
   readonly issuedTokens: string[] = [];
   private readonly validTokens = new Set<string>();
-  private readonly replays = new Map<string, ServiceResponse>();
+  private readonly replays = new Map<string, { body: string; response: ServiceResponse }>();
 
   constructor(
     private readonly clientId: string,
     private readonly clientSecret: string,
+    private readonly options: WebhookServiceOptions = {},
   ) {}
 
   /** The member ids an audience holds (ascending), by its key (the abm-kit audience id). */
@@ -50,6 +60,7 @@ export class WebhookService {
   readonly handle: ServiceHandler = (request) => this.route(request);
 
   private route(request: ServiceRequest): ServiceResponse {
+    if (this.options.gatewayKey !== undefined && request.headers["x-gateway-key"] !== this.options.gatewayKey) return { status: 403, body: { error: "forbidden" } };
     if (request.method === "POST" && request.path === "/oauth/token") return this.token(request);
     const auth = request.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
@@ -96,8 +107,12 @@ export class WebhookService {
   private changeMembers(id: string, request: ServiceRequest): ServiceResponse {
     const key = request.headers["idempotency-key"];
     if (key === undefined || key === "") return { status: 400, body: { error: "Idempotency-Key header is required" } };
+    const bodyDigest = createHash("sha256").update(JSON.stringify(request.body ?? null)).digest("hex");
     const replay = this.replays.get(`${id}:${key}`);
-    if (replay !== undefined) return replay;
+    if (replay !== undefined) {
+      if (replay.body !== bodyDigest) return { status: 422, body: { error: "Idempotency-Key reused with a different request body" } };
+      return replay.response;
+    }
     const audience = this.audiences.get(id);
     if (audience === undefined) return { status: 404, body: { error: "no such audience" } };
     const body = request.body as { action?: unknown; members?: unknown } | undefined;
@@ -120,7 +135,7 @@ export class WebhookService {
       return { id: memberId, status: "ok" };
     });
     const response: ServiceResponse = { status: 200, body: { results } };
-    this.replays.set(`${id}:${key}`, response);
+    this.replays.set(`${id}:${key}`, { body: bodyDigest, response });
     return response;
   }
 

@@ -48,6 +48,31 @@ describe("validateAudience", () => {
       "condition.conditions.6.where.where",
     ]);
   });
+  it("reports schema and semantic problems together, in one error", () => {
+    const problems = problemsOf({
+      ...base,
+      name: "",
+      condition: {
+        kind: "and",
+        conditions: [
+          { kind: "attribute", field: "industry", op: "equals", value: "Software" },
+          { kind: "related", relation: "accounts", quantifier: "some" },
+          { kind: "attribute", field: "title", op: "matches", value: "\\d+" },
+          { kind: "attribute", field: "employeeCount", op: "between", values: [10, 1] },
+          { kind: "not", condition: { kind: "event", types: [], window: { last: { amount: 1, unit: "days" } }, count: { op: "between", min: 3, max: 1 } } },
+        ],
+      },
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      "name",
+      "condition.conditions.0.op",
+      "condition.conditions.4.condition.types",
+      "condition.conditions.1.relation",
+      "condition.conditions.2.value",
+      "condition.conditions.3.values",
+      "condition.conditions.4.condition.count",
+    ]);
+  });
   it("rejects between with min > max and aggregates together with quantifiers", () => {
     const problems = problemsOf({ ...base, condition: { kind: "and", conditions: [{ kind: "attribute", field: "employeeCount", op: "between", values: [10, 1] }, { kind: "related", relation: "opportunities", quantifier: "some", aggregate: { fn: "sum", field: "amount", comparator: { op: "gt", value: 1 } } }] } });
     expect(problems.map((p) => p.path)).toEqual(["condition.conditions.0.values", "condition.conditions.1"]);

@@ -57,3 +57,21 @@ export class UnsafeFileNameError extends AbmKitError {
 export function isRetryable(error: unknown): error is RetryableError {
   return error instanceof RetryableError;
 }
+
+/**
+ * A state store could not give or keep the activation state: `STATE_CORRUPT`
+ * (the saved state is not JSON: empty or cut off), `STATE_INVALID` (JSON, but
+ * not an activation state; `problems` name each problem under the key),
+ * `STATE_UNREADABLE` or `STATE_UNWRITABLE` (the file system refused),
+ * `STATE_KEY_INVALID` (the key cannot name a file). `file`
+ * is the file, when the store keeps files. The message says how to recover.
+ */
+export class StateStoreError extends AbmKitError {
+  readonly key: string;
+  readonly file: string | undefined;
+  constructor(code: "STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID", message: string, options: { key: string; file?: string; problems?: readonly Problem[]; cause?: unknown }) {
+    super(code, message, options.problems ?? [{ path: [options.key], message }], { cause: options.cause });
+    this.key = options.key;
+    this.file = options.file;
+  }
+}

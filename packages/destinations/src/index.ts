@@ -35,7 +35,7 @@ export { activate, type ActivateOptions } from "./runtime/activate.js";
 export * from "./files/file-export-options.js";
 export * from "./files/export-column.js";
 export * from "./files/row-writer.js";
-export { openCsvWriter } from "./files/csv-row-writer.js";
+export { openCsvWriter, type CsvWriterOptions } from "./files/csv-row-writer.js";
 export { openJsonlWriter } from "./files/jsonl-row-writer.js";
 export { openParquetWriter } from "./files/parquet-row-writer.js";
 export * from "./files/file-name-template.js";

@@ -25,6 +25,22 @@ describe("planFacts feeds guardrails' validatePlan", () => {
     expect(validatePlan(facts, { profile: "relaxed" }).filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  it("keeps a plan's audience whose membership was not passed, so its size rules are reported as unknown", () => {
+    const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, minAudienceSize: 300 } };
+    const facts = planFacts(
+      { id: "p", destination: { id: "memory", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "a" }, { audienceId: "b" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] } },
+      destination,
+      [{ audienceId: "a", type: "person", memberIds: Array.from({ length: 300 }, (_, i) => `p${i}`) }],
+    );
+    expect(facts.audiences).toEqual([
+      { audienceId: "a", type: "person", size: 300 },
+      { audienceId: "b" },
+    ]);
+    expect(validatePlan(facts, { profile: "relaxed" })).toEqual([
+      expect.objectContaining({ ruleId: "destination.minAudienceSize", severity: "warning", path: "audiences[1].size", actual: "unknown", audienceId: "b" }),
+    ]);
+  });
+
   it("lets guardrails refuse an audience below the destination's minimum size", () => {
     const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, minAudienceSize: 300 } };
     const facts = planFacts(

@@ -100,7 +100,7 @@ describe("JSON-file state store", () => {
     await store.save("k", emptyActivationState());
     const { writeFile } = await import("node:fs/promises");
     await writeFile(store.pathOf("k"), JSON.stringify({ version: 2, audiences: [] }));
-    await expect(store.load("k")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(store.load("k")).rejects.toMatchObject({ code: "STATE_INVALID" });
     expect(JSON.parse(await readFile(store.pathOf("k"), "utf8")).version).toBe(2);
   });
 });

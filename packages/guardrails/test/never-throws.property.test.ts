@@ -118,7 +118,12 @@ describe("the validator never throws on valid-but-odd input", () => {
           wellFormed(validateAudienceLimits(a, { profile, now, evaluation }));
         }
         expect(validateAudienceLimits(a, { profile: "relaxed", now, evaluation })).toEqual([]);
-        if (a.type === "person") expect(validateAudienceLimits(a, { profile: "blueprint", now, evaluation })).toEqual([]);
+        // person audiences meet one blueprint rule: streamed, each condition on another entity is a warning
+        if (a.type === "person") {
+          const findings = validateAudienceLimits(a, { profile: "blueprint", now, evaluation });
+          if (evaluation === "batch") expect(findings).toEqual([]);
+          for (const f of findings) expect([f.ruleId, f.severity]).toEqual(["personAudience.multiEntityStreaming", "warning"]);
+        }
       }),
       { numRuns: 300 },
     );

@@ -9,6 +9,8 @@ const plan = (overrides: Partial<ActivationPlanFacts> = {}): ActivationPlanFacts
   limits: {},
   audiences: [{ audienceId: "cmo-at-software", type: "person", size: 1200 }],
   mappedAttributeCount: 5,
+  // given, so the dataflow rule does not report an unknown count (see seed-rules.test.ts)
+  dataflowsForDestination: 1,
   ...overrides,
 });
 

@@ -27,6 +27,7 @@ describe("built-in profiles", () => {
       "accountAudience.streaming",
       "composition.accountAudiences",
       "composition.shape",
+      "personAudience.multiEntityStreaming",
     ]);
     expect(resolveProfile("blueprint")).toBe(BLUEPRINT_PROFILE);
   });
@@ -52,7 +53,7 @@ describe("custom profiles", () => {
     });
     expect(profile.rules["accountAudience.personEventLookbackDays"]).toEqual({ severity: "warning", limit: 90 });
     expect(profile.rules["accountAudience.eventOrdering"]).toEqual({ severity: "error" });
-    expect(profile.destinations.linkedin).toEqual({ minAudienceSize: 300, maxAudienceSize: 1000 });
+    expect(profile.destinations.linkedin).toEqual({ minAudienceSize: 300, minAudienceSizeCounts: "matched", maxAudienceSize: 1000 });
     // the base is untouched
     expect(BLUEPRINT_PROFILE.rules["accountAudience.personEventLookbackDays"].limit).toBe(30);
 

@@ -1,23 +1,22 @@
 import { statSync } from "node:fs";
 import { IdentityGraph, type FieldType, type IdentityConfigInput } from "@abm-kit/core";
+import { z } from "zod";
+import { checkArguments } from "./read/check-arguments.js";
 import { createFileReport, type FileReport } from "./read/file-report.js";
-import { inputName, type InputSource } from "./read/input-source.js";
+import { InputSourceSchema, inputName, type InputSource } from "./read/input-source.js";
 import type { ObjectSpec } from "./read/object-spec.js";
 import { streamMappedCsv } from "./read/stream-mapped-csv.js";
 import type { LoadProgress } from "./load-progress.js";
-import { marketoSpec } from "./marketo/marketo-specs.js";
-import { partnerSpec } from "./partner/read-partner.js";
-import { salesforceSpec } from "./salesforce/salesforce-specs.js";
 import type { SourceResult } from "./read/source-result.js";
-import type { FieldMapping } from "./generic/field-mapping.js";
+import { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
 import { mappedSpec, readMappedJson } from "./generic/read-mapped.js";
-import type { MarketoReadOptions } from "./marketo/marketo-options.js";
-import type { MarketoExport } from "./marketo/marketo-specs.js";
+import { MarketoReadOptionsSchema, type MarketoReadOptions } from "./marketo/marketo-options.js";
+import { MARKETO_EXPORTS, marketoSpec, type MarketoExport } from "./marketo/marketo-specs.js";
 import { readMarketoJson } from "./marketo/read-marketo.js";
-import type { PartnerFileMapping } from "./partner/partner-presets.js";
-import { readPartnerCsv } from "./partner/read-partner.js";
-import type { SalesforceReadOptions } from "./salesforce/salesforce-options.js";
-import type { SalesforceObject } from "./salesforce/salesforce-specs.js";
+import { PartnerFileMappingSchema, type PartnerFileMapping } from "./partner/partner-mapping.js";
+import { partnerSpec, readPartnerCsv } from "./partner/read-partner.js";
+import { SalesforceReadOptionsSchema, type SalesforceReadOptions } from "./salesforce/salesforce-options.js";
+import { SALESFORCE_OBJECTS, salesforceSpec, type SalesforceObject } from "./salesforce/salesforce-specs.js";
 import { readSalesforceJson, readSalesforceProducts } from "./salesforce/read-salesforce.js";
 
 /** One export file and what it holds. JSON is recognised by a `.json` name. */
@@ -35,6 +34,26 @@ export interface LoadedExports {
   readonly reports: readonly FileReport[];
 }
 
+const ExportFileSchema = z.intersection(
+  InputSourceSchema,
+  z.discriminatedUnion("source", [
+    z.object({ source: z.literal("salesforce"), object: z.enum(SALESFORCE_OBJECTS), options: SalesforceReadOptionsSchema.optional() }),
+    z.object({ source: z.literal("marketo"), export: z.enum(MARKETO_EXPORTS), options: MarketoReadOptionsSchema.optional() }),
+    z.object({ source: z.literal("partner"), mapping: PartnerFileMappingSchema }),
+    z.object({ source: z.literal("mapped"), mapping: FieldMappingSchema }),
+  ]),
+);
+const ArgumentsSchema = z.object({
+  files: z.array(ExportFileSchema),
+  options: z.object({
+    // any graph with `add` (an IdentityGraph, or one from another copy of @abm-kit/core)
+    graph: z.custom<IdentityGraph>((g) => typeof g === "object" && g !== null && typeof (g as { add?: unknown }).add === "function", "expected an IdentityGraph").optional(),
+    identity: z.looseObject({}).optional(),
+    onProgress: z.custom<(progress: LoadProgress) => void>((f) => typeof f === "function", "expected a function").optional(),
+    signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, "expected an AbortSignal").optional(),
+  }),
+});
+
 const isJson = (file: InputSource) => ("path" in file ? file.path : file.name).toLowerCase().endsWith(".json");
 
 /** Options of {@link loadExports}. */
@@ -48,7 +67,7 @@ export interface LoadExportsOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The spec, report name and kind, and map options of a CSV export file. */
+/** The spec, report name and declared field types of a CSV export file. */
 function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string; family?: string }>): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
   switch (file.source) {
     case "salesforce":
@@ -64,12 +83,16 @@ function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string
 
 /**
  * Reads every file and adds it to one identity graph (a new one, or `graph`).
- * Salesforce Product2 files are read first and feed the Asset files. CSV files
- * are streamed: their records reach the graph a chunk at a time, so no file is
- * ever held whole (JSON files are read whole). `onProgress` hears bytes and
- * records per file; `signal` stops the load.
+ * Salesforce Product2 files are read first and feed the Asset files. Every file
+ * and option is checked before any file is read: a `ValidationError` names each
+ * bad one by its path (`files.2.options.fieldTypes.Tier__c`). What is wrong
+ * inside a file is in that file's report. CSV files are streamed: their records
+ * reach the graph a chunk at a time, so no file is ever held whole (JSON files
+ * are read whole). `onProgress` hears bytes and records per file; `signal`
+ * stops the load.
  */
 export async function loadExports(files: readonly ExportFile[], options: LoadExportsOptions = {}): Promise<LoadedExports> {
+  checkArguments("loadExports", ArgumentsSchema, { files, options });
   const graph = options.graph ?? new IdentityGraph(options.identity);
   const reports: FileReport[] = new Array<FileReport>(files.length);
   const products = new Map<string, { name?: string; family?: string }>();
@@ -106,7 +129,7 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
       const report = createFileReport(name, spec.kind);
       const totalBytes = sizeOf(file);
       await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), {
-        signal,
+        ...(signal ? { signal } : {}),
         onProgress: (p) => onProgress?.({ phase: "reading", file: name, fileIndex: i, fileCount, bytes: p.bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: p.rows }),
       });
       reports[i] = report;

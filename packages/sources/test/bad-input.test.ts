@@ -5,16 +5,18 @@ import { readSalesforceCsv, readSalesforceJson } from "../src/index.js";
 const fixture = (name: string) => ({ path: fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)) });
 
 describe("bad input", () => {
-  it("reports broken quoting with the line, loads the rest, and counts everything", async () => {
+  it("reports broken quoting with the line, loads the rest, and counts every record of the file", async () => {
     const { batch, report } = await readSalesforceCsv("Contact", fixture("bad/Contact-broken.csv"));
     expect(report.read).toBe(report.loaded + report.rejected);
-    expect(report).toMatchObject({ read: 5, loaded: 1, rejected: 4 });
-    expect(batch.persons!.map((p) => p.key.value)).toEqual(["003Hs00002JaneDIAR"]);
+    // 7 records: line 2, 3, 4, 5-6 (a quoted line break), 7, 8 (a quote never closed), 9
+    expect(report).toMatchObject({ read: 7, loaded: 3, rejected: 4 });
+    expect(batch.persons!.map((p) => p.origin?.line)).toEqual([2, 5, 9]);
+    expect(batch.persons![0]!.key.value).toBe("003Hs00002JaneDIAR");
     const errors = report.problems.map((p) => [p.line, p.code, p.field]);
     expect(errors).toEqual([
-      [3, "invalid_csv", undefined],
-      [4, "invalid_csv", undefined],
-      [8, "invalid_csv", undefined],
+      [3, "invalid_csv", "LastName"],
+      [4, "field_count", undefined],
+      [8, "invalid_csv", "LastName"],
       [7, "invalid_value", "Id"],
     ]);
     expect(report.problems[2]!.message).toContain("never closed");

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { activityTypeName, readMarketoCsv, readMarketoJson } from "../src/index.js";
+import { activityTypeName, loadExports, readMarketoCsv, readMarketoJson } from "../src/index.js";
 
 const fixture = (name: string) => ({ path: fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)) });
 
@@ -67,5 +67,17 @@ describe("Marketo REST activities", () => {
     const { batch, report } = await readMarketoJson("activities", { name: "activities.json", text: JSON.stringify(response) });
     expect(report.problems).toEqual([]);
     expect(batch.events![0]!.event.properties).toEqual({ webpageUrl: "/pricing", clientIpAddress: "10.0.0.1", webpage: "/pricing" });
+  });
+});
+
+describe("Marketo ids the identity graph cannot hold", () => {
+  it("an opportunity whose marketoGUID is longer than 512 characters is rejected by the reader, not silently by the graph", async () => {
+    const long = "g".repeat(600);
+    const text = `marketoGUID,externalCompanyId,name,amount\nmo-1,ext-1,Acme - New,1000\n${long},ext-1,Too long,5\n`;
+    const { graph, reports } = await loadExports([{ source: "marketo", export: "opportunities", text, name: "opportunities.csv" }]);
+    expect(reports[0]).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
+    expect(reports[0]!.problems).toEqual([expect.objectContaining({ line: 3, field: "marketoGUID", code: "invalid_value", severity: "error" })]);
+    expect(graph.report.problems.filter((p) => p.index !== undefined)).toEqual([]);
+    expect(graph.entities().opportunities.map((o) => o.id)).toEqual(["marketo.opportunity:mo-1"]);
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, readMappedCsv, readMappedJson, readPartnerCsv } from "../src/index.js";
+import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, loadExports, readMappedCsv, readMappedJson, readPartnerCsv } from "../src/index.js";
 
 const fixture = (name: string) => ({ path: fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)) });
 
@@ -50,6 +50,18 @@ describe("declared field mappings", () => {
     expect(report).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
     expect(report.problems[0]).toMatchObject({ record: 2, field: "email", code: "missing_value" });
     expect(batch.events![0]).toMatchObject({ person: { namespace: "email", value: "jane@acme.com" }, event: { type: "Visit Webpage", properties: { page: "/pricing" } } });
+  });
+
+  it("rejects an event whose time is not a date or a date-time with a zone, so the graph gets only what the report counts as loaded", async () => {
+    const events = { entity: "event" as const, system: "web", idColumn: "id", owner: { column: "email", namespace: "email" }, eventType: "Visit Webpage", occurredAtColumn: "at" };
+    const text = "id,email,at\n1,jane@acme.com,2026-11-01\n2,jane@acme.com,yesterday\n3,jane@acme.com,2026-11-01T10:00:00\n4,jane@acme.com,2026-11-02T10:00:00+01:00\n";
+    const { graph, reports } = await loadExports([{ source: "mapped", mapping: events, text, name: "web.csv" }]);
+    expect(reports[0]).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
+    expect(reports[0]!.problems.map((p) => [p.line, p.field, p.code])).toEqual([
+      [3, "at", "invalid_value"],
+      [4, "at", "invalid_value"],
+    ]);
+    expect(graph.report.problems.filter((p) => p.index !== undefined)).toEqual([]);
   });
 
   it("refuses an invalid mapping with a typed error", async () => {

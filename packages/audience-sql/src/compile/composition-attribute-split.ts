@@ -1,5 +1,5 @@
 import { AbmKitError, type FieldType, type ProblemPath } from "@abm-kit/core";
-import type { SqlCompileContext, SqlScope } from "./context.js";
+import { fieldColumn, type SqlCompileContext, type SqlScope } from "./context.js";
 import { timestampText } from "./time-sql.js";
 
 /** A value an attribute split branch lists. */
@@ -42,5 +42,5 @@ export function splitFieldColumn(member: SqlScope, field: string, path: ProblemP
   if (!Object.hasOwn(member.fields, field)) {
     throw new AbmKitError("UNKNOWN_FIELD", `${member.kind}s have no field ${field}`, [{ path: [...path], message: `no ${member.kind} field ${field}` }]);
   }
-  return { column: `${member.alias}.${context.dialect.quote(field)}`, type: member.fields[field]! };
+  return { column: fieldColumn(context, member.alias, member.fields, field), type: member.fields[field]! };
 }

@@ -2,7 +2,7 @@ import { AbmKitError, type Problem, type ProblemPath } from "@abm-kit/core";
 import type { AudienceType, Condition, MemberValue } from "@abm-kit/audience";
 import { TABLE_NAMES } from "../layout/table-names.js";
 import { conditionSql } from "./condition-sql.js";
-import { indent, type SqlCompileContext, type SqlScope } from "./context.js";
+import { fieldColumn, indent, type SqlCompileContext, type SqlScope } from "./context.js";
 import { eventFilterSql, eventFrom, eventScope } from "./event-filter-sql.js";
 import { activeLink, entityScope, relationSql } from "./relations-sql.js";
 import { isoTextSql } from "./composition-iso-text.js";
@@ -33,7 +33,7 @@ function primaryAccountIdSql(context: SqlCompileContext, person: string): string
   const q = context.dialect.quote;
   const l = context.alias();
   const a = `${l}a`;
-  const primary = Object.hasOwn(context.layout.links, "isPrimary") ? `COALESCE(${l}.${q("isPrimary")} = TRUE, FALSE)` : "FALSE";
+  const primary = Object.hasOwn(context.layout.links, "isPrimary") ? `COALESCE(${fieldColumn(context, l, context.layout.links, "isPrimary")} = TRUE, FALSE)` : "FALSE";
   const smallest = (test: string) =>
     `(SELECT MIN(${context.dialect.binaryText(`${l}._account_id`)}) FROM ${q(TABLE_NAMES.links)} AS ${l} JOIN ${q(TABLE_NAMES.accounts)} AS ${a} ON ${a}.id = ${l}._account_id WHERE ${l}._person_id = ${person} AND ${activeLink(context, l)}${test})`;
   return `COALESCE(${smallest(` AND ${primary}`)}, ${smallest("")})`;
@@ -57,7 +57,7 @@ function fieldValueSql(spec: Extract<MemberValue, { kind: "field" }>, member: Sq
   const numeric = type === "number" || isTime(type);
   if (form === "numeric" && !numeric) return { sql: "NULL", numeric: false };
   const value = (alias: string) => {
-    const x = isId ? `${alias}.id` : `${alias}.${context.dialect.quote(spec.field)}`;
+    const x = isId ? `${alias}.id` : fieldColumn(context, alias, fields, spec.field);
     return isTime(type) ? timeSql(x, type, form, context) : x;
   };
   if (!viaAccount) return { sql: value(member.alias), numeric };
@@ -77,7 +77,7 @@ function aggregateValueSql(spec: Extract<MemberValue, { kind: "aggregate" }>, me
   }
   const select = (what: string) => `(\n  SELECT ${what}\n  FROM ${tables}\n  WHERE ${link}\n    AND ${where.replace(/\n/g, "\n    ")}\n)`;
   if (spec.fn === "count") return context.dialect.toDouble(select("COUNT(*)"));
-  const x = `${target.alias}.${context.dialect.quote(spec.field!)}`;
+  const x = fieldColumn(context, target.alias, target.fields, spec.field!);
   if (spec.fn === "countDistinct") {
     if (type === "multi") {
       const elements = context.dialect.arrayElements(x, tables, `${link} AND ${where.replace(/\n/g, "\n  ")}`);

@@ -1,6 +1,7 @@
 import type { FieldType, Problem, ProblemPath } from "@abm-kit/core";
 import type { AudienceType, ContextKind } from "@abm-kit/audience";
 import type { SqlDialect } from "../dialects/dialect.js";
+import { columnNameOf } from "../layout/column-names.js";
 import type { SqlFields, SqlLayout } from "../layout/layout.js";
 import type { ParamList } from "./params.js";
 
@@ -43,7 +44,12 @@ export function fieldType(scope: SqlScope, field: string): FieldType | undefined
 /** The column of `field` in `scope`. */
 export function column(context: SqlCompileContext, scope: SqlScope, field: string): string {
   if (field === "id" && !Object.hasOwn(scope.fields, field)) return `${scope.alias}.id`;
-  return `${scope.alias}.${context.dialect.quote(field)}`;
+  return fieldColumn(context, scope.alias, scope.fields, field);
+}
+
+/** `alias."column"` of `field` in a table with these fields: the layout's column name of the field (see `fieldColumnNames`), quoted. */
+export function fieldColumn(context: SqlCompileContext, alias: string, fields: SqlFields, field: string): string {
+  return `${alias}.${context.dialect.quote(columnNameOf(fields, field))}`;
 }
 
 /** Records an unknown field (it reads as missing). */

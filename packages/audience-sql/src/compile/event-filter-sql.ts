@@ -2,7 +2,7 @@ import type { ProblemPath } from "@abm-kit/core";
 import type { Condition } from "@abm-kit/audience";
 import { TABLE_NAMES } from "../layout/table-names.js";
 import { attributeSql } from "./attribute-sql.js";
-import type { SqlCompileContext, SqlScope } from "./context.js";
+import { fieldColumn, type SqlCompileContext, type SqlScope } from "./context.js";
 
 /** The scope of person or account events under `alias`. */
 export function eventScope(context: SqlCompileContext, owner: "person" | "account", alias: string): SqlScope {
@@ -46,11 +46,10 @@ export function eventFilterSql(
   path: ProblemPath,
   context: SqlCompileContext,
 ): string {
-  const q = context.dialect.quote;
   const e = scope.alias;
-  const time = `${e}.${q("occurredAt")}`;
+  const time = fieldColumn(context, e, scope.fields, "occurredAt");
   const parts = [
-    `${e}.${q("type")} IN (${types.map((t) => context.params.add(t, "text")).join(", ")})`,
+    `${fieldColumn(context, e, scope.fields, "type")} IN (${types.map((t) => context.params.add(t, "text")).join(", ")})`,
     ...(window.from === undefined ? [] : [`${time} >= ${window.from}`]),
     ...(window.to === undefined ? [] : [`${time} <= ${window.to}`]),
     `${time} <= ${context.params.now()}`,

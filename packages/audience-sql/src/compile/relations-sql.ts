@@ -1,7 +1,7 @@
 import { relatedTableName, type ContextKind } from "@abm-kit/audience";
 import type { SqlEntityTable } from "../layout/layout.js";
 import { relatedOwnersSqlTable, relatedSqlTable, TABLE_NAMES, TABLES_WITH_IDS } from "../layout/table-names.js";
-import type { SqlCompileContext, SqlScope } from "./context.js";
+import { fieldColumn, type SqlCompileContext, type SqlScope } from "./context.js";
 
 /** A followed relation: the target rows' scope, the FROM list that holds them, and the condition tying them to the source row. */
 export interface SqlRelation {
@@ -33,7 +33,7 @@ export function entityFrom(context: SqlCompileContext, kind: Exclude<ContextKind
 
 /** The SQL of an active link's test (a link without `isActive` counts as active). */
 export function activeLink(context: SqlCompileContext, alias: string): string {
-  return `COALESCE(${alias}.${context.dialect.quote("isActive")}, TRUE)`;
+  return `COALESCE(${fieldColumn(context, alias, context.layout.links, "isActive")}, TRUE)`;
 }
 
 /** Follows `relation` from `from`, or returns why it cannot be followed. */

@@ -2,7 +2,7 @@ import type { ProblemPath } from "@abm-kit/core";
 import type { SequenceCondition } from "@abm-kit/audience";
 import { TABLE_NAMES } from "../layout/table-names.js";
 import { formatPathShort } from "./path-text.js";
-import { indent, type SqlCompileContext, type SqlScope } from "./context.js";
+import { fieldColumn, indent, type SqlCompileContext, type SqlScope } from "./context.js";
 import { eventFilterSql, eventFrom, eventScope } from "./event-filter-sql.js";
 import { activeLink } from "./relations-sql.js";
 import { withSharedWarnings } from "./shared-warnings.js";
@@ -36,7 +36,7 @@ export function sequenceSql(condition: SequenceCondition, scope: SqlScope, path:
       const filter = eventFilterSql(step.types, step.where, window, scopeOf, [...path, "steps", k], local);
       return `COALESCE((${filter.replace(/\n\s*/g, " ")}), FALSE) AS m${k}`;
     });
-    const time = `${e}.${q("occurredAt")}`;
+    const time = fieldColumn(local, e, scopeOf.fields, "occurredAt");
     const source = owner === "account" ? 0 : 1;
     if (throughLinks) {
       const l = `${e}l`;

@@ -17,7 +17,7 @@ const PARAM_TYPES: Record<ParamType, string> = { text: "STRING", number: "FLOAT6
 /**
  * BigQuery (GoogleSQL): named parameters `@p1`, DATETIME columns holding UTC
  * (TIMESTAMP_SUB has no MONTH; DATETIME_SUB does and clamps to the month's last
- * day), `REGEXP_CONTAINS` with an `(?i)` prefix for case-insensitive matching,
+ * day), `REGEXP_CONTAINS` with an `(?s)` (or `(?is)`, case-insensitive) prefix,
  * `ARRAY<STRING>` columns read with `UNNEST`. Columns are quoted with backticks.
  */
 export const bigquery: SqlDialect = {
@@ -37,7 +37,8 @@ export const bigquery: SqlDialect = {
   contains: (text, needle) => `(STRPOS(${text}, ${needle}) > 0)`,
   startsWith: (text, prefix) => `STARTS_WITH(${text}, ${prefix})`,
   endsWith: (text, suffix) => `ENDS_WITH(${text}, ${suffix})`,
-  regexMatches: (text, pattern, ci) => `REGEXP_CONTAINS(${text}, ${ci ? `CONCAT('(?i)', ${pattern})` : pattern})`,
+  // (?s): `.` matches a line break too, as in every engine
+  regexMatches: (text, pattern, ci) => `REGEXP_CONTAINS(${text}, CONCAT('${ci ? "(?is)" : "(?s)"}', ${pattern}))`,
   arrayHas: (array, value, ci) => `EXISTS (SELECT 1 FROM UNNEST(${array}) AS x WHERE ${ci ? `LOWER(x) = LOWER(${value})` : `x = ${value}`})`,
   arrayElements: (array, tables, where) => `SELECT v FROM ${tables} CROSS JOIN UNNEST(${array}) AS v WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS FLOAT64)`,

@@ -29,7 +29,8 @@ export const duckdb: SqlDialect = {
   contains: (text, needle) => `(strpos(${text}, ${needle}) > 0)`,
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
-  regexMatches: (text, pattern, ci) => `regexp_matches(${text}, ${pattern}${ci ? ", 'i'" : ""})`,
+  // 's': `.` matches a line break too, as in every engine (PostgreSQL's default)
+  regexMatches: (text, pattern, ci) => `regexp_matches(${text}, ${pattern}, '${ci ? "is" : "s"}')`,
   arrayHas: (array, value, ci) => (ci ? `list_contains(list_transform(${array}, x -> lower(x)), lower(${value}))` : `list_contains(${array}, ${value})`),
   arrayElements: (array, tables, where) => `SELECT unnest(${array}) AS v FROM ${tables} WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,

@@ -36,7 +36,8 @@ export const snowflake: SqlDialect = {
   contains: (text, needle) => `CONTAINS(${text}, ${needle})`,
   startsWith: (text, prefix) => `STARTSWITH(${text}, ${prefix})`,
   endsWith: (text, suffix) => `ENDSWITH(${text}, ${suffix})`,
-  regexMatches: (text, pattern, ci) => `(REGEXP_INSTR(${text}, ${pattern}, 1, 1, 0, '${ci ? "i" : "c"}') > 0)`,
+  // 's': `.` matches a line break too, as in every engine
+  regexMatches: (text, pattern, ci) => `(REGEXP_INSTR(${text}, ${pattern}, 1, 1, 0, '${ci ? "is" : "cs"}') > 0)`,
   arrayHas: (array, value, ci) =>
     ci ? `ARRAY_CONTAINS(LOWER(${value})::VARIANT, TRANSFORM(${array}, x VARCHAR -> LOWER(x)))` : `ARRAY_CONTAINS(${value}::VARIANT, ${array})`,
   arrayElements: (array, tables, where) => `SELECT f.value::VARCHAR AS v FROM ${tables}, LATERAL FLATTEN(input => ${array}) AS f WHERE ${where}`,

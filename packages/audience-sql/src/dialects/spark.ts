@@ -38,7 +38,8 @@ export const spark: SqlDialect = {
   contains: (text, needle) => `(instr(${text}, ${needle}) > 0)`,
   startsWith: (text, prefix) => `startswith(${text}, ${prefix})`,
   endsWith: (text, suffix) => `endswith(${text}, ${suffix})`,
-  regexMatches: (text, pattern, ci) => `(${text} RLIKE ${ci ? `concat('(?i)', ${pattern})` : pattern})`,
+  // (?s): `.` matches a line break too, as in every engine
+  regexMatches: (text, pattern, ci) => `(${text} RLIKE concat('${ci ? "(?is)" : "(?s)"}', ${pattern}))`,
   arrayHas: (array, value, ci) => (ci ? `exists(${array}, x -> lower(x) = lower(${value}))` : `array_contains(${array}, ${value})`),
   arrayElements: (array, tables, where) => `SELECT explode(${array}) AS v FROM ${tables} WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,

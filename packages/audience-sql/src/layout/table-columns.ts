@@ -1,10 +1,14 @@
-import { AbmKitError, type FieldType } from "@abm-kit/core";
+import { AbmKitError, type FieldType, type Problem } from "@abm-kit/core";
+import { fieldColumnNames, MAX_COLUMN_NAME_BYTES } from "./column-names.js";
 import type { SqlEntityTable, SqlFields, SqlLayout } from "./layout.js";
 import { REFERENCE_COLUMNS, RESERVED_COLUMNS, TABLE_NAMES, TABLES_WITH_IDS, relatedOwnersSqlTable, relatedSqlTable } from "./table-names.js";
 
 /** A column of an SQL table of the layout: its name and type (`integer` for `_row`). */
 export interface SqlColumn {
+  /** The column's name in SQL (for a field, see {@link fieldColumnNames}). */
   readonly name: string;
+  /** The Snapshot field the column holds; absent for the layout's own columns (`id`, `_row`, `_…_id`). */
+  readonly field?: string;
   readonly type: FieldType | "integer";
   /** Whether the column is never NULL. */
   readonly required: boolean;
@@ -19,19 +23,39 @@ export interface SqlTable {
 }
 
 function fieldColumns(table: string, fields: SqlFields): SqlColumn[] {
-  return Object.entries(fields).map(([name, type]) => {
-    if (RESERVED_COLUMNS.has(name)) {
-      throw new AbmKitError("INVALID_LAYOUT", `table ${table} has a field named ${name}, a name the SQL layout reserves`, [{ path: [table, name], message: "reserved column name" }]);
+  const names = fieldColumnNames(fields);
+  return Object.entries(fields).map(([field, type]) => {
+    if (RESERVED_COLUMNS.has(field)) {
+      throw new AbmKitError("INVALID_LAYOUT", `table ${table} has a field named ${field}, a name the SQL layout reserves`, [{ path: [table, field], message: "reserved column name" }]);
     }
-    return { name, type, required: false };
+    return { name: names.get(field)!, field, type, required: false };
   });
+}
+
+/** Related tables' SQL names must be unique in every dialect too (case-insensitive, at most 63 bytes). */
+function checkRelatedNames(layout: SqlLayout): void {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const table of Object.keys(layout.related)) {
+    const longest = relatedOwnersSqlTable(table);
+    if (Buffer.byteLength(longest, "utf8") > MAX_COLUMN_NAME_BYTES) {
+      problems.push({ path: ["related", table], message: `the SQL table ${longest} would be longer than ${MAX_COLUMN_NAME_BYTES} bytes (PostgreSQL cuts longer names); use a related table name of at most ${MAX_COLUMN_NAME_BYTES - longest.length + table.length} characters` });
+    }
+    const other = seen.get(table.toLowerCase());
+    if (other !== undefined) problems.push({ path: ["related", table], message: `related tables ${other} and ${table} differ only in case; DuckDB, BigQuery and Spark SQL would see one table` });
+    else seen.set(table.toLowerCase(), table);
+  }
+  if (problems.length > 0) throw new AbmKitError("INVALID_LAYOUT", `the layout's related tables cannot all be SQL tables: ${problems[0]!.message}`, problems);
 }
 
 /**
  * The SQL tables of a layout, in a fixed order: every Snapshot table, then per
- * related table its rows and the mapping of its rows to their owners.
+ * related table its rows and the mapping of its rows to their owners. A field
+ * named like a layout column (`id`, `_row`, …), or related tables whose SQL
+ * names clash (case) or exceed 63 bytes, raise `INVALID_LAYOUT`.
  */
 export function layoutTables(layout: SqlLayout): SqlTable[] {
+  checkRelatedNames(layout);
   const out: SqlTable[] = [];
   for (const source of Object.keys(TABLE_NAMES) as SqlEntityTable[]) {
     const name = TABLE_NAMES[source];

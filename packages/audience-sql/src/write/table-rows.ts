@@ -88,12 +88,14 @@ export function snapshotTables(snapshot: Snapshot): TableData[] {
     const source = table.source.startsWith("related:") ? undefined : (table.source as SqlEntityTable);
     const data = source ? ENTITY[source](snapshot) : snapshot.related.get(table.source.slice("related:".length))!.table;
     const readers = table.columns.map((c): ((row: number) => CellValue) => {
+      if (c.field !== undefined) {
+        const column = data.column(c.field);
+        return (row) => cell(column, row);
+      }
       if (c.name === "id") return (row) => data.id(row);
       if (c.name === "_row") return (row) => row;
       const reference = source ? referenceReader(snapshot, source, c.name) : undefined;
-      if (reference) return reference;
-      const column = data.column(c.name);
-      return (row) => cell(column, row);
+      return reference ?? (() => null);
     });
     return { table, rowCount: data.size, row: (row) => readers.map((read) => read(row)) };
   });

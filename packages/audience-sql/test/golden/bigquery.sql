@@ -4,7 +4,7 @@ SELECT t0.id AS id
 FROM `accounts` AS t0
 WHERE
   -- condition: attribute industry matches (case-insensitive)
-  COALESCE((REGEXP_CONTAINS(lower(t0.`industry`), CONCAT('(?i)', CAST(@p1 AS STRING)))), FALSE)
+  COALESCE((REGEXP_CONTAINS(lower(t0.`industry`), CONCAT('(?is)', CAST(@p1 AS STRING)))), FALSE)
 ORDER BY t0.id
 
 -- parameters:

@@ -4,7 +4,7 @@ SELECT t0.id AS id
 FROM "accounts" AS t0
 WHERE
   -- condition: attribute industry matches (case-insensitive)
-  COALESCE((regexp_matches(lower(t0."industry"), CAST($1 AS VARCHAR), 'i')), FALSE)
+  COALESCE((regexp_matches(lower(t0."industry"), CAST($1 AS VARCHAR), 'is')), FALSE)
 ORDER BY t0.id
 
 -- parameters:

@@ -4,7 +4,7 @@ SELECT t0.id AS id
 FROM "accounts" AS t0
 WHERE
   -- condition: attribute industry matches (case-insensitive)
-  COALESCE(((REGEXP_INSTR(lower(t0."industry"), CAST(? AS VARCHAR), 1, 1, 0, 'i') > 0)), FALSE)
+  COALESCE(((REGEXP_INSTR(lower(t0."industry"), CAST(? AS VARCHAR), 1, 1, 0, 'is') > 0)), FALSE)
 ORDER BY t0.id
 
 -- parameters:

@@ -4,7 +4,7 @@ SELECT t0.id AS id
 FROM `accounts` AS t0
 WHERE
   -- condition: attribute industry matches (case-insensitive)
-  COALESCE(((lower(t0.`industry`) RLIKE concat('(?i)', CAST(? AS STRING)))), FALSE)
+  COALESCE(((lower(t0.`industry`) RLIKE concat('(?is)', CAST(? AS STRING)))), FALSE)
 ORDER BY t0.id
 
 -- parameters:

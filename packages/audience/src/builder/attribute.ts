@@ -28,7 +28,7 @@ export interface TextAttribute {
   contains(value: string, options?: TextOptions): AttributeCondition;
   startsWith(value: string, options?: TextOptions): AttributeCondition;
   endsWith(value: string, options?: TextOptions): AttributeCondition;
-  /** A regular expression (JavaScript syntax). */
+  /** A regular expression of the portable subset (see `regexPatternProblem`), matched anywhere in the text. */
   matches(pattern: string, options?: TextOptions): AttributeCondition;
   gt(value: string): AttributeCondition;
   gte(value: string): AttributeCondition;

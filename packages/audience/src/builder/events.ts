@@ -51,7 +51,7 @@ export class EventsBuilder {
 }
 
 /** Starts an event condition. */
-export const events = (types: string | string[], options?: EventOptions) => new EventsBuilder(typeof types === "string" ? [types] : types, options);
+export const events = (types: string | string[], options?: EventOptions) => new EventsBuilder(Array.isArray(types) ? types : [types], options ?? {});
 
 /** A step of a sequence: event types and an optional condition on the event's fields. */
 export type StepInput = string | string[] | { types: string[]; where?: Condition };
@@ -61,7 +61,8 @@ export class SequenceBuilder {
   constructor(private readonly steps: StepInput[], private readonly samePerson?: boolean) {}
   /** The last step within `amount unit` of the first. */
   within(amount: number, unit: TimeUnit) {
-    const steps = this.steps.map((s) => (typeof s === "string" ? { types: [s] } : Array.isArray(s) ? { types: [...s] } : { ...s }));
+    // anything else than a string, a list or an object is kept as it is, for validation to name
+    const steps = this.steps.map((s) => (typeof s === "string" ? { types: [s] } : Array.isArray(s) ? { types: [...s] } : typeof s === "object" && s !== null ? { ...s } : s));
     const base = { kind: "sequence" as const, steps, within: duration(amount, unit), ...(this.samePerson === undefined ? {} : { samePerson: this.samePerson }) };
     return {
       /** Every step in `[now − amount unit, now]`. */
@@ -76,4 +77,4 @@ export class SequenceBuilder {
  * Ordered events: `sequence(["Fill Out Form", "Visit Webpage"]).within(7, "days").inLast(90, "days")`.
  * At account level the steps are by the same person unless `samePerson: false`.
  */
-export const sequence = (steps: StepInput[], options: { samePerson?: boolean } = {}) => new SequenceBuilder(steps, options.samePerson);
+export const sequence = (steps: StepInput[], options: { samePerson?: boolean } = {}) => new SequenceBuilder(Array.isArray(steps) ? steps : [steps], options?.samePerson);

@@ -1,9 +1,11 @@
 import type { AttributeValue, Snapshot } from "@abm-kit/core";
+import { z } from "zod";
 import { commonNow, composedResult, type ComposedResult, type EnrichedMember, type MemberList } from "./composed-result.js";
-import type { EnrichAttribute } from "./composition.schema.js";
+import { EnrichAttributeSchema, type EnrichAttribute } from "./composition.schema.js";
 import { toMemberSet } from "./member-set.js";
 import { memberTable } from "./member-rows.js";
 import { compileMemberValue } from "./member-value.js";
+import { NowOptionSchema, checkMemberList, checkOptions } from "./composition-options.js";
 
 /**
  * Attaches attributes read or computed from the snapshot to each member, for
@@ -12,6 +14,9 @@ import { compileMemberValue } from "./member-value.js";
  * version) and members (those the snapshot holds).
  */
 export function enrich(input: MemberList & { audienceVersion?: number }, snapshot: Snapshot, attributes: readonly EnrichAttribute[], options: { now?: string } = {}): ComposedResult {
+  checkMemberList(input, "enrich", "input");
+  checkOptions(z.array(EnrichAttributeSchema), attributes, "enrich", ["attributes"]);
+  checkOptions(NowOptionSchema, options, "enrich");
   const now = commonNow([input], options.now);
   const nowMs = Date.parse(now);
   const readers = attributes.map((a, i) => ({ name: a.name, reader: compileMemberValue(snapshot, input.type, a.value, nowMs, ["enrich", i, "value"]) }));

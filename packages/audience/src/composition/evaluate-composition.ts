@@ -1,6 +1,10 @@
-import { AbmKitError, parseOrThrow, ValidationError, problemsFromZod, type Problem, type ProblemPath, type Snapshot } from "@abm-kit/core";
+import { AbmKitError, ValidationError, epochMsToInstant, problemsFromZod, type Problem, type ProblemPath, type Snapshot } from "@abm-kit/core";
 import type { Audience, AudienceType } from "../definition/audience.js";
+import { dependencyOrder } from "../evaluate/dependency-order.js";
 import { evaluate, evaluateAll } from "../evaluate/evaluate.js";
+import { parseNow as parseEvaluationNow } from "../evaluate/now.js";
+import { optionsObject } from "../evaluate/options.js";
+import { compositionDepthProblems } from "./composition-depth.js";
 import { checkMemberLists, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { CompositionSchema, type Composition, type CompositionNode } from "./composition.schema.js";
 import { enrich } from "./enrich.js";
@@ -57,6 +61,13 @@ function referencedIds(node: CompositionNode, out: Set<string>): Set<string> {
   return out;
 }
 
+/** The ids a composition references, in its members and its priority tiers. */
+function compositionReferences(composition: Composition): Set<string> {
+  const out = referencedIds(composition.members, new Set());
+  if (composition.split?.by === "priority") composition.split.tiers.forEach((t) => referencedIds(t.members, out));
+  return out;
+}
+
 /** One evaluation: caches every audience and composition result so each is computed once. */
 class CompositionRun {
   private readonly known = new Map<string, MemberList>();
@@ -82,10 +93,28 @@ class CompositionRun {
     if (problems.length > 0) throw new AbmKitError("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", problems);
   }
 
-  /** Every result of a composition, in branch order. */
+  /** Every result of a composition, in branch order; the compositions it references are evaluated first, in dependency order. */
   results(composition: Composition): ComposedResult[] {
     const ids = compositionOutputIds(composition);
-    if (!ids.every((id) => this.known.has(id))) this.evaluate(composition);
+    const done = (c: Composition) => compositionOutputIds(c).every((id) => this.known.has(id));
+    if (!done(composition)) {
+      const byId = new Map(this.compositions.map((c) => [c.id, c] as const));
+      const order = dependencyOrder(
+        [composition.id],
+        (id) => {
+          const c = byId.get(id)!;
+          if (done(c)) return undefined;
+          const refs = new Set<string>();
+          for (const ref of compositionReferences(c)) {
+            const producer = this.known.has(ref) ? undefined : this.producer.get(ref);
+            if (producer !== undefined) refs.add(producer.id);
+          }
+          return [...refs];
+        },
+        (cycle) => fail("COMPOSITION_CYCLE", `compositions reference each other in a cycle: ${cycle.join(" → ")}`, ["members"]),
+      );
+      for (const id of order) if (!done(byId.get(id)!)) this.evaluate(byId.get(id)!);
+    }
     return ids.map((id) => this.known.get(id) as ComposedResult);
   }
 
@@ -136,7 +165,7 @@ class CompositionRun {
       case "audience":
         return this.checked(this.reference(node.audienceId, [...path, "audienceId"]), type, path);
       case "definition": {
-        const references = [...(this.options.audiences ?? []).filter((a) => a.id !== node.audience.id), ...this.known.values()];
+        const references = [...(this.options.audiences ?? []).filter((a) => idOf(a) !== node.audience.id), ...this.known.values()];
         return this.checked(evaluate(node.audience, this.snapshot, { now: this.now, audiences: references }), type, path);
       }
       case "union":
@@ -164,7 +193,7 @@ class CompositionRun {
       return this.known.get(id)!;
     }
     const audiences = this.options.audiences ?? [];
-    if (!this.audiencesDone && audiences.some((a) => a.id === id)) {
+    if (!this.audiencesDone && audiences.some((a) => idOf(a) === id)) {
       this.audiencesDone = true;
       this.evaluateReferencedAudiences(audiences);
       return this.reference(id, path);
@@ -175,28 +204,51 @@ class CompositionRun {
   /** Evaluates, in one pass, every given audience that some composition references. */
   private evaluateReferencedAudiences(audiences: readonly Audience[]): void {
     const wanted = new Set<string>();
-    for (const composition of this.compositions) {
-      referencedIds(composition.members, wanted);
-      if (composition.split?.by === "priority") composition.split.tiers.forEach((t) => referencedIds(t.members, wanted));
-    }
-    const targets = audiences.filter((a) => wanted.has(a.id) && !this.known.has(a.id));
+    for (const composition of this.compositions) for (const id of compositionReferences(composition)) wanted.add(id);
+    const targets = audiences.filter((a) => wanted.has(idOf(a)!) && !this.known.has(idOf(a)!));
     const others = [...audiences.filter((a) => !targets.includes(a)), ...this.known.values()];
     for (const result of evaluateAll(targets, this.snapshot, { now: this.now, audiences: others })) this.known.set(result.audienceId, result);
   }
 }
 
+/** The id of a given audience definition (undefined for a value that is not an object). */
+const idOf = (audience: unknown): string | undefined => (typeof audience === "object" && audience !== null ? ((audience as { id?: unknown }).id as string | undefined) : undefined);
+
+/** The options object and its lists (their entries are checked where they are used). */
+function checkCompositionOptions(options: unknown): void {
+  const given = optionsObject(options as object);
+  for (const key of ["audiences", "results", "compositions"] as const) {
+    const value = (given as Record<string, unknown>)[key];
+    if (value !== undefined && !Array.isArray(value)) fail("INVALID_OPTIONS", `${key} must be an array`, [key]);
+  }
+}
+
 function parseNow(now: string): string {
-  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) fail("INVALID_OPTIONS", "now must be an ISO instant", ["now"]);
-  return new Date(ms).toISOString();
+  if (typeof now !== "string") fail("INVALID_OPTIONS", "now must be an ISO instant", ["now"]);
+  return epochMsToInstant(parseEvaluationNow(now));
+}
+
+/** A composition's schema problems, or its nesting problems when it nests too deep to parse. */
+function compositionProblems(input: unknown, path: ProblemPath): { problems: Problem[]; parsed?: Composition } {
+  const tooDeep = compositionDepthProblems(input, path);
+  if (tooDeep.length > 0) return { problems: tooDeep };
+  const result = CompositionSchema.safeParse(input);
+  return result.success ? { problems: [], parsed: result.data } : { problems: problemsFromZod(result.error, path) };
+}
+
+function parseComposition(input: unknown): Composition {
+  const { problems, parsed } = compositionProblems(input, []);
+  if (parsed === undefined) throw new ValidationError("composition", problems);
+  return parsed;
 }
 
 function parseCompositions(inputs: readonly unknown[], path: string): Composition[] {
+  if (!Array.isArray(inputs)) fail("INVALID_OPTIONS", `${path} must be an array of compositions`, [path]);
   const problems: Problem[] = [];
   const parsed = inputs.map((input, i) => {
-    const result = CompositionSchema.safeParse(input);
-    if (!result.success) problems.push(...problemsFromZod(result.error, [path, i]));
-    return result.data;
+    const result = compositionProblems(input, [path, i]);
+    problems.push(...result.problems);
+    return result.parsed;
   });
   if (problems.length > 0) throw new ValidationError("composition", problems);
   return parsed as Composition[];
@@ -211,13 +263,15 @@ function parseCompositions(inputs: readonly unknown[], path: string): Compositio
  * `COMPOSITION_CYCLE` naming the cycle.
  */
 export function evaluateComposition(composition: unknown, snapshot: Snapshot, options: CompositionOptions): ComposedResult[] {
-  const main = parseOrThrow(CompositionSchema, composition, "composition");
+  const main = parseComposition(composition);
+  checkCompositionOptions(options);
   const others = parseCompositions(options.compositions ?? [], "compositions").filter((c) => c.id !== main.id);
   return new CompositionRun(snapshot, parseNow(options.now), options, [main, ...others]).results(main);
 }
 
 /** Evaluates several compositions (which may reference each other) and returns every output of each, in order. */
 export function evaluateCompositions(compositions: readonly unknown[], snapshot: Snapshot, options: Omit<CompositionOptions, "compositions">): ComposedResult[] {
+  checkCompositionOptions(options);
   const parsed = parseCompositions(compositions, "compositions");
   const run = new CompositionRun(snapshot, parseNow(options.now), options, parsed);
   return parsed.flatMap((composition) => run.results(composition));

@@ -10,3 +10,4 @@ export * from "./rank.js";
 export * from "./enrich.js";
 export * from "./composition.schema.js";
 export * from "./evaluate-composition.js";
+export { MAX_COMPOSITION_DEPTH, compositionDepthProblems } from "./composition-depth.js";

@@ -4,6 +4,7 @@ import { compareIds, toMemberSet } from "./member-set.js";
 import { memberTable } from "./member-rows.js";
 import type { MemberValue } from "./member-value.schema.js";
 import { compileMemberValue } from "./member-value.js";
+import { RankOptionsSchema, checkMemberList, checkOptions } from "./composition-options.js";
 
 /** Options of {@link rank}. */
 export interface RankOptions extends ResultIdentity {
@@ -23,6 +24,8 @@ export interface RankOptions extends ResultIdentity {
  * members in rank order with their values.
  */
 export function rank(input: MemberList, snapshot: Snapshot, options: RankOptions): ComposedResult {
+  checkMemberList(input, "rank", "input");
+  checkOptions(RankOptionsSchema, options, "rank");
   if (!Number.isInteger(options.limit) || options.limit < 1) {
     throw new AbmKitError("INVALID_OPTIONS", "a rank limit is a positive integer", [{ path: ["limit"], message: "not a positive integer" }]);
   }

@@ -1,9 +1,11 @@
 import type { Snapshot } from "@abm-kit/core";
-import { commonNow, commonType, composedResult, type ComposedResult, type MemberList, type ResultIdentity } from "./composed-result.js";
+import { checkMemberLists, commonNow, commonType, composedResult, type ComposedResult, type MemberList, type ResultIdentity } from "./composed-result.js";
 import { differenceOfSets, intersectionOfSets, toMemberSet, unionOfSets } from "./member-set.js";
+import { ResultIdentitySchema, checkOptions } from "./composition-options.js";
 
 /** Members of any of the inputs. All inputs must hold the same entity type. */
 export function union(inputs: readonly MemberList[], snapshot: Snapshot, identity: ResultIdentity): ComposedResult {
+  checkOptions(ResultIdentitySchema, identity, "union");
   const type = commonType(inputs, "union");
   const now = commonNow(inputs, identity.now);
   const members = inputs.reduce<string[]>((acc, input) => unionOfSets(acc, toMemberSet(input.memberIds)), []);
@@ -12,6 +14,7 @@ export function union(inputs: readonly MemberList[], snapshot: Snapshot, identit
 
 /** Members of every input. All inputs must hold the same entity type. */
 export function intersect(inputs: readonly MemberList[], snapshot: Snapshot, identity: ResultIdentity): ComposedResult {
+  checkOptions(ResultIdentitySchema, identity, "intersect");
   const type = commonType(inputs, "intersect");
   const now = commonNow(inputs, identity.now);
   const [first, ...rest] = inputs.map((input) => toMemberSet(input.memberIds));
@@ -24,6 +27,8 @@ export function intersect(inputs: readonly MemberList[], snapshot: Snapshot, ide
  * suppression list, `from` unchanged.
  */
 export function exclude(from: MemberList, suppress: readonly MemberList[], snapshot: Snapshot, identity: ResultIdentity): ComposedResult {
+  checkOptions(ResultIdentitySchema, identity, "exclude");
+  checkMemberLists(suppress, "exclude", "suppress");
   const all = [from, ...suppress];
   const type = commonType(all, "exclude");
   const now = commonNow(all, identity.now);

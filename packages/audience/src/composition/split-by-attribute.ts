@@ -2,6 +2,7 @@ import { AbmKitError, type Snapshot } from "@abm-kit/core";
 import { commonNow, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { toMemberSet } from "./member-set.js";
 import { memberTable } from "./member-rows.js";
+import { AttributeSplitOptionsSchema, checkMemberList, checkOptions } from "./composition-options.js";
 
 /** A value an attribute split matches: strings exactly, numbers and booleans by value. */
 export type SplitValue = string | number | boolean;
@@ -36,6 +37,8 @@ export interface AttributeSplitResult {
  * branch listing one of its values (for multi-value fields, any of them).
  */
 export function splitByAttribute(input: MemberList, snapshot: Snapshot, options: AttributeSplitOptions): AttributeSplitResult {
+  checkMemberList(input, "attribute split", "input");
+  checkOptions(AttributeSplitOptionsSchema, options, "attribute split");
   const table = memberTable(snapshot, input.type);
   const column = table.column(options.field);
   if (column === undefined) {

@@ -2,6 +2,7 @@ import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
 import { commonNow, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { toMemberSet } from "./member-set.js";
 import { splitPoint } from "./split-hash.js";
+import { PercentageSplitOptionsSchema, checkMemberList, checkOptions } from "./composition-options.js";
 
 /** A branch of a percentage split: its id (the id of its result), name and share of the members. */
 export interface PercentageBranch {
@@ -47,6 +48,8 @@ export function percentageBranchProblems(branches: readonly PercentageBranch[], 
  * audience grows. Results come in branch order.
  */
 export function splitByPercentage(input: MemberList, snapshot: Snapshot, options: PercentageSplitOptions): ComposedResult[] {
+  checkMemberList(input, "percentage split", "input");
+  checkOptions(PercentageSplitOptionsSchema, options, "percentage split");
   const problems = percentageBranchProblems(options.branches);
   if (problems.length > 0) throw new AbmKitError("SPLIT_PERCENTAGES_INVALID", "the split's branches are invalid", problems);
   const now = commonNow([input], options.now);

@@ -45,7 +45,7 @@ export interface MembershipDiff {
 }
 
 function parseNow(now: string): number {
-  const ms = Date.parse(now);
+  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
   if (Number.isNaN(ms)) throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
   return ms;
 }
@@ -76,7 +76,7 @@ function checkPrevious(previous: MembershipState, current: CurrentMembership, no
  * every problem).
  */
 export function diffMembership(previous: MembershipState | undefined, current: CurrentMembership, options: { now: string }): MembershipDiff {
-  const nowMs = parseNow(options.now);
+  const nowMs = parseNow((options as { now?: string } | null | undefined)?.now as string);
   const now = new Date(nowMs).toISOString();
   parseOrThrow(CurrentMembershipSchema, current, "audience result");
   const before = previous === undefined ? undefined : parseOrThrow(MembershipStateSchema, previous, "membership state");

@@ -3,6 +3,7 @@ import type { Audience } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import type { Bitset } from "./bitset.js";
 import { parseNow, type NowInput } from "./now.js";
+import { booleanOption, listOption } from "./options.js";
 import { ReferencePool, referencedAudienceIds } from "./references.js";
 import type { AudienceResult } from "./result.js";
 
@@ -24,7 +25,7 @@ export interface EvaluateOptions {
 export function evaluate(audience: unknown, snapshot: Snapshot, options: EvaluateOptions): AudienceResult {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
-  const pool = new ReferencePool(snapshot, now, options.strict ?? false, options.audiences ?? []);
+  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);
   const resolved = pool.resolve(definition.id);
   return toResult(definition, snapshot, now, resolved.bits, collectWarnings(pool, definition));
@@ -37,8 +38,8 @@ export function evaluate(audience: unknown, snapshot: Snapshot, options: Evaluat
  */
 export function evaluateAll(audiences: Iterable<unknown>, snapshot: Snapshot, options: Omit<EvaluateOptions, "audiences"> & { readonly audiences?: Iterable<unknown> }): AudienceResult[] {
   const now = parseNow(options?.now);
-  const list = [...audiences];
-  const pool = new ReferencePool(snapshot, now, options.strict ?? false, [...list, ...(options.audiences ?? [])]);
+  const list = listOption(audiences, ["audiences"]);
+  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), [...list, ...listOption(options.audiences, ["options", "audiences"])]);
   return list.map((entry) => {
     const definition = validateAudience(entry);
     const resolved = pool.resolve(definition.id);

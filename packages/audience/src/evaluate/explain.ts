@@ -3,6 +3,7 @@ import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
 import type { EvaluateOptions } from "./evaluate.js";
 import { parseNow } from "./now.js";
+import { booleanOption, listOption } from "./options.js";
 import type { PlanNode, RunState } from "./plan-node.js";
 import { ReferencePool } from "./references.js";
 
@@ -39,11 +40,11 @@ export function explain(audience: unknown, snapshot: Snapshot, memberId: string,
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
   const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;
-  const row = table.indexOf(memberId);
+  const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
   if (row < 0) {
-    throw new AbmKitError("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${JSON.stringify(memberId)}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
+    throw new AbmKitError("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
   }
-  const pool = new ReferencePool(snapshot, now, options.strict ?? false, options.audiences ?? []);
+  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);
   const resolved = pool.resolve(definition.id);
   const state = pool.stateOf(definition.id)!;

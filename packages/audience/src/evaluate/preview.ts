@@ -3,6 +3,7 @@ import { epochMsToInstant } from "@abm-kit/core";
 import { validateAudience } from "../definition/validate.js";
 import type { EvaluateOptions } from "./evaluate.js";
 import { parseNow } from "./now.js";
+import { booleanOption, listOption } from "./options.js";
 import { ReferencePool } from "./references.js";
 
 /** The size of an audience without its member list. */
@@ -20,7 +21,7 @@ export interface AudiencePreview {
 export function preview(audience: unknown, snapshot: Snapshot, options: EvaluateOptions): AudiencePreview {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
-  const pool = new ReferencePool(snapshot, now, options.strict ?? false, options.audiences ?? []);
+  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);
   const { bits } = pool.resolve(definition.id);
   return { audienceId: definition.id, type: definition.type, now: epochMsToInstant(now), size: bits.count(), total: bits.size };

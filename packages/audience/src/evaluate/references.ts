@@ -4,6 +4,7 @@ import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
 import { Bitset } from "./bitset.js";
 import { compileAudience, type CompiledAudience } from "./compile.js";
+import { dependencyOrder } from "./dependency-order.js";
 import { RunState } from "./plan-node.js";
 import { isAudienceResult, type AudienceResult } from "./result.js";
 
@@ -21,11 +22,19 @@ export function referencedAudienceIds(audience: Audience): string[] {
   return [...out];
 }
 
+/** An evaluated audience: its member rows, its compiled plan (for a definition) and its warnings. */
+export interface ResolvedAudience {
+  readonly bits: Bitset;
+  readonly compiled?: CompiledAudience;
+  readonly warnings: Problem[];
+}
+
 /** A set of definitions and results that references resolve against. */
 export class ReferencePool {
   private readonly definitions = new Map<string, Audience>();
   private readonly results = new Map<string, AudienceResult>();
-  private readonly computed = new Map<string, { bits: Bitset; compiled?: CompiledAudience; warnings: Problem[] }>();
+  private readonly computed = new Map<string, ResolvedAudience & { state?: RunState }>();
+  private typeMap: Map<string, AudienceType> | undefined;
 
   constructor(
     readonly snapshot: Snapshot,
@@ -56,59 +65,73 @@ export class ReferencePool {
   /** Adds a definition (the one being evaluated); a same-id entry given before is replaced. */
   add(audience: Audience): void {
     this.definitions.set(audience.id, audience);
+    this.typeMap = undefined;
   }
 
   /** The type of every audience in the pool. */
   types(): Map<string, AudienceType> {
+    if (this.typeMap !== undefined) return this.typeMap;
     const out = new Map<string, AudienceType>();
     for (const [id, r] of this.results) out.set(id, r.type);
     for (const [id, a] of this.definitions) out.set(id, a.type);
-    return out;
+    return (this.typeMap = out);
   }
 
   /**
-   * Evaluates audience `id` after everything it references (depth first);
-   * a cycle is an error naming it (`a → b → a`).
+   * Evaluates audience `id` after everything it references (in dependency
+   * order, without recursion, so a chain of any length is safe); a cycle is an
+   * error naming it (`a → b → a`), an unknown reference an error naming it.
    */
-  resolve(id: string, trail: string[] = []): { bits: Bitset; compiled?: CompiledAudience; warnings: Problem[] } {
+  resolve(id: string): ResolvedAudience {
     const done = this.computed.get(id);
     if (done) return done;
-    const cycleStart = trail.indexOf(id);
-    if (cycleStart >= 0) {
-      const cycle = [...trail.slice(cycleStart), id].join(" → ");
-      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
-    }
-    const definition = this.definitions.get(id);
-    if (definition === undefined) {
-      const result = this.results.get(id);
-      if (result === undefined) {
-        const from = trail[trail.length - 1];
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
-      }
-      const entry = this.fromResult(result);
-      this.computed.set(id, entry);
-      return entry;
-    }
-    const dependencies = new Map<string, Bitset>();
-    for (const ref of referencedAudienceIds(definition)) dependencies.set(ref, this.resolve(ref, [...trail, id]).bits);
-    const compiled = compileAudience(definition, this.snapshot, { referenceTypes: this.types(), strict: this.strict });
-    const state = new RunState(this.snapshot, this.now, dependencies);
-    const entry = { bits: state.bits(compiled.root), compiled, warnings: [...compiled.warnings], state };
+    const order = dependencyOrder(
+      [id],
+      (ref, from) => {
+        if (this.computed.has(ref)) return undefined;
+        const definition = this.definitions.get(ref);
+        if (definition !== undefined) return referencedAudienceIds(definition);
+        if (this.results.has(ref)) return undefined;
+        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+      },
+      (cycle) => {
+        const text = cycle.join(" → ");
+        throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+      },
+    );
+    for (const ref of order) this.computeDefinition(this.definitions.get(ref)!);
+    return this.entry(id);
+  }
+
+  /** A computed entry, or the entry of a given result (computed on first use). */
+  private entry(id: string): ResolvedAudience {
+    const done = this.computed.get(id);
+    if (done) return done;
+    const entry = this.fromResult(this.results.get(id)!);
     this.computed.set(id, entry);
     return entry;
   }
 
-  /** The run state of a resolved definition (for explain). */
-  stateOf(id: string): RunState | undefined {
-    return (this.computed.get(id) as { state?: RunState } | undefined)?.state;
+  /** Evaluates a definition whose references are all computed or given as results. */
+  private computeDefinition(definition: Audience): void {
+    const dependencies = new Map<string, Bitset>();
+    for (const ref of referencedAudienceIds(definition)) dependencies.set(ref, this.entry(ref).bits);
+    const compiled = compileAudience(definition, this.snapshot, { referenceTypes: this.types(), strict: this.strict });
+    const state = new RunState(this.snapshot, this.now, dependencies);
+    this.computed.set(definition.id, { bits: state.bits(compiled.root), compiled, warnings: [...compiled.warnings], state });
   }
 
-  private fromResult(result: AudienceResult): { bits: Bitset; warnings: Problem[] } {
+  /** The run state of a resolved definition (for explain). */
+  stateOf(id: string): RunState | undefined {
+    return this.computed.get(id)?.state;
+  }
+
+  private fromResult(result: AudienceResult): ResolvedAudience {
     const table = result.type === "account" ? this.snapshot.accounts : this.snapshot.persons;
     const bits = new Bitset(table.size);
     let unknown = 0;
     for (const memberId of result.memberIds) {
-      const row = table.indexOf(memberId);
+      const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
       if (row >= 0) bits.add(row);
       else unknown++;
     }

@@ -1,4 +1,5 @@
 import type { AttributeCondition, Literal } from "../definition/attribute.js";
+import { compileRegex, regexPatternProblem } from "../definition/regex-pattern.js";
 
 /** The literal operands of an attribute condition (`values`, or the one `value`). */
 export function operandsOf(condition: AttributeCondition): Literal[] {
@@ -47,13 +48,10 @@ export function textPredicate(condition: AttributeCondition): { readonly matches
       predicate = (s) => s.endsWith(first);
       break;
     case "matches": {
-      let regex: RegExp;
-      try {
-        regex = new RegExp(texts[0] ?? "", condition.caseInsensitive ? "i" : "");
-      } catch {
-        return { error: "the regular expression does not compile" };
-      }
-      predicate = (s) => regex.test(s);
+      const pattern = texts[0] ?? "";
+      const problem = regexPatternProblem(pattern);
+      if (problem !== undefined) return { error: problem };
+      predicate = compileRegex(pattern, condition.caseInsensitive === true);
       break;
     }
     case "gt":

@@ -97,24 +97,47 @@ export function streamingEligibility(audience: Audience, options: { readonly aud
 
   const given = new Map<string, Audience>();
   for (const a of options.audiences ?? []) given.set(a.id, a);
-  const seen = new Set<string>([audience.id]);
-  const checkReference = (id: string, trail: string[]) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const referenced = given.get(id);
-    if (referenced === undefined) {
+  for (const id of references) {
+    if (id === audience.id) continue;
+    if (!given.has(id)) {
       add("reference", [], `references audience ${id}; it must stream too (pass its definition to check)`, false);
-      return;
+      continue;
     }
-    const inner = streamingEligibility(referenced, { audiences: given.values() });
-    if (inner.mode === "batch") add("batch_reference", [], `references audience ${[...trail, id].join(" → ")}, which is batch-only`, true);
-  };
-  for (const id of references) checkReference(id, []);
+    const batchPath = batchOnlyPath(id, given, audience.id);
+    if (batchPath !== undefined) add("batch_reference", [], `references audience ${batchPath.join(" → ")}, which is batch-only`, true);
+  }
 
   if (accountEvents) add("account_events", [], "an account-level condition over people's events: each event re-checks the person's accounts", false);
   if (timed) add("time_windows", [], "relative windows: members are re-checked when an event or a value enters or leaves a window (advanceTo)", false);
   const mode: EvaluationMode = reasons.some((r) => r.blocking) ? "batch" : "streaming";
   return { mode, reasons, references: [...references] };
+}
+
+/**
+ * The path of references from `start` to the nearest given audience that is
+ * batch-only on its own, or undefined when every audience `start` reaches
+ * (itself included) streams. Breadth first, without recursion; `exclude` (the
+ * audience being classified) and audiences seen once are not walked again, so
+ * cycles end.
+ */
+function batchOnlyPath(start: string, given: ReadonlyMap<string, Audience>, exclude: string): string[] | undefined {
+  const parent = new Map<string, string | undefined>([[start, undefined]]);
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    const verdict = streamingEligibility(given.get(id)!);
+    if (verdict.mode === "batch") {
+      const path: string[] = [];
+      for (let at: string | undefined = id; at !== undefined; at = parent.get(at)) path.unshift(at);
+      return path;
+    }
+    for (const ref of verdict.references) {
+      if (ref === exclude || parent.has(ref) || !given.has(ref)) continue;
+      parent.set(ref, id);
+      queue.push(ref);
+    }
+  }
+  return undefined;
 }
 
 function hasStart(window: Window): boolean {

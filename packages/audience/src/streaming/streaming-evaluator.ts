@@ -4,6 +4,8 @@ import type { Audience } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import { compileAudience } from "../evaluate/compile.js";
 import { parseNow, type NowInput } from "../evaluate/now.js";
+import { booleanOption, listOption } from "../evaluate/options.js";
+import { dependencyOrder as orderByDependencies } from "../evaluate/dependency-order.js";
 import { referencedAudienceIds } from "../evaluate/references.js";
 import type { ApplyCounts, ApplyOutcome } from "./apply-outcome.js";
 import type { MembershipCause, MembershipChange, StreamingEvaluatorEvents } from "./membership-change.js";
@@ -78,18 +80,20 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
     super();
     this.nowMs = parseNow(options?.now);
-    const definitions = validateAll(audiences);
+    const strict = booleanOption(options.strict, ["strict"]);
+    const definitions = validateAll(listOption(audiences, ["audiences"]));
     const order = dependencyOrder(definitions);
     const notStreamable: Problem[] = [];
     definitions.forEach((definition, i) => {
-      const verdict = streamingEligibility(definition, { audiences: definitions });
+      // every referenced audience is in the set and checked itself, so each is classified on its own
+      const verdict = streamingEligibility(definition);
       for (const r of verdict.reasons) if (r.blocking) notStreamable.push({ path: ["audiences", i, ...r.path], message: `${definition.id}: ${r.message}`, code: r.code });
     });
     if (notStreamable.length > 0) {
       throw new AbmKitError("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
     }
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
-    for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict: options.strict ?? false });
+    for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict });
     this.data = new LiveData(snapshot);
     const byId = this.byId;
     this.context = {
@@ -138,12 +142,13 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
    * while it is fresh.
    */
   private seed(): void {
+    // `ordered` lists each audience after those it references, so their levels are known first
     const level = new Map<string, number>();
     const levelOf = (audience: Audience): number => {
       const known = level.get(audience.id);
       if (known !== undefined) return known;
       let deepest = 0;
-      for (const ref of referencedAudienceIds(audience)) deepest = Math.max(deepest, levelOf(this.byId.get(ref)!.definition) + 1);
+      for (const ref of referencedAudienceIds(audience)) deepest = Math.max(deepest, level.get(ref)! + 1);
       level.set(audience.id, deepest);
       return deepest;
     };
@@ -474,25 +479,19 @@ function validateAll(audiences: Iterable<unknown>): Audience[] {
 /** The audiences ordered so that each comes after the ones it references; unknown references and cycles are errors. */
 function dependencyOrder(audiences: readonly Audience[]): Audience[] {
   const byId = new Map(audiences.map((a) => [a.id, a] as const));
-  const done = new Set<string>();
-  const out: Audience[] = [];
-  const visit = (audience: Audience, trail: string[]) => {
-    if (done.has(audience.id)) return;
-    const cycleStart = trail.indexOf(audience.id);
-    if (cycleStart >= 0) {
-      const cycle = [...trail.slice(cycleStart), audience.id].join(" → ");
-      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
-    }
-    for (const ref of referencedAudienceIds(audience)) {
-      const referenced = byId.get(ref);
-      if (referenced === undefined) {
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)} (referenced by ${JSON.stringify(audience.id)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+  const order = orderByDependencies(
+    audiences.map((a) => a.id),
+    (id, from) => {
+      const audience = byId.get(id);
+      if (audience === undefined) {
+        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)} (referenced by ${JSON.stringify(from)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
       }
-      visit(referenced, [...trail, audience.id]);
-    }
-    done.add(audience.id);
-    out.push(audience);
-  };
-  for (const audience of audiences) visit(audience, []);
-  return out;
+      return referencedAudienceIds(audience);
+    },
+    (cycle) => {
+      const text = cycle.join(" → ");
+      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+    },
+  );
+  return order.map((id) => byId.get(id)!);
 }

@@ -189,7 +189,8 @@ export class IdentityGraph {
   }
 
   private declare(kind: string, defs: FieldDefinitions, problems: IdentityProblem[]): void {
-    const known = (this.state.fields[kind as EntityKind] ??= {});
+    // no prototype: a field may be named `constructor` or `__proto__`
+    const known = (this.state.fields[kind as EntityKind] ??= Object.create(null) as FieldDefinitions);
     for (const [name, def] of Object.entries(defs)) {
       const before = known[name];
       if (before === undefined) known[name] = def;

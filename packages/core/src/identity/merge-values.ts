@@ -68,7 +68,8 @@ export function mergeCandidateValues(candidates: readonly MergeCandidate[], conf
   const attributes: Record<string, AttributeValue> = {};
   const attributeNames = new Set(candidates.flatMap((c) => Object.keys(c.attributes ?? {})));
   for (const name of [...attributeNames].sort(cmp)) {
-    const winner = orderFor(name).find((c) => isPresent(c.attributes?.[name]));
+    // own values only: an attribute may be named `constructor` or `toString`
+    const winner = orderFor(name).find((c) => c.attributes !== undefined && Object.hasOwn(c.attributes, name) && isPresent(c.attributes[name]));
     if (winner) attributes[name] = winner.attributes![name]!;
   }
   return { fields, attributes };

@@ -79,7 +79,7 @@ export class TableBuilder<Ref extends string = never> {
     }
     if (input.attributes) {
       for (const [field, value] of Object.entries(input.attributes)) {
-        if (field in this.standard || field === "id" || field === "sourceKeys") {
+        if (Object.hasOwn(this.standard, field) || field === "id" || field === "sourceKeys") {
           problems.push({ path: ["attributes", field], message: `attribute ${field} reuses a standard field name and was ignored`, code: "reserved_name" });
           continue;
         }

@@ -48,6 +48,11 @@ export interface MemberBatch {
   readonly audience: TargetAudience;
   readonly externalId: string;
   readonly members: readonly DestinationMember[];
-  /** Stable for the same audience, action and members: send it so the service can ignore a replay. */
+  /**
+   * Names this one intended application (`<run id>-<n>`): retries of the
+   * request, and a resumed run sending the batch it had in flight, carry the
+   * same key; anything else gets a new one, and keys never repeat. Send it so
+   * the service can ignore a replay; a service may keep keys for any time.
+   */
   readonly idempotencyKey: string;
 }

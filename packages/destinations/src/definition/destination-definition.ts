@@ -67,9 +67,9 @@ export interface DestinationDefinitionInput<Settings> {
   /** The fields it accepts per member, by audience type. */
   readonly mappingTargets: { readonly account?: readonly MappingTargetInput[]; readonly person?: readonly MappingTargetInput[] };
   readonly retry?: Partial<RetryPolicy>;
-  /** Obtains credentials (once per run, lazily). */
+  /** Obtains credentials (once per run, lazily; retried on {@link RetryableError} like any call). */
   readonly authenticate?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
-  /** Renews credentials after {@link AuthExpiredError}; defaults to `authenticate`. */
+  /** Renews credentials after {@link AuthExpiredError} (retried on {@link RetryableError} like any call); defaults to `authenticate`. */
   readonly refreshAuth?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
   /** Finds or creates the destination audience; `known` is the id remembered from an earlier run. */
   readonly ensureAudience?: (

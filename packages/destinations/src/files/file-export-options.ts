@@ -28,6 +28,15 @@ export const FileExportOptionsSchema = z.object({
   fileNameTemplate: z.string().min(1).default(DEFAULT_FILE_NAME_TEMPLATE),
   /** Incremental exports add a `status` column and rows for exited members. */
   includeExited: z.boolean().default(true),
+  /**
+   * CSV only: prefix text cells that start with `=`, `+`, `-`, `@`, a tab or a
+   * carriage return (and their full-width forms) with a single quote, so a
+   * spreadsheet shows them as text instead of running them as formulas
+   * (OWASP, CSV injection). Off by default: it changes the data machine
+   * readers get (`+1 415…` becomes `'+1 415…`). Numbers in number columns and
+   * the header row are never changed.
+   */
+  escapeFormulas: z.boolean().default(false),
   /** Rows per Parquet row group. */
   parquetRowGroupSize: z.number().int().positive().default(50_000),
 });

@@ -1,10 +1,10 @@
-import { ByteSink } from "./byte-sink.js";
+import { openAtomicSink } from "./byte-sink.js";
 import type { ExportColumn } from "./export-column.js";
 import type { RowWriter } from "./row-writer.js";
 
-/** Opens a JSON Lines writer: one object per line, keys in column order, missing values as `null`. */
+/** Opens a JSON Lines writer: one object per line, keys in column order, missing values as `null`; written atomically (see {@link RowWriter}). */
 export function openJsonlWriter(path: string, columns: readonly ExportColumn[], gzip: boolean): RowWriter {
-  const sink = new ByteSink(path, gzip);
+  const sink = openAtomicSink(path, gzip);
   return {
     async write(rows) {
       let text = "";
@@ -18,5 +18,6 @@ export function openJsonlWriter(path: string, columns: readonly ExportColumn[], 
       if (text !== "") await sink.write(text);
     },
     close: () => sink.close(),
+    abort: () => sink.abort(),
   };
 }

@@ -3,6 +3,7 @@ import { ParquetWriter, fileWriter, schemaFromColumnData, type BasicType } from 
 import type { CellValue } from "../definition/member.js";
 import type { ExportColumn, ExportRow } from "./export-column.js";
 import type { RowWriter } from "./row-writer.js";
+import { atomicFile } from "./atomic-file.js";
 
 function parquetType(column: ExportColumn): BasicType {
   if (column.type === "number") return "DOUBLE";
@@ -21,14 +22,16 @@ function parquetValue(value: CellValue | undefined, column: ExportColumn): strin
  * Opens a Parquet writer (hyparquet-writer). Rows are buffered up to one row
  * group, then encoded and flushed, so memory holds at most one row group.
  * Strings are UTF-8 `STRING`, numbers `DOUBLE`, booleans `BOOLEAN`, all nullable;
- * pages are Snappy-compressed, or GZIP when `gzip` is set.
+ * pages are Snappy-compressed, or GZIP when `gzip` is set. Written atomically
+ * (see {@link RowWriter}).
  */
 export function openParquetWriter(path: string, columns: readonly ExportColumn[], gzip: boolean, rowGroupSize: number): RowWriter {
   const schema = schemaFromColumnData({
     columnData: columns.map((c) => ({ name: c.name, data: [], type: parquetType(c), nullable: true })),
   });
+  const target = atomicFile(path);
   const writer = new ParquetWriter({
-    writer: fileWriter(path),
+    writer: fileWriter(target.tempPath),
     schema,
     codec: gzip ? "GZIP" : "SNAPPY",
     compressors: { GZIP: (input: Uint8Array) => new Uint8Array(gzipSync(input)) },
@@ -53,8 +56,15 @@ export function openParquetWriter(path: string, columns: readonly ExportColumn[]
       }
     },
     async close() {
-      await flush();
-      await writer.finish();
+      try {
+        await flush();
+        await writer.finish();
+      } catch (error) {
+        await target.discard();
+        throw error;
+      }
+      await target.commit();
     },
+    abort: () => target.discard(),
   };
 }

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { openCsvWriter } from "./csv-row-writer.js";
 import type { ExportColumn, ExportRow } from "./export-column.js";
 import { fileChecksum } from "./file-checksum.js";
@@ -22,7 +23,7 @@ export function partName(baseName: string, n: number, extension: string): string
 
 function openWriter(path: string, columns: readonly ExportColumn[], options: FileExportOptions): RowWriter {
   const gzip = options.compression === "gzip";
-  if (options.format === "csv") return openCsvWriter(path, columns, gzip);
+  if (options.format === "csv") return openCsvWriter(path, columns, gzip, { escapeFormulas: options.escapeFormulas });
   if (options.format === "jsonl") return openJsonlWriter(path, columns, gzip);
   return openParquetWriter(path, columns, gzip, options.parquetRowGroupSize);
 }
@@ -36,6 +37,10 @@ export interface WrittenFile extends ManifestFile {
  * Streams rows into files in `directory`, starting a new file every
  * `options.maxRowsPerFile` rows. An export with no rows still writes one file
  * (headers only for CSV). Returns each file with its row count, size and SHA-256.
+ * Each file is written atomically (see {@link RowWriter}): a killed process
+ * leaves whole parts and at most a hidden `.<name>.<hex>.tmp`, never half a
+ * part under its name. When writing fails (the rows' source throws, the disk
+ * is full), the parts this call wrote are removed and the error is rethrown.
  */
 export async function writeSplitFiles(
   directory: string,
@@ -56,21 +61,27 @@ export async function writeSplitFiles(
     writer = openWriter(current.path, columns, options);
   };
 
-  open();
-  for await (const chunk of rows) {
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (current!.rows >= options.maxRowsPerFile) {
-        await writer!.close();
-        open();
+  try {
+    open();
+    for await (const chunk of rows) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (current!.rows >= options.maxRowsPerFile) {
+          await writer!.close();
+          open();
+        }
+        const take = Math.min(chunk.length - offset, options.maxRowsPerFile - current!.rows);
+        await writer!.write(chunk.slice(offset, offset + take));
+        current!.rows += take;
+        offset += take;
       }
-      const take = Math.min(chunk.length - offset, options.maxRowsPerFile - current!.rows);
-      await writer!.write(chunk.slice(offset, offset + take));
-      current!.rows += take;
-      offset += take;
     }
+    await writer!.close();
+  } catch (error) {
+    await writer?.abort();
+    for (const part of parts.slice(0, -1)) await rm(part.path, { force: true });
+    throw error;
   }
-  await writer!.close();
 
   const out: WrittenFile[] = [];
   for (const part of parts) out.push({ ...part, ...(await fileChecksum(part.path)) });

@@ -1,13 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { AbmKitError, parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
 import { checkGovernance, type GovernanceFieldUse } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { MappingTarget } from "../definition/mapping-target.js";
 import type { AudienceMembership } from "../definition/membership.js";
-import { secretValuesOf } from "../definition/secret.js";
+import { parseSettings } from "../definition/secret.js";
 import { ActivationError, RetryableError, TerminalError } from "../errors.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import { mappingFieldUses } from "../mapping/member-mapper.js";
-import { emptyActivationState } from "../state/activation-state.js";
+import { emptyActivationState, parseActivationState } from "../state/activation-state.js";
+import { emptyDict } from "../state/dict.js";
 import type { StateStore } from "../state/state-store.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
 import { createActivationEvents, type ActivationEventMap, type ActivationEvents } from "./activation-events.js";
@@ -16,12 +18,15 @@ import { monotonicClock, realSleep } from "./clock.js";
 import { computeDelta } from "./delta.js";
 import { desiredMembers } from "./desired-members.js";
 import { DestinationCaller, type CallCounters } from "./destination-caller.js";
+import { idempotencyKey } from "./idempotency-key.js";
 import { deliverFiles } from "./file-delivery.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Redactor } from "./redactor.js";
 import type { AudienceJob, RunContext } from "./run-context.js";
 import { emptySkipCounts, type AudienceRunReport, type MemberFailure, type RunReport } from "./run-report.js";
+import { FINGERPRINT_MIN_LENGTH, fingerprintSecret } from "./secret-fingerprint.js";
 import { deliverStreaming } from "./stream-delivery.js";
+import { resendInFlight, type BatchScope } from "./tracked-batch.js";
 
 /** What {@link activate} needs besides the plan. */
 export interface ActivateOptions<Settings> {
@@ -54,6 +59,8 @@ export interface ActivateOptions<Settings> {
 }
 
 const MAX_LISTED_FAILURES = 1000;
+/** How many credential fingerprints the state keeps. */
+const MAX_REMEMBERED_CREDENTIALS = 8;
 
 function planProblem(path: (string | number)[], message: string): Problem {
   return { path, message };
@@ -70,14 +77,11 @@ function planProblem(path: (string | number)[], message: string): Problem {
 export async function activate<Settings>(planInput: ActivationPlanInput, options: ActivateOptions<Settings>): Promise<RunReport> {
   const plan = parseOrThrow(ActivationPlanSchema, planInput, "activation plan");
   const { destination, snapshot } = options;
-  const rawSettings = plan.destination.settings;
-  const redactor = new Redactor(secretValuesOf(destination.settings, rawSettings));
-  const settingsResult = destination.settings.safeParse(rawSettings);
+  const { result: settingsResult, secrets } = parseSettings(destination.settings, plan.destination.settings);
+  const redactor = new Redactor(secrets);
   if (!settingsResult.success) {
-    throw new ValidationError(
-      `settings of destination ${destination.id}`,
-      settingsResult.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: redactor.text(i.message), code: i.code })),
-    );
+    const problems: Problem[] = settingsResult.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message, code: i.code }));
+    throw new ValidationError(`settings of destination ${destination.id}`, redactor.value(problems));
   }
   const settings = settingsResult.data;
   validatePlanAgainstDestination(plan, destination, options.audiences);
@@ -161,7 +165,16 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
 
   const stateKey = options.stateKey ?? `${plan.id}/${destination.id}`;
-  const state = (await options.state.load(stateKey)) ?? emptyActivationState();
+  const loaded = await options.state.load(stateKey);
+  const state = loaded === undefined ? emptyActivationState() : parseActivationState(loaded, `activation state ${JSON.stringify(stateKey)}`, [stateKey]);
+  for (const fingerprint of state.credentials ?? []) redactor.remember(fingerprint);
+  // A run that died is resumed as the same run: same id (so in-flight batches keep their keys), same number.
+  if (!dryRun && state.run === undefined) {
+    const number = (state.runs ?? 0) + 1;
+    state.runs = number;
+    state.run = { id: randomUUID(), number, mode: plan.mode, startedAt: options.now, nextBatch: 1 };
+  }
+  const runNumber = state.run?.number ?? (state.runs ?? 0) + 1;
   let saving: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
   const limiter = new RateLimiter(destination.limits.requestsPerWindow, clock, sleep);
@@ -171,10 +184,22 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     sleep,
     clock,
     random: options.random ?? Math.random,
-    events,
+    emit,
     redactor,
     limiter,
     counters,
+    // Fingerprints of issued credentials are saved before they are used, so a later run can redact them.
+    onCredentials: async (auth) => {
+      if (dryRun) return;
+      const known = state.credentials ?? [];
+      for (const value of [auth.accessToken, ...Object.values(auth.extra ?? {})]) {
+        if (value.length < FINGERPRINT_MIN_LENGTH) continue;
+        const fingerprint = fingerprintSecret(value);
+        if (!known.some((f) => f.h === fingerprint.h)) known.push(fingerprint);
+      }
+      state.credentials = known.slice(-MAX_REMEMBERED_CREDENTIALS);
+      await run.checkpoint("*", 0);
+    },
   });
   const run: RunContext<Settings> = {
     definition: destination,
@@ -189,10 +214,21 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     previewLimit: options.previewLimit ?? 100,
     signal,
     sleep,
+    random: options.random ?? Math.random,
+    countRetry: () => {
+      counters.retries++;
+    },
+    redactor,
+    runNumber,
+    nextIdempotencyKey: () => {
+      const current = state.run!;
+      return idempotencyKey(current.id, current.nextBatch++);
+    },
     emit,
     // Saves are serialized and coalesced: a checkpoint asked for while another
-    // save waits joins it. The state only ever holds confirmed results, so any
-    // moment's copy is a consistent one.
+    // save waits joins it (that save has not started, so it includes what was
+    // recorded before the call). The state holds confirmed results and the
+    // batches in flight, so any moment's copy is a consistent one.
     checkpoint: (audienceId, held) => {
       if (dryRun) return Promise.resolve();
       if (queued === undefined) {
@@ -223,7 +259,13 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       const targets: readonly MappingTarget[] = destination.mappingTargets[type] ?? [];
       const mapping = effectiveMapping[type];
       const desired = desiredMembers(snapshot, type, membership.memberIds, excluded, type === "person" ? plan.consent : undefined, mapping, targets);
-      const audienceState = (state.audiences[audienceId] ??= { members: {} });
+      const audienceState = (state.audiences[audienceId] ??= { members: emptyDict() });
+      const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
+      const keptTargets = keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))];
+      const target = { audienceId, audienceName: membership.audienceName ?? audienceId, type };
+      // Batches a run that died left in flight go out again first, unchanged, under their keys.
+      const replay: BatchScope = { target, audienceState, keptTargets, counts: { exported: 0, removed: 0, failed: 0 }, held: Object.keys(audienceState.members).length };
+      if (!dryRun && destination.delivery.kind === "streaming" && (audienceState.inFlight?.length ?? 0) > 0) await resendInFlight(run, replay);
       const delta = computeDelta(audienceState.members, desired.fingerprints);
       const audienceReport: AudienceRunReport = {
         audienceId,
@@ -236,9 +278,9 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
         existing: delta.existing.length,
         changed: delta.changed.length,
         exited: delta.exited.length,
-        exported: 0,
-        removed: 0,
-        failed: 0,
+        exported: replay.counts.exported,
+        removed: replay.counts.removed,
+        failed: replay.counts.failed,
         skipped: desired.skipped,
         manifest: undefined,
         warnings: [],
@@ -253,16 +295,17 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
         audienceReport.warnings.push(`${desired.fingerprints.size} members is above the destination's maximum of ${maxAudienceSize}`);
       }
       emit("audience:delta", { audienceId, realized: delta.realized.length, existing: delta.existing.length, changed: delta.changed.length, exited: delta.exited.length, desired: desired.fingerprints.size });
-      const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
       const job: AudienceJob = {
-        target: { audienceId, audienceName: audienceReport.audienceName, type },
+        target,
         audienceState,
         desired,
         delta,
         mapping,
         targets,
-        keptTargets: keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))],
+        keptTargets,
         report: audienceReport,
+        counts: audienceReport,
+        held: replay.held,
       };
       try {
         if (destination.delivery.kind === "file") await deliverFiles(run, job);
@@ -271,7 +314,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
         if (error instanceof TerminalError || error instanceof RetryableError) {
           // the destination refused the audience itself (or kept failing): record it and go on with the next audience
           audienceReport.warnings.push(redactor.text(`${(error as Error).message}`));
-          const pending = audienceReport.desired - audienceReport.exported;
+          const pending = Math.max(0, audienceReport.desired - audienceReport.exported - audienceReport.failed);
           audienceReport.failed += Math.max(0, pending);
           report.failureCount += Math.max(0, pending);
           continue;
@@ -280,11 +323,12 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       }
       if (!dryRun) {
         audienceState.lastRunAt = options.now;
-        await run.checkpoint(audienceId, Object.keys(audienceState.members).length);
+        await run.checkpoint(audienceId, job.held);
       }
     }
     if (!dryRun) {
       state.lastRunAt = options.now;
+      state.run = undefined; // finished: the next run is a new one, with new keys
       await run.checkpoint("*", 0);
     }
   } catch (error) {
@@ -295,9 +339,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     if (error instanceof ActivationError) throw error;
     if (signal.aborted) throw new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
     if (error instanceof AbmKitError && !(error instanceof TerminalError) && !(error instanceof RetryableError)) {
-      // typed input errors (unsafe file names, invalid options) keep their type, with secrets removed
-      error.message = redactor.text(error.message);
-      throw error;
+      // typed errors (unsafe file names, invalid options, state store failures, an adapter's own) keep their type, with secrets removed
+      throw redactor.error(error);
     }
     const message = error instanceof Error ? error.message : String(error);
     throw new ActivationError("ADAPTER_FAILED", redactor.text(`the destination adapter failed: ${message}; running again resumes from the last checkpoint`), partial);

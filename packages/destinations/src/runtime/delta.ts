@@ -15,7 +15,8 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /**
  * Compares the members the destination holds (with the fingerprint of what
  * was sent) to the members it should hold now (with their current
- * fingerprints). Pure; every list is in ascending code-unit order.
+ * fingerprints). Pure; every list is in ascending code-unit order. Any
+ * string is an ordinary id (`__proto__` and `constructor` included).
  */
 export function computeDelta(
   held: Readonly<Record<string, { readonly h: string }>>,
@@ -26,7 +27,7 @@ export function computeDelta(
   const changed: string[] = [];
   const exited: string[] = [];
   for (const [id, fingerprint] of desired) {
-    const before = held[id];
+    const before = Object.hasOwn(held, id) ? held[id] : undefined; // ids are data: never read inherited properties
     if (before === undefined) realized.push(id);
     else {
       existing.push(id);

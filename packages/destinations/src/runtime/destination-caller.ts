@@ -1,8 +1,7 @@
-import type { AdapterContext, AuthState, MemberBatch } from "../definition/adapter-context.js";
+import type { AdapterContext, AuthState } from "../definition/adapter-context.js";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
-import type { DestinationMember, MemberResult } from "../definition/member.js";
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
-import type { ActivationEvents } from "./activation-events.js";
+import type { ActivationEventMap } from "./activation-events.js";
 import { backoffDelay, type RandomSource } from "./backoff.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { Redactor } from "./redactor.js";
@@ -21,25 +20,33 @@ export interface CallerDeps {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly clock: () => number;
   readonly random: RandomSource;
-  readonly events: ActivationEvents;
+  /** Emits an event (the run's emitter, which redacts payloads). */
+  readonly emit: <K extends keyof ActivationEventMap>(name: K, ...payload: ActivationEventMap[K]) => void;
   readonly redactor: Redactor;
   readonly limiter: RateLimiter;
   readonly counters: CallCounters;
+  /** Called with every credential obtained (after it is known to the redactor), before it is used. */
+  readonly onCredentials?: (auth: AuthState) => Promise<void>;
 }
 
-/** A per-member outcome after all retries. */
-export type FinalMemberResult = { ok: true } | { ok: false; code: string; message: string };
+/** Options of {@link DestinationCaller.call}. */
+export interface CallOptions {
+  /** Do not authenticate first, and do not refresh on {@link AuthExpiredError} (the call is itself an authentication). */
+  readonly skipAuth?: boolean;
+  readonly onRetry?: (attempt: number, delayMs: number, error: RetryableError) => void;
+}
 
 /**
  * Calls an adapter's functions the way the runtime promises: within the rate
  * limit, retrying {@link RetryableError}s with backoff (honouring Retry-After),
- * refreshing credentials once after {@link AuthExpiredError}, re-sending only
- * the members whose result was retryable. Unexpected errors propagate.
+ * refreshing credentials after {@link AuthExpiredError}. Authentication and
+ * refreshes are calls like any other: the same retry policy applies to them,
+ * and concurrent callers share one. Unexpected errors propagate.
  */
 export class DestinationCaller<Settings> {
   private auth: AuthState | undefined;
   private generation = 0;
-  private refreshing: Promise<void> | undefined;
+  private obtaining: Promise<void> | undefined;
 
   constructor(
     private readonly definition: DestinationDefinition<Settings>,
@@ -53,47 +60,46 @@ export class DestinationCaller<Settings> {
     return { settings: this.settings, auth: this.auth, signal, now, sleep, clock };
   }
 
-  private remember(auth: AuthState): void {
-    this.auth = auth;
-    this.generation++;
-    this.deps.redactor.add(auth.accessToken);
-    for (const v of Object.values(auth.extra ?? {})) this.deps.redactor.add(v);
+  /** Obtains credentials with `fn` (retried like any call), once for all concurrent callers. */
+  private obtain(label: string, fn: (ctx: AdapterContext<Settings>) => Promise<AuthState>, refreshReason?: string): Promise<void> {
+    this.obtaining ??= (async () => {
+      const auth = await this.call(label, fn, { skipAuth: true });
+      this.auth = auth;
+      this.generation++;
+      this.deps.redactor.add(auth.accessToken);
+      for (const v of Object.values(auth.extra ?? {})) this.deps.redactor.add(v);
+      await this.deps.onCredentials?.(auth);
+      if (refreshReason !== undefined) {
+        this.deps.counters.tokenRefreshes++;
+        this.deps.emit("auth:refreshed", { reason: refreshReason });
+      }
+    })().finally(() => {
+      this.obtaining = undefined;
+    });
+    return this.obtaining;
   }
 
   /** Authenticates once, if the destination authenticates and has not yet. */
   async ensureAuthenticated(): Promise<void> {
-    if (this.auth !== undefined || this.definition.authenticate === undefined) return;
     const authenticate = this.definition.authenticate;
-    await this.call("authenticate", async (ctx) => this.remember(await authenticate(ctx)), { skipAuth: true });
+    if (authenticate === undefined) return;
+    while (this.auth === undefined) await this.obtain("authenticate", authenticate);
   }
 
   private async refresh(seenGeneration: number): Promise<void> {
-    if (this.generation !== seenGeneration) return; // someone refreshed already
-    if (this.refreshing === undefined) {
-      const refresh = this.definition.refreshAuth ?? this.definition.authenticate;
-      if (refresh === undefined) throw new TerminalError("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
-      this.refreshing = (async () => {
-        this.deps.counters.requests++;
-        await this.deps.limiter.acquire(this.deps.signal);
-        this.remember(await refresh(this.context()));
-        this.deps.counters.tokenRefreshes++;
-        this.deps.events.emit("auth:refreshed", { reason: "access token rejected" });
-      })().finally(() => {
-        this.refreshing = undefined;
-      });
-    }
-    await this.refreshing;
+    if (this.obtaining !== undefined) return this.obtaining; // someone is authenticating already
+    if (this.generation !== seenGeneration) return; // someone refreshed since the rejected request started
+    const refresh = this.definition.refreshAuth ?? this.definition.authenticate;
+    if (refresh === undefined) throw new TerminalError("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
+    return this.obtain("refresh credentials", refresh, "access token rejected");
   }
 
   /**
    * Runs `fn` with retries. Retryable failures are retried up to the retry
-   * policy's attempts; a rejected token is refreshed once per consecutive rejection.
+   * policy's attempts; a rejected token is refreshed (with retries of its
+   * own) once per consecutive rejection.
    */
-  async call<T>(
-    label: string,
-    fn: (ctx: AdapterContext<Settings>) => Promise<T>,
-    options: { skipAuth?: boolean; onRetry?: (attempt: number, delayMs: number, error: RetryableError) => void } = {},
-  ): Promise<T> {
+  async call<T>(label: string, fn: (ctx: AdapterContext<Settings>) => Promise<T>, options: CallOptions = {}): Promise<T> {
     if (!options.skipAuth) await this.ensureAuthenticated();
     const policy = this.definition.retry;
     let refreshedSinceLastRejection = false;
@@ -103,8 +109,7 @@ export class DestinationCaller<Settings> {
       this.deps.counters.requests++;
       const generation = this.generation;
       try {
-        const result = await fn(this.context());
-        return result;
+        return await fn(this.context());
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
@@ -123,77 +128,5 @@ export class DestinationCaller<Settings> {
         await this.deps.sleep(delayMs, this.deps.signal);
       }
     }
-  }
-
-  /**
-   * Sends a batch and retries the members whose result is retryable (only
-   * them), until each member has a final result. Request-level failures
-   * (after retries) become failures of every member still pending.
-   */
-  async sendBatch(
-    sendBatch: NonNullable<DestinationDefinition<Settings>["sendBatch"]>,
-    batch: Omit<MemberBatch, "members" | "idempotencyKey">,
-    members: readonly DestinationMember[],
-    keyOf: (members: readonly DestinationMember[]) => string,
-  ): Promise<Map<string, FinalMemberResult>> {
-    const final = new Map<string, FinalMemberResult>();
-    let pending = members;
-    const policy = this.definition.retry;
-    let memberRound = 0;
-    const onRetry = (attempt: number, delayMs: number, error: RetryableError) =>
-      this.deps.events.emit("batch:retry", {
-        audienceId: batch.audience.audienceId,
-        action: batch.action,
-        size: pending.length,
-        attempt,
-        delayMs,
-        code: error.code,
-        message: this.deps.redactor.text(error.message),
-      });
-    while (pending.length > 0) {
-      memberRound++;
-      const request: MemberBatch = { ...batch, members: pending, idempotencyKey: keyOf(pending) };
-      let results: readonly MemberResult[];
-      try {
-        results = await this.call(`${batch.action} batch`, (ctx) => sendBatch(ctx, request), { onRetry });
-      } catch (error) {
-        if (this.deps.signal.aborted) throw error;
-        if (error instanceof RetryableError || error instanceof TerminalError) {
-          const message = this.deps.redactor.text(error.message);
-          for (const m of pending) final.set(m.memberId, { ok: false, code: error.code, message });
-          return final;
-        }
-        throw error;
-      }
-      const byId = new Map<string, MemberResult>();
-      for (const r of Array.isArray(results) ? results : []) if (r && typeof r.memberId === "string") byId.set(r.memberId, r);
-      const retry: DestinationMember[] = [];
-      let lastRetryable: { code: string; message: string } | undefined;
-      for (const m of pending) {
-        const r = byId.get(m.memberId);
-        if (r === undefined) final.set(m.memberId, { ok: false, code: "NO_RESULT", message: "the destination returned no result for this member" });
-        else if (r.ok) final.set(m.memberId, { ok: true });
-        else if (r.retryable && memberRound < policy.maxAttempts) {
-          retry.push(m);
-          lastRetryable = { code: r.code, message: r.message };
-        } else final.set(m.memberId, { ok: false, code: r.code, message: this.deps.redactor.text(r.message) });
-      }
-      pending = retry;
-      if (pending.length > 0) {
-        const delayMs = backoffDelay(memberRound, policy, this.deps.random);
-        this.deps.counters.retries++;
-        this.deps.events.emit("batch:retry", {
-          audienceId: batch.audience.audienceId,
-          action: batch.action,
-          size: pending.length,
-          attempt: memberRound,
-          delayMs,
-          code: lastRetryable?.code ?? "RETRYABLE_MEMBERS",
-          message: this.deps.redactor.text(lastRetryable?.message ?? "some members can be retried"),
-        });
-        await this.deps.sleep(delayMs, this.deps.signal);
-      }
-    }
-    return final;
   }
 }

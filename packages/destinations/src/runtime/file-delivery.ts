@@ -13,7 +13,7 @@ import { fileExtension, partName, writeSplitFiles } from "../files/split-file-wr
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import { mapDesired } from "./desired-members.js";
 import { memberFingerprint } from "./fingerprint.js";
-import { deliveredRecord, idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
+import { deliveredRecord, holdMember, idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
 
 const ROWS_PER_CHUNK = 10_000;
 const HASHING = new Set(["sha256Email", "sha512Email", "sha256", "join", "domain", "linkedinOrganizationUrn"]);
@@ -133,10 +133,11 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   for (const id of job.delta.exited) delete members[id];
   for (const id of addIds) {
     const member = mapDesired(job.desired, id);
-    members[id] = deliveredRecord(job, member, memberFingerprint(member));
+    holdMember(job.audienceState, id, deliveredRecord(job, member, memberFingerprint(member), run.runNumber, run.redactor));
   }
   job.report.exported += addIds.length;
   job.report.removed += job.delta.exited.length;
   job.report.manifest = manifest;
-  await run.checkpoint(job.target.audienceId, Object.keys(members).length);
+  job.held = Object.keys(members).length;
+  await run.checkpoint(job.target.audienceId, job.held);
 }

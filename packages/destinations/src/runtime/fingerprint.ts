@@ -7,9 +7,3 @@ export function memberFingerprint(member: DestinationMember): string {
   const text = JSON.stringify(keys.map((k) => [k, member.fields[k]]));
   return createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
-
-/** The idempotency key of a batch: stable for the same audience, action and members (with their fields). */
-export function batchIdempotencyKey(audienceId: string, externalId: string, action: string, fingerprints: readonly (readonly [string, string])[]): string {
-  const text = JSON.stringify([audienceId, externalId, action, fingerprints]);
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
-}

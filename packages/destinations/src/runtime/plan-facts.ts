@@ -8,7 +8,10 @@ import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-pla
 /**
  * The plain facts `validatePlan` of `@abm-kit/guardrails` checks, drawn from a
  * plan, its destination and the audiences' memberships (sizes are the number
- * of distinct member ids given).
+ * of distinct member ids given). Every audience of the plan is listed; one
+ * whose membership is not given has no size (and no type), so its size rules
+ * come back as `"unknown"` warnings rather than being skipped. Without
+ * `dataflowsForDestination` the dataflow rule is reported as unknown too.
  */
 export function planFacts<Settings>(
   planInput: ActivationPlanInput,
@@ -26,9 +29,10 @@ export function planFacts<Settings>(
   return {
     destinationId: destination.id,
     limits: destination.limits,
-    audiences: plan.audiences.flatMap(({ audienceId }) => {
+    // every audience of the plan: one whose membership was not passed has no size, so guardrails report its size rules as unknown
+    audiences: plan.audiences.map(({ audienceId }) => {
       const m = audiences.find((a) => a.audienceId === audienceId);
-      return m === undefined ? [] : [{ audienceId, type: m.type, size: new Set(m.memberIds).size }];
+      return m === undefined ? { audienceId } : { audienceId, type: m.type, size: new Set(m.memberIds).size };
     }),
     mappedAttributeCount: targets.size,
     ...(options.dataflowsForDestination !== undefined ? { dataflowsForDestination: options.dataflowsForDestination } : {}),

@@ -1,8 +1,9 @@
 import pLimit from "p-limit";
 import type { DestinationMember } from "../definition/member.js";
 import { mapDesired } from "./desired-members.js";
-import { batchIdempotencyKey, memberFingerprint } from "./fingerprint.js";
-import { deliveredRecord, idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
+import { memberFingerprint } from "./fingerprint.js";
+import { idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
+import { sendTrackedBatch } from "./tracked-batch.js";
 
 /** The batch size used when a destination declares none. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -16,12 +17,12 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * Brings a streaming destination's audience up to date: finds or creates it,
  * sends removes then adds in batches within the destination's limits, and
- * checkpoints after every batch, so a crash loses at most the batches in flight.
+ * checkpoints before and after every batch, so a crash loses nothing: the
+ * batches in flight are sent again, under the same keys, on resume.
  */
 export async function deliverStreaming<Settings>(run: RunContext<Settings>, job: AudienceJob): Promise<void> {
   const { definition, caller, plan } = run;
-  const sendBatch = definition.sendBatch!;
-  const addIds = idsToAdd(job, plan.mode);
+  const addIds = idsToAdd(job, plan.mode, run.runNumber);
   const removeIds = job.delta.exited;
 
   if (run.dryRun) {
@@ -43,9 +44,10 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
     const known = job.audienceState.externalId;
     const ref = await caller.call("find or create audience", (ctx) => ensure(ctx, job.target, known));
     externalId = ref.externalId;
-    if (job.audienceState.externalId !== externalId) {
-      job.audienceState.externalId = externalId;
-      await run.checkpoint(job.target.audienceId, Object.keys(job.audienceState.members).length);
+    const stored = run.redactor.text(externalId); // no secret enters the state
+    if (job.audienceState.externalId !== stored) {
+      job.audienceState.externalId = stored;
+      await run.checkpoint(job.target.audienceId, job.held);
     }
     if (ref.readyAfterMs !== undefined && ref.readyAfterMs > 0) await run.sleep(ref.readyAfterMs, run.signal);
   } else {
@@ -66,7 +68,9 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
       limit(async () => {
         if (fatal !== undefined || run.signal.aborted) return;
         try {
-          await sendOne(run, job, batch.action, batch.ids, externalId, sendBatch);
+          const members: DestinationMember[] = batch.ids.map((id) => (batch.action === "add" ? mapDesired(job.desired, id) : removalMember(job, id)));
+          const fingerprints = new Map(members.map((m) => [m.memberId, batch.action === "add" ? memberFingerprint(m) : "-"]));
+          await sendTrackedBatch(run, job, batch.action, externalId, members, fingerprints);
         } catch (error) {
           fatal ??= { error };
         }
@@ -74,46 +78,4 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
     ),
   );
   if (fatal !== undefined) throw fatal.error;
-}
-
-async function sendOne<Settings>(
-  run: RunContext<Settings>,
-  job: AudienceJob,
-  action: "add" | "remove",
-  ids: readonly string[],
-  externalId: string,
-  sendBatch: NonNullable<RunContext<Settings>["definition"]["sendBatch"]>,
-): Promise<void> {
-  const members: DestinationMember[] = action === "add" ? ids.map((id) => mapDesired(job.desired, id)) : ids.map((id) => removalMember(job, id));
-  const fingerprints = new Map(members.map((m) => [m.memberId, action === "add" ? memberFingerprint(m) : "-"]));
-  const keyOf = (sent: readonly DestinationMember[]) =>
-    batchIdempotencyKey(job.target.audienceId, externalId, action, sent.map((m) => [m.memberId, fingerprints.get(m.memberId)!] as const));
-  const results = await run.caller.sendBatch(sendBatch, { action, audience: job.target, externalId }, members, keyOf);
-  let ok = 0;
-  let failed = 0;
-  for (const member of members) {
-    const result = results.get(member.memberId);
-    if (result?.ok) {
-      ok++;
-      if (action === "add") {
-        job.audienceState.members[member.memberId] = deliveredRecord(job, member, fingerprints.get(member.memberId)!);
-        job.report.exported++;
-      } else {
-        delete job.audienceState.members[member.memberId];
-        job.report.removed++;
-      }
-    } else {
-      failed++;
-      job.report.failed++;
-      run.fail({
-        audienceId: job.target.audienceId,
-        memberId: member.memberId,
-        action,
-        code: result?.ok === false ? result.code : "NO_RESULT",
-        message: result?.ok === false ? result.message : "no result",
-      });
-    }
-  }
-  run.emit("batch:sent", { audienceId: job.target.audienceId, action, size: members.length, ok, failed });
-  await run.checkpoint(job.target.audienceId, Object.keys(job.audienceState.members).length);
 }

@@ -1,16 +1,21 @@
 import type { Snapshot } from "@abm-kit/core";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
+import type { MemberResult } from "../definition/member.js";
 import { secretValuesOf } from "../definition/secret.js";
 import type { FieldMappingInput } from "../mapping/field-mapping.js";
 import type { ActivationPlanInput } from "../runtime/activation-plan.js";
 import { activate } from "../runtime/activate.js";
 import { createActivationEvents } from "../runtime/activation-events.js";
 import { monotonicClock } from "../runtime/clock.js";
+import { secretAppearsIn } from "../runtime/redactor.js";
 import type { RunReport } from "../runtime/run-report.js";
 import { MemoryStateStore } from "../state/memory-state-store.js";
 import type { StateStore } from "../state/state-store.js";
+import { tokenFaultSchedule } from "./conformance-auth.js";
+import { echoingSecrets, SHORT_SECRET, type EchoState } from "./conformance-echo.js";
 import { conformanceSnapshot } from "./conformance-fixture.js";
-import { noFaults, randomFaultSchedule, seededRandom, type FaultSchedule } from "./fault.js";
+import { loggingKeys, rememberingKeys, reusedKeys, type KeyUse } from "./conformance-keys.js";
+import { AUTH_PATH, noFaults, randomFaultSchedule, seededRandom, type FaultSchedule } from "./fault.js";
 
 /** A running instance of the destination's fake service, reached through the fault harness. */
 export interface ConformanceService {
@@ -22,6 +27,13 @@ export interface ConformanceService {
   redundantAdds?(): number;
   /** Secrets the service issued (access tokens), to look for in the output. */
   secrets?(): readonly string[];
+  /**
+   * Every secret value inside `settings`, as the harness knows them. The suite
+   * checks that the settings schema marks each one with `secret()` (wherever it
+   * sits: unions, records, transforms) and that none appears in any output.
+   * Include a short one (under 8 characters) if the settings allow it.
+   */
+  readonly settingSecrets?: readonly string[];
   close(): Promise<void>;
 }
 
@@ -35,6 +47,8 @@ export interface ConformanceHarness<Settings> {
   readonly mapping: readonly FieldMappingInput[];
   /** Data and candidate members; default {@link conformanceSnapshot} and all its accounts or persons. */
   readonly fixture?: { readonly snapshot: Snapshot; readonly memberIds: readonly string[] };
+  /** Paths of the service's token requests (faults there exclude expired-token 401s); default {@link AUTH_PATH}. */
+  readonly authPath?: RegExp;
 }
 
 /** Suite options. */
@@ -66,11 +80,16 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 const sorted = (a: Iterable<string>) => [...a].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
 /**
- * Runs the destination conformance suite: declaration sanity, full export,
- * incremental convergence, idle re-run, dry run, random fault schedules
- * (after any schedule the service holds exactly the audience, nothing lost,
- * nothing re-applied), crash-and-resume, and no secret in any report, event
- * or error. Returns every check; {@link assertConformance} throws on failures.
+ * Runs the destination conformance suite: declaration sanity, secret settings
+ * marked, dry run, full export, incremental convergence, idle re-run, members
+ * who leave and come back applied again (in front of a service that keeps
+ * idempotency keys forever), random fault schedules (after any schedule the
+ * service holds exactly the audience, nothing lost, nothing re-applied —
+ * token requests get faults too), token-endpoint faults during every
+ * authentication and refresh, crash-and-resume, secrets echoed by the service,
+ * no idempotency key naming two applications, and no secret (of any length)
+ * in any report, event, error, problem or checkpoint. Returns every check;
+ * {@link assertConformance} throws on failures.
  */
 export async function runConformanceSuite<Settings>(harness: ConformanceHarness<Settings>, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const checks: ConformanceCheck[] = [];
@@ -84,7 +103,12 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
   const second = allIds.slice(Math.ceil(allIds.length * 0.25));
   const audienceId = "conformance-audience";
   const seed = options.seed ?? 7;
+  const authPath = harness.authPath ?? AUTH_PATH;
   let slept = 0;
+  // Idempotency keys as the runtime sent them, by logical run (a resumed run continues the one that crashed).
+  const keyLog: KeyUse[] = [];
+  const openRuns = new Map<StateStore, number>();
+  let runs = 0;
 
   const check = async (name: string, body: () => Promise<string>) => {
     try {
@@ -111,17 +135,22 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
     extra: { mode?: "full" | "incremental"; dryRun?: boolean; definition?: DestinationDefinition<Settings>; signal?: AbortSignal } = {},
   ): Promise<RunReport> => {
     for (const s of secretValuesOf(destination.settings, service.settings)) secrets.add(s);
+    for (const s of service.settingSecrets ?? []) secrets.add(s);
+    const logical = openRuns.get(state) ?? ++runs;
+    if (!extra.dryRun) openRuns.set(state, logical);
+    // every checkpoint is output too: no secret may reach it
+    const recording: StateStore = { load: (key) => state.load(key), save: (key, value) => (output.push(JSON.stringify(value)), state.save(key, value)) };
     const events = createActivationEvents();
     for (const name of ["run:start", "audience:delta", "batch:sent", "batch:retry", "auth:refreshed", "checkpoint", "file:written", "run:end"] as const) {
       events.on(name, (payload: unknown) => output.push(JSON.stringify(payload)));
     }
     try {
       const report = await activate(plan(service, extra.mode ?? "incremental"), {
-        destination: extra.definition ?? destination,
+        destination: loggingKeys(extra.definition ?? destination, keyLog, logical),
         snapshot,
         audiences: [{ audienceId, audienceName: "Conformance audience", type: harness.audienceType, memberIds }],
         now: NOW,
-        state,
+        state: recording,
         events,
         // waits are virtual: the clock moves by what was slept, so rate limits hold without real waiting
         sleep: async (ms: number) => {
@@ -133,7 +162,11 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
         ...(extra.signal ? { signal: extra.signal } : {}),
       });
       output.push(JSON.stringify(report));
+      if (!extra.dryRun) openRuns.delete(state); // finished: the next run on this state is a new one
       return report;
+    } catch (error) {
+      output.push(JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})), String((error as Error)?.stack));
+      throw error;
     } finally {
       for (const s of service.secrets?.() ?? []) secrets.add(s);
     }
@@ -157,6 +190,15 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
     if (targets.length > 0) expect(targets.some((t) => t.identity !== undefined), "declares no identity mapping target");
     return `${targets.length} mapping targets, batch ${destination.limits.maxBatchSize ?? "-"}`;
   });
+  await check("secret settings are marked secret()", async () =>
+    withService(noFaults, async (service) => {
+      const declared = service.settingSecrets ?? [];
+      const found = new Set(secretValuesOf(destination.settings, service.settings));
+      const missed = declared.filter((s) => !found.has(s));
+      expect(missed.length === 0, `${missed.length} of the harness's ${declared.length} setting secrets are not marked with secret() in the settings schema`);
+      return declared.length === 0 ? `${found.size} secrets found (the harness declares no settingSecrets)` : `${declared.length} declared secrets found`;
+    }),
+  );
   await check("dry run sends nothing", async () =>
     withService(noFaults, async (service) => {
       const state = new MemoryStateStore();
@@ -188,13 +230,35 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
       return `full ${full.totals.exported}, incremental +${inc.totals.exported} -${inc.totals.removed}`;
     }),
   );
+  await check("members who leave and come back are applied again", async () =>
+    withService(noFaults, async (service) => {
+      // in front of a service that keeps every idempotency key forever
+      const misuses: string[] = [];
+      const remembering = rememberingKeys(destination, new Map<string, { batch: string; results: readonly MemberResult[] }>(), misuses);
+      const state = new MemoryStateStore();
+      const rounds: [readonly string[], string[]][] = [
+        [first, expectedFirst],
+        [second, expectedSecond],
+        [first, expectedFirst],
+        [second, expectedSecond],
+      ];
+      for (const [n, [memberIds, expected]] of rounds.entries()) {
+        const report = await run(service, memberIds, state, { definition: remembering });
+        const held = await service.members(audienceId);
+        expect(report.failureCount === 0, `run ${n + 1} had ${report.failureCount} failures`);
+        expect(same(held, expected), `after run ${n + 1} the service holds ${held.length} members, expected ${expected.length}: a key named an earlier application`);
+      }
+      expect(misuses.length === 0, misuses[0] ?? "");
+      return `${rounds.length} runs, members left and came back twice`;
+    }),
+  );
   await check("random fault schedules keep exactly the audience", async () => {
     const schedules = options.faultSchedules ?? 20;
     const maxRuns = options.maxRuns ?? 3;
     const small = smallBatches(destination, expectedFirst.length);
     let faultsSeen = 0;
     for (let s = 0; s < schedules; s++) {
-      await withService(randomFaultSchedule(seed * 1000 + s, options.faultRate ?? 0.3), async (service) => {
+      await withService(randomFaultSchedule(seed * 1000 + s, options.faultRate ?? 0.3, { auth: authPath }), async (service) => {
         const state = new MemoryStateStore();
         let failures = 0;
         for (let r = 0; r < maxRuns; r++) {
@@ -210,6 +274,19 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
       });
     }
     return `${schedules} schedules, ${faultsSeen} retries and refreshes`;
+  });
+  await check("token endpoint faults during refreshes are survived", async () => {
+    if (destination.authenticate === undefined) return "the destination does not authenticate";
+    const { schedule, counts } = tokenFaultSchedule(authPath);
+    return withService(schedule, async (service) => {
+      const report = await run(service, first, new MemoryStateStore(), { definition: smallBatches(destination, expectedFirst.length) });
+      expect(counts.tokenRequests > 0, `no request matched authPath ${authPath}: set the harness's authPath to the service's token path`);
+      const held = await service.members(audienceId);
+      expect(report.failureCount === 0, `${report.failureCount} members failed with ${counts.tokenFaults} token-endpoint faults`);
+      expect(same(held, expectedFirst), `the service holds ${held.length} members, expected ${expectedFirst.length}`);
+      expect(report.tokenRefreshes > 0, "no refresh happened although requests were refused as expired");
+      return `${counts.tokenFaults} token-endpoint faults over ${counts.tokenRequests} token requests, ${report.tokenRefreshes} refreshes`;
+    });
   });
   await check("crash and resume loses no one", async () => {
     const random = seededRandom(seed + 99);
@@ -252,11 +329,39 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
       return `crashed after batch ${crashAt}; resume sent ${resumed.totals.exported}, ${redundant} re-applied`;
     });
   });
-  await check("no secret in reports, events or errors", async () => {
+  await check("secrets echoed by the service are redacted", async () =>
+    withService(noFaults, async (service) => {
+      const state = new MemoryStateStore();
+      const settingSecrets = [...new Set([...secretValuesOf(destination.settings, service.settings), ...(service.settingSecrets ?? [])])];
+      if (destination.authenticate !== undefined) secrets.add(SHORT_SECRET);
+      const echo: EchoState = { phase: "crash", calls: 0, crashedRunTokens: [] };
+      const echoing = echoingSecrets(destination, settingSecrets, echo);
+      let stopped = false;
+      try {
+        await run(service, first, state, { definition: echoing });
+      } catch {
+        stopped = true;
+      }
+      expect(stopped, "the run did not stop on the adapter's typed error");
+      echo.phase = "resume";
+      echo.calls = 0;
+      const resumed = await run(service, first, state, { definition: echoing });
+      const held = await service.members(audienceId);
+      expect(same(held, expectedFirst), `after resuming the service holds ${held.length} members, expected ${expectedFirst.length}`);
+      return `${settingSecrets.length} setting secrets, ${echo.crashedRunTokens.length} tokens of the crashed run echoed; resume sent ${resumed.totals.exported}`;
+    }),
+  );
+  await check("idempotency keys name one application each", async () => {
+    const reused = reusedKeys(keyLog);
+    if (destination.delivery.kind === "streaming") expect(keyLog.length > 0, "no batch was sent");
+    expect(reused.length === 0, `${reused.length} keys were reused: ${reused.slice(0, 3).join("; ")}`);
+    return `${new Set(keyLog.map((k) => k.key)).size} keys over ${runs} runs`;
+  });
+  await check("no secret in reports, events, errors, problems or checkpoints", async () => {
     const text = output.join("\n");
-    const leaked = [...secrets].filter((s) => s.length >= 4 && text.includes(s));
+    const leaked = [...secrets].filter((s) => s.length > 0 && secretAppearsIn(text, s));
     expect(secrets.size > 0 || destination.authenticate === undefined, "no secrets were found to look for: mark secret settings with secret()");
-    expect(leaked.length === 0, `${leaked.length} secret value(s) appear in the output`);
+    expect(leaked.length === 0, `${leaked.length} secret value(s) appear in the output${leaked.some((s) => s.length < 8) ? " (short ones included)" : ""}`);
     return `${secrets.size} secrets checked against ${output.length} outputs`;
   });
   return { passed: checks.every((c) => c.passed), checks };

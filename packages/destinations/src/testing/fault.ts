@@ -30,18 +30,42 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * A random fault schedule: each request (except to paths matching `spare`)
- * fails with probability `rate`, with a fault kind drawn uniformly. The
- * schedule is fixed by the seed, so a failing seed can be replayed.
+ * Paths of token requests, by default: a path with a segment `oauth`,
+ * `oauth2`, `token`, `accessToken`, `auth` or `login` (`/oauth/token`,
+ * `/identity/oauth/token`, `/oauth/v2/accessToken`, `/services/oauth2/token`).
  */
-export function randomFaultSchedule(seed: number, rate = 0.3, spare: RegExp = /^\/oauth\//): FaultSchedule {
+export const AUTH_PATH = /(^|\/)(oauth2?|token|accesstoken|auth|login)(\/|$)/i;
+
+/** Options of {@link randomFaultSchedule}. */
+export interface RandomFaultOptions {
+  /** Requests to matching paths never get a fault. Default: none spared. */
+  readonly spare?: RegExp;
+  /**
+   * Token requests. They get faults like any request except an expired-token
+   * 401 (a token endpoint answers 401 only to wrong credentials), so every
+   * authentication and refresh meets 429s, 5xx, timeouts, resets and
+   * malformed bodies. Default {@link AUTH_PATH}.
+   */
+  readonly auth?: RegExp;
+}
+
+/**
+ * A random fault schedule: each request (except to paths matching `spare`)
+ * fails with probability `rate`, with a fault kind drawn uniformly (token
+ * requests: any kind but an expired token). The schedule is fixed by the
+ * seed, so a failing seed can be replayed. A `RegExp` as third argument is
+ * `spare`.
+ */
+export function randomFaultSchedule(seed: number, rate = 0.3, options: RegExp | RandomFaultOptions = {}): FaultSchedule {
+  const { spare, auth = AUTH_PATH } = options instanceof RegExp ? { spare: options } : options;
   const random = seededRandom(seed);
   const decided = new Map<number, Fault | undefined>();
   return (index, request) => {
     if (decided.has(index)) return decided.get(index);
     let fault: Fault | undefined;
-    if (!spare.test(request.path) && random() < rate) {
-      const pick = Math.floor(random() * 6);
+    if (!(spare?.test(request.path) ?? false) && random() < rate) {
+      const kinds = auth.test(request.path) ? 5 : 6;
+      const pick = Math.floor(random() * kinds);
       const apply = random() < 0.5;
       fault =
         pick === 0

@@ -16,7 +16,8 @@ export interface Located<T> {
  * - a **relationship level** is one hop from the audience's entity to another
  *   (a `related` condition, or reading people's events from an account);
  *   `relationshipLevels` is the most hops on one path;
- * - `entitySwitches` counts every such hop in the whole definition;
+ * - `entitySwitches` counts every such hop in the whole definition, and
+ *   `hops` lists each (the relation followed, or `people's events`);
  * - `valuesPerField` is each condition comparing a field against a list
  *   (`values`, and an event condition's `types`);
  * - `personEventLookbacks` is each event or sequence reading person events,
@@ -28,6 +29,7 @@ export interface AudienceMeasures {
   readonly rulesPerContainer: Located<number>[];
   readonly relationshipLevels: Located<number>;
   readonly entitySwitches: Located<number>;
+  readonly hops: Located<string>[];
   readonly valuesPerField: (Located<number> & { readonly field: string })[];
   readonly personEventLookbacks: Located<Lookback>[];
   readonly sequences: Located<number>[];
@@ -38,6 +40,7 @@ interface WalkState {
   rulesPerContainer: Located<number>[];
   relationshipLevels: Located<number>;
   switches: number;
+  hops: Located<string>[];
   valuesPerField: (Located<number> & { field: string })[];
   personEventLookbacks: Located<Lookback>[];
   sequences: Located<number>[];
@@ -64,6 +67,7 @@ export function measureAudience(audience: Audience, options: { now?: number } = 
     rulesPerContainer: [],
     relationshipLevels: { value: 0, path: "condition" },
     switches: 0,
+    hops: [],
     valuesPerField: [],
     personEventLookbacks: [],
     sequences: [],
@@ -75,6 +79,7 @@ export function measureAudience(audience: Audience, options: { now?: number } = 
     rulesPerContainer: state.rulesPerContainer,
     relationshipLevels: state.relationshipLevels,
     entitySwitches: { value: state.switches, path: "condition" },
+    hops: state.hops,
     valuesPerField: state.valuesPerField,
     personEventLookbacks: state.personEventLookbacks,
     sequences: state.sequences,
@@ -105,7 +110,7 @@ function walk(condition: Condition, at: Position, state: WalkState): void {
       return;
     case "related": {
       const target = at.context === undefined ? undefined : relationTarget(at.context, condition.relation);
-      const hop = enterLevel(at, path, state);
+      const hop = enterLevel(at, path, state, condition.relation);
       if (condition.where !== undefined) {
         walk(condition.where, { ...hop, context: target, path: [...at.path, "where"] }, state);
       }
@@ -115,7 +120,7 @@ function walk(condition: Condition, at: Position, state: WalkState): void {
       state.valuesPerField.push({ value: condition.types.length, path: `${path}.types`, field: "type" });
       const readsPersonEvents =
         at.context === "person" || (at.context === "account" && (condition.owner ?? "any") !== "account");
-      const hop = at.context === "account" && readsPersonEvents ? enterLevel(at, path, state) : at;
+      const hop = at.context === "account" && readsPersonEvents ? enterLevel(at, path, state, "people's events") : at;
       if (readsPersonEvents) state.personEventLookbacks.push({ value: lookbackOf(condition.window, state.now), path });
       if (condition.where !== undefined) {
         walk(condition.where, { ...hop, context: "event", path: [...at.path, "where"] }, state);
@@ -125,7 +130,7 @@ function walk(condition: Condition, at: Position, state: WalkState): void {
     case "sequence": {
       state.sequences.push({ value: condition.steps.length, path });
       const readsPersonEvents = at.context === "person" || at.context === "account";
-      const hop = at.context === "account" ? enterLevel(at, path, state) : at;
+      const hop = at.context === "account" ? enterLevel(at, path, state, "people's events") : at;
       if (readsPersonEvents) state.personEventLookbacks.push({ value: lookbackOf(condition.window, state.now), path });
       condition.steps.forEach((step, i) => {
         const stepPath = [...at.path, "steps", i];
@@ -143,9 +148,10 @@ function enterContainer(at: Position, state: WalkState): Position {
   return { ...at, containers };
 }
 
-function enterLevel(at: Position, path: string, state: WalkState): Position {
+function enterLevel(at: Position, path: string, state: WalkState, target: string): Position {
   const levels = at.levels + 1;
   state.switches++;
+  state.hops.push({ value: target, path });
   if (levels > state.relationshipLevels.value) state.relationshipLevels = { value: levels, path };
   return { ...at, levels };
 }

@@ -11,6 +11,13 @@ const positive = () => z.number().int().positive();
 export const DestinationLimitsSchema = z.object({
   /** The fewest members an audience must have to be usable (LinkedIn: 300). */
   minAudienceSize: count().optional(),
+  /**
+   * What `minAudienceSize` counts: the `members` sent (the default), or the
+   * members the destination `matched` to its own users or companies
+   * (LinkedIn). Plans are checked against the members sent, an upper bound of
+   * those matched, so a `matched` minimum can still fail after upload.
+   */
+  minAudienceSizeCounts: z.enum(["members", "matched"]).optional(),
   /** The most members one audience may have. */
   maxAudienceSize: count().optional(),
   /** The most records one request may carry. */
@@ -27,8 +34,7 @@ export const DestinationLimitsSchema = z.object({
 /** The hard limits a destination declares (see {@link DestinationLimitsSchema}). */
 export type DestinationLimits = z.infer<typeof DestinationLimitsSchema>;
 
-type NumericLimit = Exclude<keyof DestinationLimits, "requestsPerWindow">;
-const MINIMUMS: readonly NumericLimit[] = ["minAudienceSize"];
+type NumericLimit = Exclude<keyof DestinationLimits, "requestsPerWindow" | "minAudienceSize" | "minAudienceSizeCounts">;
 const MAXIMUMS: readonly NumericLimit[] = [
   "maxAudienceSize",
   "maxBatchSize",
@@ -40,15 +46,24 @@ const MAXIMUMS: readonly NumericLimit[] = [
 /**
  * Combines limits from several places (a destination's declaration, a
  * profile's extra limits) into the strictest of each: the highest minimum, the
- * lowest maximum, the lowest request rate.
+ * lowest maximum, the lowest request rate. The minimum keeps what it counts
+ * (`minAudienceSizeCounts`) from the limits it came from; of equal minimums,
+ * `matched` wins.
  */
 export function strictestLimits(...all: ReadonlyArray<DestinationLimits | undefined>): DestinationLimits {
   const out: DestinationLimits = {};
   for (const limits of all) {
     if (limits === undefined) continue;
-    for (const key of MINIMUMS) {
-      const value = limits[key];
-      if (value !== undefined) out[key] = Math.max(out[key] ?? value, value);
+    const min = limits.minAudienceSize;
+    if (min !== undefined) {
+      const current = out.minAudienceSize;
+      if (current === undefined || min > current) {
+        out.minAudienceSize = min;
+        if (limits.minAudienceSizeCounts === undefined) delete out.minAudienceSizeCounts;
+        else out.minAudienceSizeCounts = limits.minAudienceSizeCounts;
+      } else if (min === current && limits.minAudienceSizeCounts === "matched") {
+        out.minAudienceSizeCounts = "matched";
+      }
     }
     for (const key of MAXIMUMS) {
       const value = limits[key];

@@ -25,9 +25,11 @@ export const RULE_IDS = [
   "accountAudience.entitySwitches",
   "accountAudience.relationshipLevels",
   "accountAudience.valuesPerField",
+  "personAudience.multiEntityStreaming",
   "composition.blocks",
   "composition.accountAudiences",
   "composition.shape",
+  "composition.streaming",
   "plan.dataflowsPerDestination",
   "plan.rowsPerExportFile",
 ] as const;
@@ -85,6 +87,11 @@ export const RULE_CATALOG: Readonly<Record<RuleId, RuleDescription>> = {
     kind: "max",
     title: "values compared against one field in an account audience",
   },
+  "personAudience.multiEntityStreaming": {
+    id: "personAudience.multiEntityStreaming",
+    kind: "forbid",
+    title: "streaming evaluation of a person audience with a condition on another entity (accounts, opportunities, …)",
+  },
   "composition.blocks": { id: "composition.blocks", kind: "max", title: "blocks in one composition" },
   "composition.accountAudiences": {
     id: "composition.accountAudiences",
@@ -95,6 +102,11 @@ export const RULE_CATALOG: Readonly<Record<RuleId, RuleDescription>> = {
     id: "composition.shape",
     kind: "forbid",
     title: "a composition other than audience → exclude? → enrich? → rank or split?",
+  },
+  "composition.streaming": {
+    id: "composition.streaming",
+    kind: "forbid",
+    title: "streaming evaluation of a composition",
   },
   "plan.dataflowsPerDestination": {
     id: "plan.dataflowsPerDestination",

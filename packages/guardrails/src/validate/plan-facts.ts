@@ -16,13 +16,14 @@ export const ActivationPlanFactsSchema = z.object({
   audiences: z.array(
     z.object({
       audienceId: z.string().min(1),
-      type: z.enum(["account", "person"]),
+      /** The audience's entity type; leave it out when not known (no rule needs it). */
+      type: z.enum(["account", "person"]).optional(),
       /** The evaluated size; leave it out when not known (size rules then report `"unknown"`). */
       size: count().optional(),
     }),
   ),
   mappedAttributeCount: count(),
-  /** Dataflows feeding this destination, this plan included. */
+  /** Dataflows feeding this destination, this plan included; leave it out when not known (the dataflow rule then reports `"unknown"`). */
   dataflowsForDestination: count().optional(),
   /** The most rows per exported file this plan is set to write (file destinations). */
   exportFileRowLimit: z.number().int().positive().optional(),

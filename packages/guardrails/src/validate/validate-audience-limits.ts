@@ -22,7 +22,7 @@ export interface ValidateAudienceOptions {
  * Checks one audience definition against a limit profile's audience rules
  * (account audiences: nesting, rules per container, entity switches,
  * relationship levels, values per field, person-event lookback, ordering,
- * streaming). Returns every finding, each with the path of the node in the
+ * streaming; person audiences: streaming with conditions on other entities). Returns every finding, each with the path of the node in the
  * definition. An invalid definition or profile raises a `ValidationError`
  * naming each problem; a valid one never makes it throw.
  */
@@ -39,7 +39,7 @@ export function audienceFindings(
   profile: LimitProfile,
   options: { now: number | undefined; evaluation: EvaluationMode; prefix?: string },
 ): Finding[] {
-  if (audience.type !== "account") return [];
+  if (audience.type === "person") return personAudienceFindings(audience, profile, options);
   const prefix = options.prefix ?? "";
   const audienceId = audience.id;
   const m = measureAudience(audience, options.now === undefined ? {} : { now: options.now });
@@ -111,6 +111,26 @@ export function audienceFindings(
   }
   for (const lookback of m.personEventLookbacks) {
     push(lookbackFinding(profile, at(lookback.path), lookback.value, audienceId));
+  }
+  return findings;
+}
+
+/**
+ * A person audience's rules: streamed, each condition on another entity (a
+ * related condition: the person's accounts, opportunity roles, campaign
+ * memberships, related rows) is one the blueprint platform evaluates in batches.
+ */
+function personAudienceFindings(audience: Audience, profile: LimitProfile, options: { evaluation: EvaluationMode; prefix?: string }): Finding[] {
+  if (options.evaluation !== "streaming") return [];
+  const findings: Finding[] = [];
+  for (const hop of measureAudience(audience).hops) {
+    const finding = checkProfileRule(profile, "personAudience.multiEntityStreaming", {
+      path: (options.prefix ?? "") + hop.path,
+      actual: 1,
+      audienceId: audience.id,
+      detail: `a condition on ${hop.value}; the platform evaluates multi-entity audiences in batches (classify() says what abm-kit streams)`,
+    });
+    if (finding !== undefined) findings.push(finding);
   }
   return findings;
 }

@@ -15,8 +15,11 @@ export interface ValidateOptions {
  * Checks an activation plan against the destination's declared limits (made
  * stricter by any limits the profile adds for that destination id) and the
  * profile's plan rules. Size rules use each audience's evaluated size; an
- * audience without one gets a `warning` with `actual: "unknown"`. Invalid
- * facts or an invalid profile raise a `ValidationError` naming each problem.
+ * audience without one gets a `warning` with `actual: "unknown"`, and so does
+ * the dataflow rule when the count is not given. A minimum that counts
+ * `matched` members (LinkedIn) is checked against the members sent, an upper
+ * bound of those matched, and the message says so. Invalid facts or an
+ * invalid profile raise a `ValidationError` naming each problem.
  */
 export function validatePlan(facts: ActivationPlanFacts, options: ValidateOptions): Finding[] {
   const plan = parseOrThrow(ActivationPlanFactsSchema, facts, "activation plan");
@@ -34,12 +37,13 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
     const { audienceId, size } = audience;
     const min = limits.minAudienceSize;
     const max = limits.maxAudienceSize;
+    const matched = limits.minAudienceSizeCounts === "matched";
     if (size === undefined) {
       const unchecked = [
-        { ruleId: "destination.minAudienceSize", key: "minAudienceSize", bound: "minimum", limit: min },
-        { ruleId: "destination.maxAudienceSize", key: "maxAudienceSize", bound: "maximum", limit: max },
+        { ruleId: "destination.minAudienceSize", key: "minAudienceSize", bound: "minimum", limit: min, what: matched ? "matched members" : "members" },
+        { ruleId: "destination.maxAudienceSize", key: "maxAudienceSize", bound: "maximum", limit: max, what: "members" },
       ] as const;
-      for (const { ruleId, key, bound, limit } of unchecked) {
+      for (const { ruleId, key, bound, limit, what } of unchecked) {
         if (limit === undefined) continue;
         findings.push({
           ruleId,
@@ -48,12 +52,15 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
           limit,
           actual: "unknown",
           audienceId,
-          message: `the size of audience ${JSON.stringify(audienceId)} is unknown, so the ${bound} of ${limit} members (${origin(key)}) was not checked: evaluate the audience and pass its size`,
+          message: `the size of audience ${JSON.stringify(audienceId)} is unknown, so the ${bound} of ${limit} ${what} (${origin(key)}) was not checked: evaluate the audience and pass its size`,
         });
       }
       return;
     }
     if (min !== undefined && size < min) {
+      const counted = matched
+        ? ` matched members; the destination matches only some of the members sent, so ${size} can never reach it`
+        : "";
       findings.push({
         ruleId: "destination.minAudienceSize",
         severity: "error",
@@ -61,7 +68,7 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
         limit: min,
         actual: size,
         audienceId,
-        message: `audience ${JSON.stringify(audienceId)} has ${size} members; ${origin("minAudienceSize")} needs at least ${min}`,
+        message: `audience ${JSON.stringify(audienceId)} has ${size} members to send; ${origin("minAudienceSize")} needs at least ${min}${counted}`,
       });
     }
     if (max !== undefined && size > max) {
@@ -96,6 +103,16 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
       detail: `destination ${plan.destinationId}`,
     });
     if (finding) findings.push(finding);
+  } else if (profile.rules["plan.dataflowsPerDestination"].severity !== "off") {
+    const limit = profile.rules["plan.dataflowsPerDestination"].limit ?? null;
+    findings.push({
+      ruleId: "plan.dataflowsPerDestination",
+      severity: "warning",
+      path: "dataflowsForDestination",
+      limit,
+      actual: "unknown",
+      message: `the number of dataflows feeding destination ${plan.destinationId} is unknown, so the limit of ${limit} (profile "${profile.id}") was not checked: pass dataflowsForDestination, this plan included`,
+    });
   }
 
   if (plan.exportFileRowLimit !== undefined) {

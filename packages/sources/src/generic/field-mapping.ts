@@ -4,7 +4,8 @@ const ValueTypeSchema = z.enum(["string", "id", "salesforceId", "number", "integ
 const IdentityColumnSchema = z.object({ column: z.string().min(1), namespace: z.string().min(1) });
 
 /**
- * A declared mapping from any CSV or JSON file to persons, accounts or events.
+ * A declared mapping from any CSV or JSON file to persons, accounts or events
+ * (an event mapping names its owner column, its time column and its type).
  * `fields` maps a column to a standard field of the entity (`email`, `name`,
  * `industry`, …) with the column's type; other columns are kept as attributes.
  */
@@ -30,5 +31,13 @@ export const FieldMappingSchema = z.object({
   eventType: z.union([z.string().min(1), z.object({ column: z.string().min(1) })]).optional(),
   /** Events: the column with the time (an instant with zone, or a date). */
   occurredAtColumn: z.string().min(1).optional(),
+}).superRefine((m, ctx) => {
+  if (m.entity !== "event") return;
+  const need = (key: "owner" | "occurredAtColumn" | "eventType", what: string) => {
+    if (m[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `an event mapping needs ${what}` });
+  };
+  need("owner", "the column naming the owner");
+  need("occurredAtColumn", "the column with the time");
+  need("eventType", "a type or the column holding it");
 });
 export type FieldMapping = z.input<typeof FieldMappingSchema>;

@@ -1,19 +1,26 @@
-import { parseOrThrow, type AttributeValue, type IdentityBatch, type IdentityRef, type SourceKey } from "@abm-kit/core";
+import { dateToEpochMs, parseOrThrow, type AttributeValue, type IdentityBatch, type IdentityRef, type SourceKey } from "@abm-kit/core";
+import { z } from "zod";
+import { checkArguments } from "../read/check-arguments.js";
+import { emptyRecord } from "../read/empty-record.js";
 import { createFileReport } from "../read/file-report.js";
-import { inputName, type InputSource } from "../read/input-source.js";
+import { InputSourceSchema, inputName, type InputSource } from "../read/input-source.js";
+import { jsonRows } from "../read/json-rows.js";
 import { mapRows } from "../read/map-rows.js";
+import { NameOptionsSchema } from "../read/name-options.js";
 import type { ObjectSpec } from "../read/object-spec.js";
 import { readCsv } from "../read/read-csv.js";
 import { readJson } from "../read/read-json.js";
 import type { SourceResult } from "../read/source-result.js";
-import type { SourceRow } from "../read/source-row.js";
-import type { ValueType } from "../values/parse-value.js";
+import { parseInstant, type ValueType } from "../values/parse-value.js";
 import { FieldMappingSchema, type FieldMapping } from "./field-mapping.js";
+
+const ArgumentsSchema = z.object({ input: InputSourceSchema, mapping: FieldMappingSchema, options: NameOptionsSchema });
 
 /** The spec of a declared mapping. Throws `ValidationError` when the mapping itself is invalid. */
 export function mappedSpec(input: FieldMapping): ObjectSpec {
   const m = parseOrThrow(FieldMappingSchema, input, "field mapping");
-  const columns: Record<string, ValueType> = { [m.idColumn]: "id" };
+  const columns = emptyRecord<ValueType>();
+  columns[m.idColumn] = "id";
   for (const [column, f] of Object.entries(m.fields)) columns[column] = f.type;
   for (const i of m.identities) columns[i.column] = "id";
   if (m.account) columns[m.account.column] = "id";
@@ -51,7 +58,11 @@ export function mappedSpec(input: FieldMapping): ObjectSpec {
         return undefined;
       }
       const at = String(values[m.occurredAtColumn!]);
-      const occurredAt = /^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00.000Z` : at;
+      const occurredAt = /^\d{4}-\d{2}-\d{2}$/.test(at) && !Number.isNaN(dateToEpochMs(at)) ? `${at}T00:00:00.000Z` : parseInstant(at);
+      if (occurredAt === undefined) {
+        problem(m.occurredAtColumn, `${JSON.stringify(at)} is not a date (YYYY-MM-DD) or a date-time with a time zone`, "error", "invalid_value");
+        return undefined;
+      }
       const properties = Object.fromEntries(Object.entries(attributes).filter(([, v]) => !Array.isArray(v))) as Record<string, string | number | boolean | null>;
       const owner = { namespace: m.owner!.namespace, value: values[m.owner!.column] as string };
       return { events: [{ event: { id: `${m.system}:${id}`, type, occurredAt, properties, sourceKeys: [sourceKey] }, ...(m.owner!.kind === "account" ? { account: owner } : { person: owner }), origin }] };
@@ -61,6 +72,7 @@ export function mappedSpec(input: FieldMapping): ObjectSpec {
 
 /** Reads any CSV file with a declared field mapping. */
 export async function readMappedCsv(input: InputSource, mapping: FieldMapping, options: { readonly name?: string } = {}): Promise<SourceResult> {
+  checkArguments("readMappedCsv", ArgumentsSchema, { input, mapping, options });
   const spec = mappedSpec(mapping);
   const report = createFileReport(options.name ?? inputName(input), spec.kind);
   const { header, rows } = await readCsv(input, report);
@@ -69,6 +81,7 @@ export async function readMappedCsv(input: InputSource, mapping: FieldMapping, o
 
 /** Reads a JSON array of flat records (or `{ records: [...] }`) with a declared field mapping. */
 export async function readMappedJson(input: InputSource, mapping: FieldMapping, options: { readonly name?: string } = {}): Promise<SourceResult> {
+  checkArguments("readMappedJson", ArgumentsSchema, { input, mapping, options });
   const spec = mappedSpec(mapping);
   const report = createFileReport(options.name ?? inputName(input), spec.kind);
   const json = await readJson(input, report);
@@ -77,6 +90,6 @@ export async function readMappedJson(input: InputSource, mapping: FieldMapping, 
     if (json !== undefined) report.problems.push({ file: report.file, message: "expected an array of records or { records: [...] }", severity: "error", code: "invalid_json" });
     return { batch: {}, report };
   }
-  const rows: SourceRow[] = records.map((r, i) => ({ values: typeof r === "object" && r !== null ? (r as Record<string, unknown>) : {}, record: i + 1 }));
-  return { batch: mapRows(rows, [...new Set(rows.flatMap((r) => Object.keys(r.values)))], spec, report), report };
+  const { rows, columns } = jsonRows(records, report);
+  return { batch: mapRows(rows, columns, spec, report), report };
 }

@@ -1,5 +1,6 @@
-import type { FieldType } from "@abm-kit/core";
-import type { ConsentColumn } from "../read/consent-columns.js";
+import { FieldTypeSchema, type FieldType } from "@abm-kit/core";
+import { z } from "zod";
+import { ConsentColumnSchema, type ConsentColumn } from "../read/consent-columns.js";
 
 /** Options of the Marketo readers. */
 export interface MarketoReadOptions {
@@ -14,3 +15,12 @@ export interface MarketoReadOptions {
   /** Activity type names by id, beside (and over) the standard table. */
   readonly activityTypes?: Readonly<Record<number, string>>;
 }
+
+/** {@link MarketoReadOptions}, checked by every Marketo reader (a `ValidationError` names each bad option). */
+export const MarketoReadOptionsSchema: z.ZodType<MarketoReadOptions> = z.object({
+  instance: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  fieldTypes: z.record(z.string(), FieldTypeSchema).optional(),
+  consentColumns: z.record(z.string(), ConsentColumnSchema).optional(),
+  activityTypes: z.record(z.string().regex(/^\d+$/, "expected an activity type id"), z.string().min(1)).optional(),
+});

@@ -1,12 +1,16 @@
 import type { AttributeValue, IdentityRef, SourceKey } from "@abm-kit/core";
+import { z } from "zod";
+import { checkArguments } from "../read/check-arguments.js";
 import { consentFrom } from "../read/consent-columns.js";
+import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
 import type { ObjectSpec } from "../read/object-spec.js";
 import { toSalesforceId18 } from "../salesforce/salesforce-id.js";
 import { activityTypeName, PRIMARY_ATTRIBUTE_PROPERTY } from "./activity-types.js";
-import type { MarketoReadOptions } from "./marketo-options.js";
+import { MarketoReadOptionsSchema, type MarketoReadOptions } from "./marketo-options.js";
 
 /** The Marketo exports the readers understand. */
-export type MarketoExport = "leads" | "activities" | "companies" | "opportunities";
+export const MARKETO_EXPORTS = ["leads", "activities", "companies", "opportunities"] as const;
+export type MarketoExport = (typeof MARKETO_EXPORTS)[number];
 
 const str = (v: AttributeValue | undefined) => (typeof v === "string" ? v : undefined);
 const num = (v: AttributeValue | undefined) => (typeof v === "number" ? v : undefined);
@@ -22,8 +26,11 @@ export function propertyName(name: string): string {
   return words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join("") || "attribute";
 }
 
-/** The spec of one Marketo export. Every column not listed is a custom field, kept as an attribute. */
+const SpecArgumentsSchema = z.object({ kind: z.enum(MARKETO_EXPORTS), options: MarketoReadOptionsSchema });
+
+/** The spec of one Marketo export. Every column not listed is a custom field, kept as an attribute. Throws `ValidationError` for an unknown export or bad options. */
 export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {}): ObjectSpec {
+  checkArguments("marketoSpec", SpecArgumentsSchema, { kind, options });
   const key = (object: string, id: string): SourceKey => defined({ system: "marketo", instance: options.instance, object, id });
   const base = { kind: `marketo:${kind}`, isKnownExtra: () => true };
   const sfRef = (namespace: string, v: AttributeValue | undefined): IdentityRef[] => (typeof v === "string" ? [{ namespace, value: v }] : []);
@@ -37,7 +44,7 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
         idColumn: "id",
         map: ({ values: v, attributes: a, origin }) => {
           const id = str(v.id)!;
-          const consent = consentFrom({ unsubscribed: { channel: "email", optOutWhen: true }, ...options.consentColumns }, (c) => (c in v ? v[c] : a[c]));
+          const consent = consentFrom({ unsubscribed: { channel: "email", optOutWhen: true }, ...options.consentColumns }, (c) => (Object.hasOwn(v, c) ? v[c] : a[c]));
           const me = { namespace: "marketo.lead", value: id };
           return {
             persons: [
@@ -128,7 +135,10 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
             if (Array.isArray(parsed) && parsed.every((x) => typeof x === "object" && x !== null && "name" in x)) {
               parsed = Object.fromEntries(parsed.map((x: { name: unknown; value?: unknown }) => [String(x.name), x.value ?? null]));
             }
-            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+            const deep = pathBeyondDepth(parsed);
+            if (deep !== undefined) {
+              problem("attributes", `${tooDeepMessage("the attributes cell", deep)}; the event was loaded without its attributes`, "warning", "too_deep");
+            } else if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
               problem("attributes", "the attributes cell is not a JSON object; the event was loaded without its attributes", "warning", "invalid_json");
             } else {
               for (const [name, value] of Object.entries(parsed)) {

@@ -1,32 +1,5 @@
-import type { FieldType, RelatedTableDefinition } from "@abm-kit/core";
-
-/** A column of a partner file and the related-table field it fills. */
-export interface PartnerField {
-  readonly column: string;
-  readonly type: FieldType;
-}
-
-/** How a partner file maps to a related table keyed by domain or DUNS. */
-export interface PartnerFileMapping {
-  /** The related table the rows go to. */
-  readonly table: string;
-  readonly keyedBy: "domain" | "duns";
-  /** The column with the domain (any website spelling) or the DUNS number. */
-  readonly keyColumn: string;
-  /** Table fields by name. */
-  readonly fields: Readonly<Record<string, PartnerField>>;
-  /** The source system recorded in source keys (`partner:bombora`). */
-  readonly system: string;
-  /** Optionally, also emit an account event per row that passes `minimum` (an intent surge). */
-  readonly accountEvents?: {
-    readonly type: string;
-    /** The date or instant field the event happened at. */
-    readonly at: string;
-    readonly minimum?: { readonly field: string; readonly value: number };
-    /** Fields copied into the event's properties. */
-    readonly properties?: readonly string[];
-  };
-}
+import type { RelatedTableDefinition } from "@abm-kit/core";
+import type { PartnerFileMapping } from "./partner-mapping.js";
 
 /** Intent signals: `domain, topic, score (0-100), observedAt`; rows scoring 70 or more are also `Intent Surge` account events. */
 export const INTENT_MAPPING: PartnerFileMapping = {

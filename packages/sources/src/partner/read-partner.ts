@@ -1,16 +1,24 @@
-import type { AttributeValue, EventSourceRecord, RelatedSourceRecord } from "@abm-kit/core";
+import { parseOrThrow, type AttributeValue, type EventSourceRecord, type RelatedSourceRecord } from "@abm-kit/core";
+import { z } from "zod";
+import { checkArguments } from "../read/check-arguments.js";
+import { emptyRecord } from "../read/empty-record.js";
 import { createFileReport } from "../read/file-report.js";
-import { inputName, type InputSource } from "../read/input-source.js";
+import { InputSourceSchema, inputName, type InputSource } from "../read/input-source.js";
 import { mapRows } from "../read/map-rows.js";
+import { NameOptionsSchema } from "../read/name-options.js";
 import type { ObjectSpec } from "../read/object-spec.js";
 import { readCsv } from "../read/read-csv.js";
 import type { SourceResult } from "../read/source-result.js";
 import type { ValueType } from "../values/parse-value.js";
-import type { PartnerFileMapping } from "./partner-presets.js";
+import { PartnerFileMappingSchema, type PartnerFileMapping } from "./partner-mapping.js";
 
-/** The spec of a partner file: a key column and typed fields; other columns are reported and ignored. */
+const ArgumentsSchema = z.object({ input: InputSourceSchema, mapping: PartnerFileMappingSchema, options: NameOptionsSchema });
+
+/** The spec of a partner file: a key column and typed fields; other columns are reported and ignored. Throws `ValidationError` when the mapping is invalid. */
 export function partnerSpec(mapping: PartnerFileMapping): ObjectSpec {
-  const columns: Record<string, ValueType> = { [mapping.keyColumn]: "string" };
+  parseOrThrow(PartnerFileMappingSchema, mapping, "partner mapping");
+  const columns = emptyRecord<ValueType>();
+  columns[mapping.keyColumn] = "string";
   for (const f of Object.values(mapping.fields)) columns[f.column] = f.type;
   return {
     kind: `partner:${mapping.table}`,
@@ -20,7 +28,7 @@ export function partnerSpec(mapping: PartnerFileMapping): ObjectSpec {
     keepsExtras: false,
     map: ({ values, origin }) => {
       const key = values[mapping.keyColumn] as string;
-      const rowValues: Record<string, AttributeValue> = {};
+      const rowValues = emptyRecord<AttributeValue>();
       for (const [name, f] of Object.entries(mapping.fields)) {
         const v = values[f.column];
         if (v !== undefined) rowValues[name] = v;
@@ -50,6 +58,7 @@ export function partnerSpec(mapping: PartnerFileMapping): ObjectSpec {
  * account that owns the domain).
  */
 export async function readPartnerCsv(input: InputSource, mapping: PartnerFileMapping, options: { readonly name?: string } = {}): Promise<SourceResult> {
+  checkArguments("readPartnerCsv", ArgumentsSchema, { input, mapping, options });
   const report = createFileReport(options.name ?? inputName(input), `partner:${mapping.table}`);
   const { header, rows } = await readCsv(input, report);
   return { batch: mapRows(rows, header, partnerSpec(mapping), report), report };

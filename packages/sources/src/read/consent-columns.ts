@@ -1,10 +1,14 @@
 import type { AttributeValue, ConsentState } from "@abm-kit/core";
+import { z } from "zod";
 
 /** A boolean column that states consent for a channel: `optOutWhen: true` for opt-out flags (HasOptedOutOfEmail). */
 export interface ConsentColumn {
   readonly channel: string;
   readonly optOutWhen: boolean;
 }
+
+/** A {@link ConsentColumn}: a channel name and the boolean value that means opted out. */
+export const ConsentColumnSchema: z.ZodType<ConsentColumn> = z.object({ channel: z.string().min(1), optOutWhen: z.boolean() });
 
 /** Consent by channel from boolean columns: the opt-out value means `denied`, the other `granted`, blank nothing. */
 export function consentFrom(

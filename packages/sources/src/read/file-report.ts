@@ -1,7 +1,9 @@
+import { z } from "zod";
+
 /** One problem with an input file: where (file, line, field) and what. */
 export interface SourceProblem {
   readonly file: string;
-  /** 1-based line of the file where the record starts (1 is the header of a CSV file; JSON records have no line). */
+  /** 1-based line of the file where the record starts (1 is the header of a CSV file). JSON records have no line: in a JSON file only a problem with the text itself (bytes that are not UTF-8) has one. */
   readonly line?: number;
   /** 1-based position of the record in a JSON file (JSON records have no line). */
   readonly record?: number;
@@ -28,3 +30,13 @@ export interface FileReport {
 export function createFileReport(file: string, kind: string): FileReport {
   return { file, kind, read: 0, loaded: 0, rejected: 0, problems: [] };
 }
+
+/** A {@link FileReport} as readers take one (counts and a list of problems). */
+export const FileReportSchema = z.object({
+  file: z.string(),
+  kind: z.string(),
+  read: z.number(),
+  loaded: z.number(),
+  rejected: z.number(),
+  problems: z.array(z.unknown()),
+});

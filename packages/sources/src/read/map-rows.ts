@@ -1,6 +1,7 @@
 import type { AttributeValue, FieldDefinitions, FieldType, IdentityBatch } from "@abm-kit/core";
 import { inferFieldType } from "../values/infer-value-type.js";
 import { parseValue, type ValueType } from "../values/parse-value.js";
+import { emptyRecord } from "./empty-record.js";
 import type { FileReport } from "./file-report.js";
 import type { ObjectSpec } from "./object-spec.js";
 import type { SourceRow } from "./source-row.js";
@@ -20,6 +21,9 @@ const TYPE_OF_FIELD: Record<FieldType, ValueType> = {
   multi: "multi",
 };
 
+/** A row's own value of a column (never an inherited member such as `constructor`). */
+const valueOf = (row: SourceRow, column: string): unknown => (Object.hasOwn(row.values, column) ? row.values[column] : undefined);
+
 /** Concatenates batch fragments part by part. */
 export function appendBatch(target: Record<string, unknown[]>, fragment: IdentityBatch): void {
   for (const [part, records] of Object.entries(fragment)) {
@@ -35,9 +39,9 @@ export function appendBatch(target: Record<string, unknown[]>, fragment: Identit
  * repeated id, and counts read / loaded / rejected in the report.
  */
 export function mapRows(rows: readonly SourceRow[], columns: readonly string[], spec: ObjectSpec, report: FileReport, options: MapOptions = {}): IdentityBatch {
-  const extras = extraColumns(columns, spec);
   const extraTypes = new Map<string, FieldType>();
-  for (const column of extras) extraTypes.set(column, options.fieldTypes?.[column] ?? inferFieldType(rows.map((r) => r.values[column])));
+  const declared = options.fieldTypes;
+  for (const column of extraColumns(columns, spec)) extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
   const mapper = createRowMapper(columns, spec, report, extraTypes, rows[0]?.line !== undefined);
   const out: Record<string, unknown[]> = {};
   mapper.map(rows, (fragment) => appendBatch(out, fragment));
@@ -46,7 +50,7 @@ export function mapRows(rows: readonly SourceRow[], columns: readonly string[], 
 
 /** The columns of a file that are not standard columns of the spec. */
 export function extraColumns(columns: readonly string[], spec: ObjectSpec): string[] {
-  return columns.filter((c) => !(c in spec.columns));
+  return columns.filter((c) => !Object.hasOwn(spec.columns, c));
 }
 
 /** Maps rows a chunk at a time, with state across chunks (ids seen); see {@link mapRows}. */
@@ -81,16 +85,16 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
           if (severity === "error") rejected = true;
           report.problems.push({ file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
         };
-        const values: Record<string, AttributeValue | undefined> = {};
+        const values = emptyRecord<AttributeValue | undefined>();
         for (const [column, type, required] of standard) {
-          const parsed = parseValue(row.values[column], type);
+          const parsed = parseValue(valueOf(row, column), type);
           if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
           else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
           else values[column] = parsed.value;
         }
-        const attributes: Record<string, AttributeValue> = {};
+        const attributes = emptyRecord<AttributeValue>();
         for (const [column, type] of kept) {
-          const parsed = parseValue(row.values[column], type);
+          const parsed = parseValue(valueOf(row, column), type);
           if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
           else if (parsed.value !== undefined) attributes[column] = parsed.value;
         }
@@ -111,7 +115,7 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
       }
     },
     fields() {
-      const fields: FieldDefinitions = {};
+      const fields: FieldDefinitions = emptyRecord();
       for (const [column, type] of extraTypes) fields[column] = { type };
       return spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {};
     },

@@ -1,23 +1,31 @@
-import { parse, type CsvError } from "csv-parse";
-import { crlfToLf } from "./crlf-to-lf.js";
-import type { FileReport } from "./file-report.js";
-import { openText, type InputSource } from "./input-source.js";
+import { z } from "zod";
+import { checkArguments } from "./check-arguments.js";
+import { distinctColumnNames } from "./column-names.js";
+import { CsvRecordSplitter, type CsvFault, type CsvRecord, type MalformedCsvRecord } from "./csv-records.js";
+import { emptyRecord } from "./empty-record.js";
+import { FileReportSchema, type FileReport } from "./file-report.js";
+import { InputSourceSchema, textChunks, type InputSource } from "./input-source.js";
+import { Utf8Decoder } from "./utf8-decoder.js";
 
 /** One CSV record: its values by column name and the line it starts on. */
 export interface CsvRow {
   readonly line: number;
+  /** The record's values by column (a prototype-free object: a column may be named `constructor`). */
   readonly values: Readonly<Record<string, string>>;
 }
 
 /** The rows of a CSV file and its header. */
 export interface CsvContent {
+  /** The column names, distinct (see `readCsv`). */
   readonly header: readonly string[];
   readonly rows: readonly CsvRow[];
 }
 
+const ArgumentsSchema = z.object({ input: InputSourceSchema, report: FileReportSchema });
+
 /** What a streaming read reports as it goes, and how it is stopped. */
 export interface CsvStreamHooks {
-  /** Called after each chunk of the file: bytes read so far (and the file's size, when known) and records parsed. */
+  /** Called after each chunk of records: bytes read so far (and the file's size, when known) and records parsed. */
   readonly onProgress?: (progress: { readonly bytes: number; readonly totalBytes?: number; readonly rows: number }) => void;
   /** Stops reading; the read then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
@@ -25,14 +33,28 @@ export interface CsvStreamHooks {
   readonly chunkRows?: number;
 }
 
+const FAULT_MESSAGES: Record<CsvFault, string> = {
+  quote_in_value: "a quote inside a value that does not start with one",
+  text_after_quote: "text after the closing quote of a value",
+  quote_not_closed: "a quote that is never closed",
+};
+
 /**
  * Reads a CSV file (streaming) with a header row: UTF-8 with or without BOM,
- * CRLF or LF, quoted fields with commas, quotes and line breaks. A record that
- * cannot be parsed (broken quoting, a wrong number of fields) is counted as read
- * and rejected with its line; reading goes on with the next record. An
- * unterminated quote swallows the rest of the file; that is reported too.
+ * CRLF, LF or CR line ends, quoted fields with commas, doubled quotes and line
+ * breaks. Column names are trimmed; an unnamed or repeated column gets a name
+ * of its own (`column 4`, `Name (2)`), with a warning.
+ *
+ * Every record of the file is either returned or counted here as read and
+ * rejected, with its line: a record with a malformed quote (reading goes on at
+ * the next line; a quote never closed rejects the line it opens on), or with
+ * another number of fields than the header. Bytes that are not UTF-8 read as
+ * U+FFFD with a warning naming the record's line and column. A file that cannot
+ * be read is an error in the report. Throws `ValidationError` only for
+ * arguments of the wrong shape.
  */
 export async function readCsv(input: InputSource, report: FileReport): Promise<CsvContent> {
+  checkArguments("readCsv", ArgumentsSchema, { input, report });
   const rows: CsvRow[] = [];
   const header = await streamCsv(input, report, (chunk) => {
     for (const row of chunk) rows.push(row);
@@ -41,84 +63,111 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
 }
 
 /**
- * Reads a CSV file as {@link readCsv} does, handing its records to `onRows` a
- * chunk at a time, so no file is ever held whole. Returns the header.
+ * Reads a CSV file as {@link readCsv} does (the same rows, counts and problems),
+ * handing its records to `onRows` a chunk at a time, so no file is ever held
+ * whole. Returns the header. `hooks.onProgress` hears bytes and records as
+ * chunks are read; aborting `hooks.signal` stops the read, which then rejects
+ * with the signal's reason.
  */
 export async function streamCsv(input: InputSource, report: FileReport, onRows: (rows: CsvRow[], header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
-  let header: string[] = [];
-  let lastLine = 1;
-  let rows: CsvRow[] = [];
-  let rowCount = 0;
-  const chunkRows = hooks.chunkRows ?? 10_000;
-  // records and skipped records arrive here synchronously, in file order
-  const parser = parse({
-    columns: (names: string[]) => (header = names.map((n) => n.trim())),
-    bom: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: Record<string, string>, context: { lines: number }) => {
-      let breaks = 0;
-      for (const column in record) {
-        const value = record[column]!;
-        for (let at = value.indexOf("\n"); at >= 0; at = value.indexOf("\n", at + 1)) breaks++;
-      }
-      rows.push({ line: context.lines - breaks, values: record });
-      rowCount++;
-      lastLine = context.lines;
-      return record;
-    },
-  });
-  parser.on("skip", (err: CsvError) => {
+  const decoder = new Utf8Decoder();
+  const invalidLines = decoder.invalidLines;
+  let nextInvalid = 0;
+  /** The lines with bytes that are not UTF-8 among `line`…`endLine` (records arrive in line order). */
+  const invalidIn = (line: number, endLine: number) => {
+    while (nextInvalid < invalidLines.length && invalidLines[nextInvalid]! < line) nextInvalid++;
+    const found: number[] = [];
+    while (nextInvalid < invalidLines.length && invalidLines[nextInvalid]! <= endLine) found.push(invalidLines[nextInvalid++]!);
+    return found;
+  };
+  const problem = (line: number, message: string, severity: "error" | "warning", code: string, field?: string) =>
+    report.problems.push({ file: report.file, line, ...(field !== undefined ? { field } : {}), message, severity, code });
+  const reject = (line: number, message: string, code: string, field?: string) => {
     report.read++;
     report.rejected++;
-    const line = lastLine + 1;
-    const end = Number(err.lines);
-    const span = end > line ? ` (lines ${line}-${end})` : "";
-    const message = err.code === "CSV_QUOTE_NOT_CLOSED"
-      ? `a quote opened on or after line ${line} is never closed; the rest of the file (to line ${end}) could not be read`
-      : err.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
-        ? `the record has a different number of fields than the header (${header.length})${span}`
-        : `the record is not valid CSV${span}: ${err.message.replace(/ at line \d+.*$/s, "")}`;
-    report.problems.push({ file: report.file, line, message, severity: "error", code: err.code === "CSV_RECORD_INCONSISTENT_COLUMNS" ? "field_count" : "invalid_csv" });
-    lastLine = end;
-  });
+    problem(line, message, "error", code, field);
+  };
+  const span = (r: { line: number; endLine: number }) => (r.endLine > r.line ? ` (lines ${r.line}-${r.endLine})` : "");
+
+  let header: string[] | undefined;
+  /** A header that is not valid CSV, and how many records after it could not be read for that. */
+  let headerBroken: { line: number; endLine: number; fault: CsvFault } | undefined;
+  let unreadable = 0;
+  let rows: CsvRow[] = [];
+  let rowCount = 0;
+  const onRecord = (record: CsvRecord) => {
+    const bad = invalidIn(record.line, record.endLine);
+    if (header === undefined) {
+      header = distinctColumnNames(record.fields, record.line, report);
+      const names = header.filter((n) => n.includes("\uFFFD"));
+      if (bad.length > 0) problem(record.line, `the header has bytes that are not UTF-8; they were read as U+FFFD${names.length > 0 ? ` (${names.join(", ")})` : ""}`, "warning", "invalid_utf8", names[0]);
+      return;
+    }
+    if (headerBroken) return unreadable++;
+    if (record.fields.length !== header.length) {
+      return reject(record.line, `the record has ${record.fields.length} fields, the header ${header.length}${span(record)}`, "field_count");
+    }
+    const values = emptyRecord<string>();
+    header.forEach((name, i) => (values[name] = record.fields[i]!));
+    rows.push({ line: record.line, values });
+    rowCount++;
+    if (bad.length > 0) {
+      const columns = header.filter((name) => values[name]!.includes("\uFFFD"));
+      const where = bad.map((l) => `line ${l}`).join(", ");
+      problem(record.line, `the record has bytes that are not UTF-8 (${where}); they were read as U+FFFD${columns.length > 0 ? ` in ${columns.join(", ")}` : ""}`, "warning", "invalid_utf8", columns[0]);
+    }
+  };
+  const onMalformed = (record: MalformedCsvRecord) => {
+    invalidIn(record.line, record.endLine);
+    const column = header?.[record.field];
+    const message = record.fault === "quote_not_closed"
+      ? `the record is not valid CSV: a quote opened on line ${record.endLine}${column !== undefined ? ` in ${column}` : ""} is never closed; the record was rejected and reading went on with the next line`
+      : `the record is not valid CSV${span(record)}: ${FAULT_MESSAGES[record.fault]}${column !== undefined ? ` (${column})` : ""}`;
+    if (header === undefined) {
+      header = [];
+      headerBroken = { line: record.line, endLine: record.endLine, fault: record.fault };
+      return;
+    }
+    if (headerBroken) return unreadable++;
+    reject(record.line, message, "invalid_csv", column);
+  };
+
+  const chunkRows = hooks.chunkRows ?? 10_000;
   const flush = () => {
-    if (rows.length === 0) return;
+    if (rows.length === 0 || header === undefined) return;
     const chunk = rows;
     rows = [];
     onRows(chunk, header);
   };
-  const source = openText(input);
   const totalBytes = "text" in input ? Buffer.byteLength(input.text) : undefined;
-  const bytesRead = () => ("text" in input ? totalBytes! : ((source as unknown as { bytesRead?: number }).bytesRead ?? 0));
-  let reportedBytes = -1;
+  const progress = (bytes: number) => hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
+  const splitter = new CsvRecordSplitter({ record: onRecord, malformed: onMalformed });
+  hooks.signal?.throwIfAborted();
+  const counted = { bytes: 0 };
   try {
-    const lf = crlfToLf();
-    source.on("error", (error) => parser.destroy(error));
-    lf.on("error", (error) => parser.destroy(error));
-    if (hooks.signal) {
-      hooks.signal.throwIfAborted();
-      hooks.signal.addEventListener("abort", () => parser.destroy(hooks.signal!.reason as Error), { once: true });
-    }
-    for await (const _ of source.pipe(lf).pipe(parser)) {
+    for await (const text of textChunks(input, decoder, counted)) {
+      hooks.signal?.throwIfAborted();
+      splitter.write(text);
       if (rows.length >= chunkRows) {
         flush();
-        const bytes = bytesRead();
-        if (bytes !== reportedBytes) {
-          reportedBytes = bytes;
-          hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
-        }
+        progress(counted.bytes);
       }
     }
+    splitter.end();
   } catch (error) {
-    if (hooks.signal?.aborted) {
-      source.destroy();
-      throw hooks.signal.reason;
-    }
-    report.problems.push({ file: report.file, line: lastLine + 1, message: `the file could not be read: ${(error as Error).message}`, severity: "error", code: "unreadable" });
+    if (hooks.signal?.aborted) throw hooks.signal.reason;
+    if (error instanceof StopReading) throw error;
+    report.problems.push({ file: report.file, message: `the file could not be read: ${(error as Error).message}`, severity: "error", code: "unreadable" });
   }
-  source.destroy();
   flush();
-  hooks.onProgress?.({ bytes: bytesRead(), ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
-  return header;
+  progress(totalBytes ?? counted.bytes);
+  if (headerBroken) {
+    report.read += unreadable;
+    report.rejected += unreadable;
+    problem(headerBroken.line, `the header is not valid CSV${span(headerBroken)}: ${FAULT_MESSAGES[headerBroken.fault]}; none of the ${unreadable} records after it could be read`, "error", "invalid_csv");
+  }
+  return header ?? [];
 }
+
+/** Thrown by an `onRows` callback to stop reading (see `readCsvHeader`). */
+export class StopReading extends Error {}

@@ -4,19 +4,20 @@ import { createFileReport, type FileReport } from "./file-report.js";
 import type { InputSource } from "./input-source.js";
 import { appendBatch, createRowMapper, extraColumns, type MapOptions, type RowMapper } from "./map-rows.js";
 import type { ObjectSpec } from "./object-spec.js";
-import { streamCsv, type CsvStreamHooks } from "./read-csv.js";
+import { StopReading, streamCsv, type CsvStreamHooks } from "./read-csv.js";
 
-class HeaderRead extends Error {}
-
-/** The header of a CSV file (reading stops after its first record). */
+/** The header of a CSV file, as `readCsv` names its columns (reading stops after its first record). */
 async function readHeader(input: InputSource): Promise<readonly string[]> {
-  let header: readonly string[] = [];
-  const scratch = createFileReport("", "");
-  header = await streamCsv(input, scratch, (_rows, h) => {
-    header = h;
-    throw new HeaderRead();
-  }, { chunkRows: 1 });
-  return header;
+  let header: readonly string[] | undefined;
+  try {
+    header = await streamCsv(input, createFileReport("header", "header"), (_rows, h) => {
+      header = h;
+      throw new StopReading();
+    }, { chunkRows: 1 });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+  }
+  return header ?? [];
 }
 
 /**
@@ -33,13 +34,13 @@ export async function streamMappedCsv(input: InputSource, spec: ObjectSpec, repo
   const header = await readHeader(input);
   const undeclared: [string, FieldTypeInference][] = [];
   for (const column of extraColumns(header, spec)) {
-    const declared = options.fieldTypes?.[column];
+    const declared = options.fieldTypes !== undefined && Object.hasOwn(options.fieldTypes, column) ? options.fieldTypes[column] : undefined;
     if (declared !== undefined) extraTypes.set(column, declared);
     else undeclared.push([column, new FieldTypeInference()]);
   }
   if (undeclared.length > 0) {
     await streamCsv(input, createFileReport(report.file, report.kind), (rows) => {
-      for (const [column, inference] of undeclared) for (const row of rows) if (!inference.add(row.values[column])) break;
+      for (const [column, inference] of undeclared) for (const row of rows) if (!inference.add(Object.hasOwn(row.values, column) ? row.values[column] : undefined)) break;
     }, { ...hooks, onProgress: undefined });
   }
   for (const [column, inference] of undeclared) extraTypes.set(column, inference.result());

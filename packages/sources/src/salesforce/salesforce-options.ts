@@ -1,5 +1,6 @@
-import type { FieldType } from "@abm-kit/core";
-import type { ConsentColumn } from "../read/consent-columns.js";
+import { FieldTypeSchema, type FieldType } from "@abm-kit/core";
+import { z } from "zod";
+import { ConsentColumnSchema, type ConsentColumn } from "../read/consent-columns.js";
 
 /** Options of the Salesforce readers. */
 export interface SalesforceReadOptions {
@@ -16,6 +17,18 @@ export interface SalesforceReadOptions {
   /** The related table Asset rows go to (default `ownedProducts`). */
   readonly ownedProductsTable?: string;
 }
+
+/** {@link SalesforceReadOptions}, checked by every Salesforce reader (a `ValidationError` names each bad option). */
+export const SalesforceReadOptionsSchema: z.ZodType<SalesforceReadOptions> = z.object({
+  instance: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  fieldTypes: z.record(z.string(), FieldTypeSchema).optional(),
+  consentColumns: z.record(z.string(), ConsentColumnSchema).optional(),
+  products: z
+    .custom<ReadonlyMap<string, { readonly name?: string; readonly family?: string }>>((v) => v instanceof Map, "expected a Map of products by Product2 id")
+    .optional(),
+  ownedProductsTable: z.string().min(1).optional(),
+});
 
 /** Salesforce system fields that are kept as attributes without a warning. */
 export const SALESFORCE_SYSTEM_FIELDS = new Set([

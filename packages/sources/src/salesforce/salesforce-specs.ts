@@ -1,8 +1,10 @@
 import type { AttributeValue, IdentityBatch, RelatedRow, SourceKey } from "@abm-kit/core";
+import { z } from "zod";
+import { checkArguments } from "../read/check-arguments.js";
 import { consentFrom, type ConsentColumn } from "../read/consent-columns.js";
 import type { MapInput, ObjectSpec } from "../read/object-spec.js";
 import type { ValueType } from "../values/parse-value.js";
-import { SALESFORCE_SYSTEM_FIELDS, type SalesforceReadOptions } from "./salesforce-options.js";
+import { SALESFORCE_SYSTEM_FIELDS, SalesforceReadOptionsSchema, type SalesforceReadOptions } from "./salesforce-options.js";
 
 /** The Salesforce objects the readers understand. */
 export const SALESFORCE_OBJECTS = [
@@ -48,11 +50,17 @@ function spec(kind: SalesforceObject, entity: ObjectSpec["entity"], columns: Rec
   };
 }
 
-/** The spec of one Salesforce object: its columns, types, and how a record becomes identity-graph records. */
+const SpecArgumentsSchema = z.object({ object: z.enum(SALESFORCE_OBJECTS), options: SalesforceReadOptionsSchema });
+
+/**
+ * The spec of one Salesforce object: its columns, types, and how a record
+ * becomes identity-graph records. Throws `ValidationError` for an unknown object or bad options.
+ */
 export function salesforceSpec(object: SalesforceObject, options: SalesforceReadOptions = {}): ObjectSpec {
+  checkArguments("salesforceSpec", SpecArgumentsSchema, { object, options });
   const key = (obj: string, id: string): SourceKey => defined({ system: "salesforce", instance: options.instance, object: obj, id });
   const consentColumns = { ...DEFAULT_CONSENT, ...options.consentColumns };
-  const consentOf = (v: Values, a: Readonly<Record<string, AttributeValue>>) => consentFrom(consentColumns, (c) => (c in v ? v[c] : a[c]));
+  const consentOf = (v: Values, a: Readonly<Record<string, AttributeValue>>) => consentFrom(consentColumns, (c) => (Object.hasOwn(v, c) ? v[c] : a[c]));
   const personColumns: Record<string, ValueType> = {
     Id: "salesforceId",
     Email: "string",

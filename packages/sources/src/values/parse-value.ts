@@ -1,11 +1,15 @@
 import { dateToEpochMs, type AttributeValue } from "@abm-kit/core";
+import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
 import { toSalesforceId18 } from "../salesforce/salesforce-id.js";
 
-/** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form. */
+/** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form; an `id` has at most {@link MAX_ID_LENGTH} characters. */
 export type ValueType = "string" | "id" | "salesforceId" | "number" | "integer" | "boolean" | "date" | "instant" | "multi";
 
 /** A parsed cell: a value (`undefined` when blank), or why it could not be read. */
 export type ParsedValue = { readonly ok: true; readonly value: AttributeValue | undefined } | { readonly ok: false; readonly message: string };
+
+/** The longest id read (`id` columns): ids become entity ids with a prefix, and the identity graph holds ids of up to 1024 characters. */
+export const MAX_ID_LENGTH = 512;
 
 const ok = (value: AttributeValue | undefined): ParsedValue => ({ ok: true, value });
 /** A blank cell (the most common result, shared). */
@@ -37,10 +41,16 @@ export function parseValue(raw: unknown, type: ValueType): ParsedValue {
   if (raw === undefined || raw === null) return MISSING;
   if (typeof raw === "string" && (raw === "" || raw.trim() === "")) return MISSING;
   switch (type) {
-    case "string":
-      return typeof raw === "object" ? ok(JSON.stringify(raw)) : ok(String(raw));
-    case "id":
-      return typeof raw === "string" || typeof raw === "number" ? ok(String(raw).trim()) : bad("not an id");
+    case "string": {
+      if (typeof raw !== "object") return ok(String(raw));
+      const deep = pathBeyondDepth(raw);
+      return deep === undefined ? ok(JSON.stringify(raw)) : bad(tooDeepMessage("the value", deep));
+    }
+    case "id": {
+      if (typeof raw !== "string" && typeof raw !== "number") return bad("not an id");
+      const id = String(raw).trim();
+      return id.length <= MAX_ID_LENGTH ? ok(id) : bad(`an id of ${id.length} characters is longer than ${MAX_ID_LENGTH}`);
+    }
     case "salesforceId": {
       const id = typeof raw === "string" ? toSalesforceId18(raw) : undefined;
       return id ? ok(id) : bad(`${JSON.stringify(raw)} is not a 15- or 18-character Salesforce id`);
@@ -72,5 +82,7 @@ export function parseValue(raw: unknown, type: ValueType): ParsedValue {
       const parts = String(raw).split(";").map((s) => s.trim()).filter((s) => s !== "");
       return ok(parts);
     }
+    default:
+      return bad(`${JSON.stringify(String(type))} is not a value type`);
   }
 }

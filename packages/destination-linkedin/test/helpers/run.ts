@@ -1,0 +1,58 @@
+import type { Snapshot } from "@abm-kit/core";
+import { activate, MemoryStateStore, type DestinationDefinition, type RunReport, type StateStore } from "@abm-kit/destinations";
+import { linkedInDestination, type LinkedInSettings } from "@abm-kit/destination-linkedin";
+import { MAPPING, RUN_NOW } from "./fixture.js";
+
+/** One audience of a run. */
+export interface RunAudience {
+  readonly audienceId: string;
+  readonly type: "account" | "person";
+  readonly memberIds: readonly string[];
+  readonly audienceName?: string;
+}
+
+/** A virtual clock: sleeping moves it, so waits (segment readiness, backoff, rate windows) cost no real time. */
+export interface VirtualClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function virtualClock(): VirtualClock {
+  let t = 1_000;
+  return { now: () => t, advance: (ms) => void (t += Math.max(0, ms)) };
+}
+
+/** Runs an activation of `audiences` to LinkedIn with virtual waits. */
+export function runLinkedIn(input: {
+  settings: unknown;
+  snapshot: Snapshot;
+  audiences: readonly RunAudience[];
+  state?: StateStore;
+  mode?: "full" | "incremental";
+  clock?: VirtualClock;
+  definition?: DestinationDefinition<LinkedInSettings>;
+  signal?: AbortSignal;
+}): Promise<RunReport> {
+  const clock = input.clock ?? virtualClock();
+  const types = new Set(input.audiences.map((a) => a.type));
+  return activate(
+    {
+      id: "linkedin-test",
+      destination: { id: "linkedin", settings: input.settings },
+      audiences: input.audiences.map((a) => ({ audienceId: a.audienceId })),
+      mapping: { ...(types.has("account") ? { account: MAPPING.account } : {}), ...(types.has("person") ? { person: MAPPING.person } : {}) },
+      mode: input.mode ?? "incremental",
+    },
+    {
+      destination: input.definition ?? linkedInDestination,
+      snapshot: input.snapshot,
+      audiences: input.audiences.map((a) => ({ audienceId: a.audienceId, audienceName: a.audienceName ?? a.audienceId, type: a.type, memberIds: a.memberIds })),
+      now: RUN_NOW,
+      state: input.state ?? new MemoryStateStore(),
+      clock: clock.now,
+      sleep: async (ms) => clock.advance(ms),
+      random: () => 0.5,
+      ...(input.signal ? { signal: input.signal } : {}),
+    },
+  );
+}

@@ -1,4 +1,5 @@
 import { formatSourceKey } from "@abm-kit/core";
+import { progressLine } from "./progress-line.js";
 import { loadSampleGraph } from "./sample/index.js";
 
 /**
@@ -7,8 +8,15 @@ import { loadSampleGraph } from "./sample/index.js";
  * after merging, links per rule, and one profile with its provenance.
  */
 export async function runSourcesSection(log: (line: string) => void): Promise<void> {
-  const { graph, files } = await loadSampleGraph();
+  const show = progressLine();
+  let bytes = 0;
+  const started = performance.now();
+  const { graph, files } = await loadSampleGraph(undefined, (p) => {
+    show(p);
+    if (p.phase === "read") bytes += p.bytes;
+  });
   log("Sources: sample exports → identity graph");
+  log(`  read ${files.length} files (${(bytes / 1e3).toFixed(0)} kB, ${files.reduce((n, f) => n + f.read, 0).toLocaleString("en-US")} records) in ${(performance.now() - started).toFixed(0)} ms`);
   for (const f of files) {
     log(`  ${f.kind.padEnd(34)} ${f.file.padEnd(30)} read ${String(f.read).padStart(5)}  loaded ${String(f.loaded).padStart(5)}  rejected ${f.rejected}`);
     for (const p of f.problems.slice(0, 3)) {

@@ -1,5 +1,5 @@
 import { toSnapshot, type BuildReport, type IdentityConfigInput, type IdentityGraph, type IdentityReport, type Snapshot } from "@abm-kit/core";
-import { loadExports, type FileReport } from "@abm-kit/sources";
+import { loadExports, type FileReport, type LoadProgress } from "@abm-kit/sources";
 import { SAMPLE_NOW } from "./generate.js";
 import { SAMPLE_DATA_DIR, SAMPLE_RELATED_TABLES, sampleFiles } from "./sample-files.js";
 
@@ -24,9 +24,9 @@ export interface SampleReports {
   readonly snapshot: BuildReport;
 }
 
-/** Reads the sample exports into an identity graph. */
-export async function loadSampleGraph(folder = SAMPLE_DATA_DIR): Promise<{ graph: IdentityGraph; files: readonly FileReport[] }> {
-  const { graph, reports } = await loadExports(sampleFiles(folder), { identity: SAMPLE_IDENTITY_CONFIG });
+/** Reads the sample exports into an identity graph (`onProgress` hears each file's bytes and records as they are read). */
+export async function loadSampleGraph(folder = SAMPLE_DATA_DIR, onProgress?: (progress: LoadProgress) => void): Promise<{ graph: IdentityGraph; files: readonly FileReport[] }> {
+  const { graph, reports } = await loadExports(sampleFiles(folder), { identity: SAMPLE_IDENTITY_CONFIG, ...(onProgress ? { onProgress } : {}) });
   return { graph, files: reports };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--scale <factor>] [--json <file>] [--runs <n>] [--docs]`
+ * `pnpm bench [--scale <factor>] [--json <file>] [--runs <n>] [--docs] [--only files] [--files-runs <n>]`
  *
  * Runs abm-kit against DuckDB on the same synthetic data and prints a table.
  * Without --scale it measures scales 0.01, 0.1 and 1 and rewrites
@@ -8,6 +8,10 @@
  * streaming: [{ scale, p50_ms, p99_ms, events_per_s }] }. --stream-events sets how
  * many new events the streaming figure applies (100,000), --stream-passes how
  * many times it runs them into a fresh evaluator (5; the median pass is kept).
+ * The files figure (export files → identity → Snapshot against DuckDB's
+ * read_csv + SQL joins, each engine in a child process) runs first at every
+ * scale, --files-runs times (3); --only files runs nothing else (with --docs
+ * it rewrites only the files section of the report).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,7 +23,8 @@ import { measureBuild, measureBuildWithIdentity, measureSnapshotMemory } from ".
 import { buildBenchSnapshot } from "./build-snapshot.js";
 import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
-import { formatMarkdown, formatTable, type BenchResult } from "./report.js";
+import { measureFiles, type FilesFigure } from "./files/files-figure.js";
+import { formatFilesTable, formatMarkdown, formatTable, replaceFilesSection, type BenchResult } from "./report.js";
 import { measureCompiledSql } from "./sql-figures.js";
 import { measureStreaming } from "./streaming-figures.js";
 import { BASELINE_DERIVED_COLUMNS } from "./seed-sql.js";
@@ -33,6 +38,8 @@ const { values } = parseArgs({
     docs: { type: "boolean", default: false },
     "stream-events": { type: "string", default: "100000" },
     "stream-passes": { type: "string", default: "5" },
+    only: { type: "string" },
+    "files-runs": { type: "string", default: "3" },
   },
 });
 
@@ -41,8 +48,20 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole n
 const scales = values.scale === undefined ? [0.01, 0.1, 1] : [Number(values.scale)];
 if (scales.some((s) => !(s > 0))) throw new Error("--scale takes a positive number");
 
-const scaleResults: BenchResult["scales"][number][] = [];
+const filesRuns = Number(values["files-runs"]);
+if (!Number.isInteger(filesRuns) || filesRuns < 1) throw new Error("--files-runs takes a whole number of at least 1");
+if (values.only !== undefined && values.only !== "files") throw new Error("--only takes: files");
+
+const filesFigures: FilesFigure[] = [];
 for (const scale of scales) {
+  console.log(`\nscale ${scale}: files → identity → Snapshot`);
+  const figure = await measureFiles(scale, filesRuns, (line) => console.log(`  ${line}`));
+  console.log(formatFilesTable([figure]));
+  filesFigures.push(figure);
+}
+
+const scaleResults: BenchResult["scales"][number][] = [];
+for (const scale of values.only === "files" ? [] : scales) {
   const label = `x${scale}`;
   const data = new SyntheticDataset(scale);
   console.log(`\nscale ${scale}: ${data.accountCount} accounts, ${data.personCount} persons, ${data.eventCount} person events`);
@@ -72,16 +91,20 @@ for (const scale of scales) {
   scaleResults.push({ scale, rows: snapshot.summary(), memory, figures, streaming });
 }
 
-const result: BenchResult = { date: new Date().toISOString(), scales: scaleResults, runs, duckdbVersion: duckdbVersion() };
+const result: BenchResult = { date: new Date().toISOString(), scales: scaleResults, files: filesFigures, runs, duckdbVersion: duckdbVersion() };
 if (values.json) {
   const streaming = scaleResults.map((s) => ({ scale: s.scale, p50_ms: s.streaming.p50Ms, p99_ms: s.streaming.p99Ms, events_per_s: s.streaming.changesPerSecond }));
-  writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures), streaming }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures), streaming, files: filesFigures }, null, 2)}\n`);
   console.log(`wrote ${values.json}`);
 }
 if (values.scale === undefined || values.docs) {
   const target = resolve(import.meta.dirname, "../../../docs/benchmarks.md");
-  // the S3 export section is written by `pnpm bench:s3`: keep it
-  const s3Section = existsSync(target) ? s3SectionOf(readFileSync(target, "utf8")) : undefined;
-  writeFileSync(target, s3Section === undefined ? formatMarkdown(result) : withS3Section(formatMarkdown(result), s3Section));
+  if (values.only === "files") {
+    writeFileSync(target, replaceFilesSection(readFileSync(target, "utf8"), result));
+  } else {
+    // the S3 export section is written by `pnpm bench:s3`: keep it
+    const s3Section = existsSync(target) ? s3SectionOf(readFileSync(target, "utf8")) : undefined;
+    writeFileSync(target, s3Section === undefined ? formatMarkdown(result) : withS3Section(formatMarkdown(result), s3Section));
+  }
   console.log(`wrote ${target}`);
 }

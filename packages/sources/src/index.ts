@@ -12,7 +12,7 @@ export type { SourceResult } from "./read/source-result.js";
 export type { SourceRow } from "./read/source-row.js";
 export type { ObjectSpec, MapInput } from "./read/object-spec.js";
 export { ConsentColumnSchema, type ConsentColumn } from "./read/consent-columns.js";
-export { readCsv, type CsvRow, type CsvContent } from "./read/read-csv.js";
+export { readCsv, streamCsv, type CsvRow, type CsvContent, type CsvStreamHooks } from "./read/read-csv.js";
 export { mapRows, appendBatch, type MapOptions } from "./read/map-rows.js";
 export { parseValue, parseInstant, type ValueType, type ParsedValue } from "./values/parse-value.js";
 export { inferFieldType } from "./values/infer-value-type.js";
@@ -30,4 +30,5 @@ export { PartnerFileMappingSchema, type PartnerFileMapping, type PartnerField } 
 export { readPartnerCsv, partnerSpec } from "./partner/read-partner.js";
 export { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
 export { readMappedCsv, readMappedJson, mappedSpec } from "./generic/read-mapped.js";
-export { loadExports, type ExportFile, type LoadedExports } from "./load-exports.js";
+export { loadExports, type ExportFile, type LoadedExports, type LoadExportsOptions } from "./load-exports.js";
+export type { LoadProgress } from "./load-progress.js";

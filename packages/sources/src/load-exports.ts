@@ -1,19 +1,23 @@
-import { IdentityGraph, type IdentityConfigInput } from "@abm-kit/core";
+import { statSync } from "node:fs";
+import { IdentityGraph, type FieldType, type IdentityConfigInput } from "@abm-kit/core";
 import { z } from "zod";
 import { checkArguments } from "./read/check-arguments.js";
-import type { FileReport } from "./read/file-report.js";
-import { InputSourceSchema, type InputSource } from "./read/input-source.js";
+import { createFileReport, type FileReport } from "./read/file-report.js";
+import { InputSourceSchema, inputName, type InputSource } from "./read/input-source.js";
+import type { ObjectSpec } from "./read/object-spec.js";
+import { streamMappedCsv } from "./read/stream-mapped-csv.js";
+import type { LoadProgress } from "./load-progress.js";
 import type { SourceResult } from "./read/source-result.js";
 import { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
-import { readMappedCsv, readMappedJson } from "./generic/read-mapped.js";
+import { mappedSpec, readMappedJson } from "./generic/read-mapped.js";
 import { MarketoReadOptionsSchema, type MarketoReadOptions } from "./marketo/marketo-options.js";
-import { MARKETO_EXPORTS, type MarketoExport } from "./marketo/marketo-specs.js";
-import { readMarketoCsv, readMarketoJson } from "./marketo/read-marketo.js";
+import { MARKETO_EXPORTS, marketoSpec, type MarketoExport } from "./marketo/marketo-specs.js";
+import { readMarketoJson } from "./marketo/read-marketo.js";
 import { PartnerFileMappingSchema, type PartnerFileMapping } from "./partner/partner-mapping.js";
-import { readPartnerCsv } from "./partner/read-partner.js";
+import { partnerSpec, readPartnerCsv } from "./partner/read-partner.js";
 import { SalesforceReadOptionsSchema, type SalesforceReadOptions } from "./salesforce/salesforce-options.js";
-import { SALESFORCE_OBJECTS, type SalesforceObject } from "./salesforce/salesforce-specs.js";
-import { readSalesforceCsv, readSalesforceJson, readSalesforceProducts } from "./salesforce/read-salesforce.js";
+import { SALESFORCE_OBJECTS, salesforceSpec, type SalesforceObject } from "./salesforce/salesforce-specs.js";
+import { readSalesforceJson, readSalesforceProducts } from "./salesforce/read-salesforce.js";
 
 /** One export file and what it holds. JSON is recognised by a `.json` name. */
 export type ExportFile = InputSource &
@@ -45,51 +49,113 @@ const ArgumentsSchema = z.object({
     // any graph with `add` (an IdentityGraph, or one from another copy of @abm-kit/core)
     graph: z.custom<IdentityGraph>((g) => typeof g === "object" && g !== null && typeof (g as { add?: unknown }).add === "function", "expected an IdentityGraph").optional(),
     identity: z.looseObject({}).optional(),
+    onProgress: z.custom<(progress: LoadProgress) => void>((f) => typeof f === "function", "expected a function").optional(),
+    signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, "expected an AbortSignal").optional(),
   }),
 });
 
 const isJson = (file: InputSource) => ("path" in file ? file.path : file.name).toLowerCase().endsWith(".json");
+
+/** Options of {@link loadExports}. */
+export interface LoadExportsOptions {
+  /** The graph to add to (default: a new one with `identity`). */
+  readonly graph?: IdentityGraph;
+  readonly identity?: IdentityConfigInput;
+  /** Called as files are read: per file, bytes and records read so far, and when it is done. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Stops loading: the call then rejects with the signal's reason (records already added stay in `graph`). */
+  readonly signal?: AbortSignal;
+}
+
+/** The spec, report name and declared field types of a CSV export file. */
+function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string; family?: string }>): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
+  switch (file.source) {
+    case "salesforce":
+      return { spec: salesforceSpec(file.object, { products, ...file.options }), name: file.options?.name ?? inputName(file), fieldTypes: file.options?.fieldTypes };
+    case "marketo":
+      return { spec: marketoSpec(file.export, file.options), name: file.options?.name ?? inputName(file), fieldTypes: file.options?.fieldTypes };
+    case "partner":
+      return { spec: partnerSpec(file.mapping), name: inputName(file) };
+    case "mapped":
+      return { spec: mappedSpec(file.mapping), name: inputName(file) };
+  }
+}
 
 /**
  * Reads every file and adds it to one identity graph (a new one, or `graph`).
  * Salesforce Product2 files are read first and feed the Asset files. Every file
  * and option is checked before any file is read: a `ValidationError` names each
  * bad one by its path (`files.2.options.fieldTypes.Tier__c`). What is wrong
- * inside a file is in that file's report.
+ * inside a file is in that file's report. CSV files are streamed: their records
+ * reach the graph a chunk at a time, so no file is ever held whole (JSON files
+ * are read whole). `onProgress` hears bytes and records per file; `signal`
+ * stops the load.
  */
-export async function loadExports(files: readonly ExportFile[], options: { readonly graph?: IdentityGraph; readonly identity?: IdentityConfigInput } = {}): Promise<LoadedExports> {
+export async function loadExports(files: readonly ExportFile[], options: LoadExportsOptions = {}): Promise<LoadedExports> {
   checkArguments("loadExports", ArgumentsSchema, { files, options });
   const graph = options.graph ?? new IdentityGraph(options.identity);
   const reports: FileReport[] = new Array<FileReport>(files.length);
   const products = new Map<string, { name?: string; family?: string }>();
+  const { onProgress, signal } = options;
+  const fileCount = files.length;
+  const sizeOf = (file: ExportFile) => {
+    if ("text" in file) return Buffer.byteLength(file.text);
+    try {
+      return statSync(file.path).size;
+    } catch {
+      return undefined;
+    }
+  };
+  const announce = (i: number, file: ExportFile, phase: "reading" | "read", bytes: number, rows: number) => {
+    const totalBytes = sizeOf(file);
+    onProgress?.({ phase, file: inputName(file), fileIndex: i, fileCount, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows });
+  };
   for (const [i, file] of files.entries()) {
     if (file.source === "salesforce" && file.object === "Product2") {
+      signal?.throwIfAborted();
+      announce(i, file, "reading", 0, 0);
       const read = await readSalesforceProducts(file, file.options);
       for (const [id, p] of read.products) products.set(id, p);
       reports[i] = read.report;
+      announce(i, file, "read", sizeOf(file) ?? 0, read.report.read);
     }
   }
   for (const [i, file] of files.entries()) {
     if (file.source === "salesforce" && file.object === "Product2") continue;
+    signal?.throwIfAborted();
+    announce(i, file, "reading", 0, 0);
+    if (!isJson(file)) {
+      const { spec, name, fieldTypes } = csvSpec(file, products);
+      const report = createFileReport(name, spec.kind);
+      const totalBytes = sizeOf(file);
+      await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), {
+        ...(signal ? { signal } : {}),
+        onProgress: (p) => onProgress?.({ phase: "reading", file: name, fileIndex: i, fileCount, bytes: p.bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: p.rows }),
+      });
+      reports[i] = report;
+      announce(i, file, "read", totalBytes ?? 0, report.read);
+      continue;
+    }
     let result: SourceResult;
     switch (file.source) {
-      case "salesforce": {
-        const o = { products, ...file.options };
-        result = isJson(file) ? await readSalesforceJson(file.object, file, o) : await readSalesforceCsv(file.object, file, o);
+      case "salesforce":
+        result = await readSalesforceJson(file.object, file, { products, ...file.options });
         break;
-      }
       case "marketo":
-        result = isJson(file) ? await readMarketoJson(file.export, file, file.options) : await readMarketoCsv(file.export, file, file.options);
+        result = await readMarketoJson(file.export, file, file.options);
         break;
       case "partner":
+        // partner files are CSV; a .json name is read as CSV, as readPartnerCsv does
         result = await readPartnerCsv(file, file.mapping);
         break;
       case "mapped":
-        result = isJson(file) ? await readMappedJson(file, file.mapping) : await readMappedCsv(file, file.mapping);
+        result = await readMappedJson(file, file.mapping);
         break;
     }
     graph.add(result.batch);
     reports[i] = result.report;
+    announce(i, file, "read", sizeOf(file) ?? 0, result.report.read);
   }
+  onProgress?.({ phase: "done", fileIndex: fileCount, fileCount, bytes: 0, rows: 0 });
   return { graph, reports };
 }

@@ -1,8 +1,11 @@
 import { problemsFromZod } from "../errors.js";
 import type { EntityKind } from "../entity-fields.js";
+import type { ActivityEvent } from "../schemas/index.js";
 import type { FieldDefinition, FieldDefinitions } from "../values.js";
 import { isBlockedValue } from "./blocked-values.js";
+import { isCertainlyValidEventRecord } from "./certain-event-record.js";
 import { ClusterIndex } from "./cluster-index.js";
+import { EventStore } from "./event-store.js";
 import { resolveIdentityConfig, type IdentityConfig, type IdentityConfigInput } from "./identity-config.js";
 import type { IdentityProblem } from "./identity-problem.js";
 import {
@@ -10,6 +13,7 @@ import {
   BATCH_PART_SCHEMAS,
   type AccountSourceRecord,
   type BatchPart,
+  type EventSourceRecord,
   type IdentityBatch,
   type PersonSourceRecord,
 } from "./identity-records.js";
@@ -53,7 +57,7 @@ export class IdentityGraph {
       opportunityRoles: [],
       campaigns: [],
       campaignMembers: [],
-      events: [],
+      events: new EventStore(),
       related: [],
       fields: {},
       problems: [],
@@ -72,6 +76,11 @@ export class IdentityGraph {
       const count = (counts[part] = { read: 0, loaded: 0, rejected: 0 });
       records.forEach((input, index) => {
         count.read++;
+        if (part === "events" && isCertainlyValidEventRecord(input)) {
+          count.loaded++;
+          this.state.events.add(input as EventSourceRecord);
+          return;
+        }
         const parsed = BATCH_PART_SCHEMAS[part].safeParse(input);
         if (!parsed.success) {
           count.rejected++;
@@ -91,6 +100,15 @@ export class IdentityGraph {
   /** The unified entities, ready for `SnapshotBuilder` (see {@link toSnapshot}). */
   entities(): UnifiedEntities {
     return this.unified().entities;
+  }
+
+  /**
+   * Visits every unified event once (re-pointed to unified ids), in no particular
+   * order, without building the list `entities().events` holds. The events'
+   * properties objects are shared: do not change them.
+   */
+  forEachEvent(visit: (event: ActivityEvent) => void): void {
+    this.unified().forEachEvent(visit);
   }
 
   /** Counts before and after merging, links per rule, guarded values and problems. */
@@ -144,6 +162,9 @@ export class IdentityGraph {
         s.accountIndex.add(r.key, identities.identities);
         return;
       }
+      case "events":
+        s.events.add(record as EventSourceRecord);
+        return;
       default:
         (s[part] as unknown[]).push(record);
     }

@@ -7,6 +7,9 @@ import type { IdentityGraph } from "./identity-graph.js";
 /**
  * Builds a Snapshot from a graph's unified entities. Field declarations found
  * by the sources are used unless `options.fields` declares the same field.
+ * The records were checked against their schemas when they were added to the
+ * graph, so the builder does not check them again unless `options.validate`
+ * is true (value types are still checked column by column).
  */
 export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions): Snapshot {
   const entities = graph.entities();
@@ -14,7 +17,7 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   for (const kind of new Set([...Object.keys(entities.fields), ...Object.keys(options.fields ?? {})]) as Set<EntityKind>) {
     fields[kind] = { ...entities.fields[kind], ...options.fields?.[kind] };
   }
-  const builder = new SnapshotBuilder({ ...options, fields });
+  const builder = new SnapshotBuilder({ ...options, fields, validate: options.validate ?? false });
   for (const r of entities.accounts) builder.addAccount(r);
   for (const r of entities.persons) builder.addPerson(r);
   for (const r of entities.links) builder.addLink(r);
@@ -22,7 +25,7 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   for (const r of entities.opportunityRoles) builder.addOpportunityRole(r);
   for (const r of entities.campaigns) builder.addCampaign(r);
   for (const r of entities.campaignMembers) builder.addCampaignMember(r);
-  for (const r of entities.events) builder.addEvent(r);
+  graph.forEachEvent((r) => builder.addEvent(r));
   for (const [table, rows] of Object.entries(entities.related)) for (const r of rows) builder.addRelatedRow(table, r);
   return builder.build();
 }

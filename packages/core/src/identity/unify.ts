@@ -31,6 +31,7 @@ import type {
 } from "./identity-records.js";
 import { DOMAIN_NAMESPACE, DUNS_NAMESPACE, EMAIL_NAMESPACE, type IdentityRef } from "./identity-ref.js";
 import { mergeCandidateValues, mergeConsent, mergeSourceKeys, type MergeCandidate } from "./merge-values.js";
+import { EventStore } from "./event-store.js";
 import { normalizeEmail } from "./normalize-email.js";
 import type { EntityExplanation, IdentityReport, LinkEvidence, LinkExplanation, UnifiedEntities } from "./unified-entities.js";
 
@@ -54,7 +55,7 @@ export interface GraphState {
   readonly opportunityRoles: OpportunityRoleSourceRecord[];
   readonly campaigns: Campaign[];
   readonly campaignMembers: CampaignMemberSourceRecord[];
-  readonly events: EventSourceRecord[];
+  readonly events: EventStore;
   readonly related: RelatedSourceRecord[];
   readonly fields: Partial<Record<EntityKind, FieldDefinitions>>;
   readonly problems: IdentityProblem[];
@@ -64,6 +65,8 @@ export interface GraphState {
 /** The unified view of a graph state, with lookups for explanations. */
 export interface UnifiedGraph {
   readonly entities: UnifiedEntities;
+  /** Visits every unified event once, in no particular order, without building a list (properties are shared: do not change them). */
+  forEachEvent(visit: (event: ActivityEvent) => void): void;
   readonly report: IdentityReport;
   personIdOf(ref: IdentityRef): string | undefined;
   accountIdOf(ref: IdentityRef): string | undefined;
@@ -274,16 +277,7 @@ export function unify(state: GraphState): UnifiedGraph {
   }
   campaignMembers.sort((a, b) => cmp(a.campaignId, b.campaignId) || cmp(a.personId, b.personId) || cmp(JSON.stringify(a), JSON.stringify(b)));
 
-  const eventsById = new Map<string, ActivityEvent>();
-  for (const e of state.events) {
-    const personId = e.person ? one(personIdsOf(e.person), "person", e.person, "events", e.origin) : undefined;
-    const accountId = e.account ? one(accountIdsOf(e.account), "account", e.account, "events", e.origin) : undefined;
-    if (personId === undefined && accountId === undefined) continue;
-    const event = { ...e.event, ...(personId ? { personId } : { accountId }) } as ActivityEvent;
-    const before = eventsById.get(event.id);
-    if (before === undefined || cmp(JSON.stringify(event), JSON.stringify(before)) < 0) eventsById.set(event.id, event);
-  }
-  const events = [...eventsById.values()].sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+  const unifiedEvents = unifyEvents(state.events, personIdsOf, accountIdsOf, one);
 
   const related: Record<string, RelatedRow[]> = {};
   for (const r of state.related) {
@@ -336,8 +330,29 @@ export function unify(state: GraphState): UnifiedGraph {
     };
   };
 
+  let events: ActivityEvent[] | undefined;
   return {
-    entities: { accounts, persons, links, opportunities, opportunityRoles, campaigns, campaignMembers, events, related, fields: state.fields },
+    entities: {
+      accounts,
+      persons,
+      links,
+      opportunities,
+      opportunityRoles,
+      campaigns,
+      campaignMembers,
+      // built on first use: toSnapshot visits the events without this list
+      get events() {
+        if (events === undefined) {
+          const list: ActivityEvent[] = [];
+          unifiedEvents.forEach((e) => list.push({ ...e, ...(e.properties ? { properties: { ...e.properties } } : {}) }));
+          events = list.sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+        }
+        return events;
+      },
+      related,
+      fields: state.fields,
+    },
+    forEachEvent: unifiedEvents.forEach,
     report,
     personIdOf: (ref) => {
       const ids = personIdsOf(ref);
@@ -354,6 +369,70 @@ export function unify(state: GraphState): UnifiedGraph {
       if (!list) return undefined;
       const sorted = [...list].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.sourceKey ? formatSourceKey(a.sourceKey) : "", b.sourceKey ? formatSourceKey(b.sourceKey) : ""));
       return { personId, accountId, evidence: sorted };
+    },
+  };
+}
+
+type Resolve = (ref: IdentityRef) => string[];
+type One = (ids: string[], what: "person" | "account", ref: IdentityRef, part: string, origin: RecordOrigin | undefined) => string | undefined;
+
+/**
+ * Re-points the stored events to unified ids: each distinct owner identity is
+ * resolved once; an event whose owner does not resolve to exactly one entity
+ * is reported and left out. Of several records with one event id, the one with
+ * the smallest JSON text (after re-pointing) is kept.
+ */
+function unifyEvents(store: EventStore, personIdsOf: Resolve, accountIdsOf: Resolve, one: One) {
+  const personIds = new Array<string[] | undefined>(store.ownerCount);
+  const accountIds = new Array<string[] | undefined>(store.ownerCount);
+  const idsOf = (code: number, isAccount: boolean): string[] => {
+    const cache = isAccount ? accountIds : personIds;
+    return (cache[code] ??= (isAccount ? accountIdsOf : personIdsOf)(store.ownerRef(code)));
+  };
+  const resolve = (e: EventSourceRecord): ActivityEvent | undefined => {
+    const personId = e.person ? one(personIdsOf(e.person), "person", e.person, "events", e.origin) : undefined;
+    const accountId = e.account ? one(accountIdsOf(e.account), "account", e.account, "events", e.origin) : undefined;
+    if (personId === undefined && accountId === undefined) return undefined;
+    return { ...e.event, ...(personId ? { personId } : { accountId }) } as ActivityEvent;
+  };
+  // events of an id given more than once: the copy with the smallest JSON wins
+  const replaced = new Map<number, ActivityEvent | undefined>();
+  for (const [id, copies] of store.copies) {
+    const row = store.rowOf(id);
+    let best: ActivityEvent | undefined;
+    for (const record of [store.record(row), ...copies]) {
+      const event = resolve(record);
+      if (event !== undefined && (best === undefined || cmp(JSON.stringify(event), JSON.stringify(best)) < 0)) best = event;
+    }
+    replaced.set(row, best);
+  }
+  const ownerIds = new Array<string | undefined>(store.size);
+  for (let row = 0; row < store.size; row++) {
+    if (replaced.has(row)) continue;
+    const code = store.ownerCode(row);
+    const isAccount = store.ownerIsAccountAt(row);
+    const ids = idsOf(code, isAccount);
+    ownerIds[row] = ids.length === 1 ? ids[0] : one(ids, isAccount ? "account" : "person", store.ownerRef(code), "events", store.origin(row));
+  }
+  return {
+    forEach(visit: (event: ActivityEvent) => void): void {
+      for (let row = 0; row < store.size; row++) {
+        if (replaced.has(row)) {
+          const event = replaced.get(row);
+          if (event !== undefined) visit(event);
+          continue;
+        }
+        const owner = ownerIds[row];
+        if (owner === undefined) continue;
+        const properties = store.properties(row);
+        const sourceKeys = store.sourceKeys(row);
+        const event: ActivityEvent = { id: store.id(row), type: store.type(row), occurredAt: store.occurredAtOf(row) };
+        if (properties !== undefined) event.properties = properties;
+        if (sourceKeys !== undefined) event.sourceKeys = sourceKeys;
+        if (store.ownerIsAccountAt(row)) event.accountId = owner;
+        else event.personId = owner;
+        visit(event);
+      }
     },
   };
 }

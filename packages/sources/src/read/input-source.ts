@@ -21,13 +21,16 @@ export function inputName(input: InputSource): string {
  * The input as chunks of text, decoded from UTF-8 (a character is never split
  * between chunks). Bytes that are not UTF-8 become U+FFFD; `decoder.invalidLines`
  * lists the lines that held them, each known once its chunk has been read.
+ * `counted.bytes` (when given) follows the bytes read so far.
  */
-export async function* textChunks(input: InputSource, decoder: Utf8Decoder): AsyncGenerator<string> {
+export async function* textChunks(input: InputSource, decoder: Utf8Decoder, counted?: { bytes: number }): AsyncGenerator<string> {
   if ("text" in input) {
+    if (counted) counted.bytes = Buffer.byteLength(input.text);
     yield input.text;
     return;
   }
   for await (const chunk of createReadStream(input.path)) {
+    if (counted) counted.bytes += (chunk as Buffer).length;
     const text = decoder.decode(chunk as Buffer);
     if (text !== "") yield text;
   }

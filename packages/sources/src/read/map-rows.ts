@@ -39,56 +39,85 @@ export function appendBatch(target: Record<string, unknown[]>, fragment: Identit
  * repeated id, and counts read / loaded / rejected in the report.
  */
 export function mapRows(rows: readonly SourceRow[], columns: readonly string[], spec: ObjectSpec, report: FileReport, options: MapOptions = {}): IdentityBatch {
-  const extras = columns.filter((c) => !Object.hasOwn(spec.columns, c));
-  for (const column of extras) {
-    if (!spec.isKnownExtra(column)) {
-      report.problems.push({ file: report.file, line: rows[0]?.line !== undefined ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
-    }
-  }
   const extraTypes = new Map<string, FieldType>();
   const declared = options.fieldTypes;
-  for (const column of extras) extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
-
+  for (const column of extraColumns(columns, spec)) extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
+  const mapper = createRowMapper(columns, spec, report, extraTypes, rows[0]?.line !== undefined);
   const out: Record<string, unknown[]> = {};
-  const firstSeen = new Map<string, number | undefined>();
-  for (const row of rows) {
-    report.read++;
-    let rejected = false;
-    const at = { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}) };
-    const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
-      if (severity === "error") rejected = true;
-      report.problems.push({ ...at, ...(field !== undefined ? { field } : {}), message, severity, code });
-    };
-    const values = emptyRecord<AttributeValue | undefined>();
-    for (const [column, type] of Object.entries(spec.columns)) {
-      const parsed = parseValue(valueOf(row, column), type);
-      const required = spec.required.includes(column);
-      if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
-      else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
-      else values[column] = parsed.value;
+  mapper.map(rows, (fragment) => appendBatch(out, fragment));
+  return { ...out, ...mapper.fields() } as IdentityBatch;
+}
+
+/** The columns of a file that are not standard columns of the spec. */
+export function extraColumns(columns: readonly string[], spec: ObjectSpec): string[] {
+  return columns.filter((c) => !Object.hasOwn(spec.columns, c));
+}
+
+/** Maps rows a chunk at a time, with state across chunks (ids seen); see {@link mapRows}. */
+export interface RowMapper {
+  /** Maps rows, handing each loaded record's fragment to `sink`. */
+  map(rows: readonly SourceRow[], sink: (fragment: IdentityBatch) => void): void;
+  /** The declared custom fields of the file (`{ fields: { person: {...} } }`), or nothing. */
+  fields(): Pick<IdentityBatch, "fields">;
+}
+
+/**
+ * A row mapper for a file with these columns; `extraTypes` gives the type of
+ * every extra column. Warns once per column the spec does not expect (on line 1
+ * when `isCsv`).
+ */
+export function createRowMapper(columns: readonly string[], spec: ObjectSpec, report: FileReport, extraTypes: ReadonlyMap<string, FieldType>, isCsv: boolean): RowMapper {
+  const extras = extraColumns(columns, spec);
+  for (const column of extras) {
+    if (!spec.isKnownExtra(column)) {
+      report.problems.push({ file: report.file, line: isCsv ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
     }
-    const attributes = emptyRecord<AttributeValue>();
-    for (const column of spec.keepsExtras === false ? [] : extras) {
-      const parsed = parseValue(valueOf(row, column), TYPE_OF_FIELD[extraTypes.get(column)!]);
-      if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
-      else if (parsed.value !== undefined) attributes[column] = parsed.value;
-    }
-    const id = spec.idColumn !== undefined ? values[spec.idColumn] : undefined;
-    if (!rejected && typeof id === "string") {
-      if (firstSeen.has(id)) {
-        const first = firstSeen.get(id);
-        problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
-      } else firstSeen.set(id, row.line ?? row.record);
-    }
-    const fragment = rejected ? undefined : spec.map({ values, attributes, origin: { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}) }, problem });
-    if (rejected || fragment === undefined) {
-      report.rejected++;
-      continue;
-    }
-    report.loaded++;
-    appendBatch(out, fragment);
   }
-  const fields: FieldDefinitions = emptyRecord();
-  for (const [column, type] of extraTypes) fields[column] = { type };
-  return { ...out, ...(spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {}) } as IdentityBatch;
+  const kept = spec.keepsExtras === false ? [] : extras.map((column) => [column, TYPE_OF_FIELD[extraTypes.get(column)!]] as const);
+  const standard = Object.entries(spec.columns).map(([column, type]) => [column, type, spec.required.includes(column)] as const);
+  const firstSeen = new Map<string, number | undefined>();
+  return {
+    map(rows, sink) {
+      for (const row of rows) {
+        report.read++;
+        let rejected = false;
+        const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
+          if (severity === "error") rejected = true;
+          report.problems.push({ file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
+        };
+        const values = emptyRecord<AttributeValue | undefined>();
+        for (const [column, type, required] of standard) {
+          const parsed = parseValue(valueOf(row, column), type);
+          if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
+          else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
+          else values[column] = parsed.value;
+        }
+        const attributes = emptyRecord<AttributeValue>();
+        for (const [column, type] of kept) {
+          const parsed = parseValue(valueOf(row, column), type);
+          if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
+          else if (parsed.value !== undefined) attributes[column] = parsed.value;
+        }
+        const id = spec.idColumn !== undefined ? values[spec.idColumn] : undefined;
+        if (!rejected && typeof id === "string") {
+          if (firstSeen.has(id)) {
+            const first = firstSeen.get(id);
+            problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
+          } else firstSeen.set(id, row.line ?? row.record);
+        }
+        const fragment = rejected ? undefined : spec.map({ values, attributes, origin: { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}) }, problem });
+        if (rejected || fragment === undefined) {
+          report.rejected++;
+          continue;
+        }
+        report.loaded++;
+        sink(fragment);
+      }
+    },
+    fields() {
+      const fields: FieldDefinitions = emptyRecord();
+      for (const [column, type] of extraTypes) fields[column] = { type };
+      return spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {};
+    },
+  };
 }

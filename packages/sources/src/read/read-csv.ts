@@ -23,6 +23,16 @@ export interface CsvContent {
 
 const ArgumentsSchema = z.object({ input: InputSourceSchema, report: FileReportSchema });
 
+/** What a streaming read reports as it goes, and how it is stopped. */
+export interface CsvStreamHooks {
+  /** Called after each chunk of records: bytes read so far (and the file's size, when known) and records parsed. */
+  readonly onProgress?: (progress: { readonly bytes: number; readonly totalBytes?: number; readonly rows: number }) => void;
+  /** Stops reading; the read then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Records per call of `onRows` (default 10,000). */
+  readonly chunkRows?: number;
+}
+
 const FAULT_MESSAGES: Record<CsvFault, string> = {
   quote_in_value: "a quote inside a value that does not start with one",
   text_after_quote: "text after the closing quote of a value",
@@ -45,6 +55,21 @@ const FAULT_MESSAGES: Record<CsvFault, string> = {
  */
 export async function readCsv(input: InputSource, report: FileReport): Promise<CsvContent> {
   checkArguments("readCsv", ArgumentsSchema, { input, report });
+  const rows: CsvRow[] = [];
+  const header = await streamCsv(input, report, (chunk) => {
+    for (const row of chunk) rows.push(row);
+  });
+  return { header, rows };
+}
+
+/**
+ * Reads a CSV file as {@link readCsv} does (the same rows, counts and problems),
+ * handing its records to `onRows` a chunk at a time, so no file is ever held
+ * whole. Returns the header. `hooks.onProgress` hears bytes and records as
+ * chunks are read; aborting `hooks.signal` stops the read, which then rejects
+ * with the signal's reason.
+ */
+export async function streamCsv(input: InputSource, report: FileReport, onRows: (rows: CsvRow[], header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
   const decoder = new Utf8Decoder();
   const invalidLines = decoder.invalidLines;
   let nextInvalid = 0;
@@ -68,7 +93,8 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
   /** A header that is not valid CSV, and how many records after it could not be read for that. */
   let headerBroken: { line: number; endLine: number; fault: CsvFault } | undefined;
   let unreadable = 0;
-  const rows: CsvRow[] = [];
+  let rows: CsvRow[] = [];
+  let rowCount = 0;
   const onRecord = (record: CsvRecord) => {
     const bad = invalidIn(record.line, record.endLine);
     if (header === undefined) {
@@ -84,6 +110,7 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
     const values = emptyRecord<string>();
     header.forEach((name, i) => (values[name] = record.fields[i]!));
     rows.push({ line: record.line, values });
+    rowCount++;
     if (bad.length > 0) {
       const columns = header.filter((name) => values[name]!.includes("\uFFFD"));
       const where = bad.map((l) => `line ${l}`).join(", ");
@@ -105,17 +132,42 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
     reject(record.line, message, "invalid_csv", column);
   };
 
+  const chunkRows = hooks.chunkRows ?? 10_000;
+  const flush = () => {
+    if (rows.length === 0 || header === undefined) return;
+    const chunk = rows;
+    rows = [];
+    onRows(chunk, header);
+  };
+  const totalBytes = "text" in input ? Buffer.byteLength(input.text) : undefined;
+  const progress = (bytes: number) => hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
   const splitter = new CsvRecordSplitter({ record: onRecord, malformed: onMalformed });
+  hooks.signal?.throwIfAborted();
+  const counted = { bytes: 0 };
   try {
-    for await (const text of textChunks(input, decoder)) splitter.write(text);
+    for await (const text of textChunks(input, decoder, counted)) {
+      hooks.signal?.throwIfAborted();
+      splitter.write(text);
+      if (rows.length >= chunkRows) {
+        flush();
+        progress(counted.bytes);
+      }
+    }
     splitter.end();
   } catch (error) {
+    if (hooks.signal?.aborted) throw hooks.signal.reason;
+    if (error instanceof StopReading) throw error;
     report.problems.push({ file: report.file, message: `the file could not be read: ${(error as Error).message}`, severity: "error", code: "unreadable" });
   }
+  flush();
+  progress(totalBytes ?? counted.bytes);
   if (headerBroken) {
     report.read += unreadable;
     report.rejected += unreadable;
     problem(headerBroken.line, `the header is not valid CSV${span(headerBroken)}: ${FAULT_MESSAGES[headerBroken.fault]}; none of the ${unreadable} records after it could be read`, "error", "invalid_csv");
   }
-  return { header: header ?? [], rows };
+  return header ?? [];
 }
+
+/** Thrown by an `onRows` callback to stop reading (see `readCsvHeader`). */
+export class StopReading extends Error {}

@@ -12,6 +12,8 @@ export type ParsedValue = { readonly ok: true; readonly value: AttributeValue | 
 export const MAX_ID_LENGTH = 512;
 
 const ok = (value: AttributeValue | undefined): ParsedValue => ({ ok: true, value });
+/** A blank cell (the most common result, shared). */
+const MISSING: ParsedValue = Object.freeze({ ok: true, value: undefined });
 const bad = (message: string): ParsedValue => ({ ok: false, message });
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})$/i;
@@ -36,8 +38,8 @@ export function parseInstant(text: string): string | undefined {
  * are missing. Never throws.
  */
 export function parseValue(raw: unknown, type: ValueType): ParsedValue {
-  if (raw === undefined || raw === null) return ok(undefined);
-  if (typeof raw === "string" && raw.trim() === "") return ok(undefined);
+  if (raw === undefined || raw === null) return MISSING;
+  if (typeof raw === "string" && (raw === "" || raw.trim() === "")) return MISSING;
   switch (type) {
     case "string": {
       if (typeof raw !== "object") return ok(String(raw));

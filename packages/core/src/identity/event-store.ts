@@ -1,0 +1,188 @@
+import type { SourceKey } from "../source-key.js";
+import { DictionaryBuilder } from "../snapshot/dictionary.js";
+import { growInt32, growUint8 } from "../snapshot/growable.js";
+import { StringIndex } from "../snapshot/string-index.js";
+import type { EventSourceRecord, RecordOrigin } from "./identity-records.js";
+import { identityKey, type IdentityRef } from "./identity-ref.js";
+
+type Properties = NonNullable<EventSourceRecord["event"]["properties"]>;
+const NO_LINE = -2147483648;
+
+/**
+ * The events an identity graph was given, kept column by column instead of as
+ * one object per event: ids, times and source-key ids as strings; types,
+ * owners, files, property sets and source-key shapes as dictionary codes. A
+ * Marketo activity export of millions of rows so costs a few strings per row.
+ * Each event id is kept once here; later copies of an id (rare) are kept whole
+ * in `copies`, for unification to choose among.
+ */
+export class EventStore {
+  /** Event ids, one per row (row = entry of the index). */
+  private readonly ids = StringIndex.empty();
+  private readonly occurredAt: string[] = [];
+  private readonly types = new DictionaryBuilder();
+  private readonly typeCodes = growInt32();
+  /** Owner identity keys (`namespace␟value`) and their refs. */
+  private readonly owners = new DictionaryBuilder();
+  private readonly ownerRefs: IdentityRef[] = [];
+  private readonly ownerCodes = growInt32();
+  /** 1 when the row's owner is an account. */
+  private readonly ownerIsAccount = growUint8();
+  private readonly propertySets = new Map<string, number>();
+  private readonly propertyList: Properties[] = [];
+  private readonly propertyCodes = growInt32();
+  /** A source key without its id (`system/instance/object`), for rows with exactly one key. */
+  private readonly keyShapes = new DictionaryBuilder();
+  private readonly keyShapeList: Omit<SourceKey, "id">[] = [];
+  private readonly keyShapeCodes = growInt32();
+  private readonly keyIds: (string | undefined)[] = [];
+  /** Source keys of rows whose keys are not one plain key (or that have an empty list). */
+  private readonly otherKeys = new Map<number, SourceKey[]>();
+  private readonly files = new DictionaryBuilder();
+  /** File code + 1 (0: no file), -1: no origin. */
+  private readonly fileCodes = growInt32();
+  private readonly lines = growInt32();
+  /** Later records with an id already held, by id. */
+  readonly copies = new Map<string, EventSourceRecord[]>();
+
+  /** The number of rows (distinct event ids). */
+  get size(): number {
+    return this.occurredAt.length;
+  }
+
+  /** The number of distinct owner identities. */
+  get ownerCount(): number {
+    return this.owners.size;
+  }
+
+  /** Adds a validated event record. */
+  add(record: EventSourceRecord): void {
+    const e = record.event;
+    if (!this.ids.addIfAbsent(e.id)) {
+      const list = this.copies.get(e.id);
+      if (list) list.push(record);
+      else this.copies.set(e.id, [record]);
+      return;
+    }
+    const row = this.occurredAt.length;
+    this.occurredAt.push(e.occurredAt);
+    this.typeCodes.push(this.types.code(e.type));
+    const owner = (record.person ?? record.account)!;
+    const ownerCode = this.owners.code(identityKey(owner));
+    if (ownerCode === this.ownerRefs.length) this.ownerRefs.push({ namespace: owner.namespace, value: owner.value });
+    this.ownerCodes.push(ownerCode);
+    this.ownerIsAccount.push(record.person === undefined ? 1 : 0);
+    this.propertyCodes.push(e.properties === undefined ? -1 : this.propertyCode(e.properties));
+    const keys = e.sourceKeys;
+    const key = keys?.length === 1 ? keys[0]! : undefined;
+    if (key !== undefined && isPlainKey(key)) {
+      const { id, ...shape } = key;
+      const text = `${shape.system}\u001f${shape.instance ?? ""}\u001f${shape.instance === undefined ? 0 : 1}\u001f${shape.object ?? ""}\u001f${shape.object === undefined ? 0 : 1}`;
+      const code = this.keyShapes.code(text);
+      if (code === this.keyShapeList.length) this.keyShapeList.push(shape);
+      this.keyShapeCodes.push(code);
+      this.keyIds.push(id);
+    } else {
+      this.keyShapeCodes.push(-1);
+      this.keyIds.push(undefined);
+      if (keys !== undefined) this.otherKeys.set(row, keys.map((k) => ({ ...k })));
+    }
+    const origin = record.origin;
+    if (origin === undefined || !isPlainOrigin(origin)) {
+      this.fileCodes.push(-1);
+      this.lines.push(NO_LINE);
+    } else {
+      this.fileCodes.push(origin.file === undefined ? 0 : this.files.code(origin.file) + 1);
+      this.lines.push(origin.line ?? NO_LINE);
+    }
+  }
+
+  private propertyCode(properties: Properties): number {
+    const text = JSON.stringify(properties);
+    let code = this.propertySets.get(text);
+    if (code === undefined) {
+      code = this.propertyList.length;
+      this.propertySets.set(text, code);
+      this.propertyList.push({ ...properties });
+    }
+    return code;
+  }
+
+  id(row: number): string {
+    return this.ids.key(row);
+  }
+
+  occurredAtOf(row: number): string {
+    return this.occurredAt[row]!;
+  }
+
+  type(row: number): string {
+    return this.types.values[this.typeCodes.get(row)]!;
+  }
+
+  /** The owner-identity code of a row (see `ownerRef`). */
+  ownerCode(row: number): number {
+    return this.ownerCodes.get(row);
+  }
+
+  ownerRef(code: number): IdentityRef {
+    return this.ownerRefs[code]!;
+  }
+
+  ownerIsAccountAt(row: number): boolean {
+    return this.ownerIsAccount.get(row) === 1;
+  }
+
+  /** The row's properties (a set shared by every row with the same properties: do not change it). */
+  properties(row: number): Properties | undefined {
+    const code = this.propertyCodes.get(row);
+    return code < 0 ? undefined : this.propertyList[code];
+  }
+
+  sourceKeys(row: number): SourceKey[] | undefined {
+    const code = this.keyShapeCodes.get(row);
+    if (code >= 0) return [{ ...this.keyShapeList[code]!, id: this.keyIds[row]! }];
+    return this.otherKeys.get(row);
+  }
+
+  origin(row: number): RecordOrigin | undefined {
+    const file = this.fileCodes.get(row);
+    if (file < 0) return undefined;
+    const line = this.lines.get(row);
+    return { ...(file > 0 ? { file: this.files.values[file - 1]! } : {}), ...(line !== NO_LINE ? { line } : {}) };
+  }
+
+  /** The row as the record that was added (the first copy of its id). */
+  record(row: number): EventSourceRecord {
+    const properties = this.properties(row);
+    const sourceKeys = this.sourceKeys(row);
+    const owner = this.ownerRef(this.ownerCode(row));
+    const origin = this.origin(row);
+    return {
+      event: { id: this.id(row), type: this.type(row), occurredAt: this.occurredAtOf(row), ...(properties ? { properties: { ...properties } } : {}), ...(sourceKeys ? { sourceKeys } : {}) },
+      ...(this.ownerIsAccountAt(row) ? { account: { ...owner } } : { person: { ...owner } }),
+      ...(origin ? { origin } : {}),
+    };
+  }
+
+  /** The row of an event id, or -1. */
+  rowOf(id: string): number {
+    return this.ids.find(id);
+  }
+}
+
+const isPlainKey = (k: SourceKey): boolean => {
+  for (const name in k) {
+    if (name !== "system" && name !== "instance" && name !== "object" && name !== "id") return false;
+    if ((k as Record<string, unknown>)[name] === undefined) return false;
+  }
+  return true;
+};
+
+const isPlainOrigin = (o: RecordOrigin): boolean => {
+  for (const name in o) {
+    if (name !== "file" && name !== "line") return false;
+    if ((o as Record<string, unknown>)[name] === undefined) return false;
+  }
+  return o.line !== NO_LINE;
+};

@@ -5,7 +5,7 @@ import type { DestinationDefinition } from "../definition/destination-definition
 import type { MappingTarget } from "../definition/mapping-target.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { parseSettings } from "../definition/secret.js";
-import { ActivationError, RetryableError, TerminalError } from "../errors.js";
+import { ActivationError, RetryableError, StopRunError, TerminalError } from "../errors.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import { mappingFieldUses } from "../mapping/member-mapper.js";
 import { emptyActivationState, parseActivationState } from "../state/activation-state.js";
@@ -20,6 +20,8 @@ import { desiredMembers } from "./desired-members.js";
 import { DestinationCaller, type CallCounters } from "./destination-caller.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { deliverFiles } from "./file-delivery.js";
+import { describeAudience } from "./describe-audience.js";
+import { effectiveLimits } from "./effective-limits.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Redactor } from "./redactor.js";
 import type { AudienceJob, RunContext } from "./run-context.js";
@@ -177,7 +179,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const runNumber = state.run?.number ?? (state.runs ?? 0) + 1;
   let saving: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
-  const limiter = new RateLimiter(destination.limits.requestsPerWindow, clock, sleep);
+  const limits = effectiveLimits(destination, settings);
+  const limiter = new RateLimiter(limits.requestsPerWindow, clock, sleep);
   const caller = new DestinationCaller(destination, settings, {
     signal,
     now: options.now,
@@ -204,6 +207,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const run: RunContext<Settings> = {
     definition: destination,
     settings,
+    limits,
     plan,
     snapshot,
     caller,
@@ -214,6 +218,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     previewLimit: options.previewLimit ?? 100,
     signal,
     sleep,
+    clock,
     random: options.random ?? Math.random,
     countRetry: () => {
       counters.retries++;
@@ -287,7 +292,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
         preview: undefined,
       };
       report.audiences.push(audienceReport);
-      const { minAudienceSize, maxAudienceSize } = destination.limits;
+      const { minAudienceSize, maxAudienceSize } = limits;
       if (minAudienceSize !== undefined && desired.fingerprints.size < minAudienceSize) {
         audienceReport.warnings.push(`${desired.fingerprints.size} members is below the destination's minimum of ${minAudienceSize}`);
       }
@@ -321,6 +326,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
         }
         throw error;
       }
+      if (!dryRun) await describeAudience(run, job);
       if (!dryRun) {
         audienceState.lastRunAt = options.now;
         await run.checkpoint(audienceId, job.held);
@@ -333,9 +339,15 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     }
   } catch (error) {
     await saving;
-    report.status = "aborted";
+    report.status = error instanceof StopRunError ? error.status : "aborted";
+    if (error instanceof StopRunError) report.warnings.push(error.message);
     const partial = finish();
     emit("run:end", partial);
+    if (error instanceof StopRunError) {
+      const stopped = redactor.error(error);
+      stopped.report = partial;
+      throw stopped;
+    }
     if (error instanceof ActivationError) throw error;
     if (signal.aborted) throw new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
     if (error instanceof AbmKitError && !(error instanceof TerminalError) && !(error instanceof RetryableError)) {

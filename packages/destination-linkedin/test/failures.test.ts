@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ActivationError, MemoryStateStore } from "@abm-kit/destinations";
+import { ActionRequiredError, MemoryStateStore } from "@abm-kit/destinations";
 import { LinkedInActionRequiredError, linkedInDestination } from "@abm-kit/destination-linkedin";
 import { startFakeLinkedIn, type FakeLinkedInOptions, type FakeLinkedInServer } from "@abm-kit/destination-linkedin/testing";
 import { FAKE_NOW, idsOf, linkedInSnapshot } from "./helpers/fixture.js";
@@ -46,8 +46,13 @@ describe("LinkedIn failures", () => {
     linkedin.fake.revokeRefreshTokens();
     const error = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: [...accounts(), ...persons()] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LinkedInActionRequiredError);
-    expect(error).toBeInstanceOf(ActivationError);
+    expect(error).toBeInstanceOf(ActionRequiredError);
     expect(error).toMatchObject({ code: "LINKEDIN_REAUTHORIZATION_REQUIRED", setting: "refreshToken" });
+    // the run ends with its partial report, status actionRequired, the message among its warnings
+    const report = (error as ActionRequiredError).report!;
+    expect(report.status).toBe("actionRequired");
+    expect(report.warnings.join(" ")).toMatch(/Authorise the app again/);
+    expect(report.requests).toBe(1);
     expect((error as Error).message).toMatch(/Authorise the app again/);
     // one token request, then nothing: the second audience is not tried
     expect(linkedin.fake.requests.map((r) => r.kind)).toEqual(["token"]);

@@ -240,3 +240,12 @@ describe("limits from settings", () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe("size limits", () => {
+  it("are checked by guardrails' destinationLimitFindings during a run: an audience below the minimum gets its warning", async () => {
+    const { url } = await serve(service());
+    const destination = defineDestination({ ...httpDestination(), limits: { maxBatchSize: 1000, minAudienceSize: 300 } });
+    const report = await activate(plan(url), { destination, snapshot, audiences, now: NOW, state: new MemoryStateStore() });
+    expect(report.audiences[0]!.warnings).toContain('audience "tier-1" has 24 members to send; destination tiny needs at least 300');
+  });
+});

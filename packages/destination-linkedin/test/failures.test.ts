@@ -120,6 +120,34 @@ describe("LinkedIn failures", () => {
     expect(linkedin.fake.requests.filter((r) => r.kind === "users")).toHaveLength(linkedInDestination.retry.maxAttempts);
   });
 
+  it("fails a batch at once when a segment this run did not create answers 404 (deleted), and the next run refills a new one", async () => {
+    let armed = false;
+    let deleted: string | undefined;
+    const linkedin: FakeLinkedInServer = await start({
+      onRequest: (r) => {
+        // deleted right after the run found it, before the members go out
+        if (armed && deleted === undefined && r.kind === "getSegment") {
+          deleted = r.path.split("/").pop()!;
+          linkedin.fake.deleteSegment(deleted);
+        }
+      },
+    });
+    const state = new MemoryStateStore();
+    const first = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(10), state });
+    expect(first.failureCount).toBe(0);
+    armed = true;
+    const before = linkedin.fake.requests.length;
+    const second = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(12), state });
+    expect(deleted).toBe(first.audiences[0]!.externalId);
+    expect(second.status).toBe("completedWithFailures");
+    expect(second.failures.map((f) => f.code)).toEqual(["SEGMENT_NOT_FOUND", "SEGMENT_NOT_FOUND"]);
+    // no retries of a 404 for a segment the run did not create
+    expect(linkedin.fake.requests.slice(before).filter((r) => r.kind === "companies").map((r) => r.status)).toEqual([404]);
+    const third = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(12), state });
+    expect(third.failureCount).toBe(0);
+    expect(linkedin.fake.members(third.audiences[0]!.externalId!)).toHaveLength(12);
+  });
+
   it("retries after a 429 without Retry-After, waiting rateLimitWaitMs", async () => {
     const clock = virtualClock();
     const linkedin = await start({ clock: clock.now, rateLimits: { companies: 2 } });

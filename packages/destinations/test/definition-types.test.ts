@@ -41,6 +41,18 @@ describe("defineDestination types", () => {
     ).toBeFunction();
   });
 
+  it("an explicit settings type argument still compiles (older adapters)", () => {
+    type Settings = { endpoint: string; apiKey: string; batchSize: number };
+    const d = defineDestination<Settings>({
+      ...common,
+      delivery: { kind: "file", modes: ["full"] },
+      file: { options: () => ({ format: "csv" }), stagingDirectory: (s) => s.endpoint, deliver: async () => {} },
+    });
+    expectTypeOf(d).toEqualTypeOf<DestinationDefinition<Settings>>();
+    // @ts-expect-error still neither sendBatch nor file
+    expectTypeOf(() => defineDestination<Settings>({ ...common, delivery: { kind: "streaming", modes: ["full"] } })).toBeFunction();
+  });
+
   it("identity kinds are known kinds or <destination id>:<name>", () => {
     expectTypeOf<"sha256Email">().toMatchTypeOf<IdentityKind>();
     expectTypeOf<"linkedin:companyPageUrl">().toMatchTypeOf<IdentityKind>();

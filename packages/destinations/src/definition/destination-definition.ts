@@ -164,7 +164,11 @@ const DeclarationSchema = z
  * delivery kind needs are present. `Settings` is inferred from the
  * `settings` schema; no type argument is needed.
  */
-export function defineDestination<Settings>(input: DestinationDefinitionInput<Settings>): DestinationDefinition<Settings>;
+export function defineDestination<Settings, const Kind extends "streaming" | "file" = "streaming" | "file">(
+  input: DestinationCommonInput<Settings> & { readonly delivery: { readonly kind: Kind; readonly modes: readonly ExportMode[] } } & (Kind extends "streaming"
+      ? Omit<StreamingDestinationInput<Settings>, keyof DestinationCommonInput<Settings> | "delivery">
+      : Omit<FileDestinationInput<Settings>, keyof DestinationCommonInput<Settings> | "delivery">),
+): DestinationDefinition<Settings>;
 /** Declares a variant of a destination already defined (`{ ...linkedInDestination, retry: … }`), validated again. */
 export function defineDestination<Settings>(input: DestinationDefinition<Settings>): DestinationDefinition<Settings>;
 export function defineDestination<Settings>(input: DestinationDefinitionInput<Settings> | DestinationDefinition<Settings>): DestinationDefinition<Settings> {

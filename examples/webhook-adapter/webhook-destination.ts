@@ -1,4 +1,4 @@
-import { defineDestination, requestJson, secret, TerminalError, z, type AuthState, type MemberResult } from "@abm-kit/destinations";
+import { defineDestination, secret, TerminalError, z, type AuthState, type MemberResult } from "@abm-kit/destinations";
 
 /** Settings of the webhook destination. */
 export const WebhookSettingsSchema = z.object({
@@ -28,9 +28,12 @@ interface MembersResponse {
  * the abm-kit audience id. OAuth client credentials, find-or-create, batches
  * of up to 500 adds or removes with an Idempotency-Key (the runtime's key:
  * unique per intended application, so the receiver may keep keys forever),
- * a result per member.
+ * a result per member. Requests go through `ctx.request`, which adds the
+ * base URL, the gateway headers, the bearer token, the run's signal and the
+ * timeout, and turns timeouts, resets, 429/5xx and 401 into the errors the
+ * runtime retries or refreshes on. The settings type is inferred from the schema.
  */
-export const webhookDestination = defineDestination<WebhookSettings>({
+export const webhookDestination = defineDestination({
   id: "webhook",
   name: "Webhook",
   description: "Posts audience membership changes to an HTTP endpoint.",
@@ -55,42 +58,39 @@ export const webhookDestination = defineDestination<WebhookSettings>({
   },
   retry: { maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 30_000 },
 
+  http: {
+    baseUrl: (settings) => settings.endpoint,
+    headers: (settings) => settings.headers,
+    timeoutMs: (settings) => settings.timeoutMs,
+  },
+
   async authenticate(ctx): Promise<AuthState> {
-    const { body } = await requestJson<TokenResponse>({
+    const { body } = await ctx.request({
       method: "POST",
-      url: `${ctx.settings.endpoint}/oauth/token`,
-      headers: ctx.settings.headers,
-      body: { grant_type: "client_credentials", client_id: ctx.settings.clientId, client_secret: ctx.settings.clientSecret },
-      timeoutMs: ctx.settings.timeoutMs,
-      signal: ctx.signal,
+      path: "/oauth/token",
+      json: { grant_type: "client_credentials", client_id: ctx.settings.clientId, client_secret: ctx.settings.clientSecret },
+      auth: false,
     });
-    if (typeof body?.access_token !== "string") throw new TerminalError("AUTH_FAILED", "the token response has no access_token");
-    return { accessToken: body.access_token };
+    const token = body as TokenResponse | undefined;
+    if (typeof token?.access_token !== "string") throw new TerminalError("AUTH_FAILED", "the token response has no access_token");
+    return { accessToken: token.access_token };
   },
 
   async ensureAudience(ctx, audience) {
-    const { body } = await requestJson<{ id?: string; created?: boolean }>({
-      method: "PUT",
-      url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(audience.audienceId)}`,
-      headers: { ...ctx.settings.headers, authorization: `Bearer ${ctx.auth?.accessToken ?? ""}` },
-      body: { name: audience.audienceName, type: audience.type },
-      timeoutMs: ctx.settings.timeoutMs,
-      signal: ctx.signal,
-    });
-    if (typeof body?.id !== "string") throw new TerminalError("BAD_RESPONSE", "the audience response has no id");
-    return { externalId: body.id, created: body.created === true };
+    const { body } = await ctx.request({ method: "PUT", path: `/v1/audiences/${encodeURIComponent(audience.audienceId)}`, json: { name: audience.audienceName, type: audience.type } });
+    const found = body as { id?: string; created?: boolean } | undefined;
+    if (typeof found?.id !== "string") throw new TerminalError("BAD_RESPONSE", "the audience response has no id");
+    return { externalId: found.id, created: found.created === true };
   },
 
   async sendBatch(ctx, batch): Promise<MemberResult[]> {
-    const { body } = await requestJson<MembersResponse>({
+    const { body } = await ctx.request({
       method: "POST",
-      url: `${ctx.settings.endpoint}/v1/audiences/${encodeURIComponent(batch.externalId)}/members`,
-      headers: { ...ctx.settings.headers, authorization: `Bearer ${ctx.auth?.accessToken ?? ""}`, "idempotency-key": batch.idempotencyKey },
-      body: { action: batch.action, members: batch.members.map((m) => ({ id: m.memberId, ...m.fields })) },
-      timeoutMs: ctx.settings.timeoutMs,
-      signal: ctx.signal,
+      path: `/v1/audiences/${encodeURIComponent(batch.externalId)}/members`,
+      headers: { "idempotency-key": batch.idempotencyKey },
+      json: { action: batch.action, members: batch.members.map((m) => ({ id: m.memberId, ...m.fields })) },
     });
-    const byId = new Map((body?.results ?? []).map((r) => [r.id, r]));
+    const byId = new Map(((body as MembersResponse | undefined)?.results ?? []).map((r) => [r.id, r]));
     return batch.members.map((m): MemberResult => {
       const r = byId.get(m.memberId);
       if (r?.status === "ok") return { memberId: m.memberId, ok: true };

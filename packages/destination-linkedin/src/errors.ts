@@ -1,4 +1,4 @@
-import { ActivationError } from "@abm-kit/destinations";
+import { ActionRequiredError } from "@abm-kit/destinations";
 
 /** Why a LinkedIn run stopped and cannot go on until the user acts. */
 export type LinkedInActionCode =
@@ -13,14 +13,12 @@ export type LinkedInActionCode =
 
 /**
  * A LinkedIn failure no retry can fix: the run stops at once (after its last
- * checkpoint) with a message that says what to do and, when a setting must
- * change, which one (`setting`). Running again after the fix resumes.
+ * checkpoint) with status `actionRequired`, a message that says what to do
+ * and, when a setting must change, which one (`setting`); the error's
+ * `report` holds what the run did. Running again after the fix resumes.
  */
-export class LinkedInActionRequiredError extends ActivationError {
-  /** The setting to change, when one is to blame. */
-  readonly setting: string | undefined;
+export class LinkedInActionRequiredError extends ActionRequiredError {
   constructor(code: LinkedInActionCode, message: string, setting?: string) {
-    super(code, message);
-    this.setting = setting;
+    super(code, message, setting !== undefined ? { setting } : {});
   }
 }

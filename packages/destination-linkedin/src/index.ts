@@ -14,7 +14,11 @@ export {
   type LinkedInSettingsInput,
 } from "./settings.js";
 export { LinkedInActionRequiredError, type LinkedInActionCode } from "./errors.js";
-export { readSegmentStatus, segmentWarnings, type SegmentStatus, type ReadSegmentStatusInput } from "./status/read-segment-status.js";
+export { readSegmentStatus, type SegmentStatus, type ReadSegmentStatusInput } from "./status/read-segment-status.js";
+export { segmentWarnings } from "./status/segment-warnings.js";
+export { describeSegment } from "./status/describe-segment.js";
+export { linkedInHttp, restFailure } from "./http/linkedin-http.js";
+export { NOT_READY_WINDOW_MS } from "./members/send-members.js";
 export { segmentNameOf } from "./segments/segment-name.js";
 export { segmentTypeOf, type DmpSegment, type SegmentType } from "./segments/dmp-segment.js";
 export { companyElement, organizationUrnOf, companyPageUrlOf, COMPANY_IDENTIFIER_FIELDS } from "./members/company-element.js";

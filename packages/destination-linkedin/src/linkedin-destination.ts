@@ -1,22 +1,24 @@
-import { defineDestination, type AdapterContext } from "@abm-kit/destinations";
-import type { LinkedInSession } from "./http/rest-call.js";
+import { defineDestination } from "@abm-kit/destinations";
+import { linkedInHttp } from "./http/linkedin-http.js";
 import { sendMembers } from "./members/send-members.js";
 import { refreshAccessToken } from "./oauth/refresh-access-token.js";
 import { findOrCreateSegment } from "./segments/find-or-create-segment.js";
-import { LINKEDIN_MAX_BATCH_SIZE, LinkedInSettingsSchema, type LinkedInSettings } from "./settings.js";
-
-const sessionOf = (ctx: AdapterContext<LinkedInSettings>): LinkedInSession => ({ settings: ctx.settings, accessToken: ctx.auth?.accessToken, signal: ctx.signal });
+import { LINKEDIN_MAX_BATCH_SIZE, LinkedInSettingsSchema } from "./settings.js";
+import { describeSegment } from "./status/describe-segment.js";
 
 /**
  * LinkedIn Matched Audiences: each account audience becomes a COMPANY DMP
  * segment and each person audience a USER segment in the sponsored ad account
  * (`POST /rest/dmpSegments`, private, destination LINKEDIN), found again by its
  * remembered id or, after a crash, by name. Members are added and removed
- * with `BATCH_CREATE` requests of up to 5,000 elements; each element's
+ * with `BATCH_CREATE` requests of up to `maxBatchSize` (5,000) elements; each element's
  * `status` becomes that member's result. Authentication is OAuth 2 with a
  * refresh token; an expired access token is refreshed once and the request
  * repeated; `invalid_grant` (re-authorise), a sunset API version (426) and a
- * refused ad account (403) stop the run with a {@link LinkedInActionRequiredError}.
+ * refused ad account (403) stop the run with a {@link LinkedInActionRequiredError}
+ * (report status `actionRequired`). After each audience, the report carries
+ * the segment's status, `matchedCount` and `audienceSize` as LinkedIn states
+ * them (`report.audiences[i].destination`), with a warning below 300 matched members.
  *
  * @example
  * ```ts
@@ -56,19 +58,20 @@ const sessionOf = (ctx: AdapterContext<LinkedInSettings>): LinkedInSession => ({
  * );
  * console.log(report.totals.exported); // 1
  * console.log(linkedin.fake.members(report.audiences[0]!.externalId!)); // [{ key: "domain:acme.com", … }]
- * const [status] = await readSegmentStatus({ settings, report, now });
+ * console.log(report.audiences[0]!.destination); // { status: "BUILDING", matchedCount: …, audienceSize: … }
+ * const [status] = await readSegmentStatus({ settings, report, now }); // the same, later, outside a run
  * console.log(status?.warnings);
  * // ["LinkedIn is still processing the segment (BUILDING); …", "1 matched member is below LinkedIn's minimum of 300 for campaigns"]
  * await linkedin.close();
  * ```
  */
-export const linkedInDestination = defineDestination<LinkedInSettings>({
+export const linkedInDestination = defineDestination({
   id: "linkedin",
   name: "LinkedIn Matched Audiences",
   description: "Account audiences as COMPANY and person audiences as USER DMP segments in a LinkedIn ad account.",
   settings: LinkedInSettingsSchema,
   audienceTypes: ["account", "person"],
-  identities: ["companyName", "companyDomain", "companyEmailDomain", "linkedinOrganizationUrn", "sha256Email", "sha512Email"],
+  identities: ["companyName", "companyDomain", "companyEmailDomain", "linkedinOrganizationUrn", "linkedin:companyPageUrl", "sha256Email", "sha512Email"],
   delivery: { kind: "streaming", modes: ["full", "incremental"] },
   limits: {
     maxBatchSize: LINKEDIN_MAX_BATCH_SIZE,
@@ -77,6 +80,8 @@ export const linkedInDestination = defineDestination<LinkedInSettings>({
     maxConcurrency: 1,
     minAudienceSize: 300,
   },
+  // The runtime cuts batches to the maxBatchSize setting.
+  limitsFromSettings: (settings) => ({ maxBatchSize: settings.maxBatchSize }),
   marketingActions: ["exportToThirdParty", "crossSiteTargeting"],
   mappingTargets: {
     account: [
@@ -84,8 +89,7 @@ export const linkedInDestination = defineDestination<LinkedInSettings>({
       { name: "companyWebsiteDomain", identity: "companyDomain", description: "Website or domain; sent as the registrable domain (acme.com)." },
       { name: "companyEmailDomain", identity: "companyEmailDomain", description: "The domain of the company's email addresses (an address works too)." },
       { name: "organizationUrn", identity: "linkedinOrganizationUrn", description: "LinkedIn company id or urn:li:organization:<id>." },
-      // There is no identity kind for a company page URL yet; `externalId` makes the runtime keep it to remove the company later.
-      { name: "companyPageUrl", identity: "externalId", description: "The company's LinkedIn page, https://www.linkedin.com/company/<slug>." },
+      { name: "companyPageUrl", identity: "linkedin:companyPageUrl", description: "The company's LinkedIn page, https://www.linkedin.com/company/<slug>." },
       { name: "city" },
       { name: "state" },
       { name: "country", description: "ISO 3166-1 alpha-2; other values are left out." },
@@ -104,8 +108,10 @@ export const linkedInDestination = defineDestination<LinkedInSettings>({
   },
   retry: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 60_000 },
 
-  authenticate: (ctx) => refreshAccessToken(ctx.settings, ctx.settings.refreshToken, ctx),
-  refreshAuth: (ctx) => refreshAccessToken(ctx.settings, ctx.auth?.extra?.refreshToken ?? ctx.settings.refreshToken, ctx),
-  ensureAudience: (ctx, audience, known) => findOrCreateSegment(sessionOf(ctx), audience, known),
-  sendBatch: (ctx, batch) => sendMembers(sessionOf(ctx), batch),
+  http: linkedInHttp,
+  authenticate: (ctx) => refreshAccessToken(ctx, ctx.settings.refreshToken),
+  refreshAuth: (ctx) => refreshAccessToken(ctx, ctx.auth?.extra?.refreshToken ?? ctx.settings.refreshToken),
+  ensureAudience: (ctx, audience, known) => findOrCreateSegment(ctx, audience, known),
+  sendBatch: (ctx, batch) => sendMembers(ctx, batch),
+  describeAudience: (ctx, ref) => describeSegment(ctx, ref.externalId),
 });

@@ -52,10 +52,12 @@ describe("LinkedIn activation without faults", () => {
     const full = await runLinkedIn({ settings, snapshot, audiences: first, state, mode: "full" });
     expect(full.failureCount).toBe(0);
     expect(memberRequests(linkedin)).toEqual({ "companies:add": [5000, 5000, 2345], "users:add": [5000, 5000, 2345] });
-    // 1 token + per segment: finder + create; then 3 + 3 member requests.
-    expect(linkedin.fake.requests.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "findSegments", "createSegment", "findSegments", "createSegment"]);
-    // The runtime counts one call per find-or-create; each made two HTTP requests here (finder, create).
-    expect(full.requests).toBe(linkedin.fake.requests.length - 2);
+    // 1 token + per segment: finder + create, 3 member requests, and the status read after it.
+    expect(linkedin.fake.requests.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "findSegments", "createSegment", "getSegment", "findSegments", "createSegment", "getSegment"]);
+    // Each HTTP request counts once in the report.
+    expect(full.requests).toBe(linkedin.fake.requests.length);
+    expect(full.requests).toBe(1 + 2 * (2 + Math.ceil(12_345 / 5000) + 1));
+    expect(full.audiences.map((a) => a.destination?.status)).toEqual(["BUILDING", "BUILDING"]);
 
     const [companySegment, userSegment] = full.audiences.map((a) => a.externalId!);
     expect(heldIds(linkedin, companySegment!, byKey)).toEqual(accounts.slice(0, 12_345));
@@ -68,7 +70,10 @@ describe("LinkedIn activation without faults", () => {
     ];
     const incremental = await runLinkedIn({ settings, snapshot, audiences: second, state });
     const later = linkedin.fake.requests.slice(before);
-    expect(later.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "getSegment", "getSegment"]);
+    expect(later.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "getSegment", "getSegment", "getSegment", "getSegment"]);
+    expect(incremental.requests).toBe(later.length);
+    // token + per segment: check, ⌈5,100/5,000⌉ removes, ⌈6,000/5,000⌉ adds, status read
+    expect(incremental.requests).toBe(1 + 2 * (1 + 2 + 2 + 1));
     // 5,100 exited and 6,000 new members per audience: 2 removes and 2 adds each.
     const sizes = (kind: string, field: "adds" | "removes") => later.filter((r) => r.kind === kind && r[field]! > 0).map((r) => r.batchSize);
     expect([sizes("companies", "removes"), sizes("companies", "adds")]).toEqual([[5000, 100], [5000, 1000]]);
@@ -183,6 +188,23 @@ describe("LinkedIn activation without faults", () => {
     expect(linkedin.fake.segments()).toHaveLength(1);
   });
 
+  it("refills a segment deleted at LinkedIn on the next incremental run: every member goes to the new segment", async () => {
+    const snapshot = linkedInSnapshot(20);
+    const linkedin = await start();
+    const state = new MemoryStateStore();
+    const audience = (ids: string[]) => [{ audienceId: "tier-1", type: "account" as const, memberIds: ids }];
+    const ids = idsOf(snapshot, "account");
+    const first = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: audience(ids.slice(0, 15)), state });
+    const id = first.audiences[0]!.externalId!;
+    linkedin.fake.deleteSegment(id);
+    const second = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: audience(ids.slice(0, 16)), state });
+    const replaced = second.audiences[0]!.externalId!;
+    expect(replaced).not.toBe(id);
+    expect(linkedin.fake.members(replaced)).toHaveLength(16);
+    expect(second.audiences[0]!.exported).toBe(16);
+    expect(second.audiences[0]!.warnings.join(" ")).toMatch(/replaced/);
+  });
+
   it("finds the segment by name when a run stopped between creating it and remembering its id", async () => {
     const snapshot = linkedInSnapshot(12);
     const controller = new AbortController();
@@ -203,11 +225,11 @@ describe("LinkedIn activation without faults", () => {
     const other = await start({ idHeaders: ["x-linkedin-id"] });
     const a = await runLinkedIn({ settings: { ...other.settings(), segmentIdHeader: "X-LinkedIn-Id" }, snapshot, audiences });
     expect(a.totals.exported).toBe(5);
-    expect(other.fake.requests.map((r) => r.kind)).toEqual(["token", "findSegments", "createSegment", "companies"]);
+    expect(other.fake.requests.map((r) => r.kind)).toEqual(["token", "findSegments", "createSegment", "companies", "getSegment"]);
     const none = await start({ idHeaders: [] });
     const b = await runLinkedIn({ settings: none.settings(), snapshot, audiences });
     expect(b.totals.exported).toBe(5);
-    expect(none.fake.requests.map((r) => r.kind)).toEqual(["token", "findSegments", "createSegment", "findSegments", "companies"]);
+    expect(none.fake.requests.map((r) => r.kind)).toEqual(["token", "findSegments", "createSegment", "findSegments", "companies", "getSegment"]);
     expect(none.fake.segments()).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ActivationError, MemoryStateStore } from "@abm-kit/destinations";
+import { ActionRequiredError, MemoryStateStore } from "@abm-kit/destinations";
 import { LinkedInActionRequiredError, linkedInDestination } from "@abm-kit/destination-linkedin";
 import { startFakeLinkedIn, type FakeLinkedInOptions, type FakeLinkedInServer } from "@abm-kit/destination-linkedin/testing";
 import { FAKE_NOW, idsOf, linkedInSnapshot } from "./helpers/fixture.js";
@@ -46,8 +46,13 @@ describe("LinkedIn failures", () => {
     linkedin.fake.revokeRefreshTokens();
     const error = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: [...accounts(), ...persons()] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LinkedInActionRequiredError);
-    expect(error).toBeInstanceOf(ActivationError);
+    expect(error).toBeInstanceOf(ActionRequiredError);
     expect(error).toMatchObject({ code: "LINKEDIN_REAUTHORIZATION_REQUIRED", setting: "refreshToken" });
+    // the run ends with its partial report, status actionRequired, the message among its warnings
+    const report = (error as ActionRequiredError).report!;
+    expect(report.status).toBe("actionRequired");
+    expect(report.warnings.join(" ")).toMatch(/Authorise the app again/);
+    expect(report.requests).toBe(1);
     expect((error as Error).message).toMatch(/Authorise the app again/);
     // one token request, then nothing: the second audience is not tried
     expect(linkedin.fake.requests.map((r) => r.kind)).toEqual(["token"]);
@@ -113,6 +118,34 @@ describe("LinkedIn failures", () => {
     expect(report.status).toBe("completedWithFailures");
     expect(report.failures.map((f) => f.code)).toEqual(Array(5).fill("SEGMENT_NOT_READY"));
     expect(linkedin.fake.requests.filter((r) => r.kind === "users")).toHaveLength(linkedInDestination.retry.maxAttempts);
+  });
+
+  it("fails a batch at once when a segment this run did not create answers 404 (deleted), and the next run refills a new one", async () => {
+    let armed = false;
+    let deleted: string | undefined;
+    const linkedin: FakeLinkedInServer = await start({
+      onRequest: (r) => {
+        // deleted right after the run found it, before the members go out
+        if (armed && deleted === undefined && r.kind === "getSegment") {
+          deleted = r.path.split("/").pop()!;
+          linkedin.fake.deleteSegment(deleted);
+        }
+      },
+    });
+    const state = new MemoryStateStore();
+    const first = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(10), state });
+    expect(first.failureCount).toBe(0);
+    armed = true;
+    const before = linkedin.fake.requests.length;
+    const second = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(12), state });
+    expect(deleted).toBe(first.audiences[0]!.externalId);
+    expect(second.status).toBe("completedWithFailures");
+    expect(second.failures.map((f) => f.code)).toEqual(["SEGMENT_NOT_FOUND", "SEGMENT_NOT_FOUND"]);
+    // no retries of a 404 for a segment the run did not create
+    expect(linkedin.fake.requests.slice(before).filter((r) => r.kind === "companies").map((r) => r.status)).toEqual([404]);
+    const third = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(12), state });
+    expect(third.failureCount).toBe(0);
+    expect(linkedin.fake.members(third.audiences[0]!.externalId!)).toHaveLength(12);
   });
 
   it("retries after a 429 without Retry-After, waiting rateLimitWaitMs", async () => {

@@ -54,9 +54,10 @@ describe("readSegmentStatus", () => {
 
   it("refreshes an expired token once, and reports a deleted segment as NOT_FOUND", async () => {
     let reads = 0;
+    let armed = false;
     const linkedin: FakeLinkedInServer = await start({
       onRequest: (r) => {
-        if (r.kind === "getSegment" && ++reads === 1) linkedin.fake.expireAccessTokens();
+        if (armed && r.kind === "getSegment" && ++reads === 1) linkedin.fake.expireAccessTokens();
       },
     });
     const snapshot = linkedInSnapshot(3);
@@ -70,6 +71,8 @@ describe("readSegmentStatus", () => {
       ],
     });
     const tokens = linkedin.fake.issuedAccessTokens.length;
+    const before = linkedin.fake.requests.length;
+    armed = true;
     const statuses = await readSegmentStatus({ settings: { ...settings, minMatchedMembers: 2 }, report, now: RUN_NOW });
     expect(statuses.map((s) => [s.audienceId, s.status, s.matchedCount])).toEqual([
       ["tier-1", "BUILDING", 3],
@@ -78,7 +81,7 @@ describe("readSegmentStatus", () => {
     expect(statuses.flatMap((s) => s.warnings).some((w) => w.includes("below"))).toBe(false);
     // one token to start, one after the 401 on the second read
     expect(linkedin.fake.issuedAccessTokens.length).toBe(tokens + 2);
-    expect(linkedin.fake.requests.filter((r) => r.kind === "getSegment").map((r) => r.status)).toEqual([200, 401, 200]);
+    expect(linkedin.fake.requests.slice(before).filter((r) => r.kind === "getSegment").map((r) => r.status)).toEqual([200, 401, 200]);
 
     const id = report.audiences[0]!.externalId!;
     linkedin.fake.deleteSegment(id);

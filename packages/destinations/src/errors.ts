@@ -75,3 +75,31 @@ export class StateStoreError extends AbmKitError {
     this.file = options.file;
   }
 }
+
+/**
+ * Thrown by an adapter to end the whole run at once (no retry can help and
+ * going on with other audiences is pointless). The runtime keeps progress up
+ * to the last checkpoint, finishes the report with status `stopped` and the
+ * message among its warnings, sets {@link StopRunError.report} and throws the
+ * error on; running again resumes from the checkpoint.
+ */
+export class StopRunError extends AbmKitError {
+  /** The setting to change, when one is to blame. */
+  readonly setting: string | undefined;
+  /** What the run did before it stopped (set by the runtime). */
+  report: RunReport | undefined;
+  /** The report status this stop means. */
+  readonly status: "stopped" | "actionRequired" = "stopped";
+  constructor(code: string, message: string, options: { setting?: string; cause?: unknown } = {}) {
+    super(code, message, options.setting !== undefined ? [{ path: [options.setting], message }] : [], { cause: options.cause });
+    this.setting = options.setting;
+  }
+}
+
+/**
+ * A {@link StopRunError} that the user must act on before the next run (authorise
+ * the app again, change a setting, get a permission); the report's status is `actionRequired`.
+ */
+export class ActionRequiredError extends StopRunError {
+  override readonly status = "actionRequired" as const;
+}

@@ -43,7 +43,9 @@ export * from "./files/file-checksum.js";
 export * from "./files/manifest.js";
 export { writeSplitFiles, fileExtension, partName, type WrittenFile } from "./files/split-file-writer.js";
 export * from "./http/request-json.js";
+export * from "./http/http-request.js";
 export * from "./local-folder/local-folder-destination.js";
 /** The zod the runtime uses, for adapter authors' settings schemas. */
 export { z } from "zod";
 export { planFacts } from "./runtime/plan-facts.js";
+export { effectiveLimits } from "./runtime/effective-limits.js";

@@ -243,7 +243,7 @@ describe("typed errors and secrets", () => {
   it("refuses more mapped fields than the destination takes", async () => {
     const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, maxMappedAttributes: 1 } };
     const error = await activate(personPlan(), { destination, snapshot, audiences: buyers(["p0001"]), now: NOW, state: new MemoryStateStore() }).catch((e: unknown) => e);
-    expect((error as AbmKitError).problems).toEqual([{ path: ["mapping", "person"], message: "2 mapped fields is more than the destination's 1" }]);
+    expect((error as AbmKitError).problems).toEqual([{ path: ["mapping", "person"], message: "the mapping sends 2 attributes; destination memory takes at most 1" }]);
   });
 
   it("keeps the secret out of reports, events and errors, even when an adapter echoes it", async () => {

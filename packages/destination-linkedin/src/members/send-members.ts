@@ -1,5 +1,5 @@
-import { AuthExpiredError, RetryableError, TerminalError, type DestinationMember, type MemberBatch, type MemberResult } from "@abm-kit/destinations";
-import { restCall, type LinkedInSession } from "../http/rest-call.js";
+import { RetryableError, TerminalError, type AdapterContext, type DestinationMember, type MemberBatch, type MemberResult } from "@abm-kit/destinations";
+import type { LinkedInSettings } from "../settings.js";
 import { companyElement } from "./company-element.js";
 import type { BuiltElement } from "./member-element.js";
 import { userElement } from "./user-element.js";
@@ -8,12 +8,6 @@ interface ItemAnswer {
   status?: unknown;
   message?: unknown;
   error?: { message?: unknown } | null;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const failure = (memberId: string, retryable: boolean, code: string, message: string): MemberResult => ({ memberId, ok: false, retryable, code, message });
@@ -28,18 +22,21 @@ function itemResult(memberId: string, item: ItemAnswer | undefined): MemberResul
   return failure(memberId, status === 429 || status >= 500, `LINKEDIN_ITEM_${status}`, message);
 }
 
+/** How long after creating a segment a 404 from its member endpoints means "not visible yet" rather than "gone". */
+export const NOT_READY_WINDOW_MS = 120_000;
+
 /**
- * Adds or removes one batch of members: builds an element per member (members
- * that cannot become one fail without being sent), posts them as
- * `BATCH_CREATE` in requests of at most `maxBatchSize` elements to
- * `/rest/dmpSegments/{id}/companies` or `/users`, and maps `elements[i].status`
- * to each member's result. A 404 (a segment created seconds ago is not
- * visible yet) is retryable, waiting `notReadyRetryAfterMs`. When a later
- * request of a split batch fails, its members get a failure (retryable when
- * the error is) and the members already confirmed stay confirmed.
+ * Adds or removes one batch of members (the runtime cuts batches to the
+ * `maxBatchSize` setting): builds an element per member (members that cannot
+ * become one fail without being sent), posts them as one `BATCH_CREATE`
+ * request to `/rest/dmpSegments/{id}/companies` or `/users`, and maps
+ * `elements[i].status` to each member's result. A 404 within
+ * {@link NOT_READY_WINDOW_MS} of this run creating the segment is retryable
+ * (LinkedIn has not made it visible yet), waiting `notReadyRetryAfterMs`;
+ * any other 404 means the segment is gone and is terminal.
  */
-export async function sendMembers(session: LinkedInSession, batch: MemberBatch): Promise<MemberResult[]> {
-  const { settings } = session;
+export async function sendMembers(ctx: Pick<AdapterContext<LinkedInSettings>, "settings" | "request" | "clock">, batch: MemberBatch): Promise<MemberResult[]> {
+  const { settings } = ctx;
   const resource = batch.audience.type === "account" ? "companies" : "users";
   const build = batch.audience.type === "account" ? companyElement : userElement;
   const results = new Map<string, MemberResult>();
@@ -49,34 +46,25 @@ export async function sendMembers(session: LinkedInSession, batch: MemberBatch):
     if (built.ok) sendable.push({ member, element: built.element });
     else results.set(member.memberId, failure(member.memberId, false, built.code, built.message));
   }
-  const parts = chunks(sendable, settings.maxBatchSize);
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p]!;
-    try {
-      const answer = await restCall(session, {
-        method: "POST",
-        path: `/rest/dmpSegments/${encodeURIComponent(batch.externalId)}/${resource}`,
-        json: { elements: part.map((s) => s.element) },
-        batchCreate: true,
-        accept: [404],
-      });
-      if (answer.status === 404) {
-        throw new RetryableError("SEGMENT_NOT_READY", `segment ${batch.externalId} is not visible to /${resource} yet (404)`, {
-          status: 404,
-          retryAfterMs: settings.notReadyRetryAfterMs,
-        });
+  if (sendable.length > 0) {
+    const answer = await ctx.request({
+      method: "POST",
+      path: `/rest/dmpSegments/${encodeURIComponent(batch.externalId)}/${resource}`,
+      json: { elements: sendable.map((s) => s.element) },
+      headers: { "x-restli-method": "BATCH_CREATE" },
+      accept: [404],
+    });
+    if (answer.status === 404) {
+      const { created, ensuredAtMs } = batch.audienceRef;
+      const justCreated = created === true && ensuredAtMs !== undefined && ctx.clock() - ensuredAtMs < NOT_READY_WINDOW_MS;
+      if (justCreated) {
+        throw new RetryableError("SEGMENT_NOT_READY", `segment ${batch.externalId} is not visible to /${resource} yet (404)`, { status: 404, retryAfterMs: settings.notReadyRetryAfterMs });
       }
-      const items = (answer.body as { elements?: unknown } | undefined)?.elements;
-      if (!Array.isArray(items)) throw new RetryableError("MALFORMED_RESPONSE", `POST /rest/dmpSegments/{id}/${resource} returned no elements`);
-      part.forEach((s, i) => results.set(s.member.memberId, itemResult(s.member.memberId, items[i] as ItemAnswer | undefined)));
-    } catch (error) {
-      const recoverable = error instanceof RetryableError || error instanceof AuthExpiredError || error instanceof TerminalError;
-      if (p === 0 || !recoverable) throw error;
-      const retryable = !(error instanceof TerminalError);
-      const code = (error as RetryableError).code;
-      for (const rest of parts.slice(p).flat()) results.set(rest.member.memberId, failure(rest.member.memberId, retryable, code, (error as Error).message));
-      break;
+      throw new TerminalError("SEGMENT_NOT_FOUND", `segment ${batch.externalId} no longer exists (404 from /${resource}); the next run creates a new one and sends every member again`, { status: 404 });
     }
+    const items = (answer.body as { elements?: unknown } | undefined)?.elements;
+    if (!Array.isArray(items)) throw new RetryableError("MALFORMED_RESPONSE", `POST /rest/dmpSegments/{id}/${resource} returned no elements`);
+    sendable.forEach((s, i) => results.set(s.member.memberId, itemResult(s.member.memberId, items[i] as ItemAnswer | undefined)));
   }
   return batch.members.map((m) => results.get(m.memberId) ?? failure(m.memberId, true, "NO_ITEM_RESULT", "not sent"));
 }

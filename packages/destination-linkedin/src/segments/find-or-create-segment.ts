@@ -1,7 +1,6 @@
 import { RetryableError, TerminalError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
-import type { LinkedInSession } from "../http/rest-call.js";
 import { segmentTypeOf, type DmpSegment, type SegmentType } from "./dmp-segment.js";
-import { createSegment, getSegment, listSegments } from "./segment-api.js";
+import { createSegment, getSegment, listSegments, type LinkedInContext } from "./segment-api.js";
 import { segmentNameOf } from "./segment-name.js";
 
 const byNumericId = (a: DmpSegment, b: DmpSegment) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
@@ -28,11 +27,11 @@ function pickByName(segments: readonly DmpSegment[], name: string, type: Segment
  * not create a second one), and only then is one created. A new segment comes
  * back with `readyAfterMs` (LinkedIn asks for ~5 s before the first members).
  */
-export async function findOrCreateSegment(session: LinkedInSession, audience: TargetAudience, known: string | undefined): Promise<DestinationAudienceRef> {
-  const { settings } = session;
+export async function findOrCreateSegment(ctx: LinkedInContext, audience: TargetAudience, known: string | undefined): Promise<DestinationAudienceRef> {
+  const { settings } = ctx;
   const type = segmentTypeOf(audience.type);
   if (known !== undefined) {
-    const segment = await getSegment(session, known);
+    const segment = await getSegment(ctx, known);
     if (segment !== undefined && (segment.account === undefined || segment.account === settings.adAccountId)) {
       if (segment.type !== undefined && segment.type !== type) {
         throw new TerminalError("SEGMENT_TYPE_CONFLICT", `remembered segment ${segment.id} holds ${segment.type}, not ${type}`);
@@ -41,9 +40,9 @@ export async function findOrCreateSegment(session: LinkedInSession, audience: Ta
     }
   }
   const name = segmentNameOf(settings.segmentName, audience);
-  const existing = pickByName(await listSegments(session), name, type);
+  const existing = pickByName(await listSegments(ctx), name, type);
   if (existing !== undefined) return { externalId: existing.id };
-  const createdId = (await createSegment(session, name, type)) ?? pickByName(await listSegments(session), name, type)?.id;
+  const createdId = (await createSegment(ctx, name, type)) ?? pickByName(await listSegments(ctx), name, type)?.id;
   if (createdId === undefined) {
     throw new RetryableError("SEGMENT_ID_MISSING", `LinkedIn accepted the new segment but its id was neither in the ${settings.segmentIdHeader} header nor among the account's segments`);
   }

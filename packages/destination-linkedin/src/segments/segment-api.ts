@@ -1,6 +1,9 @@
-import { RetryableError } from "@abm-kit/destinations";
-import { restCall, type LinkedInSession } from "../http/rest-call.js";
+import { RetryableError, type AdapterContext } from "@abm-kit/destinations";
+import type { LinkedInSettings } from "../settings.js";
 import { readSegment, segmentIdOf, type DmpSegment, type SegmentType } from "./dmp-segment.js";
+
+/** What the LinkedIn calls need of the adapter context. */
+export type LinkedInContext = Pick<AdapterContext<LinkedInSettings>, "settings" | "request">;
 
 /** Segments asked for per finder page. */
 const PAGE_SIZE = 100;
@@ -8,8 +11,8 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 1000;
 
 /** `GET /rest/dmpSegments/{id}`; `undefined` when LinkedIn answers 404 (the segment is gone). */
-export async function getSegment(session: LinkedInSession, id: string): Promise<DmpSegment | undefined> {
-  const answer = await restCall(session, { method: "GET", path: `/rest/dmpSegments/${encodeURIComponent(id)}`, accept: [404] });
+export async function getSegment(ctx: LinkedInContext, id: string): Promise<DmpSegment | undefined> {
+  const answer = await ctx.request({ method: "GET", path: `/rest/dmpSegments/${encodeURIComponent(id)}`, accept: [404] });
   if (answer.status === 404) return undefined;
   const segment = readSegment(answer.body);
   if (segment === undefined) throw new RetryableError("MALFORMED_RESPONSE", "GET /rest/dmpSegments/{id} returned no segment");
@@ -17,13 +20,13 @@ export async function getSegment(session: LinkedInSession, id: string): Promise<
 }
 
 /** Every segment of the ad account (`GET /rest/dmpSegments?q=account&account=…`, paged). */
-export async function listSegments(session: LinkedInSession): Promise<DmpSegment[]> {
+export async function listSegments(ctx: LinkedInContext): Promise<DmpSegment[]> {
   const out: DmpSegment[] = [];
   for (let page = 0, start = 0; page < MAX_PAGES; page++) {
-    const answer = await restCall(session, {
+    const answer = await ctx.request({
       method: "GET",
       path: "/rest/dmpSegments",
-      query: { q: "account", account: session.settings.adAccountId, start: String(start), count: String(PAGE_SIZE) },
+      query: { q: "account", account: ctx.settings.adAccountId, start: String(start), count: String(PAGE_SIZE) },
     });
     const body = (answer.body ?? {}) as { elements?: unknown; paging?: { total?: unknown } };
     if (!Array.isArray(body.elements)) throw new RetryableError("MALFORMED_RESPONSE", "GET /rest/dmpSegments returned no elements");
@@ -45,9 +48,9 @@ export async function listSegments(session: LinkedInSession): Promise<DmpSegment
  * id from the `segmentIdHeader` response header, or `undefined` when the
  * header is missing (the caller then finds the segment by name).
  */
-export async function createSegment(session: LinkedInSession, name: string, type: SegmentType): Promise<string | undefined> {
-  const { settings } = session;
-  const answer = await restCall(session, {
+export async function createSegment(ctx: LinkedInContext, name: string, type: SegmentType): Promise<string | undefined> {
+  const { settings } = ctx;
+  const answer = await ctx.request({
     method: "POST",
     path: "/rest/dmpSegments",
     json: {

@@ -1,10 +1,11 @@
 import { parseOrThrow } from "@abm-kit/core";
-import { AuthExpiredError, type RunReport } from "@abm-kit/destinations";
-import type { LinkedInSession } from "../http/rest-call.js";
+import { AuthExpiredError, createRequester, type AuthState, type RunReport } from "@abm-kit/destinations";
+import { linkedInHttp } from "../http/linkedin-http.js";
 import { refreshAccessToken } from "../oauth/refresh-access-token.js";
 import type { DmpSegment } from "../segments/dmp-segment.js";
-import { getSegment } from "../segments/segment-api.js";
+import { getSegment, type LinkedInContext } from "../segments/segment-api.js";
 import { LinkedInSettingsSchema, type LinkedInSettings } from "../settings.js";
+import { segmentWarnings } from "./segment-warnings.js";
 
 /** What LinkedIn reports about one segment, with warnings for the run report. */
 export interface SegmentStatus {
@@ -33,23 +34,6 @@ export interface ReadSegmentStatusInput {
   readonly signal?: AbortSignal;
 }
 
-const UNUSABLE = new Set(["EXPIRED", "FAILED", "ERROR"]);
-
-/** The warnings a segment's status and counts call for. */
-export function segmentWarnings(segment: DmpSegment | undefined, minMatchedMembers: number): string[] {
-  if (segment === undefined) return ["the segment no longer exists at LinkedIn; the next run creates a new one"];
-  const warnings: string[] = [];
-  const status = segment.status ?? "UNKNOWN";
-  if (UNUSABLE.has(status)) warnings.push(`segment status is ${status}: campaigns cannot target it`);
-  if (status === "BUILDING" || status === "PROCESSING") warnings.push(`LinkedIn is still processing the segment (${status}); the first processing can take up to 48 hours`);
-  if (segment.matchedCount === undefined) warnings.push("LinkedIn has not reported a matched count yet");
-  else if (segment.matchedCount < minMatchedMembers) {
-    const n = segment.matchedCount;
-    warnings.push(`${n} matched member${n === 1 ? " is" : "s are"} below LinkedIn's minimum of ${minMatchedMembers} for campaigns`);
-  }
-  return warnings;
-}
-
 /**
  * Reads each segment's status, `matchedCount` and `audienceSize` from LinkedIn
  * (`GET /rest/dmpSegments/{id}`) after a run, and warns about segments that
@@ -65,15 +49,18 @@ export async function readSegmentStatus(input: ReadSegmentStatusInput): Promise<
   for (const id of input.segmentIds ?? []) wanted.push({ audienceId: undefined, segmentId: id });
   if (wanted.length === 0) return [];
 
-  let auth = await refreshAccessToken(settings, settings.refreshToken, { signal, now: input.now });
-  const session = (): LinkedInSession => ({ settings, accessToken: auth.accessToken, signal });
+  let auth: AuthState | undefined;
+  // The same requests as in a run (headers, timeout, error envelopes), outside one.
+  const request = createRequester({ http: linkedInHttp, settings, auth: () => auth, signal, beforeRequest: async () => {} });
+  const ctx: LinkedInContext & { now: string } = { settings, request, now: input.now };
+  auth = await refreshAccessToken(ctx, settings.refreshToken);
   const read = async (id: string): Promise<DmpSegment | undefined> => {
     try {
-      return await getSegment(session(), id);
+      return await getSegment(ctx, id);
     } catch (error) {
       if (!(error instanceof AuthExpiredError)) throw error;
-      auth = await refreshAccessToken(settings, auth.extra?.refreshToken ?? settings.refreshToken, { signal, now: input.now });
-      return getSegment(session(), id);
+      auth = await refreshAccessToken(ctx, auth?.extra?.refreshToken ?? settings.refreshToken);
+      return getSegment(ctx, id);
     }
   };
   const out: SegmentStatus[] = [];

@@ -1,3 +1,4 @@
+import type { RequestFn } from "../http/http-request.js";
 import type { DestinationMember } from "./member.js";
 
 /** Credentials an adapter obtained (an OAuth access token, a login). Every string in it is redacted everywhere. */
@@ -23,6 +24,12 @@ export interface AdapterContext<Settings> {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Monotonic milliseconds, for the adapter's own timing (Retry-After dates, token expiry). */
   readonly clock: () => number;
+  /**
+   * Makes one HTTP request with the run's auth header, signal and timeout,
+   * counted in `report.requests` and within the rate limit, and classifies
+   * failures (see `HttpDeclaration`). Present when the destination declares `http`.
+   */
+  readonly request: RequestFn;
 }
 
 /** The abm-kit audience being activated, as the destination is told of it. */
@@ -42,11 +49,19 @@ export interface DestinationAudienceRef {
   readonly readyAfterMs?: number;
 }
 
+/** The destination audience a batch goes to, as this run came to know it. */
+export interface BatchAudienceRef extends DestinationAudienceRef {
+  /** The run clock's reading (`ctx.clock()`) when `ensureAudience` returned it; absent for a batch resumed from a run that died. */
+  readonly ensuredAtMs?: number;
+}
+
 /** One request's worth of members to add to or remove from a destination audience. */
 export interface MemberBatch {
   readonly action: "add" | "remove";
   readonly audience: TargetAudience;
   readonly externalId: string;
+  /** The destination audience: whether this run created it (a 404 right after creating may mean "not visible yet"), and when. */
+  readonly audienceRef: BatchAudienceRef;
   readonly members: readonly DestinationMember[];
   /**
    * Names this one intended application (`<run id>-<n>`): retries of the

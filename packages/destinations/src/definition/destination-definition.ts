@@ -1,6 +1,7 @@
 import { parseOrThrow, ValidationError, type Problem } from "@abm-kit/core";
 import { z } from "zod";
 import type { FileExportOptionsInput } from "../files/file-export-options.js";
+import type { HttpDeclaration } from "../http/http-request.js";
 import type { AdapterContext, AuthState, DestinationAudienceRef, MemberBatch, TargetAudience } from "./adapter-context.js";
 import { IdentityKindSchema, type IdentityKind } from "./identity-kind.js";
 import { DestinationLimitsSchema, type DestinationLimits } from "./limits.js";
@@ -58,46 +59,94 @@ export interface FileDelivery<Settings> {
   readonly deliver: (ctx: AdapterContext<Settings>, file: StagedFile) => Promise<void>;
 }
 
-/**
- * What an adapter author writes: declarations plus a few small functions.
- * Everything else (delta, mapping, hashing, consent, governance, batching,
- * rate limits, retries, token refresh, checkpoints, reports) is the runtime's.
- */
-export interface DestinationDefinitionInput<Settings> {
+/** What a destination says about one of its audiences after a run (see `describeAudience`). */
+export interface AudienceDescription {
+  /** The destination's own status (`BUILDING`, `READY`, …). */
+  readonly status?: string;
+  /** Members the destination matched to its own users or companies. */
+  readonly matchedCount?: number;
+  /** The audience's size as the destination states it. */
+  readonly audienceSize?: number;
+  /** Added to the audience's warnings in the report. */
+  readonly warnings?: readonly string[];
+}
+
+/** The parts every destination declares, whatever its delivery kind. */
+export interface DestinationCommonInput<Settings> {
   /** Stable identifier (`linkedin`, `marketo`, `local-folder`). */
   readonly id: string;
   readonly name: string;
   readonly description?: string;
-  /** The settings schema; mark secret fields with `secret(...)`. */
+  /** The settings schema (mark secret fields with `secret(...)`); the settings type of every function is inferred from it. */
   readonly settings: z.ZodType<Settings>;
   readonly audienceTypes: readonly ("account" | "person")[];
-  /** Identifier kinds the destination matches members on. */
+  /** Identifier kinds the destination matches members on (known kinds or `<destination id>:<name>`). */
   readonly identities: readonly IdentityKind[];
-  readonly delivery: { readonly kind: "streaming" | "file"; readonly modes: readonly ExportMode[] };
   readonly limits: DestinationLimits;
+  /**
+   * Limits the settings impose (a batch size setting): each may only tighten
+   * the declared one (the smaller number wins; a request rate replaces the
+   * declared one when it is slower). The runtime batches and paces by the result.
+   */
+  readonly limitsFromSettings?: (settings: NoInfer<Settings>) => DestinationLimits;
   /** What the destination does with the data, for governance (`crossSiteTargeting`, `emailTargeting`, …). */
   readonly marketingActions: readonly string[];
   /** The fields it accepts per member, by audience type. */
   readonly mappingTargets: { readonly account?: readonly MappingTargetInput[]; readonly person?: readonly MappingTargetInput[] };
   readonly retry?: Partial<RetryPolicy>;
+  /** How it talks HTTP: declare it and adapter functions get a ready `ctx.request`, each request counted and rate limited. */
+  readonly http?: HttpDeclaration<NoInfer<Settings>>;
   /** Obtains credentials (once per run, lazily; retried on {@link RetryableError} like any call). */
-  readonly authenticate?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
+  readonly authenticate?: (ctx: AdapterContext<NoInfer<Settings>>) => Promise<AuthState>;
   /** Renews credentials after {@link AuthExpiredError} (retried on {@link RetryableError} like any call); defaults to `authenticate`. */
-  readonly refreshAuth?: (ctx: AdapterContext<Settings>) => Promise<AuthState>;
-  /** Finds or creates the destination audience; `known` is the id remembered from an earlier run. */
-  readonly ensureAudience?: (
-    ctx: AdapterContext<Settings>,
-    audience: TargetAudience,
-    known: string | undefined,
-  ) => Promise<DestinationAudienceRef>;
-  /** Sends one batch (≤ `limits.maxBatchSize` members) and returns a result per member. */
-  readonly sendBatch?: (ctx: AdapterContext<Settings>, batch: MemberBatch) => Promise<readonly MemberResult[]>;
-  /** File destinations: writer options and delivery. */
-  readonly file?: FileDelivery<Settings>;
+  readonly refreshAuth?: (ctx: AdapterContext<NoInfer<Settings>>) => Promise<AuthState>;
+  /**
+   * Finds or creates the destination audience; `known` is the id remembered
+   * from an earlier run. When it returns another id than `known` (the old
+   * one was deleted), the runtime forgets the members it held there and sends everyone again.
+   */
+  readonly ensureAudience?: (ctx: AdapterContext<NoInfer<Settings>>, audience: TargetAudience, known: string | undefined) => Promise<DestinationAudienceRef>;
+  /**
+   * Called once per audience after it was brought up to date (not in dry
+   * runs): what the destination says about it goes into the audience's report
+   * (`destination`), its warnings into the audience's warnings.
+   */
+  readonly describeAudience?: (ctx: AdapterContext<NoInfer<Settings>>, ref: { readonly audience: TargetAudience; readonly externalId: string }) => Promise<AudienceDescription>;
 }
 
+/** A destination that sends members with API calls: it must implement `sendBatch`. */
+export interface StreamingDestinationInput<Settings> extends DestinationCommonInput<Settings> {
+  readonly delivery: { readonly kind: "streaming"; readonly modes: readonly ExportMode[] };
+  /** Sends one batch (≤ the limits' `maxBatchSize` members) and returns a result per member. */
+  readonly sendBatch: (ctx: AdapterContext<NoInfer<Settings>>, batch: MemberBatch) => Promise<readonly MemberResult[]>;
+  readonly file?: never;
+}
+
+/** A destination that receives files: it must implement `file`. */
+export interface FileDestinationInput<Settings> extends DestinationCommonInput<Settings> {
+  readonly delivery: { readonly kind: "file"; readonly modes: readonly ExportMode[] };
+  /** Writer options and delivery. */
+  readonly file: FileDelivery<NoInfer<Settings>>;
+  readonly sendBatch?: never;
+}
+
+/**
+ * What an adapter author writes: declarations plus a few small functions.
+ * Everything else (delta, mapping, hashing, consent, governance, batching,
+ * rate limits, retries, token refresh, checkpoints, reports) is the runtime's.
+ * The delivery kind decides, at compile time, what must be implemented.
+ */
+export type DestinationDefinitionInput<Settings> = StreamingDestinationInput<Settings> | FileDestinationInput<Settings>;
+
+/** Marks a definition {@link defineDestination} validated. */
+export const DEFINED_DESTINATION: unique symbol = Symbol.for("@abm-kit/destinations/defined");
+
 /** A validated destination definition (what {@link defineDestination} returns). */
-export interface DestinationDefinition<Settings = unknown> extends DestinationDefinitionInput<Settings> {
+export interface DestinationDefinition<Settings = unknown> extends Omit<DestinationCommonInput<Settings>, "mappingTargets"> {
+  readonly [DEFINED_DESTINATION]: true;
+  readonly delivery: { readonly kind: "streaming" | "file"; readonly modes: readonly ExportMode[] };
+  readonly sendBatch?: (ctx: AdapterContext<Settings>, batch: MemberBatch) => Promise<readonly MemberResult[]>;
+  readonly file?: FileDelivery<Settings>;
   readonly mappingTargets: { readonly account?: readonly MappingTarget[]; readonly person?: readonly MappingTarget[] };
   readonly retry: RetryPolicy;
 }
@@ -125,11 +174,20 @@ const DeclarationSchema = z
 /**
  * Declares a destination. Validates the declarative parts (raising a
  * `ValidationError` naming each problem) and checks that the functions its
- * delivery kind needs are present.
+ * delivery kind needs are present. `Settings` is inferred from the
+ * `settings` schema; no type argument is needed.
  */
-export function defineDestination<Settings>(input: DestinationDefinitionInput<Settings>): DestinationDefinition<Settings> {
+export function defineDestination<Settings, const Kind extends "streaming" | "file" = "streaming" | "file">(
+  input: DestinationCommonInput<Settings> & { readonly delivery: { readonly kind: Kind; readonly modes: readonly ExportMode[] } } & (Kind extends "streaming"
+      ? Omit<StreamingDestinationInput<Settings>, keyof DestinationCommonInput<Settings> | "delivery">
+      : Omit<FileDestinationInput<Settings>, keyof DestinationCommonInput<Settings> | "delivery">),
+): DestinationDefinition<Settings>;
+/** Declares a variant of a destination already defined (`{ ...linkedInDestination, retry: … }`), validated again. */
+export function defineDestination<Settings>(input: DestinationDefinition<Settings>): DestinationDefinition<Settings>;
+export function defineDestination<Settings>(input: DestinationDefinitionInput<Settings> | DestinationDefinition<Settings>): DestinationDefinition<Settings> {
   const declared = parseOrThrow(DeclarationSchema, input, `destination ${JSON.stringify(input?.id)}`);
   const problems: Problem[] = [];
+  // The types already demand these; the check stays for JavaScript callers.
   if (input.delivery.kind === "streaming" && typeof input.sendBatch !== "function") {
     problems.push({ path: ["sendBatch"], message: "a streaming destination needs sendBatch" });
   }
@@ -138,5 +196,5 @@ export function defineDestination<Settings>(input: DestinationDefinitionInput<Se
   }
   if (typeof (input.settings as { safeParse?: unknown } | undefined)?.safeParse !== "function") problems.push({ path: ["settings"], message: "settings must be a zod schema" });
   if (problems.length > 0) throw new ValidationError(`destination ${JSON.stringify(input.id)}`, problems);
-  return { ...input, mappingTargets: declared.mappingTargets, retry: declared.retry };
+  return { ...(input as DestinationDefinition<Settings>), mappingTargets: declared.mappingTargets, retry: declared.retry, [DEFINED_DESTINATION]: true };
 }

@@ -25,7 +25,7 @@ export const LOCAL_FOLDER_STAGING = ".abm-kit-staging";
  * written to a staging sub-folder and renamed into place, so a reader never
  * sees a half-written file.
  */
-export const localFolderDestination = defineDestination<LocalFolderSettings>({
+export const localFolderDestination = defineDestination({
   id: "local-folder",
   name: "Local folder",
   description: "Writes audience exports as files in a local folder.",

@@ -1,32 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { AbmKitError, parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
-import { checkGovernance, type GovernanceFieldUse } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
-import type { MappingTarget } from "../definition/mapping-target.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { parseSettings } from "../definition/secret.js";
-import { ActivationError, RetryableError, TerminalError } from "../errors.js";
-import type { FieldMapping } from "../mapping/field-mapping.js";
-import { mappingFieldUses } from "../mapping/member-mapper.js";
+import { ActivationError, RetryableError, StopRunError, TerminalError } from "../errors.js";
 import { emptyActivationState, parseActivationState } from "../state/activation-state.js";
-import { emptyDict } from "../state/dict.js";
 import type { StateStore } from "../state/state-store.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
 import { createActivationEvents, type ActivationEventMap, type ActivationEvents } from "./activation-events.js";
 import type { RandomSource } from "./backoff.js";
 import { monotonicClock, realSleep } from "./clock.js";
-import { computeDelta } from "./delta.js";
-import { desiredMembers } from "./desired-members.js";
 import { DestinationCaller, type CallCounters } from "./destination-caller.js";
 import { idempotencyKey } from "./idempotency-key.js";
-import { deliverFiles } from "./file-delivery.js";
+import { activateAudience } from "./audience-step.js";
+import { governanceStep } from "./governance-step.js";
+import { validatePlanAgainstDestination } from "./plan-checks.js";
+import { effectiveLimits } from "./effective-limits.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Redactor } from "./redactor.js";
-import type { AudienceJob, RunContext } from "./run-context.js";
-import { emptySkipCounts, type AudienceRunReport, type MemberFailure, type RunReport } from "./run-report.js";
+import type { RunContext } from "./run-context.js";
+import { emptySkipCounts, type MemberFailure, type RunReport } from "./run-report.js";
 import { FINGERPRINT_MIN_LENGTH, fingerprintSecret } from "./secret-fingerprint.js";
-import { deliverStreaming } from "./stream-delivery.js";
-import { resendInFlight, type BatchScope } from "./tracked-batch.js";
 
 /** What {@link activate} needs besides the plan. */
 export interface ActivateOptions<Settings> {
@@ -72,7 +66,11 @@ function planProblem(path: (string | number)[], message: string): Problem {
  * people without consent and governance-blocked fields, sends in batches
  * within the destination's limits with retries, checkpoints progress, and
  * returns a {@link RunReport}. Aborting (or an adapter failing unexpectedly)
- * raises an {@link ActivationError} after the last checkpoint; running again resumes.
+ * raises an {@link ActivationError} after the last checkpoint; an adapter's
+ * {@link StopRunError} is raised again with the partial report on it (status
+ * `stopped` or `actionRequired`); running again resumes. The steps: plan
+ * checks ({@link validatePlanAgainstDestination}), governance
+ * ({@link governanceStep}), then each audience ({@link activateAudience}).
  */
 export async function activate<Settings>(planInput: ActivationPlanInput, options: ActivateOptions<Settings>): Promise<RunReport> {
   const plan = parseOrThrow(ActivationPlanSchema, planInput, "activation plan");
@@ -84,7 +82,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     throw new ValidationError(`settings of destination ${destination.id}`, redactor.value(problems));
   }
   const settings = settingsResult.data;
-  validatePlanAgainstDestination(plan, destination, options.audiences);
+  const limits = effectiveLimits(destination, settings);
+  validatePlanAgainstDestination(plan, destination, options.audiences, limits);
   if (Number.isNaN(Date.parse(options.now))) throw new ValidationError("activation options", [planProblem(["now"], "not an ISO date-time")]);
 
   const clock = options.clock ?? monotonicClock;
@@ -98,24 +97,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     (events.emit as (n: K, ...p: unknown[]) => boolean)(name, ...payload.map((p) => redactor.value(p)));
   };
 
-  // Governance: mapped fields whose labels a policy denies for the destination's marketing actions.
-  const fieldUses: GovernanceFieldUse[] = [];
-  for (const type of ["account", "person"] as const) {
-    for (const use of mappingFieldUses(snapshot, plan.mapping[type] ?? [])) {
-      fieldUses.push({ path: `mapping.${type}[${use.index}].source`, labels: use.labels, role: "mapping" });
-    }
-  }
-  const governance = checkGovernance({ policies: plan.governance.policies, actions: destination.marketingActions, fields: fieldUses });
-  const blockedPaths = new Set(governance.violations.filter((v) => v.enforcement === "block").map((v) => v.path));
-  const droppedTargets: string[] = [];
-  const effectiveMapping: Record<"account" | "person", FieldMapping[]> = { account: [], person: [] };
-  for (const type of ["account", "person"] as const) {
-    (plan.mapping[type] ?? []).forEach((m, index) => {
-      if (blockedPaths.has(`mapping.${type}[${index}].source`)) droppedTargets.push(`${type}.${m.target}`);
-      else effectiveMapping[type].push(m);
-    });
-  }
-
+  const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
   const report: RunReport = {
     planId: plan.id,
     destinationId: destination.id,
@@ -152,10 +134,6 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now });
 
   // A required target dropped by governance would send members without their identity: refuse the run.
-  const blockedRequired = droppedTargets.filter((t) => {
-    const [type, name] = t.split(".") as ["account" | "person", string];
-    return (destination.mappingTargets[type] ?? []).some((target) => target.name === name && target.required);
-  });
   if (blockedRequired.length > 0) {
     report.status = "blocked";
     report.warnings.push(`governance blocks required fields: ${blockedRequired.join(", ")}; nothing was sent`);
@@ -177,7 +155,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const runNumber = state.run?.number ?? (state.runs ?? 0) + 1;
   let saving: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
-  const limiter = new RateLimiter(destination.limits.requestsPerWindow, clock, sleep);
+  const limiter = new RateLimiter(limits.requestsPerWindow, clock, sleep);
   const caller = new DestinationCaller(destination, settings, {
     signal,
     now: options.now,
@@ -204,6 +182,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const run: RunContext<Settings> = {
     definition: destination,
     settings,
+    limits,
     plan,
     snapshot,
     caller,
@@ -214,6 +193,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     previewLimit: options.previewLimit ?? 100,
     signal,
     sleep,
+    clock,
     random: options.random ?? Math.random,
     countRetry: () => {
       counters.retries++;
@@ -255,76 +235,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   try {
     for (const { audienceId } of plan.audiences) {
       const membership = options.audiences.find((a) => a.audienceId === audienceId)!;
-      const type = membership.type;
-      const targets: readonly MappingTarget[] = destination.mappingTargets[type] ?? [];
-      const mapping = effectiveMapping[type];
-      const desired = desiredMembers(snapshot, type, membership.memberIds, excluded, type === "person" ? plan.consent : undefined, mapping, targets);
-      const audienceState = (state.audiences[audienceId] ??= { members: emptyDict() });
-      const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
-      const keptTargets = keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))];
-      const target = { audienceId, audienceName: membership.audienceName ?? audienceId, type };
-      // Batches a run that died left in flight go out again first, unchanged, under their keys.
-      const replay: BatchScope = { target, audienceState, keptTargets, counts: { exported: 0, removed: 0, failed: 0 }, held: Object.keys(audienceState.members).length };
-      if (!dryRun && destination.delivery.kind === "streaming" && (audienceState.inFlight?.length ?? 0) > 0) await resendInFlight(run, replay);
-      const delta = computeDelta(audienceState.members, desired.fingerprints);
-      const audienceReport: AudienceRunReport = {
-        audienceId,
-        audienceName: membership.audienceName ?? audienceId,
-        type,
-        externalId: audienceState.externalId,
-        members: desired.given,
-        desired: desired.fingerprints.size,
-        realized: delta.realized.length,
-        existing: delta.existing.length,
-        changed: delta.changed.length,
-        exited: delta.exited.length,
-        exported: replay.counts.exported,
-        removed: replay.counts.removed,
-        failed: replay.counts.failed,
-        skipped: desired.skipped,
-        manifest: undefined,
-        warnings: [],
-        preview: undefined,
-      };
-      report.audiences.push(audienceReport);
-      const { minAudienceSize, maxAudienceSize } = destination.limits;
-      if (minAudienceSize !== undefined && desired.fingerprints.size < minAudienceSize) {
-        audienceReport.warnings.push(`${desired.fingerprints.size} members is below the destination's minimum of ${minAudienceSize}`);
-      }
-      if (maxAudienceSize !== undefined && desired.fingerprints.size > maxAudienceSize) {
-        audienceReport.warnings.push(`${desired.fingerprints.size} members is above the destination's maximum of ${maxAudienceSize}`);
-      }
-      emit("audience:delta", { audienceId, realized: delta.realized.length, existing: delta.existing.length, changed: delta.changed.length, exited: delta.exited.length, desired: desired.fingerprints.size });
-      const job: AudienceJob = {
-        target,
-        audienceState,
-        desired,
-        delta,
-        mapping,
-        targets,
-        keptTargets,
-        report: audienceReport,
-        counts: audienceReport,
-        held: replay.held,
-      };
-      try {
-        if (destination.delivery.kind === "file") await deliverFiles(run, job);
-        else await deliverStreaming(run, job);
-      } catch (error) {
-        if (error instanceof TerminalError || error instanceof RetryableError) {
-          // the destination refused the audience itself (or kept failing): record it and go on with the next audience
-          audienceReport.warnings.push(redactor.text(`${(error as Error).message}`));
-          const pending = Math.max(0, audienceReport.desired - audienceReport.exported - audienceReport.failed);
-          audienceReport.failed += Math.max(0, pending);
-          report.failureCount += Math.max(0, pending);
-          continue;
-        }
-        throw error;
-      }
-      if (!dryRun) {
-        audienceState.lastRunAt = options.now;
-        await run.checkpoint(audienceId, job.held);
-      }
+      await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
     if (!dryRun) {
       state.lastRunAt = options.now;
@@ -333,9 +244,15 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     }
   } catch (error) {
     await saving;
-    report.status = "aborted";
+    report.status = error instanceof StopRunError ? error.status : "aborted";
+    if (error instanceof StopRunError) report.warnings.push(error.message);
     const partial = finish();
     emit("run:end", partial);
+    if (error instanceof StopRunError) {
+      const stopped = redactor.error(error);
+      stopped.report = partial;
+      throw stopped;
+    }
     if (error instanceof ActivationError) throw error;
     if (signal.aborted) throw new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
     if (error instanceof AbmKitError && !(error instanceof TerminalError) && !(error instanceof RetryableError)) {
@@ -348,51 +265,4 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const result = finish();
   emit("run:end", result);
   return result;
-}
-
-function validatePlanAgainstDestination<Settings>(
-  plan: ReturnType<typeof ActivationPlanSchema.parse>,
-  destination: DestinationDefinition<Settings>,
-  audiences: readonly AudienceMembership[],
-): void {
-  const problems: Problem[] = [];
-  if (plan.destination.id !== destination.id) {
-    problems.push(planProblem(["destination", "id"], `the plan names destination ${plan.destination.id}, not ${destination.id}`));
-  }
-  if (!destination.delivery.modes.includes(plan.mode)) {
-    problems.push(planProblem(["mode"], `destination ${destination.id} does not support ${plan.mode} exports`));
-  }
-  plan.audiences.forEach(({ audienceId }, i) => {
-    const membership = audiences.find((a) => a.audienceId === audienceId);
-    if (membership === undefined) {
-      problems.push(planProblem(["audiences", i, "audienceId"], `no membership was given for audience ${audienceId}`));
-      return;
-    }
-    if (!destination.audienceTypes.includes(membership.type)) {
-      problems.push(planProblem(["audiences", i], `destination ${destination.id} does not take ${membership.type} audiences`));
-    }
-    if ((plan.mapping[membership.type] ?? []).length === 0) {
-      problems.push(planProblem(["mapping", membership.type], `no ${membership.type} mapping for audience ${audienceId}`));
-    }
-  });
-  plan.exclusions.audienceIds.forEach((id, i) => {
-    if (!audiences.some((a) => a.audienceId === id)) problems.push(planProblem(["exclusions", "audienceIds", i], `no membership was given for exclusion audience ${id}`));
-  });
-  for (const type of ["account", "person"] as const) {
-    const max = destination.limits.maxMappedAttributes;
-    const mapped = new Set((plan.mapping[type] ?? []).map((m) => m.target)).size;
-    if (max !== undefined && mapped > max) problems.push(planProblem(["mapping", type], `${mapped} mapped fields is more than the destination's ${max}`));
-    const declared = destination.mappingTargets[type];
-    if (declared === undefined || declared.length === 0) continue;
-    const names = new Set(declared.map((t) => t.name));
-    (plan.mapping[type] ?? []).forEach((m, i) => {
-      if (!names.has(m.target)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
-    });
-    const mappedTargets = new Set((plan.mapping[type] ?? []).map((m) => m.target));
-    const used = plan.audiences.some(({ audienceId }) => audiences.find((a) => a.audienceId === audienceId)?.type === type);
-    if (used) {
-      for (const t of declared) if (t.required && !mappedTargets.has(t.name)) problems.push(planProblem(["mapping", type], `required field ${t.name} is not mapped`));
-    }
-  }
-  if (problems.length > 0) throw new ValidationError("activation plan", problems);
 }

@@ -1,6 +1,7 @@
 import type { AdapterContext, AuthState } from "../definition/adapter-context.js";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
+import { createRequester, type RequestFn } from "../http/http-request.js";
 import type { ActivationEventMap } from "./activation-events.js";
 import { backoffDelay, type RandomSource } from "./backoff.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -38,7 +39,7 @@ export interface CallOptions {
 
 /**
  * Calls an adapter's functions the way the runtime promises: within the rate
- * limit, retrying {@link RetryableError}s with backoff (honouring Retry-After),
+ * limit (per HTTP request when the destination declares `http`, per call otherwise), retrying {@link RetryableError}s with backoff (honouring Retry-After),
  * refreshing credentials after {@link AuthExpiredError}. Authentication and
  * refreshes are calls like any other: the same retry policy applies to them,
  * and concurrent callers share one. Unexpected errors propagate.
@@ -47,17 +48,39 @@ export class DestinationCaller<Settings> {
   private auth: AuthState | undefined;
   private generation = 0;
   private obtaining: Promise<void> | undefined;
+  private readonly request: RequestFn;
 
   constructor(
     private readonly definition: DestinationDefinition<Settings>,
     private readonly settings: Settings,
     private readonly deps: CallerDeps,
-  ) {}
+  ) {
+    const http = definition.http;
+    this.request =
+      http === undefined
+        ? () => Promise.reject(new TerminalError("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
+        : createRequester({
+            http,
+            settings,
+            auth: () => this.auth,
+            signal: deps.signal,
+            // Each HTTP request waits for the rate limiter and counts once.
+            beforeRequest: async () => {
+              await deps.limiter.acquire(deps.signal);
+              deps.counters.requests++;
+            },
+          });
+  }
+
+  /** True when requests are counted and limited one by one (`ctx.request`) rather than per adapter call. */
+  private get countsHttp(): boolean {
+    return this.definition.http !== undefined;
+  }
 
   /** The context handed to adapter functions. */
   context(): AdapterContext<Settings> {
     const { signal, now, sleep, clock } = this.deps;
-    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock };
+    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock, request: this.request };
   }
 
   /** Obtains credentials with `fn` (retried like any call), once for all concurrent callers. */
@@ -105,8 +128,10 @@ export class DestinationCaller<Settings> {
     let refreshedSinceLastRejection = false;
     for (let attempt = 1; ; attempt++) {
       this.deps.signal.throwIfAborted();
-      await this.deps.limiter.acquire(this.deps.signal);
-      this.deps.counters.requests++;
+      if (!this.countsHttp) {
+        await this.deps.limiter.acquire(this.deps.signal);
+        this.deps.counters.requests++;
+      }
       const generation = this.generation;
       try {
         return await fn(this.context());

@@ -55,7 +55,7 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const { definition, settings, plan, caller } = run;
   const fileDelivery = definition.file!;
   const parsed = parseOrThrow(FileExportOptionsSchema, fileDelivery.options(settings), "file export options");
-  const ceiling = definition.limits.maxRowsPerFile;
+  const ceiling = run.limits.maxRowsPerFile;
   const options = ceiling !== undefined && ceiling < parsed.maxRowsPerFile ? { ...parsed, maxRowsPerFile: ceiling } : parsed;
   const extension = fileExtension(options);
   const baseName = renderFileName(

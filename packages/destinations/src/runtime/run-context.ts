@@ -1,4 +1,5 @@
 import type { Snapshot } from "@abm-kit/core";
+import type { DestinationLimits } from "@abm-kit/guardrails";
 import type { TargetAudience } from "../definition/adapter-context.js";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { MappingTarget } from "../definition/mapping-target.js";
@@ -20,6 +21,8 @@ import type { AudienceRunReport, MemberFailure, RunReport } from "./run-report.j
 export interface RunContext<Settings> {
   readonly definition: DestinationDefinition<Settings>;
   readonly settings: Settings;
+  /** The limits of this run: the declared ones made stricter by the settings. */
+  readonly limits: DestinationLimits;
   readonly plan: ActivationPlan;
   readonly snapshot: Snapshot;
   readonly caller: DestinationCaller<Settings>;
@@ -30,6 +33,8 @@ export interface RunContext<Settings> {
   readonly previewLimit: number;
   readonly signal: AbortSignal;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Monotonic milliseconds. */
+  readonly clock: () => number;
   /** Jitter source for backoff. */
   readonly random: RandomSource;
   /** Counts a retry in the report. */

@@ -48,6 +48,8 @@ export interface AudienceRunReport {
   /** The export manifest (file destinations). */
   manifest: ExportManifest | undefined;
   readonly warnings: string[];
+  /** What the destination says about the audience after the run (`describeAudience`): its status, matched count, size. */
+  destination?: { readonly status?: string; readonly matchedCount?: number; readonly audienceSize?: number };
   /** Dry runs: what would be sent (the first `previewLimit` of each). */
   preview: AudiencePreview | undefined;
 }
@@ -59,11 +61,19 @@ export interface RunReport {
   readonly mode: "full" | "incremental";
   readonly dryRun: boolean;
   readonly now: string;
-  /** `completed`; `completedWithFailures` (some members failed); `blocked` (governance); `aborted`. */
-  status: "completed" | "completedWithFailures" | "blocked" | "aborted";
+  /**
+   * `completed`; `completedWithFailures` (some members failed); `blocked`
+   * (governance); `aborted`; `stopped` or `actionRequired` (the adapter threw
+   * a `StopRunError` / `ActionRequiredError`: its message is among the warnings; running again resumes).
+   */
+  status: "completed" | "completedWithFailures" | "blocked" | "aborted" | "stopped" | "actionRequired";
   readonly audiences: AudienceRunReport[];
   readonly totals: { exported: number; removed: number; failed: number; skipped: SkipCounts };
-  /** Calls made to the destination (authentication, audience lookup, batches, file deliveries). */
+  /**
+   * Requests made to the destination: each HTTP request made with `ctx.request`
+   * when the destination declares `http`, else each adapter call
+   * (authentication, audience lookup, batches, file deliveries), retries included.
+   */
   requests: number;
   retries: number;
   tokenRefreshes: number;

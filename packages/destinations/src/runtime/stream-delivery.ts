@@ -1,4 +1,5 @@
 import pLimit from "p-limit";
+import type { BatchAudienceRef } from "../definition/adapter-context.js";
 import type { DestinationMember } from "../definition/member.js";
 import { mapDesired } from "./desired-members.js";
 import { memberFingerprint } from "./fingerprint.js";
@@ -22,8 +23,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  */
 export async function deliverStreaming<Settings>(run: RunContext<Settings>, job: AudienceJob): Promise<void> {
   const { definition, caller, plan } = run;
-  const addIds = idsToAdd(job, plan.mode, run.runNumber);
-  const removeIds = job.delta.exited;
+  let addIds = idsToAdd(job, plan.mode, run.runNumber);
+  let removeIds = job.delta.exited;
 
   if (run.dryRun) {
     job.report.preview = {
@@ -33,34 +34,42 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
     };
     return;
   }
-  if (addIds.length === 0 && removeIds.length === 0 && job.audienceState.externalId !== undefined) {
+  const ensure = definition.ensureAudience;
+  // Without ensureAudience nothing can have changed at the destination; with it, every run checks the audience is still there.
+  if (ensure === undefined && addIds.length === 0 && removeIds.length === 0 && job.audienceState.externalId !== undefined) {
     job.report.externalId = job.audienceState.externalId;
     return;
   }
 
-  let externalId = job.audienceState.externalId ?? job.target.audienceId;
-  const ensure = definition.ensureAudience;
+  let ref: BatchAudienceRef = { externalId: job.audienceState.externalId ?? job.target.audienceId };
   if (ensure !== undefined) {
     const known = job.audienceState.externalId;
-    const ref = await caller.call("find or create audience", (ctx) => ensure(ctx, job.target, known));
-    externalId = ref.externalId;
-    const stored = run.redactor.text(externalId); // no secret enters the state
-    if (job.audienceState.externalId !== stored) {
+    const ensured = await caller.call("find or create audience", (ctx) => ensure(ctx, job.target, known));
+    ref = { ...ensured, ensuredAtMs: run.clock() };
+    const stored = run.redactor.text(ensured.externalId); // no secret enters the state
+    if (known !== undefined && known !== stored) {
+      // Another audience than the one the members went to (the old one was deleted): it holds none of them.
+      forgetMembers(job);
+      addIds = [...job.desired.fingerprints.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      removeIds = [];
+      job.report.warnings.push(`the destination audience ${known} was replaced by ${stored}; every member is sent again`);
+    }
+    if (known !== stored) {
       job.audienceState.externalId = stored;
       await run.checkpoint(job.target.audienceId, job.held);
     }
-    if (ref.readyAfterMs !== undefined && ref.readyAfterMs > 0) await run.sleep(ref.readyAfterMs, run.signal);
+    if (ensured.readyAfterMs !== undefined && ensured.readyAfterMs > 0 && (addIds.length > 0 || removeIds.length > 0)) await run.sleep(ensured.readyAfterMs, run.signal);
   } else {
-    job.audienceState.externalId = externalId;
+    job.audienceState.externalId = ref.externalId;
   }
-  job.report.externalId = externalId;
+  job.report.externalId = ref.externalId;
 
-  const batchSize = definition.limits.maxBatchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = run.limits.maxBatchSize ?? DEFAULT_BATCH_SIZE;
   const batches = [
     ...chunk(removeIds, batchSize).map((ids) => ({ action: "remove" as const, ids })),
     ...chunk(addIds, batchSize).map((ids) => ({ action: "add" as const, ids })),
   ];
-  const limit = pLimit(definition.limits.maxConcurrency ?? 1);
+  const limit = pLimit(run.limits.maxConcurrency ?? 1);
   let fatal: { error: unknown } | undefined;
 
   await Promise.all(
@@ -70,7 +79,7 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
         try {
           const members: DestinationMember[] = batch.ids.map((id) => (batch.action === "add" ? mapDesired(job.desired, id) : removalMember(job, id)));
           const fingerprints = new Map(members.map((m) => [m.memberId, batch.action === "add" ? memberFingerprint(m) : "-"]));
-          await sendTrackedBatch(run, job, batch.action, externalId, members, fingerprints);
+          await sendTrackedBatch(run, job, batch.action, ref, members, fingerprints);
         } catch (error) {
           fatal ??= { error };
         }
@@ -78,4 +87,10 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
     ),
   );
   if (fatal !== undefined) throw fatal.error;
+}
+
+/** Forgets every member the state says the destination holds for this audience. */
+function forgetMembers(job: AudienceJob): void {
+  for (const id of Object.keys(job.audienceState.members)) delete job.audienceState.members[id];
+  job.held = 0;
 }

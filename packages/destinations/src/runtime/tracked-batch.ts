@@ -1,4 +1,4 @@
-import type { MemberBatch, TargetAudience } from "../definition/adapter-context.js";
+import type { BatchAudienceRef, MemberBatch, TargetAudience } from "../definition/adapter-context.js";
 import type { DestinationMember, MemberResult } from "../definition/member.js";
 import { RetryableError, TerminalError } from "../errors.js";
 import type { AudienceState, InFlightBatch } from "../state/activation-state.js";
@@ -30,12 +30,13 @@ export async function sendTrackedBatch<Settings>(
   run: RunContext<Settings>,
   scope: BatchScope,
   action: "add" | "remove",
-  externalId: string,
+  audienceRef: BatchAudienceRef,
   members: readonly DestinationMember[],
   fingerprints: ReadonlyMap<string, string>,
   resumed?: InFlightBatch,
 ): Promise<void> {
   const send = run.definition.sendBatch!;
+  const { externalId } = audienceRef;
   const { target, audienceState } = scope;
   const inFlight = (audienceState.inFlight ??= []);
   const record: InFlightBatch = resumed ?? { key: "", action, externalId: run.redactor.text(externalId), members: [] };
@@ -55,7 +56,7 @@ export async function sendTrackedBatch<Settings>(
       record.members = pending.map((m) => ({ id: m.memberId, h: fingerprints.get(m.memberId)!, f: run.redactor.value(m.fields) }));
     }
     await run.checkpoint(target.audienceId, scope.held); // in flight before it goes out
-    const request: MemberBatch = { action, audience: target, externalId, members: pending, idempotencyKey: record.key };
+    const request: MemberBatch = { action, audience: target, externalId, audienceRef, members: pending, idempotencyKey: record.key };
     let results: readonly MemberResult[];
     try {
       results = await run.caller.call(`${action} batch`, (ctx) => send(ctx, request), {
@@ -126,6 +127,6 @@ export async function resendInFlight<Settings>(run: RunContext<Settings>, scope:
   for (const record of [...(scope.audienceState.inFlight ?? [])]) {
     const members = record.members.map((m) => ({ memberId: m.id, fields: m.f }));
     const fingerprints = new Map(record.members.map((m) => [m.id, m.h]));
-    await sendTrackedBatch(run, scope, record.action, record.externalId, members, fingerprints, record);
+    await sendTrackedBatch(run, scope, record.action, { externalId: record.externalId }, members, fingerprints, record);
   }
 }

@@ -5,6 +5,7 @@ import { resolveProfile } from "../limits/resolve-profile.js";
 import type { Finding } from "./finding.js";
 import { ActivationPlanFactsSchema, type ActivationPlanFacts } from "./plan-facts.js";
 import { checkProfileRule } from "./profile-rule-check.js";
+import { destinationLimitFindings } from "./destination-limit-findings.js";
 
 /** Options of the validators: the limit profile to apply. */
 export interface ValidateOptions {
@@ -32,69 +33,7 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
       : `destination ${plan.destinationId}`;
   const findings: Finding[] = [];
 
-  plan.audiences.forEach((audience, index) => {
-    const path = `audiences[${index}].size`;
-    const { audienceId, size } = audience;
-    const min = limits.minAudienceSize;
-    const max = limits.maxAudienceSize;
-    const matched = limits.minAudienceSizeCounts === "matched";
-    if (size === undefined) {
-      const unchecked = [
-        { ruleId: "destination.minAudienceSize", key: "minAudienceSize", bound: "minimum", limit: min, what: matched ? "matched members" : "members" },
-        { ruleId: "destination.maxAudienceSize", key: "maxAudienceSize", bound: "maximum", limit: max, what: "members" },
-      ] as const;
-      for (const { ruleId, key, bound, limit, what } of unchecked) {
-        if (limit === undefined) continue;
-        findings.push({
-          ruleId,
-          severity: "warning",
-          path,
-          limit,
-          actual: "unknown",
-          audienceId,
-          message: `the size of audience ${JSON.stringify(audienceId)} is unknown, so the ${bound} of ${limit} ${what} (${origin(key)}) was not checked: evaluate the audience and pass its size`,
-        });
-      }
-      return;
-    }
-    if (min !== undefined && size < min) {
-      const counted = matched
-        ? ` matched members; the destination matches only some of the members sent, so ${size} can never reach it`
-        : "";
-      findings.push({
-        ruleId: "destination.minAudienceSize",
-        severity: "error",
-        path,
-        limit: min,
-        actual: size,
-        audienceId,
-        message: `audience ${JSON.stringify(audienceId)} has ${size} members to send; ${origin("minAudienceSize")} needs at least ${min}${counted}`,
-      });
-    }
-    if (max !== undefined && size > max) {
-      findings.push({
-        ruleId: "destination.maxAudienceSize",
-        severity: "error",
-        path,
-        limit: max,
-        actual: size,
-        audienceId,
-        message: `audience ${JSON.stringify(audienceId)} has ${size} members; ${origin("maxAudienceSize")} takes at most ${max}`,
-      });
-    }
-  });
-
-  const maxMapped = limits.maxMappedAttributes;
-  if (maxMapped !== undefined && plan.mappedAttributeCount > maxMapped) {
-    findings.push({
-      ruleId: "destination.maxMappedAttributes",
-      severity: "error",
-      path: "mappedAttributeCount",
-      limit: maxMapped,
-      actual: plan.mappedAttributeCount,
-      message: `the mapping sends ${plan.mappedAttributeCount} attributes; ${origin("maxMappedAttributes")} takes at most ${maxMapped}`,
-    });
-  }
+  findings.push(...destinationLimitFindings({ limits, audiences: plan.audiences, mappedAttributeCount: plan.mappedAttributeCount }, origin));
 
   if (plan.dataflowsForDestination !== undefined) {
     const finding = checkProfileRule(profile, "plan.dataflowsPerDestination", {

@@ -1,0 +1,64 @@
+import { ValidationError, type Problem } from "@abm-kit/core";
+import { destinationLimitFindings, type DestinationLimits } from "@abm-kit/guardrails";
+import type { DestinationDefinition } from "../definition/destination-definition.js";
+import type { AudienceMembership } from "../definition/membership.js";
+import type { ActivationPlan } from "./activation-plan.js";
+
+function planProblem(path: (string | number)[], message: string): Problem {
+  return { path, message };
+}
+
+/**
+ * Checks a plan against its destination before anything is sent: the
+ * destination id, mode, audience types, memberships given, mapping targets
+ * known and required ones mapped, and the mapped-attribute limit (checked by
+ * guardrails' `destinationLimitFindings`). Raises one `ValidationError` naming every problem.
+ */
+export function validatePlanAgainstDestination<Settings>(
+  plan: ActivationPlan,
+  destination: DestinationDefinition<Settings>,
+  audiences: readonly AudienceMembership[],
+  limits: DestinationLimits,
+): void {
+  const problems: Problem[] = [];
+  if (plan.destination.id !== destination.id) {
+    problems.push(planProblem(["destination", "id"], `the plan names destination ${plan.destination.id}, not ${destination.id}`));
+  }
+  if (!destination.delivery.modes.includes(plan.mode)) {
+    problems.push(planProblem(["mode"], `destination ${destination.id} does not support ${plan.mode} exports`));
+  }
+  plan.audiences.forEach(({ audienceId }, i) => {
+    const membership = audiences.find((a) => a.audienceId === audienceId);
+    if (membership === undefined) {
+      problems.push(planProblem(["audiences", i, "audienceId"], `no membership was given for audience ${audienceId}`));
+      return;
+    }
+    if (!destination.audienceTypes.includes(membership.type)) {
+      problems.push(planProblem(["audiences", i], `destination ${destination.id} does not take ${membership.type} audiences`));
+    }
+    if ((plan.mapping[membership.type] ?? []).length === 0) {
+      problems.push(planProblem(["mapping", membership.type], `no ${membership.type} mapping for audience ${audienceId}`));
+    }
+  });
+  plan.exclusions.audienceIds.forEach((id, i) => {
+    if (!audiences.some((a) => a.audienceId === id)) problems.push(planProblem(["exclusions", "audienceIds", i], `no membership was given for exclusion audience ${id}`));
+  });
+  for (const type of ["account", "person"] as const) {
+    const mapped = new Set((plan.mapping[type] ?? []).map((m) => m.target)).size;
+    for (const finding of destinationLimitFindings({ limits, audiences: [], mappedAttributeCount: mapped }, () => `destination ${destination.id}`)) {
+      problems.push(planProblem(["mapping", type], finding.message));
+    }
+    const declared = destination.mappingTargets[type];
+    if (declared === undefined || declared.length === 0) continue;
+    const names = new Set(declared.map((t) => t.name));
+    (plan.mapping[type] ?? []).forEach((m, i) => {
+      if (!names.has(m.target)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
+    });
+    const mappedTargets = new Set((plan.mapping[type] ?? []).map((m) => m.target));
+    const used = plan.audiences.some(({ audienceId }) => audiences.find((a) => a.audienceId === audienceId)?.type === type);
+    if (used) {
+      for (const t of declared) if (t.required && !mappedTargets.has(t.name)) problems.push(planProblem(["mapping", type], `required field ${t.name} is not mapped`));
+    }
+  }
+  if (problems.length > 0) throw new ValidationError("activation plan", problems);
+}

@@ -42,9 +42,8 @@ export function sampleFiles(folder = SAMPLE_DATA_DIR): ExportFile[] {
   ];
 }
 
-/** The related tables of the sample snapshot. */
+/** The partner tables of the sample snapshot (the Asset reader declares `ownedProducts` itself). */
 export const SAMPLE_RELATED_TABLES: readonly RelatedTableDefinition[] = [
-  { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
   partnerTableDefinition(INTENT_MAPPING),
   partnerTableDefinition(TECHNOGRAPHICS_MAPPING),
   partnerTableDefinition(FIRMOGRAPHICS_MAPPING),

@@ -16,8 +16,8 @@ export { readCsv, streamCsv, type CsvRow, type CsvContent, type CsvStreamHooks }
 export { mapRows, appendBatch, type MapOptions } from "./read/map-rows.js";
 export { parseValue, parseInstant, type ValueType, type ParsedValue } from "./values/parse-value.js";
 export { inferFieldType } from "./values/infer-value-type.js";
-export { toSalesforceId18, salesforceIdSuffix } from "./salesforce/salesforce-id.js";
-export { SALESFORCE_OBJECTS, salesforceSpec, type SalesforceObject } from "./salesforce/salesforce-specs.js";
+export { toSalesforceId18, salesforceIdSuffix, salesforceIdSuffixMismatch } from "./salesforce/salesforce-id.js";
+export { SALESFORCE_OBJECTS, ownedProductsTable, salesforceSpec, type SalesforceObject } from "./salesforce/salesforce-specs.js";
 export { SalesforceReadOptionsSchema, type SalesforceReadOptions } from "./salesforce/salesforce-options.js";
 export { flattenRestRecords } from "./salesforce/flatten-rest-records.js";
 export { readSalesforceCsv, readSalesforceJson, readSalesforceProducts } from "./salesforce/read-salesforce.js";

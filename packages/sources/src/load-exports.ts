@@ -68,7 +68,7 @@ export interface LoadExportsOptions {
 }
 
 /** The spec, report name and declared field types of a CSV export file. */
-function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string; family?: string }>): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
+function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string; family?: string; code?: string }>): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
   switch (file.source) {
     case "salesforce":
       return { spec: salesforceSpec(file.object, { products, ...file.options }), name: file.options?.name ?? inputName(file), fieldTypes: file.options?.fieldTypes };
@@ -95,13 +95,13 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
   checkArguments("loadExports", ArgumentsSchema, { files, options });
   const graph = options.graph ?? new IdentityGraph(options.identity);
   const reports: FileReport[] = new Array<FileReport>(files.length);
-  const products = new Map<string, { name?: string; family?: string }>();
+  const products = new Map<string, { name?: string; family?: string; code?: string }>();
   const { onProgress, signal } = options;
   const fileCount = files.length;
   const sizeOf = (file: ExportFile) => {
-    if ("text" in file) return Buffer.byteLength(file.text);
+    if ("text" in file && typeof file.text === "string") return Buffer.byteLength(file.text);
     try {
-      return statSync(file.path).size;
+      return statSync((file as { readonly path: string }).path).size;
     } catch {
       return undefined;
     }

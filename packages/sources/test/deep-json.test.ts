@@ -25,8 +25,8 @@ describe("JSON exports nested deeper than the limit", () => {
   });
 
   it("Salesforce REST Product2 lookup: the deep record is rejected, the others are products", async () => {
-    const good = JSON.stringify(sfRecord("Product2", "01tHs00000ProdAIAS", { Name: "Platform", Family: "Software" }));
-    const deep = JSON.stringify(sfRecord("Product2", "01tHs00000ProdBIAS", { Name: "Deep" })).replace(/}$/, `,"CreatedBy":${parentChain(50_000)}}`);
+    const good = JSON.stringify(sfRecord("Product2", "01tHs00000ProdAIAR", { Name: "Platform", Family: "Software" }));
+    const deep = JSON.stringify(sfRecord("Product2", "01tHs00000ProdBIAR", { Name: "Deep" })).replace(/}$/, `,"CreatedBy":${parentChain(50_000)}}`);
     const path = files.write("Product2.json", `{"totalSize":2,"done":true,"records":[${good},${deep}]}`);
     const { products, report } = await readSalesforceProducts({ path });
     expect(report).toMatchObject({ read: 2, loaded: 1, rejected: 1 });

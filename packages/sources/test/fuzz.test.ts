@@ -205,7 +205,7 @@ describe("fuzz: arguments of any shape are read or refused with a typed error, n
         name: fc.oneof(fc.string(), fc.anything()),
         fieldTypes: anyFieldTypes,
         consentColumns: fc.oneof(fc.dictionary(fc.constantFrom("Tier__c", ...PROTO_NAMES), fc.record({ channel: fc.anything(), optOutWhen: fc.anything() }, { requiredKeys: [] })), fc.anything()),
-        products: fc.oneof(fc.constant(new Map([["01tHs00000ProdAIAS", { name: "x" }]])), fc.anything()),
+        products: fc.oneof(fc.constant(new Map([["01tHs00000ProdAIAR", { name: "x" }]])), fc.anything()),
         ownedProductsTable: fc.anything(),
         activityTypes: fc.oneof(fc.dictionary(fc.string(), fc.anything()), fc.anything()),
       },

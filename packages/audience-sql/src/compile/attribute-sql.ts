@@ -1,5 +1,5 @@
 import { dateToEpochMs, instantToEpochMs, type FieldType, type ProblemPath } from "@abm-kit/core";
-import type { AttributeCondition, Literal, TimePoint } from "@abm-kit/audience";
+import { trimText, type AttributeCondition, type Literal, type TimePoint } from "@abm-kit/audience";
 import { column, fieldType, unknownField, type SqlCompileContext, type SqlScope } from "./context.js";
 import { timePointSql, timestampText, windowSql } from "./time-sql.js";
 
@@ -83,8 +83,10 @@ function stringSql(condition: AttributeCondition, x: string, fail: Fail, context
     texts.push(String(literal));
   }
   const ci = condition.caseInsensitive === true;
+  const trim = condition.trim === true;
   const norm = (expression: string) => (ci ? `lower(${expression})` : expression);
-  const value = norm(x);
+  // trimmed, then lower-cased, as the evaluators do; operands are trimmed before they are bound
+  const value = norm(trim ? dialect.trimText(x) : x);
   if (condition.op === "matches") {
     // the pattern is bound as written: the match itself ignores case
     return orFalse(dialect.regexMatches(value, params.add(texts[0] ?? "", "text"), ci));
@@ -92,7 +94,7 @@ function stringSql(condition: AttributeCondition, x: string, fail: Fail, context
   if (!["eq", "neq", "in", "notIn", "gt", "gte", "lt", "lte", "between", "contains", "startsWith", "endsWith"].includes(condition.op)) {
     return fail(`${condition.op} does not apply`);
   }
-  const bound = texts.map((t) => norm(params.add(t, "text")));
+  const bound = texts.map((t) => norm(params.add(trim ? trimText(t) : t, "text")));
   const first = bound[0] ?? "NULL";
   switch (condition.op) {
     case "eq":

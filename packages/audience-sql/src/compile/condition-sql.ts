@@ -13,7 +13,7 @@ import { sequenceSql } from "./sequence-sql.js";
 function describe(condition: Condition): string {
   switch (condition.kind) {
     case "attribute":
-      return `attribute ${condition.field} ${condition.op}${condition.caseInsensitive ? " (case-insensitive)" : ""}`;
+      return `attribute ${condition.field} ${condition.op}${condition.caseInsensitive ? " (case-insensitive)" : ""}${condition.trim ? " (trimmed)" : ""}`;
     case "and":
     case "or":
       return `${condition.kind} of ${condition.conditions.length}`;

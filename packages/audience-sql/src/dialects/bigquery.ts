@@ -39,6 +39,7 @@ export const bigquery: SqlDialect = {
   endsWith: (text, suffix) => `ENDS_WITH(${text}, ${suffix})`,
   // (?s): `.` matches a line break too, as in every engine
   regexMatches: (text, pattern, ci) => `REGEXP_CONTAINS(${text}, CONCAT('${ci ? "(?is)" : "(?s)"}', ${pattern}))`,
+  trimText: (expression) => `TRIM(${expression}, CONCAT(' ', CODE_POINTS_TO_STRING([9, 10, 13])))`,
   arrayHas: (array, value, ci) => `EXISTS (SELECT 1 FROM UNNEST(${array}) AS x WHERE ${ci ? `LOWER(x) = LOWER(${value})` : `x = ${value}`})`,
   arrayElements: (array, tables, where) => `SELECT v FROM ${tables} CROSS JOIN UNNEST(${array}) AS v WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS FLOAT64)`,

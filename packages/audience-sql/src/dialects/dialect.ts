@@ -32,6 +32,8 @@ export interface SqlDialect {
   epochMs(expression: string, type: "instant" | "date"): string;
   /** A text expression that compares in code-unit (binary) order. */
   binaryText(expression: string): string;
+  /** The text without spaces, tabs, line feeds and carriage returns at its ends (a condition's `trim`). */
+  trimText(expression: string): string;
   /** Whether `needle` occurs in `text`. */
   contains(text: string, needle: string): string;
   startsWith(text: string, prefix: string): string;

@@ -31,6 +31,7 @@ export const duckdb: SqlDialect = {
   endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
   // 's': `.` matches a line break too, as in every engine (PostgreSQL's default)
   regexMatches: (text, pattern, ci) => `regexp_matches(${text}, ${pattern}, '${ci ? "is" : "s"}')`,
+  trimText: (expression) => `trim(${expression}, ' ' || chr(9) || chr(10) || chr(13))`,
   arrayHas: (array, value, ci) => (ci ? `list_contains(list_transform(${array}, x -> lower(x)), lower(${value}))` : `list_contains(${array}, ${value})`),
   arrayElements: (array, tables, where) => `SELECT unnest(${array}) AS v FROM ${tables} WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,

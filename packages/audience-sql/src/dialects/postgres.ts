@@ -34,6 +34,7 @@ export const postgres: SqlDialect = {
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => `(right(${text}, length(${suffix})) = ${suffix})`,
   regexMatches: (text, pattern, ci) => `(${text} ${ci ? "~*" : "~"} ${pattern})`,
+  trimText: (expression) => `btrim(${expression}, ' ' || chr(9) || chr(10) || chr(13))`,
   arrayHas: (array, value, ci) => (ci ? `EXISTS (SELECT 1 FROM unnest(${array}) AS u(v) WHERE lower(u.v) = lower(${value}))` : `(${value} = ANY(${array}))`),
   arrayElements: (array, tables, where) => `SELECT unnest(${array}) AS v FROM ${tables} WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE PRECISION)`,

@@ -38,6 +38,7 @@ export const snowflake: SqlDialect = {
   endsWith: (text, suffix) => `ENDSWITH(${text}, ${suffix})`,
   // 's': `.` matches a line break too, as in every engine
   regexMatches: (text, pattern, ci) => `(REGEXP_INSTR(${text}, ${pattern}, 1, 1, 0, '${ci ? "is" : "cs"}') > 0)`,
+  trimText: (expression) => `TRIM(${expression}, ' ' || CHR(9) || CHR(10) || CHR(13))`,
   arrayHas: (array, value, ci) =>
     ci ? `ARRAY_CONTAINS(LOWER(${value})::VARIANT, TRANSFORM(${array}, x VARCHAR -> LOWER(x)))` : `ARRAY_CONTAINS(${value}::VARIANT, ${array})`,
   arrayElements: (array, tables, where) => `SELECT f.value::VARCHAR AS v FROM ${tables}, LATERAL FLATTEN(input => ${array}) AS f WHERE ${where}`,

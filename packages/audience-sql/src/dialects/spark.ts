@@ -40,6 +40,7 @@ export const spark: SqlDialect = {
   endsWith: (text, suffix) => `endswith(${text}, ${suffix})`,
   // (?s): `.` matches a line break too, as in every engine
   regexMatches: (text, pattern, ci) => `(${text} RLIKE concat('${ci ? "(?is)" : "(?s)"}', ${pattern}))`,
+  trimText: (expression) => `trim(BOTH concat(' ', chr(9), chr(10), chr(13)) FROM ${expression})`,
   arrayHas: (array, value, ci) => (ci ? `exists(${array}, x -> lower(x) = lower(${value}))` : `array_contains(${array}, ${value})`),
   arrayElements: (array, tables, where) => `SELECT explode(${array}) AS v FROM ${tables} WHERE ${where}`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,

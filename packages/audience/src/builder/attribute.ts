@@ -5,7 +5,11 @@ import { last } from "./time.js";
 /** Options of text operators. */
 export interface TextOptions {
   readonly caseInsensitive?: boolean;
+  /** Ignore spaces, tabs and line breaks at both ends of the value and the operands (not of containsAny / containsAll). */
+  readonly trim?: boolean;
 }
+
+const textOptions = (options?: TextOptions) => ({ ...(options?.caseInsensitive ? { caseInsensitive: true } : {}), ...(options?.trim ? { trim: true } : {}) });
 
 /** Standard field names of accounts, persons, links, opportunities, … (any other name is allowed too). */
 export type KnownField =
@@ -88,10 +92,10 @@ export interface MultiAttribute {
 class AttributeBuilder {
   constructor(private readonly field: string) {}
   private one(op: AttributeOp, value: Literal, options?: TextOptions): AttributeCondition {
-    return { kind: "attribute", field: this.field, op, value, ...(options?.caseInsensitive ? { caseInsensitive: true } : {}) };
+    return { kind: "attribute", field: this.field, op, value, ...textOptions(options) };
   }
   private many(op: AttributeOp, values: Literal[], options?: TextOptions): AttributeCondition {
-    return { kind: "attribute", field: this.field, op, values: [...values], ...(options?.caseInsensitive ? { caseInsensitive: true } : {}) };
+    return { kind: "attribute", field: this.field, op, values: [...values], ...textOptions(options) };
   }
   eq(value: Literal, options?: TextOptions) { return this.one("eq", value, options); }
   neq(value: Literal, options?: TextOptions) { return this.one("neq", value, options); }

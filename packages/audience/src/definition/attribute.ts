@@ -53,6 +53,13 @@ export const AttributeConditionSchema = z.strictObject({
   window: WindowSchema.optional(),
   /** Compare strings ignoring case (string and multi-value operators only). */
   caseInsensitive: z.boolean().optional(),
+  /**
+   * Ignore spaces, tabs, line feeds and carriage returns at both ends of the
+   * value and of the operands (not of a `matches` pattern) before comparing
+   * (text operators on a single text value: eq, neq, in, notIn, contains,
+   * startsWith, endsWith, matches).
+   */
+  trim: z.boolean().optional(),
 });
 /** A condition on one field. */
 export type AttributeCondition = z.infer<typeof AttributeConditionSchema>;
@@ -61,5 +68,13 @@ export type AttributeCondition = z.infer<typeof AttributeConditionSchema>;
 export const SINGLE_VALUE_OPS: ReadonlySet<AttributeOp> = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "contains", "startsWith", "endsWith", "matches"]);
 /** Operators that take `values`. */
 export const MULTI_VALUE_OPS: ReadonlySet<AttributeOp> = new Set(["in", "notIn", "containsAny", "containsAll", "between"]);
+/** Operators on one text value, where `trim` applies. */
+export const TRIM_OPS: ReadonlySet<AttributeOp> = new Set(["eq", "neq", "in", "notIn", "contains", "startsWith", "endsWith", "matches"]);
+/** The characters `trim` removes at both ends of a text: space, tab, line feed, carriage return. */
+export const TRIMMED_CHARACTERS = " \t\n\r";
+/** A text without the {@link TRIMMED_CHARACTERS} at its ends. */
+export function trimText(text: string): string {
+  return text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
+}
 /** Operators on text, where `caseInsensitive` applies. */
 export const TEXT_OPS: ReadonlySet<AttributeOp> = new Set(["eq", "neq", "in", "notIn", "contains", "startsWith", "endsWith", "matches", "containsAny", "containsAll"]);

@@ -1,7 +1,7 @@
 import { ValidationError, formatPath, type Problem, type ProblemPath } from "@abm-kit/core";
 import type { z } from "zod";
 import { AudienceSchema, AudienceTypeSchema, type Audience } from "./audience.js";
-import { AttributeConditionSchema, MULTI_VALUE_OPS, SINGLE_VALUE_OPS, TEXT_OPS, type AttributeCondition } from "./attribute.js";
+import { AttributeConditionSchema, MULTI_VALUE_OPS, SINGLE_VALUE_OPS, TEXT_OPS, TRIM_OPS, type AttributeCondition } from "./attribute.js";
 import { ComparatorSchema, type Comparator } from "./comparator.js";
 import { AggregateSchema, QuantifierSchema, RelationNameSchema } from "./condition.js";
 import { checkAudienceDepth } from "./condition-depth.js";
@@ -158,6 +158,7 @@ function checkAttribute(condition: AttributeCondition, path: ProblemPath, out: P
   if (op === "within" && condition.window === undefined) problem("within needs a window", "window");
   if (op !== "within" && condition.window !== undefined) problem(`${op} takes no window`, "window");
   if (condition.caseInsensitive !== undefined && !TEXT_OPS.has(op)) problem(`caseInsensitive does not apply to ${op}`, "caseInsensitive");
+  if (condition.trim !== undefined && !TRIM_OPS.has(op)) problem(`trim does not apply to ${op}`, "trim");
   if (["contains", "startsWith", "endsWith", "matches"].includes(op) && condition.value !== undefined && typeof condition.value !== "string") {
     problem(`${op} needs a string value`, "value");
   }

@@ -1,4 +1,4 @@
-import type { AttributeCondition, Literal } from "../definition/attribute.js";
+import { trimText, type AttributeCondition, type Literal } from "../definition/attribute.js";
 import { compileRegex, regexPatternProblem } from "../definition/regex-pattern.js";
 
 /** The literal operands of an attribute condition (`values`, or the one `value`). */
@@ -17,7 +17,12 @@ export function textPredicate(condition: AttributeCondition): { readonly matches
     if (typeof literal === "object") return { error: `${condition.op} needs text operands, not a time point` };
     texts.push(String(literal));
   }
-  const norm = condition.caseInsensitive ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const trim = condition.trim === true;
+  const lower = condition.caseInsensitive === true;
+  const norm = (s: string) => {
+    const t = trim ? trimText(s) : s;
+    return lower ? t.toLowerCase() : t;
+  };
   const wanted = texts.map(norm);
   const first = wanted[0] ?? "";
   let predicate: (s: string) => boolean;
@@ -74,5 +79,6 @@ export function textPredicate(condition: AttributeCondition): { readonly matches
     default:
       return { error: `${condition.op} does not apply` };
   }
-  return { matches: condition.caseInsensitive ? (s) => predicate(s.toLowerCase()) : predicate };
+  // every operator, matches included, sees the normalized value (trimmed, then lower-cased)
+  return { matches: trim || lower ? (s) => predicate(norm(s)) : predicate };
 }

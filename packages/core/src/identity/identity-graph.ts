@@ -1,6 +1,6 @@
 import { problemsFromZod } from "../errors.js";
 import type { EntityKind } from "../entity-fields.js";
-import type { ActivityEvent } from "../schemas/index.js";
+import { RelatedTableDefinitionSchema, type ActivityEvent } from "../schemas/index.js";
 import type { FieldDefinition, FieldDefinitions } from "../values.js";
 import { isBlockedValue } from "./blocked-values.js";
 import { isCertainlyValidEventRecord } from "./certain-event-record.js";
@@ -60,6 +60,7 @@ export class IdentityGraph {
       events: new EventStore(),
       related: [],
       fields: {},
+      relatedTables: new Map(),
       problems: [],
       blocked: {},
     };
@@ -93,6 +94,7 @@ export class IdentityGraph {
       });
     }
     for (const [kind, defs] of Object.entries(batch.fields ?? {})) this.declare(kind, defs as FieldDefinitions, problems);
+    (batch.relatedTables ?? []).forEach((input, index) => this.declareTable(input, index, problems));
     this.state.problems.push(...problems);
     return { counts, problems };
   }
@@ -186,6 +188,23 @@ export class IdentityGraph {
       } else identities.push(normalized);
     }
     return { identities, ignored };
+  }
+
+  private declareTable(input: unknown, index: number, problems: IdentityProblem[]): void {
+    const parsed = RelatedTableDefinitionSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const p of problemsFromZod(parsed.error)) problems.push({ ...p, part: "relatedTables", index, severity: "error" });
+      return;
+    }
+    const def = parsed.data;
+    const before = this.state.relatedTables.get(def.name);
+    if (before === undefined) this.state.relatedTables.set(def.name, def);
+    else if (JSON.stringify(before) !== JSON.stringify(def)) {
+      // conflicting declarations: keep the smaller text, so the outcome does not depend on order
+      const keep = JSON.stringify(before) < JSON.stringify(def) ? before : def;
+      this.state.relatedTables.set(def.name, keep);
+      problems.push({ part: "relatedTables", path: [def.name], severity: "warning", code: "conflicting_table", message: `related table ${def.name} is declared twice, differently; kept one declaration` });
+    }
   }
 
   private declare(kind: string, defs: FieldDefinitions, problems: IdentityProblem[]): void {

@@ -8,6 +8,7 @@ import {
   OpportunitySchema,
   PersonSchema,
   RelatedRowSchema,
+  RelatedTableDefinitionSchema,
 } from "../schemas/index.js";
 import { SourceKeySchema } from "../source-key.js";
 import { FieldDefinitionsSchema, InstantSchema } from "../values.js";
@@ -133,6 +134,8 @@ export interface IdentityBatch {
   readonly related?: readonly RelatedSourceRecord[];
   /** Declared custom fields found by the reader (types of `__c` fields, event properties), by entity kind. */
   readonly fields?: Readonly<Record<string, z.input<typeof FieldDefinitionsSchema>>>;
+  /** Related tables the reader writes (the Asset reader's `ownedProducts`), so `toSnapshot` knows them without the caller declaring them. */
+  readonly relatedTables?: readonly z.input<typeof RelatedTableDefinitionSchema>[];
 }
 
 /** The batch part names, in the order the graph processes them. */

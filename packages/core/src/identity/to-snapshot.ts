@@ -6,7 +6,9 @@ import type { IdentityGraph } from "./identity-graph.js";
 
 /**
  * Builds a Snapshot from a graph's unified entities. Field declarations found
- * by the sources are used unless `options.fields` declares the same field.
+ * by the sources are used unless `options.fields` declares the same field;
+ * related tables the readers declared (`ownedProducts`) are used unless
+ * `options.relatedTables` declares a table of the same name.
  * The records were checked against their schemas when they were added to the
  * graph, so the builder does not check them again unless `options.validate`
  * is true (value types are still checked column by column).
@@ -17,7 +19,9 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   for (const kind of new Set([...Object.keys(entities.fields), ...Object.keys(options.fields ?? {})]) as Set<EntityKind>) {
     fields[kind] = { ...entities.fields[kind], ...options.fields?.[kind] };
   }
-  const builder = new SnapshotBuilder({ ...options, fields, validate: options.validate ?? false });
+  const declared = new Set((options.relatedTables ?? []).map((t) => t.name));
+  const relatedTables = [...entities.relatedTables.filter((t) => !declared.has(t.name)), ...(options.relatedTables ?? [])];
+  const builder = new SnapshotBuilder({ ...options, fields, relatedTables, validate: options.validate ?? false });
   for (const r of entities.accounts) builder.addAccount(r);
   for (const r of entities.persons) builder.addPerson(r);
   for (const r of entities.links) builder.addLink(r);

@@ -12,6 +12,7 @@ import type {
 } from "../schemas/index.js";
 import type { SourceKey } from "../source-key.js";
 import type { FieldDefinitions } from "../values.js";
+import type { RelatedTableDefinition } from "../schemas/related-table.js";
 import type { OverCapValue } from "./cluster-index.js";
 import type { IdentityProblem } from "./identity-problem.js";
 import type { RecordOrigin } from "./identity-records.js";
@@ -32,6 +33,8 @@ export interface UnifiedEntities {
   readonly related: Readonly<Record<string, readonly RelatedRow[]>>;
   /** Custom fields the sources declared, by entity kind. */
   readonly fields: Partial<Record<EntityKind, FieldDefinitions>>;
+  /** Related tables the readers declared (sorted by name); `toSnapshot` uses them unless its options declare the same name. */
+  readonly relatedTables: readonly RelatedTableDefinition[];
 }
 
 /** What unification did: counts before and after merging, links per rule, guarded values, problems. */

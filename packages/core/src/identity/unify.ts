@@ -14,6 +14,7 @@ import type {
 } from "../schemas/index.js";
 import { formatSourceKey, type SourceKey } from "../source-key.js";
 import type { AttributeValue, FieldDefinitions } from "../values.js";
+import type { RelatedTableDefinition } from "../schemas/related-table.js";
 import { cmp, type ClusterIndex } from "./cluster-index.js";
 import { isFreeMailDomain } from "./free-mail-domains.js";
 import type { EntityIdentityConfig, IdentityConfig } from "./identity-config.js";
@@ -58,6 +59,8 @@ export interface GraphState {
   readonly events: EventStore;
   readonly related: RelatedSourceRecord[];
   readonly fields: Partial<Record<EntityKind, FieldDefinitions>>;
+  /** Related tables the readers declared, by name. */
+  readonly relatedTables: Map<string, RelatedTableDefinition>;
   readonly problems: IdentityProblem[];
   readonly blocked: Record<string, number>;
 }
@@ -351,6 +354,7 @@ export function unify(state: GraphState): UnifiedGraph {
       },
       related,
       fields: state.fields,
+      relatedTables: [...state.relatedTables.values()].sort((a, b) => cmp(a.name, b.name)),
     },
     forEachEvent: unifiedEvents.forEach,
     report,

@@ -3,6 +3,7 @@ import type { DataUsageLabel } from "../labels.js";
 import { formatSourceKey, type SourceKey } from "../source-key.js";
 import type { FieldDefinitions } from "../values.js";
 import { NumberColumn, type Column } from "./column.js";
+import { compareEventIds } from "./compare-event-ids.js";
 import { createColumnBuilder, inferFieldType, type ColumnBuilder } from "./column-builder.js";
 import type { DictionaryBuilder } from "./dictionary.js";
 import { EventTable } from "./event-table.js";
@@ -23,7 +24,7 @@ export interface EventRowInput {
   readonly inputRow: number;
 }
 
-/** Appends events of one owner kind; freezing sorts them by (owner, time, id). */
+/** Appends events of one owner kind; freezing sorts them by (owner, time, id), ids in {@link compareEventIds} order. */
 export class EventTableBuilder {
   readonly ids: string[] = [];
   private readonly owners = growInt32();
@@ -134,7 +135,7 @@ export class EventTableBuilder {
       const start = offsets[o]!;
       const end = offsets[o + 1]!;
       if (end - start > 1) {
-        order.subarray(start, end).sort((a, b) => times[a]! - times[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+        order.subarray(start, end).sort((a, b) => times[a]! - times[b]! || compareEventIds(ids[a]!, ids[b]!));
       }
     }
     const columns = new Map<string, Column>();

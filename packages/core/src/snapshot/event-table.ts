@@ -10,7 +10,7 @@ export interface RowRange {
 }
 
 /**
- * Events of one owner kind (persons or accounts), sorted by (owner, time, id), so
+ * Events of one owner kind (persons or accounts), sorted by (owner, time, id; ids in `compareEventIds` order), so
  * an owner's events are a contiguous range and a time window is a binary search.
  */
 export class EventTable extends Table<"owner"> {

@@ -8,3 +8,4 @@ export * from "./snapshot-builder.js";
 export * from "./sorted-search.js";
 export * from "./table.js";
 export * from "./string-index.js";
+export * from "./compare-event-ids.js";

@@ -24,12 +24,13 @@ export function inputName(input: InputSource): string {
  * `counted.bytes` (when given) follows the bytes read so far.
  */
 export async function* textChunks(input: InputSource, decoder: Utf8Decoder, counted?: { bytes: number }): AsyncGenerator<string> {
-  if ("text" in input) {
+  if ("text" in input && typeof input.text === "string") {
     if (counted) counted.bytes = Buffer.byteLength(input.text);
     yield input.text;
     return;
   }
-  for await (const chunk of createReadStream(input.path)) {
+  // a `text` key left undefined beside a path: the path is read
+  for await (const chunk of createReadStream((input as { readonly path: string }).path)) {
     if (counted) counted.bytes += (chunk as Buffer).length;
     const text = decoder.decode(chunk as Buffer);
     if (text !== "") yield text;

@@ -27,7 +27,7 @@ const valueOf = (row: SourceRow, column: string): unknown => (Object.hasOwn(row.
 /** Concatenates batch fragments part by part. */
 export function appendBatch(target: Record<string, unknown[]>, fragment: IdentityBatch): void {
   for (const [part, records] of Object.entries(fragment)) {
-    if (part === "fields" || !Array.isArray(records)) continue;
+    if (part === "fields" || part === "relatedTables" || !Array.isArray(records)) continue;
     (target[part] ??= []).push(...records);
   }
 }
@@ -57,8 +57,8 @@ export function extraColumns(columns: readonly string[], spec: ObjectSpec): stri
 export interface RowMapper {
   /** Maps rows, handing each loaded record's fragment to `sink`. */
   map(rows: readonly SourceRow[], sink: (fragment: IdentityBatch) => void): void;
-  /** The declared custom fields of the file (`{ fields: { person: {...} } }`), or nothing. */
-  fields(): Pick<IdentityBatch, "fields">;
+  /** The declared custom fields of the file (`{ fields: { person: {...} } }`) and the related tables it writes, or nothing. */
+  fields(): Pick<IdentityBatch, "fields" | "relatedTables">;
 }
 
 /**
@@ -117,7 +117,8 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
     fields() {
       const fields: FieldDefinitions = emptyRecord();
       for (const [column, type] of extraTypes) fields[column] = { type };
-      return spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields } } : {};
+      const tables = spec.relatedTables !== undefined && spec.relatedTables.length > 0 ? { relatedTables: spec.relatedTables } : {};
+      return spec.entity && extras.length > 0 && spec.keepsExtras !== false ? { fields: { [spec.entity]: fields }, ...tables } : tables;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AttributeValue, EntityKind, IdentityBatch, RecordOrigin } from "@abm-kit/core";
+import type { AttributeValue, EntityKind, IdentityBatch, RecordOrigin, RelatedTableDefinition } from "@abm-kit/core";
 import type { ValueType } from "../values/parse-value.js";
 
 /** What a mapper gets for one record: its typed standard columns, its attributes, and how to report. */
@@ -28,6 +28,8 @@ export interface ObjectSpec {
   readonly keepsExtras?: boolean;
   /** True for a column kept as an attribute without a warning (`__c` fields, Marketo custom fields). */
   isKnownExtra(column: string): boolean;
+  /** The related tables the records go to, declared with the file's records so `toSnapshot` knows them. */
+  readonly relatedTables?: readonly RelatedTableDefinition[];
   /** Maps one record; returns `undefined` to reject it (after reporting why). */
   map(input: MapInput): IdentityBatch | undefined;
 }

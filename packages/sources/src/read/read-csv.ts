@@ -139,7 +139,7 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
     rows = [];
     onRows(chunk, header);
   };
-  const totalBytes = "text" in input ? Buffer.byteLength(input.text) : undefined;
+  const totalBytes = "text" in input && typeof input.text === "string" ? Buffer.byteLength(input.text) : undefined;
   const progress = (bytes: number) => hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
   const splitter = new CsvRecordSplitter({ record: onRecord, malformed: onMalformed });
   hooks.signal?.throwIfAborted();

@@ -20,14 +20,34 @@ export function salesforceIdSuffix(id15: string): string {
 }
 
 /**
+ * Why an 18-character id is refused although it has the shape of one: its
+ * first 15 characters mix upper- and lower-case letters (so their case was
+ * kept) and disagree with the case the suffix records. Such an id was edited or
+ * mangled; rewriting it to the suffix's case could name another record.
+ * `undefined` when the text is not an 18-character id of that kind.
+ */
+export function salesforceIdSuffixMismatch(input: string): string | undefined {
+  const id = input.trim();
+  if (id.length !== 18 || !/^[a-zA-Z0-9]+$/.test(id)) return undefined;
+  const base = id.slice(0, 15);
+  if (base.toLowerCase() === base || base.toUpperCase() === base) return undefined;
+  const expected = salesforceIdSuffix(base);
+  if (expected === id.slice(15).toUpperCase()) return undefined;
+  return `the suffix of the 18-character Salesforce id ${JSON.stringify(id)} does not match its first 15 characters (their case gives ${expected})`;
+}
+
+/**
  * The canonical 18-character form of a Salesforce record id, or `undefined`
- * when the text is not one. A 15-character id gets its checksum suffix; an
- * 18-character id is compared case-insensitively (its suffix restores the case
- * of the first 15 characters), so `001…` in 15 or 18 characters, in any case of
- * the 18, gives one id.
+ * when the text is not one. A 15-character id gets its checksum suffix. An
+ * 18-character id whose first 15 characters are all of one case (a system that
+ * folds case) gets the case its suffix records, so `001…` in 15 or 18
+ * characters, lower- or upper-cased, gives one id. An 18-character id whose
+ * first 15 characters mix cases must agree with its suffix, else it is refused
+ * (see {@link salesforceIdSuffixMismatch}).
  */
 export function toSalesforceId18(input: string): string | undefined {
   const id = input.trim();
+  if (salesforceIdSuffixMismatch(id) !== undefined) return undefined;
   if (!/^[a-zA-Z0-9]+$/.test(id)) return undefined;
   if (id.length === 15) return id + salesforceIdSuffix(id);
   if (id.length !== 18) return undefined;

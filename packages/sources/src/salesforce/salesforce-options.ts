@@ -13,7 +13,7 @@ export interface SalesforceReadOptions {
   /** More boolean columns that state consent (`Ad_Opt_Out__c: { channel: "advertising", optOutWhen: true }`). */
   readonly consentColumns?: Readonly<Record<string, ConsentColumn>>;
   /** Product names and families by Product2 id, for Asset rows without `Product2.Name` (see `readSalesforceProducts`). */
-  readonly products?: ReadonlyMap<string, { readonly name?: string; readonly family?: string }>;
+  readonly products?: ReadonlyMap<string, { readonly name?: string; readonly family?: string; readonly code?: string }>;
   /** The related table Asset rows go to (default `ownedProducts`). */
   readonly ownedProductsTable?: string;
 }
@@ -25,7 +25,7 @@ export const SalesforceReadOptionsSchema: z.ZodType<SalesforceReadOptions> = z.o
   fieldTypes: z.record(z.string(), FieldTypeSchema).optional(),
   consentColumns: z.record(z.string(), ConsentColumnSchema).optional(),
   products: z
-    .custom<ReadonlyMap<string, { readonly name?: string; readonly family?: string }>>((v) => v instanceof Map, "expected a Map of products by Product2 id")
+    .custom<ReadonlyMap<string, { readonly name?: string; readonly family?: string; readonly code?: string }>>((v) => v instanceof Map, "expected a Map of products by Product2 id")
     .optional(),
   ownedProductsTable: z.string().min(1).optional(),
 });

@@ -1,4 +1,4 @@
-import type { AttributeValue, IdentityBatch, RelatedRow, SourceKey } from "@abm-kit/core";
+import type { AttributeValue, IdentityBatch, RelatedRow, RelatedTableDefinition, SourceKey } from "@abm-kit/core";
 import { z } from "zod";
 import { checkArguments } from "../read/check-arguments.js";
 import { consentFrom, type ConsentColumn } from "../read/consent-columns.js";
@@ -47,6 +47,28 @@ function spec(kind: SalesforceObject, entity: ObjectSpec["entity"], columns: Rec
     idColumn: "Id",
     isKnownExtra: (c) => keepsExtras && (c.endsWith("__c") || SALESFORCE_SYSTEM_FIELDS.has(c)),
     map,
+  };
+}
+
+/**
+ * The related table the Asset reader writes (`ownedProducts` unless
+ * `options.ownedProductsTable` names another), keyed by account. The reader
+ * declares it with its rows, so `toSnapshot` needs no declaration of it.
+ */
+export function ownedProductsTable(options: Pick<SalesforceReadOptions, "ownedProductsTable"> = {}): RelatedTableDefinition {
+  return {
+    name: options.ownedProductsTable ?? "ownedProducts",
+    keyedBy: "account",
+    fields: {
+      product: { type: "string" },
+      productId: { type: "string" },
+      productCode: { type: "string" },
+      productFamily: { type: "string" },
+      quantity: { type: "number" },
+      purchaseDate: { type: "date" },
+      status: { type: "string" },
+    },
+    description: "Salesforce assets: the products each account owns",
   };
 }
 
@@ -251,31 +273,48 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
           };
         },
       );
-    case "Asset":
-      return spec(
-        object,
-        undefined,
-        { Id: "salesforceId", AccountId: "salesforceId", Product2Id: "salesforceId", Name: "string", PurchaseDate: "date", Status: "string", "Product2.Name": "string", "Product2.Family": "string" },
-        ["Id", "AccountId"],
-        ({ values: v, attributes: a, origin, problem }) => {
-          if (Object.keys(a).length > 0) problem(undefined, `columns of Asset other than the product, purchase date and status are not kept (${Object.keys(a).join(", ")})`, "warning", "not_kept");
-          const product = v.Product2Id ? options.products?.get(str(v.Product2Id)!) : undefined;
-          const productName = str(v["Product2.Name"]) ?? product?.name ?? str(v.Name);
-          if (productName === undefined) {
-            problem("Product2Id", "the asset names no product (Product2.Name, a known Product2Id or Name)", "error", "missing_value");
-            return undefined;
-          }
-          const row: RelatedRow = {
-            id: str(v.Id)!,
-            key: str(v.AccountId)!,
-            values: defined({ product: productName, productFamily: str(v["Product2.Family"]) ?? product?.family, purchaseDate: str(v.PurchaseDate), status: str(v.Status) }) as Record<string, AttributeValue>,
-            sourceKeys: [key("Asset", str(v.Id)!)],
-          };
-          return { related: [{ table: options.ownedProductsTable ?? "ownedProducts", row, owner: { namespace: "salesforce.account", value: str(v.AccountId)! }, ownerKind: "account", origin }] };
-        },
-      );
+    case "Asset": {
+      let warnedNotKept = false;
+      return {
+        ...spec(
+          object,
+          undefined,
+          { Id: "salesforceId", AccountId: "salesforceId", Product2Id: "salesforceId", ProductCode: "string", Name: "string", Quantity: "number", PurchaseDate: "date", Status: "string", "Product2.Name": "string", "Product2.Family": "string", "Product2.ProductCode": "string" },
+          ["Id", "AccountId"],
+          ({ values: v, attributes: a, origin, problem }) => {
+            if (!warnedNotKept && Object.keys(a).length > 0) {
+              // once per file: the columns are the same on every row
+              warnedNotKept = true;
+              problem(undefined, `columns of Asset other than the product, quantity, purchase date and status are not kept (${Object.keys(a).join(", ")})`, "warning", "not_kept");
+            }
+            const product = v.Product2Id ? options.products?.get(str(v.Product2Id)!) : undefined;
+            const productName = str(v["Product2.Name"]) ?? product?.name ?? str(v.Name);
+            if (productName === undefined) {
+              problem("Product2Id", "the asset names no product (Product2.Name, a known Product2Id or Name)", "error", "missing_value");
+              return undefined;
+            }
+            const row: RelatedRow = {
+              id: str(v.Id)!,
+              key: str(v.AccountId)!,
+              values: defined({
+                product: productName,
+                productId: str(v.Product2Id),
+                productCode: str(v.ProductCode) ?? str(v["Product2.ProductCode"]) ?? product?.code,
+                productFamily: str(v["Product2.Family"]) ?? product?.family,
+                quantity: num(v.Quantity),
+                purchaseDate: str(v.PurchaseDate),
+                status: str(v.Status),
+              }) as Record<string, AttributeValue>,
+              sourceKeys: [key("Asset", str(v.Id)!)],
+            };
+            return { related: [{ table: ownedProductsTable(options).name, row, owner: { namespace: "salesforce.account", value: str(v.AccountId)! }, ownerKind: "account", origin }] };
+          },
+        ),
+        relatedTables: [ownedProductsTable(options)],
+      };
+    }
     case "Product2":
       // products are a lookup for assets, not entities: see readSalesforceProducts
-      return spec(object, undefined, { Id: "salesforceId", Name: "string", Family: "string" }, ["Id", "Name"], () => ({}), true);
+      return spec(object, undefined, { Id: "salesforceId", Name: "string", Family: "string", ProductCode: "string" }, ["Id", "Name"], () => ({}), true);
   }
 }

@@ -1,6 +1,6 @@
 import { dateToEpochMs, type AttributeValue } from "@abm-kit/core";
 import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
-import { toSalesforceId18 } from "../salesforce/salesforce-id.js";
+import { salesforceIdSuffixMismatch, toSalesforceId18 } from "../salesforce/salesforce-id.js";
 
 /** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form; an `id` has at most {@link MAX_ID_LENGTH} characters. */
 export type ValueType = "string" | "id" | "salesforceId" | "number" | "integer" | "boolean" | "date" | "instant" | "multi";
@@ -53,7 +53,9 @@ export function parseValue(raw: unknown, type: ValueType): ParsedValue {
     }
     case "salesforceId": {
       const id = typeof raw === "string" ? toSalesforceId18(raw) : undefined;
-      return id ? ok(id) : bad(`${JSON.stringify(raw)} is not a 15- or 18-character Salesforce id`);
+      if (id) return ok(id);
+      const mismatch = typeof raw === "string" ? salesforceIdSuffixMismatch(raw) : undefined;
+      return bad(mismatch ?? `${JSON.stringify(raw)} is not a 15- or 18-character Salesforce id`);
     }
     case "number":
     case "integer": {

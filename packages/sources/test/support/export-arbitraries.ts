@@ -10,7 +10,7 @@ import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, type Exp
 
 type Kind = "sfid" | "text" | "email" | "int" | "number" | "bool" | "date" | "instant" | "multi" | "json" | "domain" | "activityType";
 
-const SF_IDS = ["001Hs00001AcmeAIAR", "001Hs00001BetaB", "003Hs00002JaneDIAR", "003Hs00002AnnaF", "00QHs00003LeadGMAR", "006Hs00005OppA1IAJ", "701Hs00000CampAIAA", "01tHs00000ProdA"];
+const SF_IDS = ["001Hs00001AcmeAIAR", "001Hs00001BetaB", "003Hs00002JaneDIAR", "003Hs00002AnnaF", "00QHs00003LeadGMAR", "006Hs00005OppA1IAJ", "701Hs00000CampAIAR", "01tHs00000ProdA"];
 const GARBAGE = ["", " ", "null", "NaN", "-", "n/a", "\uFFFD", "😀", "1e400", "2026-02-30", "x".repeat(1100), "constructor", "__proto__", '"', "a,b", "line\nbreak"];
 
 const valueOf: Record<Kind, fc.Arbitrary<string>> = {

@@ -1,4 +1,4 @@
-import type { EventTable, FieldType } from "@abm-kit/core";
+import { compareEventIds, type EventTable, type FieldType } from "@abm-kit/core";
 import type { TypedValue } from "../typed-value.js";
 import { columnTypes, columnValue, type RowSource } from "./column-value.js";
 import { EventRange, type OwnedEvents } from "./event-range.js";
@@ -209,7 +209,7 @@ export class EventLog implements RowSource {
     const list = typeof events === "number" ? (this.byOwner[owner] = this.listOfOne(events)) : events;
     const { times, types, refs } = list;
     let i = upperBound(times, 0, times.length, event.time);
-    while (i > 0 && times[i - 1] === event.time && this.idOf(refs[i - 1]!) > event.id) i--;
+    while (i > 0 && times[i - 1] === event.time && compareEventIds(this.idOf(refs[i - 1]!), event.id) > 0) i--;
     if (i === times.length) {
       times.push(event.time);
       types.push(code);
@@ -241,7 +241,7 @@ export class EventLog implements RowSource {
     for (let a = 0; a < extra.times.length; a++) {
       const time = extra.times[a]!;
       const id = this.idOf(extra.refs[a]!);
-      while (s < end && (seedTimes[s]! < time || (seedTimes[s] === time && this.seed.id(s) < id))) {
+      while (s < end && (seedTimes[s]! < time || (seedTimes[s] === time && compareEventIds(this.seed.id(s), id) < 0))) {
         times.push(seedTimes[s]!);
         types.push(codes[s]!);
         refs.push(s);

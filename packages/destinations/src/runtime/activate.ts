@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { AbmKitError, parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
+import { parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { parseSettings } from "../definition/secret.js";
-import { ActivationError, RetryableError, StopRunError, TerminalError } from "../errors.js";
-import { emptyActivationState, parseActivationState } from "../state/activation-state.js";
+import { StopRunError } from "../errors.js";
 import type { StateStore } from "../state/state-store.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
 import { createActivationEvents, type ActivationEventMap, type ActivationEvents } from "./activation-events.js";
@@ -19,8 +17,11 @@ import { effectiveLimits } from "./effective-limits.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Redactor } from "./redactor.js";
 import type { RunContext } from "./run-context.js";
-import { emptySkipCounts, type MemberFailure, type RunReport } from "./run-report.js";
-import { FINGERPRINT_MIN_LENGTH, fingerprintSecret } from "./secret-fingerprint.js";
+import type { MemberFailure, RunReport } from "./run-report.js";
+import { closeRunReport, newRunReport } from "./run-report-totals.js";
+import { errorOfFailedRun, statusOfFailedRun } from "./run-failure.js";
+import { loadRunState, rememberCredentials } from "./run-state-loading.js";
+import { createCheckpointer } from "./checkpointer.js";
 
 /** What {@link activate} needs besides the plan. */
 export interface ActivateOptions<Settings> {
@@ -53,8 +54,6 @@ export interface ActivateOptions<Settings> {
 }
 
 const MAX_LISTED_FAILURES = 1000;
-/** How many credential fingerprints the state keeps. */
-const MAX_REMEMBERED_CREDENTIALS = 8;
 
 function planProblem(path: (string | number)[], message: string): Problem {
   return { path, message };
@@ -98,38 +97,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   };
 
   const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
-  const report: RunReport = {
-    planId: plan.id,
-    destinationId: destination.id,
-    mode: plan.mode,
-    dryRun,
-    now: options.now,
-    status: "completed",
-    audiences: [],
-    totals: { exported: 0, removed: 0, failed: 0, skipped: emptySkipCounts() },
-    requests: 0,
-    retries: 0,
-    tokenRefreshes: 0,
-    durationMs: 0,
-    failures: [],
-    failureCount: 0,
-    governance: { violations: governance.violations, droppedTargets },
-    warnings: [],
-  };
-  const finish = (): RunReport => {
-    report.requests = counters.requests;
-    report.retries = counters.retries;
-    report.tokenRefreshes = counters.tokenRefreshes;
-    report.durationMs = Math.max(0, clock() - started);
-    for (const a of report.audiences) {
-      report.totals.exported += a.exported;
-      report.totals.removed += a.removed;
-      report.totals.failed += a.failed;
-      for (const [reason, n] of Object.entries(a.skipped)) report.totals.skipped[reason as keyof typeof a.skipped] += n;
-    }
-    if (report.status === "completed" && report.failureCount > 0) report.status = "completedWithFailures";
-    return redactor.value(report);
-  };
+  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now, governance: { violations: governance.violations, droppedTargets } });
+  const finish = (): RunReport => redactor.value(closeRunReport(report, counters, clock() - started));
 
   emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now });
 
@@ -143,19 +112,9 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
 
   const stateKey = options.stateKey ?? `${plan.id}/${destination.id}`;
-  const loaded = await options.state.load(stateKey);
-  const state = loaded === undefined ? emptyActivationState() : parseActivationState(loaded, `activation state ${JSON.stringify(stateKey)}`, [stateKey]);
-  for (const fingerprint of state.credentials ?? []) redactor.remember(fingerprint);
-  // A run that died is resumed as the same run: same id (so in-flight batches keep their keys), same number.
-  if (!dryRun && state.run === undefined) {
-    const number = (state.runs ?? 0) + 1;
-    state.runs = number;
-    state.run = { id: randomUUID(), number, mode: plan.mode, startedAt: options.now, nextBatch: 1 };
-  }
-  const runNumber = state.run?.number ?? (state.runs ?? 0) + 1;
-  let saving: Promise<void> = Promise.resolve();
-  let queued: Promise<void> | undefined;
-  const limiter = new RateLimiter(limits.requestsPerWindow, clock, sleep);
+  const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now: options.now, redactor });
+  const saver = createCheckpointer(options.state, stateKey, state, dryRun);
+  const checkpoint = (audienceId: string, held: number) => saver.checkpoint(() => emit("checkpoint", { audienceId, held }));
   const caller = new DestinationCaller(destination, settings, {
     signal,
     now: options.now,
@@ -164,19 +123,13 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     random: options.random ?? Math.random,
     emit,
     redactor,
-    limiter,
+    limiter: new RateLimiter(limits.requestsPerWindow, clock, sleep),
     counters,
     // Fingerprints of issued credentials are saved before they are used, so a later run can redact them.
     onCredentials: async (auth) => {
       if (dryRun) return;
-      const known = state.credentials ?? [];
-      for (const value of [auth.accessToken, ...Object.values(auth.extra ?? {})]) {
-        if (value.length < FINGERPRINT_MIN_LENGTH) continue;
-        const fingerprint = fingerprintSecret(value);
-        if (!known.some((f) => f.h === fingerprint.h)) known.push(fingerprint);
-      }
-      state.credentials = known.slice(-MAX_REMEMBERED_CREDENTIALS);
-      await run.checkpoint("*", 0);
+      rememberCredentials(state, auth);
+      await checkpoint("*", 0);
     },
   });
   const run: RunContext<Settings> = {
@@ -205,22 +158,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       return idempotencyKey(current.id, current.nextBatch++);
     },
     emit,
-    // Saves are serialized and coalesced: a checkpoint asked for while another
-    // save waits joins it (that save has not started, so it includes what was
-    // recorded before the call). The state holds confirmed results and the
-    // batches in flight, so any moment's copy is a consistent one.
-    checkpoint: (audienceId, held) => {
-      if (dryRun) return Promise.resolve();
-      if (queued === undefined) {
-        const next: Promise<void> = saving.then(() => {
-          if (queued === next) queued = undefined;
-          return options.state.save(stateKey, state);
-        });
-        queued = next;
-        saving = next.catch(() => undefined);
-      }
-      return queued.then(() => emit("checkpoint", { audienceId, held }));
-    },
+    checkpoint,
     fail: (failure: MemberFailure) => {
       report.failureCount++;
       if (report.failures.length < MAX_LISTED_FAILURES) report.failures.push(redactor.value(failure));
@@ -240,27 +178,15 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     if (!dryRun) {
       state.lastRunAt = options.now;
       state.run = undefined; // finished: the next run is a new one, with new keys
-      await run.checkpoint("*", 0);
+      await checkpoint("*", 0);
     }
   } catch (error) {
-    await saving;
-    report.status = error instanceof StopRunError ? error.status : "aborted";
+    await saver.settled();
+    report.status = statusOfFailedRun(error);
     if (error instanceof StopRunError) report.warnings.push(error.message);
     const partial = finish();
     emit("run:end", partial);
-    if (error instanceof StopRunError) {
-      const stopped = redactor.error(error);
-      stopped.report = partial;
-      throw stopped;
-    }
-    if (error instanceof ActivationError) throw error;
-    if (signal.aborted) throw new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
-    if (error instanceof AbmKitError && !(error instanceof TerminalError) && !(error instanceof RetryableError)) {
-      // typed errors (unsafe file names, invalid options, state store failures, an adapter's own) keep their type, with secrets removed
-      throw redactor.error(error);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ActivationError("ADAPTER_FAILED", redactor.text(`the destination adapter failed: ${message}; running again resumes from the last checkpoint`), partial);
+    throw errorOfFailedRun(error, partial, signal, redactor);
   }
   const result = finish();
   emit("run:end", result);

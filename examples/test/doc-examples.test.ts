@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 /**
  * Every ```ts block in the guides (docs/**.md), the root README and each
  * package README is type-checked against the workspace's sources, so the
- * examples cannot rot. Each block is its own module. A block that is
+ * examples cannot rot; so is every TSDoc `@example` block in the packages. Each block is its own module. A block that is
  * deliberately a fragment is fenced as ```ts fragment and skipped. The names
  * the examples take as given (`snapshot`, `plan`, `now`, …) are declared, with
  * the real types, in examples/doc-examples/context.ts (outside
@@ -65,15 +65,37 @@ mkdirSync(tempRoot, { recursive: true });
 const dir = mkdtempSync(join(tempRoot, "doc-examples-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const blocks = markdownFiles().flatMap(blocksOf);
+/** TSDoc `@example` blocks (```ts fenced, ` * ` prefixes) in every package's sources. */
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+  );
+const exampleFence = /@example\s*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g;
+const examplesOf = (file: string): Block[] => {
+  const text = readFileSync(join(root, file), "utf8");
+  return [...text.matchAll(exampleFence)].map((match) => ({
+    file,
+    line: text.slice(0, match.index).split("\n").length + 2,
+    code: (match[1] ?? "").split("\n").map((l) => l.replace(/^\s*\* ?/, "")).join("\n"),
+  }));
+};
+/** The packages whose `@example` blocks are checked (the destination packages' are not yet). */
+const tsdocPackages = ["core", "sources", "audience", "audience-sql", "guardrails"];
+const tsdocBlocks = tsdocPackages
+  .flatMap((name) => sourceFiles(join("packages", name, "src")))
+  .sort()
+  .flatMap(examplesOf);
+
+const blocks = [...markdownFiles().flatMap(blocksOf), ...tsdocBlocks];
 
 /** One file name per block: where it comes from, readable in a failure. */
 const fileNameOf = (block: Block): string =>
-  join(dir, `${block.file.replace(/[\\/]/g, "__").replace(/\.md$/, "")}__L${block.line}.ts`);
+  join(dir, `${block.file.replace(/[\\/]/g, "__").replace(/\.(md|ts)$/, "")}__L${block.line}.ts`);
 
 describe("code examples in the docs and READMEs", () => {
   it("finds the examples", () => {
     expect(blocks.length).toBeGreaterThan(20);
+    expect(tsdocBlocks.map((b) => b.file)).toEqual(expect.arrayContaining(["packages/audience/src/evaluate/evaluate.ts", "packages/sources/src/load-exports.ts"]));
   });
 
   it("type-checks every ```ts block against the workspace sources", () => {

@@ -90,6 +90,21 @@ function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string
  * reach the graph a chunk at a time, so no file is ever held whole (JSON files
  * are read whole). `onProgress` hears bytes and records per file; `signal`
  * stops the load.
+ *
+ * @example
+ * ```ts
+ * import { loadExports } from "@abm-kit/sources";
+ * import { toSnapshot } from "@abm-kit/core";
+ *
+ * const { graph, reports } = await loadExports([
+ *   { source: "salesforce", object: "Account", path: "exports/Account.csv" },
+ *   { source: "salesforce", object: "Contact", path: "exports/Contact.csv" },
+ *   { source: "marketo", export: "leads", path: "exports/leads.csv" },
+ * ]);
+ * for (const report of reports) console.log(report);
+ * const snapshot = toSnapshot(graph, { asOf: "2026-11-20T12:00:00Z" });
+ * ```
+ * @category Load
  */
 export async function loadExports(files: readonly ExportFile[], options: LoadExportsOptions = {}): Promise<LoadedExports> {
   checkArguments("loadExports", ArgumentsSchema, { files, options });

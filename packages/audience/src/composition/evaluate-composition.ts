@@ -261,6 +261,30 @@ function parseCompositions(inputs: readonly unknown[], path: string): Compositio
  * branch's), each an audience result. The composition is validated first
  * (typed error naming every problem); cycles between compositions raise
  * `COMPOSITION_CYCLE` naming the cycle.
+ *
+ * @example
+ * ```ts
+ * import { attr, audience, evaluateComposition, type Composition } from "@abm-kit/audience";
+ * import { buildSnapshot } from "@abm-kit/core";
+ *
+ * const now = "2026-11-20T12:00:00Z";
+ * const snapshot = buildSnapshot(
+ *   { accounts: [{ id: "acc-1", name: "Northwind", type: "Prospect" }, { id: "acc-2", name: "Contoso", type: "Customer" }] },
+ *   { asOf: now },
+ * );
+ * const all = audience.account("all", "All accounts").where(attr.text("name").exists());
+ * const customers = audience.account("customers", "Customers").where(attr.text("type").eq("Customer"));
+ * const prospects: Composition = {
+ *   id: "prospects",
+ *   name: "All minus customers",
+ *   version: 1,
+ *   type: "account",
+ *   members: { kind: "exclude", from: { kind: "audience", audienceId: "all" }, exclude: [{ kind: "audience", audienceId: "customers" }] },
+ * };
+ * const [result] = evaluateComposition(prospects, snapshot, { now, audiences: [all, customers] });
+ * console.log(result?.memberIds); // [ "acc-1" ]
+ * ```
+ * @category Composition
  */
 export function evaluateComposition(composition: unknown, snapshot: Snapshot, options: CompositionOptions): ComposedResult[] {
   const main = parseComposition(composition);

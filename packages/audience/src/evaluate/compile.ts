@@ -40,6 +40,17 @@ export interface CompiledAudience {
  * `AbmKitError` (`AUDIENCE_COMPILE_FAILED`) naming every problem with its path
  * when it does not fit the snapshot (wrong types, undeclared related tables,
  * unknown references).
+ *
+ * @example
+ * ```ts
+ * import { attr, audience, compileAudience } from "@abm-kit/audience";
+ * import { buildSnapshot } from "@abm-kit/core";
+ *
+ * const snapshot = buildSnapshot({ accounts: [{ id: "acc-1", name: "Northwind", industry: "Software" }] }, { asOf: "2026-11-20T12:00:00Z" });
+ * const compiled = compileAudience(audience.account("sw", "Software").where(attr.text("industry").eq("Software")), snapshot);
+ * console.log(compiled.warnings, compiled.references); // [] []
+ * ```
+ * @category Evaluate
  */
 export function compileAudience(audience: unknown, snapshot: Snapshot, options: CompileOptions = {}): CompiledAudience {
   const valid = validateAudience(audience);

@@ -21,6 +21,21 @@ export interface EvaluateOptions {
  * Evaluates an audience on a snapshot at `now`: validates and compiles the
  * definition, evaluates referenced audiences first, then computes the members
  * over all rows at once. Members come in ascending id order.
+ *
+ * @example
+ * ```ts
+ * import { attr, audience, evaluate } from "@abm-kit/audience";
+ * import { buildSnapshot } from "@abm-kit/core";
+ *
+ * const snapshot = buildSnapshot(
+ *   { accounts: [{ id: "acc-1", name: "Northwind", industry: "Software", employeeCount: 2500 }] },
+ *   { asOf: "2026-11-20T12:00:00Z" },
+ * );
+ * const icp = audience.account("icp", "ICP").where(attr.text("industry").eq("Software"), attr.number("employeeCount").gte(500));
+ * const result = evaluate(icp, snapshot, { now: "2026-11-20T12:00:00Z" });
+ * console.log(result.memberIds); // [ "acc-1" ]
+ * ```
+ * @category Evaluate
  */
 export function evaluate(audience: unknown, snapshot: Snapshot, options: EvaluateOptions): AudienceResult {
   const now = parseNow(options?.now);

@@ -12,6 +12,16 @@ import type { IdentityGraph } from "./identity-graph.js";
  * The records were checked against their schemas when they were added to the
  * graph, so the builder does not check them again unless `options.validate`
  * is true (value types are still checked column by column).
+ *
+ * @example
+ * ```ts
+ * import { IdentityGraph, toSnapshot } from "@abm-kit/core";
+ *
+ * const graph = new IdentityGraph({ linkByEmailDomain: true });
+ * // graph.add(records) — from the @abm-kit/sources readers, or your own records
+ * const snapshot = toSnapshot(graph, { asOf: "2026-11-20T12:00:00Z" });
+ * ```
+ * @category Snapshot
  */
 export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions): Snapshot {
   const entities = graph.entities();

@@ -73,6 +73,19 @@ const nullToUndefined = <T>(v: T | null | undefined): T | undefined => (v === nu
  * any kind), then `build()` once. Records are validated as they arrive; a bad
  * record is reported (entity, row, id, field path, message) and skipped, and the
  * rest is built. Nothing is kept as one array of row objects.
+ *
+ * @example
+ * ```ts
+ * import { SnapshotBuilder } from "@abm-kit/core";
+ *
+ * const builder = new SnapshotBuilder({ asOf: "2026-11-20T12:00:00Z", fields: { account: { Tier__c: { type: "string" } } } });
+ * builder.addAccount({ id: "acc-1", name: "Northwind", domain: "northwind.com", customFields: { Tier__c: "1" } });
+ * builder.addPerson({ id: "per-1", email: "ada@northwind.com" });
+ * builder.addLink({ accountId: "acc-1", personId: "per-1" });
+ * const snapshot = builder.build();
+ * console.log(snapshot.report); // counts, and every rejected record with the reason
+ * ```
+ * @category Snapshot
  */
 export class SnapshotBuilder {
   private readonly asOf: number;

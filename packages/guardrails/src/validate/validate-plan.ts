@@ -21,6 +21,18 @@ export interface ValidateOptions {
  * `matched` members (LinkedIn) is checked against the members sent, an upper
  * bound of those matched, and the message says so. Invalid facts or an
  * invalid profile raise a `ValidationError` naming each problem.
+ *
+ * @example
+ * ```ts
+ * import { validatePlan } from "@abm-kit/guardrails";
+ *
+ * const findings = validatePlan(
+ *   { destinationId: "linkedin", limits: { minAudienceSize: 300 }, audiences: [{ audienceId: "icp", size: 120 }], mappedAttributeCount: 2 },
+ *   { profile: "blueprint" },
+ * );
+ * for (const f of findings) console.log(f.severity, f.ruleId, f.message);
+ * ```
+ * @category Validate
  */
 export function validatePlan(facts: ActivationPlanFacts, options: ValidateOptions): Finding[] {
   const plan = parseOrThrow(ActivationPlanFactsSchema, facts, "activation plan");

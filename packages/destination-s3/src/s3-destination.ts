@@ -46,7 +46,7 @@ function fileOptions(settings: S3Settings): FileExportOptionsInput {
  * await server.close();
  * ```
  */
-export const s3Destination = defineDestination<S3Settings>({
+export const s3Destination = defineDestination({
   id: "s3",
   name: "Amazon S3",
   description: "Writes audience exports as files with a manifest to an Amazon S3 bucket or an S3-compatible store.",

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback, type LoopbackListener } from "@abm-kit/destinations/testing";
 import { crc32 } from "node:zlib";
 import { decodeAwsChunked } from "./aws-chunked.js";
 import { badDigest, errorXml, S3_ERRORS, xmlText, type S3ErrorAnswer } from "./s3-error-xml.js";
@@ -133,8 +133,7 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
   let faults = options.faults ?? noS3Faults;
   let counter = 0;
   const log: S3RequestLogEntry[] = [];
-  const sockets = new Set<Socket>();
-  const hanging = new Set<ServerResponse>();
+  let listener: LoopbackListener | undefined;
   const objects = new Map<string, ObjectAttributes>();
   const uploads = new Map<string, UploadAttributes>();
 
@@ -192,7 +191,7 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
         case "serverError":
           return fail(fault.status === 500 ? S3_ERRORS.internalError : S3_ERRORS.serviceUnavailable);
         case "timeout":
-          hanging.add(res);
+          listener!.hang(res);
           return;
         case "malformed":
           return malformed();
@@ -373,7 +372,7 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
             req.socket.destroy();
             return;
           case "timeout":
-            hanging.add(res);
+            listener!.hang(res);
             return;
           case "malformed":
             return malformed();
@@ -387,22 +386,13 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
     }
   }
 
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     log,
     setFaults(schedule) {
       faults = schedule;
     },
-    async close() {
-      for (const res of hanging) res.destroy();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listener.close,
   };
 }

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
-import type { AddressInfo } from "node:net";
 import { describeFault, noFaults, type Fault, type FaultSchedule } from "./fault.js";
+import { listenOnLoopback, type LoopbackListener } from "./loopback-listener.js";
 
 /** A request as the service handler sees it. */
 export interface ServiceRequest {
@@ -65,8 +64,7 @@ export async function startFaultServer(handler: ServiceHandler, schedule: FaultS
   let current = schedule;
   let counter = 0;
   const log: HarnessLogEntry[] = [];
-  const sockets = new Set<Socket>();
-  const hanging = new Set<ServerResponse>();
+  let listener: LoopbackListener | undefined;
 
   const server = createServer(async (req, res) => {
     const index = counter++;
@@ -88,7 +86,7 @@ export async function startFaultServer(handler: ServiceHandler, schedule: FaultS
         case "serverError":
           return send(res, entry, { status: fault.status, body: { error: "internal error" } });
         case "timeout":
-          hanging.add(res); // never answered; the client gives up
+          listener!.hang(res); // never answered; the client gives up
           return;
         case "reset":
           req.socket.destroy();
@@ -103,24 +101,15 @@ export async function startFaultServer(handler: ServiceHandler, schedule: FaultS
       send(res, entry, { status: 500, body: { error: error instanceof Error ? error.message : "error" } });
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  listener = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     log,
     setSchedule(next) {
       current = next;
     },
-    async close() {
-      for (const res of hanging) res.destroy();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listener.close,
   };
 }
 

@@ -5,5 +5,6 @@
  */
 export * from "./fault.js";
 export * from "./fault-server.js";
+export * from "./loopback-listener.js";
 export * from "./conformance.js";
 export { conformanceSnapshot } from "./conformance-fixture.js";

@@ -282,6 +282,19 @@ describe("account people: plan checks and guardrails", () => {
     expect(error.problems).toEqual([expect.objectContaining({ path: ["audiences", 0, "people"], message: expect.stringContaining("sent as its accounts' people") })]);
   });
 
+  it("a condition nested too deep is a problem of the plan, not a stack overflow", async () => {
+    let where: unknown = title("CMO");
+    for (let i = 0; i < 100_000; i++) where = { kind: "not", condition: where };
+    const { out, state } = await folder();
+    const deep = { ...plan(out), audiences: [{ audienceId: "icp", people: { where } }] } as ActivationPlanInput;
+    const error = (await activate(deep, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state }).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]!.path.slice(0, 4)).toEqual(["audiences", 0, "people", "where"]);
+    expect(error.problems[0]!.path).toHaveLength(4 + 64);
+    expect(error.problems[0]!.message).toBe("conditions nest at most 64 levels deep");
+  });
+
   it("a bad option raises one ValidationError naming every problem", async () => {
     const { out, state } = await folder();
     const bad = {

@@ -1,5 +1,5 @@
 import { ValidationError } from "@abm-kit/core";
-import { ConditionSchema, validateAudience } from "@abm-kit/audience";
+import { checkConditionDepth, ConditionSchema, validateAudience } from "@abm-kit/audience";
 import { z } from "zod";
 
 /** The id the narrowing condition is evaluated under (as a person audience of its own). */
@@ -17,8 +17,13 @@ export const ACCOUNT_PEOPLE_CONDITION_ID = "abm-kit.account-people.where";
  */
 export const AccountPeopleOptionSchema = z
   .strictObject({
-    /** A person condition; evaluated on the run's Snapshot at the run's `now`. */
-    where: ConditionSchema.optional(),
+    /** A person condition; evaluated on the run's Snapshot at the run's `now`. Nested at most `MAX_CONDITION_DEPTH` levels. */
+    where: z.preprocess((value, ctx) => {
+      // nesting is checked without recursion before the schema recurses into it: a too-deep condition is a problem, not a stack overflow
+      const depth = checkConditionDepth(value, []);
+      for (const p of depth.problems) ctx.addIssue({ code: "custom", path: [...p.path], message: p.message, input: value });
+      return depth.pruned;
+    }, ConditionSchema.optional()),
     /** Only people who are also members of this person audience (its membership must be given). */
     personAudienceId: z.string().min(1).optional(),
   })

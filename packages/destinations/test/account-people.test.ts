@@ -168,6 +168,23 @@ describe("an account audience sent as its people to the local folder", () => {
     expect(await exportedSet(out)).toEqual(["p5"]);
   });
 
+  it("an unknown field in the condition reads as missing and is a warning of the audience", async () => {
+    const { out, state } = await folder();
+    const report = await activate(plan(out, { where: { kind: "attribute", field: "titel", op: "eq", value: "CMO" } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state });
+    expect(report.audiences[0]!.warnings).toEqual([expect.stringMatching(/^people\.where: field: person rows have no field "titel"/)]);
+    expect(report.audiences[0]).toMatchObject({ members: 0, exported: 0, accountPeople: { linkedPeople: 3, notMatching: 3 } });
+  });
+
+  it("a dry run previews the people and sends nothing", async () => {
+    const { out, state } = await folder();
+    const report = await activate(plan(out), { destination: localFolderDestination, snapshot, audiences: [icp(["a2"])], now: runAt(0), state, dryRun: true });
+    expect(report.audiences[0]!.preview!.adds).toEqual([
+      { memberId: "p3", fields: { email: "p3@example.com", title: "VP Marketing", account: "Company a2" } },
+      { memberId: "p4", fields: { email: "p4@example.com", title: "CMO", account: "Company a2" } },
+    ]);
+    expect(await exportedSet(out).catch(() => "no folder")).toBe("no folder");
+  });
+
   it("drops the people of excluded accounts and excluded people", async () => {
     const { out, state } = await folder();
     const report = await activate(plan(out, {}, { exclusions: { audienceIds: ["customers"], memberIds: ["p2"] } }), {

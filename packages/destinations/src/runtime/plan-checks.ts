@@ -2,7 +2,7 @@ import { ValidationError, type Problem } from "@abm-kit/core";
 import { destinationLimitFindings, type DestinationLimits } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
-import type { AccountPeopleOption } from "./account-people-option.js";
+import { accountPeopleProblems, sentType } from "./account-people-checks.js";
 import type { ActivationPlan } from "./activation-plan.js";
 
 function planProblem(path: (string | number)[], message: string): Problem {
@@ -74,21 +74,3 @@ export function validatePlanAgainstDestination<Settings>(
   if (problems.length > 0) throw new ValidationError("activation plan", problems);
 }
 
-/** The type of the members sent for a plan audience: its own, or `person` when an account audience goes as its people. */
-export function sentType(people: AccountPeopleOption | undefined, membership: AudienceMembership): "account" | "person" {
-  return people !== undefined ? "person" : membership.type;
-}
-
-/** What is wrong with a plan audience's `people` option given the memberships. */
-function accountPeopleProblems(people: AccountPeopleOption, membership: AudienceMembership, audiences: readonly AudienceMembership[], i: number): Problem[] {
-  const problems: Problem[] = [];
-  if (membership.type !== "account") {
-    problems.push(planProblem(["audiences", i, "people"], `option people sends an account audience as its accounts' people; ${membership.audienceId} is a ${membership.type} audience`));
-  }
-  if (people.personAudienceId !== undefined) {
-    const persons = audiences.find((a) => a.audienceId === people.personAudienceId);
-    if (persons === undefined) problems.push(planProblem(["audiences", i, "people", "personAudienceId"], `no membership was given for person audience ${people.personAudienceId}`));
-    else if (persons.type !== "person") problems.push(planProblem(["audiences", i, "people", "personAudienceId"], `${people.personAudienceId} is a ${persons.type} audience, not a person audience`));
-  }
-  return problems;
-}

@@ -185,6 +185,15 @@ describe("an account audience sent as its people to the local folder", () => {
     expect(await exportedSet(out).catch(() => "no folder")).toBe("no folder");
   });
 
+  it("applies governance to the person mapping, as for person audiences", async () => {
+    const { out, state } = await folder();
+    const noDirectIds = { id: "no-direct-ids", name: "No directly identifying data in exports", deny: { labels: ["I1"], actions: ["exportToThirdParty"] }, enforcement: "block" as const };
+    const report = await activate(plan(out, {}, { governance: { policies: [noDirectIds] } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state });
+    expect(report.governance.droppedTargets).toEqual(["person.email"]);
+    const [only] = await exportsIn(out);
+    expect(only!.rows[0]).toEqual({ id: "p1", title: "CMO", account: "Company a1", status: "realized" });
+  });
+
   it("drops the people of excluded accounts and excluded people", async () => {
     const { out, state } = await folder();
     const report = await activate(plan(out, {}, { exclusions: { audienceIds: ["customers"], memberIds: ["p2"] } }), {

@@ -68,7 +68,7 @@ export const salesforceDestination = defineDestination({
   delivery: { kind: "streaming", modes: ["full", "incremental"] },
   limits: { maxBatchSize: DEFAULT_MAX_BATCH_SIZE, maxConcurrency: 1 },
   limitsFromSettings: (settings) => ({ maxBatchSize: settings.maxBatchSize }),
-  marketingActions: ["crmSync", "emailTargeting"],
+  marketingActions: ["emailTargeting", "combineWithPii"],
   mappingTargets: { account: [keysTarget("account")], person: [keysTarget("person")] },
   retry: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 60_000 },
 

@@ -3,7 +3,8 @@ import { addMembersJob, removeMembersJob } from "../campaign/campaign-members.js
 import { fieldJob } from "../field/field-members.js";
 import { recordOf, systemsOf, type RecordRef } from "../records/record-id.js";
 import type { MembershipTarget, SalesforceSettings } from "../settings.js";
-import { writeRecords } from "../write/write-records.js";
+import { pathFor, writeRecords } from "../write/write-records.js";
+import { preparedOnce } from "../bulk/job-progress.js";
 
 /** The mapping target that carries a member's source keys. */
 export const KEYS_TARGET = "salesforceKeys";
@@ -53,11 +54,14 @@ export async function sendMembers(ctx: AdapterContext<SalesforceSettings>, batch
   const { matched, unmatched } = matchMembers(batch.members, objectsFor(target), ctx.settings.orgId);
   if (matched.length === 0) return unmatched;
   const size = batch.members.length;
+  const key = batch.idempotencyKey;
+  // On the Bulk path the records are prepared once per batch and run, so a retried batch takes up its job again.
+  const prepare = <T>(fn: () => Promise<T>) => (pathFor(size, ctx.settings.bulkThreshold) === "bulk" ? preparedOnce(ctx.signal, key, fn) : fn());
   if (target.kind === "campaign") {
-    if (batch.action === "add") return [...unmatched, ...(await writeRecords(ctx, addMembersJob(target, batch.externalId, matched), size))];
-    const { job, done } = await removeMembersJob(ctx, batch.externalId, matched);
-    return [...unmatched, ...done, ...(await writeRecords(ctx, job, size))];
+    if (batch.action === "add") return [...unmatched, ...(await writeRecords(ctx, addMembersJob(target, batch.externalId, matched), size, key))];
+    const { job, done } = await prepare(() => removeMembersJob(ctx, batch.externalId, matched));
+    return [...unmatched, ...done, ...(await writeRecords(ctx, job, size, key))];
   }
-  const { job, done } = await fieldJob(ctx, target, batch.audience, batch.action, matched);
-  return [...unmatched, ...done, ...(await writeRecords(ctx, job, size))];
+  const { job, done } = await prepare(() => fieldJob(ctx, target, batch.audience, batch.action, matched));
+  return [...unmatched, ...done, ...(await writeRecords(ctx, job, size, key))];
 }

@@ -9,8 +9,12 @@ export function pathFor(members: number, bulkThreshold: number): "bulk" | "colle
   return members > bulkThreshold ? "bulk" : "collections";
 }
 
-/** Writes a job through the path chosen for a batch of `members` members. Both paths end in the same state. */
-export async function writeRecords(ctx: SalesforceContext, job: WriteJob, members: number): Promise<MemberResult[]> {
+/**
+ * Writes a job through the path chosen for a batch of `members` members
+ * (`key`: the batch's idempotency key, which lets a retried batch take up its
+ * Bulk job again). Both paths end in the same state.
+ */
+export async function writeRecords(ctx: SalesforceContext, job: WriteJob, members: number, key: string): Promise<MemberResult[]> {
   if (job.rows.length === 0) return [];
-  return pathFor(members, ctx.settings.bulkThreshold) === "bulk" ? writeBulk(ctx, job) : writeCollections(ctx, job);
+  return pathFor(members, ctx.settings.bulkThreshold) === "bulk" ? writeBulk(ctx, job, key) : writeCollections(ctx, job);
 }

@@ -19,7 +19,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   }
   return { status: res.status, body: json as never, headers: res.headers };
 }
-const form = (fields: Record<string, string>) => fetch(`${sf.url}/services/oauth2/token`, { method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const form = (fields: Record<string, string>) => fetch(`${sf.url}/services/oauth2/token`, { method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
 
 beforeAll(async () => {
   sf = await startFakeSalesforce({ ...orgRecords(3), dailyLimit: 1000 });

@@ -24,7 +24,7 @@ const form = (fields: Record<string, string>) => fetch(`${sf.url}/services/oauth
 beforeAll(async () => {
   sf = await startFakeSalesforce({ ...orgRecords(3), dailyLimit: 1000 });
   const c = sf.fake.credentials;
-  token = (await form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret })).body.access_token;
+  token = (await form({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret })).body.access_token!;
 });
 afterAll(() => sf.close());
 

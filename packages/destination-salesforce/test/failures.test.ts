@@ -85,6 +85,18 @@ describe("sessions, locks and duplicates", () => {
   });
 });
 
+describe("removing campaign members found over several query pages", () => {
+  it("follows nextRecordsUrl and deletes everyone who left", async () => {
+    const sf = await org(SIZE, { queryPageSize: 7 });
+    const state = new MemoryStateStore();
+    await runSalesforce({ settings: sf.settings(), snapshot, audiences: [buyers], state });
+    const report = await runSalesforce({ settings: sf.settings(), snapshot, audiences: [{ ...buyers, memberIds: people.slice(0, 5) }], state });
+    expect([report.failureCount, report.totals.removed]).toEqual([0, SIZE - 5]);
+    expect(sf.fake.org.all("CampaignMember")).toHaveLength(5);
+    expect(sf.requests.filter((r) => r.kind === "query").length).toBe(1 + Math.ceil((SIZE - 5) / 7));
+  });
+});
+
 describe("membership fields", () => {
   it("stops before writing anything when the field does not exist, naming the field and the object", async () => {
     const sf = await org(SIZE, { customFields: [] });

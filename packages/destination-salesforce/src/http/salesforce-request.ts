@@ -27,9 +27,14 @@ function reportUsage(ctx: SalesforceContext, usage: ApiUsage): void {
   (ctx as { reportApiUsage?: (usage: ApiUsage) => void }).reportApiUsage?.(usage);
 }
 
-/** One Salesforce REST or Bulk request (a path under `/services/data/vXX.X`); the `Sforce-Limit-Info` header is reported. */
+/**
+ * One Salesforce REST or Bulk request — a path under `/services/data/vXX.X`, or
+ * a full `/services/data/…` path Salesforce handed back (`nextRecordsUrl`) —
+ * on the org's instance; the `Sforce-Limit-Info` header is reported.
+ */
 export async function salesforceRequest(ctx: SalesforceContext, request: HttpRequest): Promise<HttpResponse> {
-  const response = await ctx.request({ ...request, path: dataUrl(ctx, request.path) });
+  const path = request.path.startsWith("/services/data/") ? `${instanceUrlOf(ctx)}${request.path}` : dataUrl(ctx, request.path);
+  const response = await ctx.request({ ...request, path });
   const usage = parseLimitInfo(response.headers.get("sforce-limit-info"));
   if (usage !== undefined) reportUsage(ctx, usage);
   return response;

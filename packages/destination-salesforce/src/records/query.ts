@@ -1,5 +1,5 @@
 import { RetryableError } from "@abm-kit/destinations";
-import { instanceUrlOf, salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
+import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
 
 interface QueryAnswer {
   records?: unknown;
@@ -16,6 +16,6 @@ export async function query<T>(ctx: SalesforceContext, soql: string): Promise<T[
     if (!Array.isArray(body.records)) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no records`, { status: answer.status });
     out.push(...(body.records as T[]));
     if (body.done !== false || typeof body.nextRecordsUrl !== "string") return out;
-    answer = await ctx.request({ method: "GET", path: `${instanceUrlOf(ctx)}${body.nextRecordsUrl}` });
+    answer = await salesforceRequest(ctx, { method: "GET", path: body.nextRecordsUrl });
   }
 }

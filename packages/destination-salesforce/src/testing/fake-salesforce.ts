@@ -27,6 +27,8 @@ export interface FakeSalesforceOptions {
   readonly bulkPolls?: number;
   /** A Bulk job processes this many rows and leaves the rest unprocessed. Default: all. */
   readonly unprocessAfter?: number;
+  /** Records per query answer; more are paged with `nextRecordsUrl` (Salesforce: 2,000 by default). Default 2,000. */
+  readonly queryPageSize?: number;
   /** The oldest API version served (v31.0: sObject Collections need v42.0+). Default 42. */
   readonly minApiVersion?: number;
 }
@@ -71,6 +73,7 @@ export class FakeSalesforce {
   apiUsed: number;
   dailyLimit: number;
   private jobCounter = 0;
+  private readonly cursors = new Map<string, unknown[]>();
 
   constructor(private readonly options: FakeSalesforceOptions = {}) {
     this.credentials = newCredentials();
@@ -157,7 +160,9 @@ export class FakeSalesforce {
   private api(request: ServiceRequest, path: string): { kind: string; records: number; answer: ServiceResponse } {
     const { method } = request;
     const none = (kind: string, answer: ServiceResponse) => ({ kind, records: 0, answer });
-    if (path === "/query" && method === "GET") return none("query", this.query(request.query.get("q") ?? ""));
+    if (path === "/query" && method === "GET") return none("query", this.query(request.query.get("q") ?? "", request.path.slice(0, -path.length)));
+    const page = /^\/query\/(01g\w+)$/.exec(path);
+    if (page !== null && method === "GET") return none("query", this.nextPage(page[1]!, request.path.slice(0, -path.length)));
     let m = /^\/sobjects\/(\w+)\/describe$/.exec(path);
     if (m !== null && method === "GET") {
       const fields = this.org.describe(m[1]!);
@@ -185,7 +190,26 @@ export class FakeSalesforce {
     return none("other", restError(404, "NOT_FOUND", "The requested resource does not exist"));
   }
 
-  private query(soql: string): ServiceResponse {
+  /** One page of a query's records, with `nextRecordsUrl` when more are left (REST API guide, "Execute a SOQL Query"). */
+  private page(records: unknown[], prefix: string): ServiceResponse {
+    const size = this.options.queryPageSize ?? 2000;
+    const body: Record<string, unknown> = { totalSize: records.length, done: records.length <= size, records: records.slice(0, size) };
+    if (records.length > size) {
+      const locator = `01g${String(this.cursors.size + 1).padStart(15, "0")}`;
+      this.cursors.set(locator, records.slice(size));
+      body.nextRecordsUrl = `${prefix}/query/${locator}`;
+    }
+    return { status: 200, body };
+  }
+
+  private nextPage(locator: string, prefix: string): ServiceResponse {
+    const rest = this.cursors.get(locator);
+    if (rest === undefined) return restError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+    this.cursors.delete(locator);
+    return this.page(rest, prefix);
+  }
+
+  private query(soql: string, prefix: string): ServiceResponse {
     let q;
     try {
       q = parseSoql(soql);
@@ -202,7 +226,7 @@ export class FakeSalesforce {
       .sort((a, b) => String(a.Id).localeCompare(String(b.Id)))
       .slice(0, q.limit ?? Number.MAX_SAFE_INTEGER)
       .map((r) => ({ attributes: { type: q.object }, ...Object.fromEntries(q.fields.map((f) => [this.org.field(q.object, f)!.name, this.org.value(r, f) ?? null])) }));
-    return { status: 200, body: { totalSize: records.length, done: true, records } };
+    return this.page(records, prefix);
   }
 
   private collections(request: ServiceRequest): { kind: string; records: number; answer: ServiceResponse } {

@@ -14,6 +14,8 @@ export interface HttpRequest {
   readonly json?: unknown;
   /** A form body (sent `application/x-www-form-urlencoded`: OAuth token endpoints). */
   readonly form?: Readonly<Record<string, string>>;
+  /** A raw text body (a CSV upload), sent as is; give its `content-type` in `headers` (default `text/plain`). */
+  readonly text?: string;
   /** Send the run's auth header (default true; false for the token request itself). */
   readonly auth?: boolean;
   /** Statuses handed back as responses instead of being classified as failures (a 404 the adapter handles). */
@@ -104,6 +106,9 @@ export function createRequester<Settings>(deps: RequesterDeps<Settings>): Reques
     } else if (request.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(request.json);
+    } else if (request.text !== undefined) {
+      headers["content-type"] = "text/plain; charset=utf-8";
+      body = request.text;
     }
     Object.assign(headers, request.headers);
     const timeoutMs = request.timeoutMs ?? http.timeoutMs?.(settings) ?? 30_000;

@@ -22,7 +22,8 @@ export type Transform = z.infer<typeof TransformSchema>;
 
 /**
  * One mapped field: where the value comes from (`source`: `id`,
- * `account.<field>`, `person.<field>`; for person audiences `account.*` is the
+ * `account.<field>`, `person.<field>`, `account.sourceKeys` / `person.sourceKeys` for the
+ * entity's source keys as `system/instance/object/id`; for person audiences `account.*` is the
  * person's first active account) or a constant `value`, the destination
  * field (`target`) and transforms.
  */

@@ -3,6 +3,7 @@ import type { MappingTarget } from "../definition/mapping-target.js";
 import type { CellValue, DestinationMember } from "../definition/member.js";
 import { applyTransforms } from "./apply-transforms.js";
 import type { FieldMapping } from "./field-mapping.js";
+import { SOURCE_KEYS_FIELD, sourceKeysGetter } from "./source-keys-getter.js";
 
 /** Why a member was not sent. */
 export type SkipReason = "notInSnapshot" | "missingRequiredField" | "noConsent" | "excluded";
@@ -99,6 +100,7 @@ export class MemberMapper {
       if (entity === this.type) return (row) => this.table.id(row);
       return this.viaAccount((accountRow) => this.snapshot.accounts.id(accountRow));
     }
+    if (entity === this.type && field === SOURCE_KEYS_FIELD && this.table.column(field) === undefined) return sourceKeysGetter(this.table);
     if (entity === this.type) return (row) => this.table.value(row, field) ?? null;
     if (entity === "account" && this.type === "person") {
       return this.viaAccount((accountRow) => this.snapshot.accounts.value(accountRow, field) ?? null);

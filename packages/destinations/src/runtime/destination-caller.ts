@@ -49,6 +49,8 @@ export class DestinationCaller<Settings> {
   private generation = 0;
   private obtaining: Promise<void> | undefined;
   private readonly request: RequestFn;
+  /** Requests `ctx.request` got an answer to that was not a failure: a token that earned one had worked. */
+  private answered = 0;
 
   constructor(
     private readonly definition: DestinationDefinition<Settings>,
@@ -59,7 +61,7 @@ export class DestinationCaller<Settings> {
     this.request =
       http === undefined
         ? () => Promise.reject(new TerminalError("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
-        : createRequester({
+        : countingAnswers(this, createRequester({
             http,
             settings,
             auth: () => this.auth,
@@ -69,7 +71,12 @@ export class DestinationCaller<Settings> {
               await deps.limiter.acquire(deps.signal);
               deps.counters.requests++;
             },
-          });
+          }));
+  }
+
+  /** Notes that a request was answered without a failure. */
+  noteAnswered(): void {
+    this.answered++;
   }
 
   /** True when requests are counted and limited one by one (`ctx.request`) rather than per adapter call. */
@@ -126,6 +133,9 @@ export class DestinationCaller<Settings> {
     if (!options.skipAuth) await this.ensureAuthenticated();
     const policy = this.definition.retry;
     let refreshedSinceLastRejection = false;
+    // Answers seen when the last refresh finished: a rejection after more answers is a new expiry, not a refused fresh token.
+    let answeredAtRefresh = -1;
+    let refreshes = 0;
     for (let attempt = 1; ; attempt++) {
       this.deps.signal.throwIfAborted();
       if (!this.countsHttp) {
@@ -138,9 +148,14 @@ export class DestinationCaller<Settings> {
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
-          if (refreshedSinceLastRejection) throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          const workedSinceRefresh = this.answered > answeredAtRefresh;
+          if (refreshedSinceLastRejection && (!workedSinceRefresh || refreshes >= policy.maxAttempts)) {
+            throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          }
           refreshedSinceLastRejection = true;
+          refreshes++;
           await this.refresh(generation);
+          answeredAtRefresh = this.answered;
           attempt--; // a refresh is not a retry of the request itself
           continue;
         }
@@ -154,4 +169,13 @@ export class DestinationCaller<Settings> {
       }
     }
   }
+}
+
+/** `request` with every answer that is not a failure noted on `caller`. */
+function countingAnswers(caller: { noteAnswered(): void }, request: RequestFn): RequestFn {
+  return async (r) => {
+    const response = await request(r);
+    caller.noteAnswered();
+    return response;
+  };
 }

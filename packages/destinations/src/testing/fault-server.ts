@@ -18,6 +18,8 @@ export interface ServiceResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A raw body sent as is (a CSV download) instead of `body` as JSON; give its `content-type` in `headers`. */
+  readonly text?: string;
 }
 
 /** The service's logic (a contract-faithful fake of the real API). */
@@ -115,7 +117,7 @@ export async function startFaultServer(handler: ServiceHandler, schedule: FaultS
 
 function send(res: ServerResponse, entry: { status: number | undefined }, response: ServiceResponse): void {
   entry.status = response.status;
-  const body = response.body === undefined ? "" : JSON.stringify(response.body);
+  const body = response.text ?? (response.body === undefined ? "" : JSON.stringify(response.body));
   res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
   res.end(body);
 }

@@ -18,6 +18,7 @@ export function createStorage(settings: GcsSettings, auth: AuthState | undefined
     apiEndpoint: settings.apiEndpoint,
     useAuthWithCustomEndpoint: true,
     authClient,
+    timeout: settings.requestTimeoutMs,
     ...(settings.serviceAccountKey?.project_id !== undefined ? { projectId: settings.serviceAccountKey.project_id } : {}),
     retryOptions: {
       autoRetry: settings.maxRetries > 0,
@@ -31,10 +32,11 @@ export function createStorage(settings: GcsSettings, auth: AuthState | undefined
   // useAuthWithCustomEndpoint (v7: the option is not passed on to the resumable upload): every request
   // carries the bearer token through an interceptor, which is the same header the library sets for Google's endpoint.
   const bearer = `Bearer ${auth.accessToken}`;
+  type Interceptor = (typeof storage.interceptors)[number];
   storage.interceptors.push({
     request: (options) => {
       options.headers = { ...options.headers, Authorization: bearer };
-      return options;
+      return options as ReturnType<Interceptor["request"]>;
     },
   });
   return storage;

@@ -1,5 +1,5 @@
 import type { File } from "@google-cloud/storage";
-import type { AdapterContext, ObjectStore, StagedFile } from "@abm-kit/destinations";
+import { AuthExpiredError, RetryableError, type AdapterContext, type ObjectStore, type StagedFile } from "@abm-kit/destinations";
 import { storageFor } from "./gcs-client.js";
 import { statusOf, toDeliveryError } from "./gcs-error.js";
 import { checkObject, SHA256_METADATA, type GcsObjectMetadata } from "./object-check.js";
@@ -8,14 +8,18 @@ import { forgetSession, readSession } from "./resumable-sessions.js";
 import type { GcsSettings } from "./settings.js";
 import { uploadFile } from "./upload-file.js";
 
-/** Runs a library call; "no such object" (404) is `missing`, other failures are classified for the runtime. */
-async function call<T, M>(operation: string, body: () => Promise<T>, missing: M): Promise<T | M> {
-  try {
-    return await body();
-  } catch (error) {
-    if (statusOf(error) === 404 && !isBucketMissing(error)) return missing;
-    throw toDeliveryError(error, operation);
-  }
+/**
+ * What a failure means to the runtime, for a store whose token `accepted`
+ * an earlier request of this step: a 401 then is retried as a whole step
+ * rather than reported as a rejected token, because the runtime treats a
+ * second rejection after a refresh as final, and one step (check, upload,
+ * check) makes several requests. The retried step's first request meets the
+ * 401 again if the token really expired, and the runtime refreshes it then.
+ */
+function classify(error: unknown, operation: string, accepted: boolean): Error {
+  const classified = toDeliveryError(error, operation);
+  if (accepted && classified instanceof AuthExpiredError) return new RetryableError("TOKEN_REJECTED_MID_STEP", `${classified.message} (after this step's earlier requests were accepted with the same token)`);
+  return classified;
 }
 
 /** A 404 about the bucket (not an object) is a configuration mistake, not "no object". */
@@ -43,6 +47,23 @@ export function gcsObjectStore(ctx: AdapterContext<GcsSettings>): ObjectStore<Ob
   const bucket = storage.bucket(settings.bucket, settings.userProject !== undefined ? { userProject: settings.userProject } : {});
   const objectOf = (key: string): File => bucket.file(key, settings.kmsKeyName !== undefined ? { kmsKeyName: settings.kmsKeyName } : {});
   let about: { key: string; file: StagedFile } | undefined;
+  // whether a request of this step was accepted with this token
+  let accepted = false;
+
+  /** Runs a library call; "no such object" (404) is `missing`, other failures are classified for the runtime. */
+  async function call<T, M>(operation: string, body: () => Promise<T>, missing: M): Promise<T | M> {
+    try {
+      const result = await body();
+      accepted = true;
+      return result;
+    } catch (error) {
+      if (statusOf(error) === 404 && !isBucketMissing(error)) {
+        accepted = true;
+        return missing;
+      }
+      throw classify(error, operation, accepted);
+    }
+  }
 
   const metadataOf = (key: string) => call(`get ${key}`, async () => (await objectOf(key).getMetadata())[0] as GcsObjectMetadata, undefined);
 
@@ -57,7 +78,11 @@ export function gcsObjectStore(ctx: AdapterContext<GcsSettings>): ObjectStore<Ob
       }
       return checkObject(object, file, receipt);
     },
-    put: (key, file, signal) => uploadFile(objectOf(key), file, settings, signal),
+    put: async (key, file, signal) => {
+      const digests = await uploadFile(objectOf(key), file, settings, signal);
+      accepted = true;
+      return digests;
+    },
     async abortPartial(key) {
       const session = await readSession(settings.stagingDirectory, key);
       if (session === undefined) return;
@@ -83,6 +108,6 @@ export function gcsObjectStore(ctx: AdapterContext<GcsSettings>): ObjectStore<Ob
     delete: async (key) => {
       await call(`delete ${key}`, () => objectOf(key).delete(), undefined);
     },
-    toDeliveryError,
+    toDeliveryError: (error, operation) => classify(error, operation, accepted),
   };
 }

@@ -28,14 +28,12 @@ export function createStorage(settings: GcsSettings, auth: AuthState | undefined
       totalTimeout: 600,
     },
   });
-  // The library sends resumable-upload requests to a non-Google endpoint without credentials even with
-  // useAuthWithCustomEndpoint (v7: the option is not passed on to the resumable upload): every request
-  // carries the bearer token through an interceptor, which is the same header the library sets for Google's endpoint.
-  const bearer = `Bearer ${auth.accessToken}`;
+  // The library gives the requests of a resumable upload (chunks, status queries) no timeout: a chunk whose
+  // answer never comes would hang the run. Every request gets the request timeout through an interceptor.
   type Interceptor = (typeof storage.interceptors)[number];
   storage.interceptors.push({
     request: (options) => {
-      options.headers = { ...options.headers, Authorization: bearer };
+      options.timeout = settings.requestTimeoutMs;
       return options as ReturnType<Interceptor["request"]>;
     },
   });

@@ -129,6 +129,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Requests to a resumable session URI (chunks, status queries, cancellation). */
+const usesSessionUri = (operation: GcsOperation) => operation === "resumable.chunk" || operation === "resumable.cancel";
+
 /** The operation and object of a request, from its method, path and query. */
 function classify(method: string, path: string, query: URLSearchParams, tokenPath: string): { operation: GcsOperation; bucket?: string; object?: string } {
   if (path === tokenPath) return { operation: "token" };
@@ -357,7 +360,9 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
     const query = url.searchParams;
     if (op.operation === "token") return token(body, headers);
     if (op.operation === "unknown") return fromError(gcsError(404, "notFound", "Not Found"));
-    const auth = authProblem(headers);
+    // A session URI authorises the requests that use it; they carry no token (GCS docs, "Resumable uploads": session URIs,
+    // https://cloud.google.com/storage/docs/resumable-uploads#session-uris). Every other request needs a valid bearer token.
+    const auth = usesSessionUri(op.operation) ? undefined : authProblem(headers);
     if (auth !== undefined) return fromError(auth);
     if (op.bucket !== bucketName) return fromError(noSuchBucket());
 
@@ -471,7 +476,9 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
       const body = await readBody(req);
       (entry as { bytes: number }).bytes = body.length;
       const info: GcsRequestInfo = { method, path: url.pathname, operation: op.operation, ...(op.object !== undefined ? { object: op.object } : {}), ...(contentRange !== undefined ? { contentRange } : {}) };
-      const fault: Fault | undefined = faults(index, info);
+      const scheduled: Fault | undefined = faults(index, info);
+      // no token is checked on a session URI, so none can be refused as expired there
+      const fault = scheduled?.kind === "expiredToken" && usesSessionUri(op.operation) ? undefined : scheduled;
       (entry as { fault: string | undefined }).fault = fault === undefined ? undefined : describeFault(fault);
       if (fault?.kind === "rateLimit") return send(res, entry, { ...fromError(rateLimited()), headers: { "retry-after": String(fault.retryAfterSeconds) } });
       if (fault?.kind === "expiredToken") return send(res, entry, fromError(invalidCredentials()));

@@ -4,8 +4,9 @@
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
  * real-time account audience, exports the audiences to a local S3-protocol server
- * and activates a person audience to a Campaign and an account audience to an
- * Account field in a local fake Salesforce org.
+ * and a local Google Cloud Storage JSON API server, and activates a person
+ * audience to a Campaign and an account audience to an Account field in a local
+ * fake Salesforce org.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { runAudienceSection } from "./audience-section.js";
 import { buyingCommittees, seedAudiences, seedCompositions } from "./audiences/index.js";
 import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
+import { runGcsSection } from "./gcs-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { runLinkedInSection } from "./linkedin-section.js";
 import { runS3Section } from "./s3-section.js";
@@ -59,6 +61,9 @@ async function main(): Promise<void> {
 
   section("9. Activation to Salesforce: a Campaign and an Account field (a local fake)");
   await runSalesforceSection(log, { snapshot, now, audiences: [...committee, ...activated] });
+
+  section("10. Export to a Google Cloud Storage JSON API server on loopback");
+  await runGcsSection(log, { snapshot, now, audiences: activated, outDir });
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,7 @@
-import { rm } from "node:fs/promises";
-import { defineDestination, type FileExportOptionsInput } from "@abm-kit/destinations";
+import { defineDestination, objectStoreDelivery, type FileExportOptionsInput } from "@abm-kit/destinations";
 import { resolveCredentials } from "./credentials.js";
-import { finishExport, prepareExport } from "./export-journal.js";
+import { s3ObjectStore } from "./s3-object-store.js";
 import { S3SettingsSchema, type S3Settings } from "./settings.js";
-import { deliverStagedFile } from "./upload-file.js";
 
 /** The file export options within the S3 settings. */
 function fileOptions(settings: S3Settings): FileExportOptionsInput {
@@ -61,14 +59,11 @@ export const s3Destination = defineDestination({
   retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
   authenticate: (ctx) => resolveCredentials(ctx.settings),
   refreshAuth: (ctx) => resolveCredentials(ctx.settings),
-  file: {
+  file: objectStoreDelivery({
     options: fileOptions,
-    stagingDirectory: (settings) => settings.stagingDirectory,
-    prepare: prepareExport,
-    deliver: async (ctx, file) => {
-      await deliverStagedFile(ctx, file);
-      if (file.kind === "manifest") await finishExport(ctx, file.name);
-      await rm(file.localPath, { force: true });
-    },
-  },
+    stagingDirectory: (settings: S3Settings) => settings.stagingDirectory,
+    keyPrefix: (settings) => settings.keyPrefix,
+    maxObjectBytes: (settings) => settings.maxObjectBytes,
+    openStore: s3ObjectStore,
+  }),
 });

@@ -2,13 +2,10 @@ import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Upload } from "@aws-sdk/lib-storage";
-import { RetryableError, TerminalError, type AdapterContext, type StagedFile } from "@abm-kit/destinations";
-import { checkObject, SHA256_METADATA } from "./object-check.js";
+import { contentTypeOf, type AdapterContext, type StagedFile } from "@abm-kit/destinations";
+import { SHA256_METADATA } from "./object-check.js";
 import { DigestTap, type ObjectDigests } from "./object-digests.js";
-import { contentTypeOf, objectKey } from "./object-key.js";
 import { clientFor } from "./s3-client.js";
-import { toDeliveryError } from "./s3-error.js";
-import { abortUnfinishedUploads, headObject } from "./s3-objects.js";
 import { MAX_PARTS, MIN_PART_SIZE, type S3Settings } from "./settings.js";
 import { transferOptions, type ObjectChecksumAlgorithm } from "./transfer-options.js";
 
@@ -39,7 +36,12 @@ function encryptionParams(settings: S3Settings) {
   return {};
 }
 
-async function upload(ctx: AdapterContext<S3Settings>, key: string, file: StagedFile, partSize: number): Promise<ObjectDigests> {
+/**
+ * Streams a staged file to `key` with `@aws-sdk/lib-storage`: one PutObject
+ * up to the multipart threshold, else parts of `partSize` in parallel (a
+ * failed multipart upload is aborted). Returns the digests of what was sent.
+ */
+export async function uploadFile(ctx: AdapterContext<S3Settings>, key: string, file: StagedFile, partSize: number): Promise<ObjectDigests> {
   const { settings } = ctx;
   const algorithm = transferOptions(settings).checksumAlgorithm;
   const source = createReadStream(file.localPath, { highWaterMark: READ_CHUNK });
@@ -73,51 +75,4 @@ async function upload(ctx: AdapterContext<S3Settings>, key: string, file: Staged
     tap.destroy();
   }
   return tap.digests();
-}
-
-/**
- * Delivers one staged file to `s3://<bucket>/<keyPrefix><name>`:
- *
- * 1. an object already there with this file's size, recorded SHA-256 and
- *    checksum (a resumed run) is kept, not uploaded again;
- * 2. unfinished multipart uploads of the key (a crashed run's parts) are aborted;
- * 3. the file streams up — one PutObject up to the multipart threshold, else
- *    parts in parallel; a failed multipart upload is aborted;
- * 4. HeadObject checks the stored object's size, recorded SHA-256 and
- *    checksum or ETag against the file.
- *
- * The staged file is left in place (the destination removes it once the whole
- * delivery of the file succeeded, so a retried delivery can still read it).
- */
-export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: StagedFile): Promise<void> {
-  const { settings, signal } = ctx;
-  if (file.bytes > settings.maxObjectBytes) {
-    throw new TerminalError("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${settings.maxObjectBytes}): lower maxRowsPerFile`);
-  }
-  const client = clientFor(settings, ctx.auth);
-  const key = objectKey(settings.keyPrefix, file.name);
-  const partSize = partSizeFor(file.bytes, settings);
-  const algorithm = transferOptions(settings).checksumAlgorithm;
-
-  const existing = await headObject(client, settings.bucket, key, signal);
-  if (existing !== undefined && existing.ContentLength === file.bytes && existing.Metadata?.[SHA256_METADATA] === file.sha256) {
-    if (checkObject(existing, file, await digestFile(file.localPath, partSize, algorithm)).ok) return;
-  }
-
-  await abortUnfinishedUploads(client, settings.bucket, key, signal);
-  let digests: ObjectDigests;
-  try {
-    digests = await upload(ctx, key, file, partSize);
-  } catch (error) {
-    if (!signal.aborted) await abortUnfinishedUploads(client, settings.bucket, key, signal).catch(() => undefined);
-    throw toDeliveryError(error, `upload ${key}`);
-  }
-
-  const stored = await headObject(client, settings.bucket, key, signal);
-  if (stored === undefined) throw new RetryableError("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
-  const check = checkObject(stored, file, digests);
-  if (!check.ok) {
-    if (check.unverifiable) throw new TerminalError("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
-    throw new RetryableError("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
-  }
 }

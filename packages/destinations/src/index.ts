@@ -45,6 +45,7 @@ export * from "./files/file-name-template.js";
 export * from "./files/file-checksum.js";
 export * from "./files/manifest.js";
 export { writeSplitFiles, fileExtension, partName, type WrittenFile } from "./files/split-file-writer.js";
+export * from "./files/object-store/index.js";
 export * from "./http/request-json.js";
 export * from "./http/http-request.js";
 export * from "./local-folder/local-folder-destination.js";

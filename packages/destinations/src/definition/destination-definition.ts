@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { FileExportOptionsInput } from "../files/file-export-options.js";
 import type { HttpDeclaration } from "../http/http-request.js";
 import type { AdapterContext, AuthState, DestinationAudienceRef, MemberBatch, TargetAudience } from "./adapter-context.js";
+import type { DailyCallBudget } from "./call-budget.js";
 import { IdentityKindSchema, type IdentityKind } from "./identity-kind.js";
 import { DestinationLimitsSchema, type DestinationLimits } from "./limits.js";
 import type { MemberResult } from "./member.js";
@@ -89,6 +90,8 @@ export interface DestinationCommonInput<Settings> {
    * declared one when it is slower). The runtime batches and paces by the result.
    */
   readonly limitsFromSettings?: (settings: NoInfer<Settings>) => DestinationLimits;
+  /** A daily API call budget from the settings: counted across runs, estimated before sending, reported as `report.apiUsage`. */
+  readonly dailyCallBudget?: DailyCallBudget<NoInfer<Settings>>;
   /** What the destination does with the data, for governance (`crossSiteTargeting`, `emailTargeting`, …). */
   readonly marketingActions: readonly string[];
   /** The fields it accepts per member, by audience type. */

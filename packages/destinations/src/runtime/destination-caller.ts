@@ -3,6 +3,7 @@ import type { DestinationDefinition } from "../definition/destination-definition
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
 import { createRequester, type RequestFn } from "../http/http-request.js";
 import type { ActivationEventMap } from "./activation-events.js";
+import type { ReportedApiUsage } from "./api-usage.js";
 import { backoffDelay, type RandomSource } from "./backoff.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { Redactor } from "./redactor.js";
@@ -28,6 +29,8 @@ export interface CallerDeps {
   readonly counters: CallCounters;
   /** Called with every credential obtained (after it is known to the redactor), before it is used. */
   readonly onCredentials?: (auth: AuthState) => Promise<void>;
+  /** Receives the API usage an adapter reports (`ctx.reportApiUsage`). */
+  readonly reportApiUsage?: (usage: ReportedApiUsage) => void;
 }
 
 /** Options of {@link DestinationCaller.call}. */
@@ -49,6 +52,7 @@ export class DestinationCaller<Settings> {
   private generation = 0;
   private obtaining: Promise<void> | undefined;
   private readonly request: RequestFn;
+  private readonly reportApiUsage = (usage: ReportedApiUsage): void => this.deps.reportApiUsage?.(usage);
 
   constructor(
     private readonly definition: DestinationDefinition<Settings>,
@@ -80,7 +84,7 @@ export class DestinationCaller<Settings> {
   /** The context handed to adapter functions. */
   context(): AdapterContext<Settings> {
     const { signal, now, sleep, clock } = this.deps;
-    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock, request: this.request };
+    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock, request: this.request, reportApiUsage: this.reportApiUsage };
   }
 
   /** Obtains credentials with `fn` (retried like any call), once for all concurrent callers. */

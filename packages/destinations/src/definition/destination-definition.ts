@@ -96,6 +96,12 @@ export interface DestinationCommonInput<Settings> {
   readonly marketingActions: readonly string[];
   /** The fields it accepts per member, by audience type. */
   readonly mappingTargets: { readonly account?: readonly MappingTargetInput[]; readonly person?: readonly MappingTargetInput[] };
+  /**
+   * Audience types whose mapping may also name targets that are not declared
+   * (a Marketo lead's custom fields): they are sent as mapped, without
+   * coercion; the declared ones keep their types, identities and requirements.
+   */
+  readonly openMappingTargets?: readonly ("account" | "person")[];
   readonly retry?: Partial<RetryPolicy>;
   /** How it talks HTTP: declare it and adapter functions get a ready `ctx.request`, each request counted and rate limited. */
   readonly http?: HttpDeclaration<NoInfer<Settings>>;

@@ -35,9 +35,9 @@ const NAMED_ACCOUNT_FIELDS = new Set(["name", "annualRevenue", "city", "country"
 const ASCII_EMAIL = /^[\x21-\x7e]+@[\x21-\x7e]+\.[\x21-\x7e]+$/;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
-function kindOf(method: string, path: string): FakeRequestKind {
+function kindOf(method: string, path: string, query: URLSearchParams): FakeRequestKind {
   if (path === "/identity/oauth/token") return "identity";
-  if (path === "/rest/v1/leads.json") return method === "GET" ? "getLeads" : "syncLeads";
+  if (path === "/rest/v1/leads.json") return method === "GET" || query.get("_method") === "GET" ? "getLeads" : "syncLeads";
   if (/^\/rest\/v1\/lists\/[^/]+\/leads\.json$/.test(path)) return method === "DELETE" ? "removeFromList" : "addToList";
   if (path === "/rest/asset/v1/staticLists.json" && method === "POST") return "createStaticList";
   if (/^\/rest\/asset\/v1\/staticList\/[^/]+\.json$/.test(path)) return "getStaticList";
@@ -92,7 +92,7 @@ export class FakeMarketo {
 
   /** The request handler (for `startFaultServer` or any node:http adapter). */
   readonly handle: ServiceHandler = async (request) => {
-    const record: FakeRequestRecord = { index: this.log.length, method: request.method, path: request.path, kind: kindOf(request.method, request.path), status: 0 };
+    const record: FakeRequestRecord = { index: this.log.length, method: request.method, path: request.path, kind: kindOf(request.method, request.path, request.query), status: 0 };
     this.log.push(record);
     const alreadyRunning = this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
@@ -303,7 +303,8 @@ export class FakeMarketo {
     }
     switch (record.kind) {
       case "getLeads":
-        return this.getLeads(request.query, record);
+        // a GET's query may come as the form body of `POST …?_method=GET` (error-codes.md, 414)
+        return this.getLeads(request.method === "POST" ? (form ? new URLSearchParams(String(request.body ?? "")) : new URLSearchParams()) : request.query, record);
       case "syncLeads":
         return this.syncLeads(request.body, record);
       case "addToList":

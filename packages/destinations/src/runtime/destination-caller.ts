@@ -52,6 +52,8 @@ export class DestinationCaller<Settings> {
   private generation = 0;
   private obtaining: Promise<void> | undefined;
   private readonly request: RequestFn;
+  /** The newest credential generation a request was answered under without being refused as unauthenticated. */
+  private acceptedGeneration = -1;
   private readonly reportApiUsage = (usage: ReportedApiUsage): void => this.deps.reportApiUsage?.(usage);
 
   constructor(
@@ -60,7 +62,7 @@ export class DestinationCaller<Settings> {
     private readonly deps: CallerDeps,
   ) {
     const http = definition.http;
-    this.request =
+    const request: RequestFn =
       http === undefined
         ? () => Promise.reject(new TerminalError("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
         : createRequester({
@@ -74,6 +76,13 @@ export class DestinationCaller<Settings> {
               deps.counters.requests++;
             },
           });
+    // Remembers that the credentials worked: a later rejection of them is an expiry, not a refused refresh.
+    this.request = async (req) => {
+      const generation = this.generation;
+      const response = await request(req);
+      if (req.auth !== false) this.acceptedGeneration = Math.max(this.acceptedGeneration, generation);
+      return response;
+    };
   }
 
   /** True when requests are counted and limited one by one (`ctx.request`) rather than per adapter call. */
@@ -130,6 +139,7 @@ export class DestinationCaller<Settings> {
     if (!options.skipAuth) await this.ensureAuthenticated();
     const policy = this.definition.retry;
     let refreshedSinceLastRejection = false;
+    let refreshes = 0;
     for (let attempt = 1; ; attempt++) {
       this.deps.signal.throwIfAborted();
       if (!this.countsHttp) {
@@ -142,7 +152,16 @@ export class DestinationCaller<Settings> {
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
-          if (refreshedSinceLastRejection) throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          if (refreshes >= policy.maxAttempts) throw new TerminalError("AUTH_FAILED", `${label}: the destination kept rejecting refreshed tokens`, { cause: error });
+          refreshes++;
+          if (generation !== this.generation) {
+            attempt--; // it refused credentials another call has replaced since: try the current ones
+            continue;
+          }
+          // A refreshed token rejected before any request was answered under it is refused outright; one that
+          // worked and is rejected later (a call of several requests) is refreshed again, up to the retry attempts.
+          const workedSince = this.countsHttp && this.acceptedGeneration >= generation;
+          if (refreshedSinceLastRejection && !workedSince) throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
           refreshedSinceLastRejection = true;
           await this.refresh(generation);
           attempt--; // a refresh is not a retry of the request itself

@@ -3,17 +3,19 @@
  * unifies them, evaluates the seed audiences, checks them against guardrails,
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
- * real-time account audience and exports the audiences to a local S3-protocol server.
+ * real-time account audience, exports the audiences to a local S3-protocol server
+ * and activates a person and an account audience to a local fake of Marketo Engage.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runAudienceSection } from "./audience-section.js";
-import { buyingCommittees, seedAudiences, seedCompositions } from "./audiences/index.js";
+import { buyingCommittees, idealCustomerProfile, marketingLeaders, seedAudiences, seedCompositions } from "./audiences/index.js";
 import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { runLinkedInSection } from "./linkedin-section.js";
+import { runMarketoSection } from "./marketo-section.js";
 import { runS3Section } from "./s3-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
@@ -53,6 +55,11 @@ async function main(): Promise<void> {
 
   section("8. Export to an S3-protocol server on loopback");
   await runS3Section(log, { snapshot, now, audiences: activated, outDir });
+
+  section("9. Activation to Marketo Engage (a local fake)");
+  const person = results.find((r) => r.audienceId === marketingLeaders.id)!;
+  const account = results.find((r) => r.audienceId === idealCustomerProfile.id)!;
+  await runMarketoSection(log, { snapshot, now, person, account });
 }
 
 main().catch((error: unknown) => {

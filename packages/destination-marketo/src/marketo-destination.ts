@@ -43,7 +43,7 @@ import { MARKETO_MAX_BATCH_SIZE, MARKETO_MAX_LEAD_ATTRIBUTES, MarketoSettingsSch
  *   },
  *   { destination: marketoDestination, snapshot, audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: ["per-1"] }], now, state: new MemoryStateStore() },
  * );
- * console.log(report.totals.exported, report.apiUsage?.callsThisRun); // 1 7
+ * console.log(report.totals.exported, report.apiUsage?.callsThisRun); // 1 6 (token, list lookup and creation, lead lookup, lead sync, list add)
  * console.log(marketo.fake.listMemberEmails(Number(report.audiences[0]!.externalId))); // ["ada@acme.com"]
  * await marketo.close();
  * ```

@@ -27,7 +27,7 @@ if (missing.length > 0) {
       "Marketo smoke test: skipped (nothing was sent).",
       `Set ${missing.join(", ")} to run it against your Marketo instance.`,
       'It creates (or finds) a static list "abm-kit smoke test [abm-kit-smoke]" in the folder and a named account list',
-      '"abm-kit smoke test [abm-kit-smoke-accounts]",
+      '"abm-kit smoke test [abm-kit-smoke-accounts]",',
       "adds a person (MARKETO_SMOKE_EMAIL, an existing lead) and two named accounts, then removes them from the lists.",
     ].join("\n"),
   );

@@ -81,6 +81,27 @@ describe("person audiences → static lists", () => {
   });
 });
 
+describe("a static list deleted in Marketo", () => {
+  it("is noticed on the next run, which creates a new list and sends every member to it", async () => {
+    const marketo = await startFakeMarketo({ now: RUN_NOW, leads: persons.map((_, i) => ({ email: emailOf(i) })) });
+    try {
+      const state = new MemoryStateStore();
+      const audiences = [{ audienceId: "buyers", type: "person" as const, memberIds: persons.slice(0, 12) }];
+      await runMarketo({ settings: marketo.settings(), snapshot, audiences, state });
+      const old = marketo.fake.staticLists()[0]!;
+      marketo.fake.deleteStaticList(old.id);
+      const report = await runMarketo({ settings: marketo.settings(), snapshot, audiences, state });
+      expect(report.totals.exported).toBe(12);
+      expect(report.audiences[0]!.warnings).toEqual([`the destination audience ${old.id} was replaced by ${report.audiences[0]!.externalId}; every member is sent again`]);
+      const now = marketo.fake.staticLists();
+      expect(now.map((l) => [l.name, l.memberCount])).toEqual([["buyers [buyers]", 12]]);
+      expect(now[0]!.id).not.toBe(old.id);
+    } finally {
+      await marketo.close();
+    }
+  });
+});
+
 describe("account audiences → named account lists", () => {
   it("upserts named accounts by name, adds them to a named account list and removes those who leave", async () => {
     const marketo = await startFakeMarketo({ now: RUN_NOW });

@@ -18,6 +18,7 @@ describe("planFacts feeds guardrails' validatePlan", () => {
     expect(facts).toEqual({
       destinationId: "local-folder",
       limits: {},
+      destinationAudienceTypes: ["account", "person"],
       audiences: [{ audienceId: "a", type: "account", size: 2 }],
       mappedAttributeCount: 2,
       exportFileRowLimit: 1000,

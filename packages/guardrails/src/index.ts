@@ -34,6 +34,7 @@ export * from "./audience-walk/measure-audience.js";
 export * from "./validate/finding.js";
 export * from "./validate/plan-facts.js";
 export * from "./validate/validate-plan.js";
+export * from "./validate/audience-type-findings.js";
 export * from "./validate/destination-limit-findings.js";
 export * from "./validate/validate-audience-limits.js";
 export * from "./validate/validate-audiences.js";

@@ -6,6 +6,6 @@ export * from "./audience.js";
 export * from "./contexts.js";
 export * from "./resolve-time.js";
 export * from "./validate.js";
-export { MAX_CONDITION_DEPTH } from "./condition-depth.js";
+export { MAX_CONDITION_DEPTH, checkConditionDepth } from "./condition-depth.js";
 export { MAX_REGEX_LENGTH, MAX_REGEX_REPEAT, regexPatternProblem } from "./regex-pattern.js";
 export * from "./json-schema.js";

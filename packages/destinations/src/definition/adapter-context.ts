@@ -43,7 +43,10 @@ export interface AdapterContext<Settings> {
 export interface TargetAudience {
   readonly audienceId: string;
   readonly audienceName: string;
+  /** What the members are: `person` also for an account audience sent as its accounts' people. */
   readonly type: "account" | "person";
+  /** Present (true) when an account audience is sent as its accounts' people (plan option `people`): members are persons. */
+  readonly throughAccounts?: true;
 }
 
 /** The destination-side audience (a LinkedIn DMP segment, a Marketo static list, a Salesforce campaign). */

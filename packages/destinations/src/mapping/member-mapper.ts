@@ -54,6 +54,8 @@ export class MemberMapper {
     private readonly type: "account" | "person",
     mapping: readonly FieldMapping[],
     targets: readonly MappingTarget[],
+    /** Person audiences: the account row `account.*` sources read for a person row (default: the person's first account). */
+    private readonly accountRowOf?: (personRow: number) => number | undefined,
   ) {
     this.table = type === "account" ? snapshot.accounts : snapshot.persons;
     this.targets = new Map(targets.map((t) => [t.name, t]));
@@ -107,6 +109,8 @@ export class MemberMapper {
 
   private viaAccount(read: (accountRow: number) => CellValue): Getter {
     return (row) => {
+      const chosen = this.accountRowOf?.(row);
+      if (chosen !== undefined) return read(chosen);
       const accounts = this.snapshot.accountsOf(row);
       return accounts.length === 0 ? null : read(accounts[0]!);
     };

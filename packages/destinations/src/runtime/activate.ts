@@ -11,6 +11,7 @@ import { monotonicClock, realSleep } from "./clock.js";
 import { DestinationCaller, type CallCounters } from "./destination-caller.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { activateAudience } from "./audience-step.js";
+import { accountPeopleMemberships } from "./account-people-memberships.js";
 import { governanceStep } from "./governance-step.js";
 import { validatePlanAgainstDestination } from "./plan-checks.js";
 import { effectiveLimits } from "./effective-limits.js";
@@ -85,6 +86,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const limits = effectiveLimits(destination, settings);
   validatePlanAgainstDestination(plan, destination, options.audiences, limits);
   if (Number.isNaN(Date.parse(options.now))) throw new ValidationError("activation options", [planProblem(["now"], "not an ISO date-time")]);
+  // account audiences sent as their people: worked out (and their `where` checked against the Snapshot) before anything is sent
+  const throughPeople = accountPeopleMemberships(plan, snapshot, options.audiences, options.now);
 
   const clock = options.clock ?? monotonicClock;
   const started = clock();
@@ -185,7 +188,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
 
   try {
     for (const { audienceId } of plan.audiences) {
-      const membership = options.audiences.find((a) => a.audienceId === audienceId)!;
+      const membership = throughPeople.get(audienceId) ?? options.audiences.find((a) => a.audienceId === audienceId)!;
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
     if (!dryRun) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ExportModeSchema } from "../definition/destination-definition.js";
 import { FieldMappingSchema } from "../mapping/field-mapping.js";
 import { ScheduleSchema } from "../schedule/schedule.js";
+import { AccountPeopleOptionSchema } from "./account-people-option.js";
 
 /**
  * A dataflow: which audiences go to which destination (with its settings),
@@ -13,7 +14,15 @@ export const ActivationPlanSchema = z.object({
   id: z.string().min(1).max(200),
   name: z.string().optional(),
   destination: z.object({ id: z.string().min(1), settings: z.unknown() }),
-  audiences: z.array(z.object({ audienceId: z.string().min(1) })).min(1),
+  audiences: z
+    .array(
+      z.object({
+        audienceId: z.string().min(1),
+        /** An account audience sent as its accounts' people (see {@link AccountPeopleOptionSchema}); the destination receives a person audience. */
+        people: AccountPeopleOptionSchema.optional(),
+      }),
+    )
+    .min(1),
   /** Field mappings per audience type. */
   mapping: z.object({ account: z.array(FieldMappingSchema).optional(), person: z.array(FieldMappingSchema).optional() }),
   /** Members of these audiences, and these member ids, are never sent. */
@@ -22,7 +31,7 @@ export const ActivationPlanSchema = z.object({
     .default({ audienceIds: [], memberIds: [] }),
   mode: ExportModeSchema.default("incremental"),
   schedule: ScheduleSchema.optional(),
-  /** Person audiences: only people allowed on this channel are sent. */
+  /** Person audiences (and account audiences sent as their people): only people allowed on this channel are sent. */
   consent: ConsentRuleSchema.optional(),
   governance: z.object({ policies: z.array(GovernancePolicySchema).default([]) }).default({ policies: [] }),
 });

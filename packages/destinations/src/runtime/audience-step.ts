@@ -5,6 +5,7 @@ import { RetryableError, TerminalError } from "../errors.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import { emptyDict } from "../state/dict.js";
 import { computeDelta } from "./delta.js";
+import { isAccountPeopleMembership } from "./account-people-memberships.js";
 import { describeAudience } from "./describe-audience.js";
 import { desiredMembers } from "./desired-members.js";
 import { deliverFiles } from "./file-delivery.js";
@@ -26,11 +27,12 @@ export async function activateAudience<Settings>(run: RunContext<Settings>, memb
   const { audienceId, type } = membership;
   const { definition, state } = run;
   const targets: readonly MappingTarget[] = definition.mappingTargets[type] ?? [];
-  const desired = desiredMembers(run.snapshot, type, membership.memberIds, excluded, type === "person" ? run.plan.consent : undefined, mapping, targets);
+  const through = isAccountPeopleMembership(membership) ? membership : undefined;
+  const desired = desiredMembers(run.snapshot, type, membership.memberIds, excluded, type === "person" ? run.plan.consent : undefined, mapping, targets, through?.accountRowOf);
   const audienceState = (state.audiences[audienceId] ??= { members: emptyDict() });
   const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
   const keptTargets = keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))];
-  const target = { audienceId, audienceName: membership.audienceName ?? audienceId, type };
+  const target = { audienceId, audienceName: membership.audienceName ?? audienceId, type, ...(through !== undefined ? { throughAccounts: true as const } : {}) };
   // Batches a run that died left in flight go out again first, unchanged, under their keys.
   const replay: BatchScope = { target, audienceState, keptTargets, counts: { exported: 0, removed: 0, failed: 0 }, held: Object.keys(audienceState.members).length };
   if (!run.dryRun && definition.delivery.kind === "streaming" && (audienceState.inFlight?.length ?? 0) > 0) await resendInFlight(run, replay);
@@ -39,6 +41,7 @@ export async function activateAudience<Settings>(run: RunContext<Settings>, memb
     audienceId,
     audienceName: membership.audienceName ?? audienceId,
     type,
+    ...(through !== undefined ? { accountPeople: through.counts } : {}),
     externalId: audienceState.externalId,
     members: desired.given,
     desired: desired.fingerprints.size,
@@ -51,7 +54,7 @@ export async function activateAudience<Settings>(run: RunContext<Settings>, memb
     failed: replay.counts.failed,
     skipped: desired.skipped,
     manifest: undefined,
-    warnings: [],
+    warnings: [...(through?.warnings ?? [])],
     preview: undefined,
   };
   run.report.audiences.push(audienceReport);

@@ -32,8 +32,10 @@ export function desiredMembers(
   consent: ConsentRule | undefined,
   mapping: readonly FieldMapping[],
   targets: readonly MappingTarget[],
+  /** Person members sent through an account: the account row `account.*` sources read, per person row. */
+  accountRowOf?: ReadonlyMap<number, number>,
 ): DesiredMembers {
-  const mapper = new MemberMapper(snapshot, type, mapping, targets);
+  const mapper = new MemberMapper(snapshot, type, mapping, targets, accountRowOf === undefined ? undefined : (row) => accountRowOf.get(row));
   const skipped = emptySkipCounts();
   const unique = [...new Set(memberIds)];
   const candidates: { id: string; row: number }[] = [];

@@ -2,6 +2,7 @@ import { ValidationError, type Problem } from "@abm-kit/core";
 import { destinationLimitFindings, type DestinationLimits } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
+import { accountPeopleProblems, sentType } from "./account-people-checks.js";
 import type { ActivationPlan } from "./activation-plan.js";
 
 function planProblem(path: (string | number)[], message: string): Problem {
@@ -11,7 +12,8 @@ function planProblem(path: (string | number)[], message: string): Problem {
 /**
  * Checks a plan against its destination before anything is sent: the
  * destination id, mode, audience types, memberships given, mapping targets
- * known and required ones mapped, and the mapped-attribute limit (checked by
+ * known and required ones mapped (an audience sent with `people` counts as a
+ * person audience, and must be an account audience), and the mapped-attribute limit (checked by
  * guardrails' `destinationLimitFindings`). Raises one `ValidationError` naming every problem.
  */
 export function validatePlanAgainstDestination<Settings>(
@@ -27,17 +29,23 @@ export function validatePlanAgainstDestination<Settings>(
   if (!destination.delivery.modes.includes(plan.mode)) {
     problems.push(planProblem(["mode"], `destination ${destination.id} does not support ${plan.mode} exports`));
   }
-  plan.audiences.forEach(({ audienceId }, i) => {
+  plan.audiences.forEach(({ audienceId, people }, i) => {
     const membership = audiences.find((a) => a.audienceId === audienceId);
     if (membership === undefined) {
       problems.push(planProblem(["audiences", i, "audienceId"], `no membership was given for audience ${audienceId}`));
       return;
     }
-    if (!destination.audienceTypes.includes(membership.type)) {
-      problems.push(planProblem(["audiences", i], `destination ${destination.id} does not take ${membership.type} audiences`));
+    if (people !== undefined) problems.push(...accountPeopleProblems(people, membership, audiences, i));
+    const sent = sentType(people, membership);
+    if (!destination.audienceTypes.includes(sent)) {
+      const message =
+        people !== undefined && membership.type === "account"
+          ? `destination ${destination.id} does not take person audiences: audience ${audienceId} is sent as its accounts' people (option people); it takes only ${destination.audienceTypes.join(" and ")} audiences`
+          : `destination ${destination.id} does not take ${sent} audiences`;
+      problems.push(planProblem(people !== undefined ? ["audiences", i, "people"] : ["audiences", i], message));
     }
-    if ((plan.mapping[membership.type] ?? []).length === 0) {
-      problems.push(planProblem(["mapping", membership.type], `no ${membership.type} mapping for audience ${audienceId}`));
+    if ((plan.mapping[sent] ?? []).length === 0) {
+      problems.push(planProblem(["mapping", sent], `no ${sent} mapping for audience ${audienceId}`));
     }
   });
   plan.exclusions.audienceIds.forEach((id, i) => {
@@ -55,10 +63,14 @@ export function validatePlanAgainstDestination<Settings>(
       if (!names.has(m.target) && !(destination.openMappingTargets ?? []).includes(type)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
     });
     const mappedTargets = new Set((plan.mapping[type] ?? []).map((m) => m.target));
-    const used = plan.audiences.some(({ audienceId }) => audiences.find((a) => a.audienceId === audienceId)?.type === type);
+    const used = plan.audiences.some(({ audienceId, people }) => {
+      const membership = audiences.find((a) => a.audienceId === audienceId);
+      return membership !== undefined && sentType(people, membership) === type;
+    });
     if (used) {
       for (const t of declared) if (t.required && !mappedTargets.has(t.name)) problems.push(planProblem(["mapping", type], `required field ${t.name} is not mapped`));
     }
   }
   if (problems.length > 0) throw new ValidationError("activation plan", problems);
 }
+

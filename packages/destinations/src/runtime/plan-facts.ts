@@ -1,8 +1,9 @@
-import { parseOrThrow } from "@abm-kit/core";
+import { parseOrThrow, type Snapshot } from "@abm-kit/core";
 import type { ActivationPlanFacts } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { FileExportOptionsSchema } from "../files/file-export-options.js";
+import { accountPeopleMemberships } from "./account-people-memberships.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
 
 /**
@@ -12,12 +13,17 @@ import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-pla
  * whose membership is not given has no size (and no type), so its size rules
  * come back as `"unknown"` warnings rather than being skipped. Without
  * `dataflowsForDestination` the dataflow rule is reported as unknown too.
+ * The destination's audience types are listed, and an account audience sent
+ * with `people` is marked `sentAsPeople`, so guardrails refuse it for a
+ * destination that takes only accounts; its size is the number of its
+ * people when `snapshot` and `now` are given (before consent and mapping
+ * skips), else unknown.
  */
 export function planFacts<Settings>(
   planInput: ActivationPlanInput,
   destination: DestinationDefinition<Settings>,
   audiences: readonly AudienceMembership[],
-  options: { dataflowsForDestination?: number } = {},
+  options: { dataflowsForDestination?: number; snapshot?: Snapshot; now?: string } = {},
 ): ActivationPlanFacts {
   const plan = parseOrThrow(ActivationPlanSchema, planInput, "activation plan");
   const targets = new Set([...(plan.mapping.account ?? []), ...(plan.mapping.person ?? [])].map((m) => m.target));
@@ -26,13 +32,18 @@ export function planFacts<Settings>(
     const settings = destination.settings.safeParse(plan.destination.settings);
     if (settings.success) exportFileRowLimit = FileExportOptionsSchema.parse(destination.file.options(settings.data)).maxRowsPerFile;
   }
+  const people = options.snapshot !== undefined && options.now !== undefined ? accountPeopleMemberships(plan, options.snapshot, audiences, options.now) : undefined;
   return {
     destinationId: destination.id,
     limits: destination.limits,
+    destinationAudienceTypes: [...destination.audienceTypes],
     // every audience of the plan: one whose membership was not passed has no size, so guardrails report its size rules as unknown
-    audiences: plan.audiences.map(({ audienceId }) => {
+    audiences: plan.audiences.map(({ audienceId, people: option }) => {
       const m = audiences.find((a) => a.audienceId === audienceId);
-      return m === undefined ? { audienceId } : { audienceId, type: m.type, size: new Set(m.memberIds).size };
+      if (m === undefined) return option !== undefined ? { audienceId, sentAsPeople: true } : { audienceId };
+      if (option === undefined) return { audienceId, type: m.type, size: new Set(m.memberIds).size };
+      const size = people?.get(audienceId)?.memberIds.length;
+      return { audienceId, type: m.type, sentAsPeople: true, ...(size !== undefined ? { size } : {}) };
     }),
     mappedAttributeCount: targets.size,
     ...(options.dataflowsForDestination !== undefined ? { dataflowsForDestination: options.dataflowsForDestination } : {}),

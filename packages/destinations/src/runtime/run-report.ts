@@ -2,6 +2,7 @@ import type { GovernanceViolation } from "@abm-kit/guardrails";
 import type { DestinationMember } from "../definition/member.js";
 import type { ExportManifest } from "../files/manifest.js";
 import type { SkipReason } from "../mapping/member-mapper.js";
+import type { AccountPeopleCounts } from "./account-people.js";
 import type { ApiUsage } from "./api-usage.js";
 
 /** Counts of members not sent, by reason. */
@@ -28,7 +29,10 @@ export interface AudiencePreview {
 export interface AudienceRunReport {
   readonly audienceId: string;
   readonly audienceName: string;
+  /** The type of the members sent (`person` for an account audience sent as its people). */
   readonly type: "account" | "person";
+  /** An account audience sent as its accounts' people (plan option `people`): how the accounts became people. `members` then counts those people. */
+  readonly accountPeople?: AccountPeopleCounts;
   /** The destination's id of the audience, when it has one. */
   externalId: string | undefined;
   /** Member ids given (after removing duplicates). */

@@ -6,6 +6,7 @@ import type { Finding } from "./finding.js";
 import { ActivationPlanFactsSchema, type ActivationPlanFacts } from "./plan-facts.js";
 import { checkProfileRule } from "./profile-rule-check.js";
 import { destinationLimitFindings } from "./destination-limit-findings.js";
+import { audienceTypeFindings } from "./audience-type-findings.js";
 
 /** Options of the validators: the limit profile to apply. */
 export interface ValidateOptions {
@@ -13,7 +14,9 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks an activation plan against the destination's declared limits (made
+ * Checks an activation plan against the destination's audience types (an
+ * account audience sent as its people is a person audience there; see
+ * `audienceTypeFindings`) and its declared limits (made
  * stricter by any limits the profile adds for that destination id) and the
  * profile's plan rules. Size rules use each audience's evaluated size; an
  * audience without one gets a `warning` with `actual: "unknown"`, and so does
@@ -45,6 +48,7 @@ export function validatePlan(facts: ActivationPlanFacts, options: ValidateOption
       : `destination ${plan.destinationId}`;
   const findings: Finding[] = [];
 
+  findings.push(...audienceTypeFindings(plan));
   findings.push(...destinationLimitFindings({ limits, audiences: plan.audiences, mappedAttributeCount: plan.mappedAttributeCount }, origin));
 
   if (plan.dataflowsForDestination !== undefined) {

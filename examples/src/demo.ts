@@ -4,7 +4,8 @@
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
  * real-time account audience, exports the audiences to a local S3-protocol server
- * and a local Google Cloud Storage JSON API server, and activates a person
+ * and a local Google Cloud Storage JSON API server, activates a person and an
+ * account audience to a local fake of Marketo Engage, and activates a person
  * audience to a Campaign and an account audience to an Account field in a local
  * fake Salesforce org.
  * Run it with `pnpm demo` from the repository root.
@@ -12,12 +13,13 @@
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runAudienceSection } from "./audience-section.js";
-import { buyingCommittees, seedAudiences, seedCompositions } from "./audiences/index.js";
+import { buyingCommittees, idealCustomerProfile, marketingLeaders, seedAudiences, seedCompositions } from "./audiences/index.js";
 import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
 import { runGcsSection } from "./gcs-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { runLinkedInSection } from "./linkedin-section.js";
+import { runMarketoSection } from "./marketo-section.js";
 import { runS3Section } from "./s3-section.js";
 import { runSalesforceSection } from "./salesforce-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
@@ -59,10 +61,15 @@ async function main(): Promise<void> {
   section("8. Export to an S3-protocol server on loopback");
   await runS3Section(log, { snapshot, now, audiences: activated, outDir });
 
-  section("9. Activation to Salesforce: a Campaign and an Account field (a local fake)");
+  section("9. Activation to Marketo Engage (a local fake)");
+  const person = results.find((r) => r.audienceId === marketingLeaders.id)!;
+  const account = results.find((r) => r.audienceId === idealCustomerProfile.id)!;
+  await runMarketoSection(log, { snapshot, now, person, account });
+
+  section("10. Activation to Salesforce: a Campaign and an Account field (a local fake)");
   await runSalesforceSection(log, { snapshot, now, audiences: [...committee, ...activated] });
 
-  section("10. Export to a Google Cloud Storage JSON API server on loopback");
+  section("11. Export to a Google Cloud Storage JSON API server on loopback");
   await runGcsSection(log, { snapshot, now, audiences: activated, outDir });
 }
 

@@ -12,6 +12,7 @@ export * from "./definition/mapping-target.js";
 export * from "./definition/member.js";
 export * from "./definition/membership.js";
 export * from "./definition/limits.js";
+export * from "./definition/call-budget.js";
 export * from "./definition/adapter-context.js";
 export * from "./definition/destination-definition.js";
 export * from "./mapping/hash.js";
@@ -30,6 +31,8 @@ export { accountPeople, type AccountPeople, type AccountPeopleCounts } from "./r
 export { accountPeopleMemberships, isAccountPeopleMembership, type AccountPeopleMembership } from "./runtime/account-people-memberships.js";
 export * from "./runtime/activation-events.js";
 export * from "./runtime/run-report.js";
+export * from "./runtime/api-usage.js";
+export { utcDayOf } from "./runtime/call-budget.js";
 export * from "./runtime/delta.js";
 export * from "./runtime/backoff.js";
 export * from "./runtime/rate-limiter.js";

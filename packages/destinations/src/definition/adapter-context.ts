@@ -1,4 +1,5 @@
 import type { RequestFn } from "../http/http-request.js";
+import type { ReportedApiUsage } from "../runtime/api-usage.js";
 import type { DestinationMember } from "./member.js";
 
 /** Credentials an adapter obtained (an OAuth access token, a login). Every string in it is redacted everywhere. */
@@ -30,6 +31,12 @@ export interface AdapterContext<Settings> {
    * failures (see `HttpDeclaration`). Present when the destination declares `http`.
    */
   readonly request: RequestFn;
+  /**
+   * Records the API usage the service stated in an answer (Salesforce's
+   * `Sforce-Limit-Info: api-usage=N/M`): the last one goes into
+   * `report.apiUsage.reported`. Values that are not finite non-negative numbers are ignored.
+   */
+  readonly reportApiUsage: (usage: ReportedApiUsage) => void;
 }
 
 /** The abm-kit audience being activated, as the destination is told of it. */

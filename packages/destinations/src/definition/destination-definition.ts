@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { FileExportOptionsInput } from "../files/file-export-options.js";
 import type { HttpDeclaration } from "../http/http-request.js";
 import type { AdapterContext, AuthState, DestinationAudienceRef, MemberBatch, TargetAudience } from "./adapter-context.js";
+import type { DailyCallBudget } from "./call-budget.js";
 import { IdentityKindSchema, type IdentityKind } from "./identity-kind.js";
 import { DestinationLimitsSchema, type DestinationLimits } from "./limits.js";
 import type { MemberResult } from "./member.js";
@@ -89,10 +90,18 @@ export interface DestinationCommonInput<Settings> {
    * declared one when it is slower). The runtime batches and paces by the result.
    */
   readonly limitsFromSettings?: (settings: NoInfer<Settings>) => DestinationLimits;
+  /** A daily API call budget from the settings: counted across runs, estimated before sending, reported as `report.apiUsage`. */
+  readonly dailyCallBudget?: DailyCallBudget<NoInfer<Settings>>;
   /** What the destination does with the data, for governance (`crossSiteTargeting`, `emailTargeting`, …). */
   readonly marketingActions: readonly string[];
   /** The fields it accepts per member, by audience type. */
   readonly mappingTargets: { readonly account?: readonly MappingTargetInput[]; readonly person?: readonly MappingTargetInput[] };
+  /**
+   * Audience types whose mapping may also name targets that are not declared
+   * (a Marketo lead's custom fields): they are sent as mapped, without
+   * coercion; the declared ones keep their types, identities and requirements.
+   */
+  readonly openMappingTargets?: readonly ("account" | "person")[];
   readonly retry?: Partial<RetryPolicy>;
   /** How it talks HTTP: declare it and adapter functions get a ready `ctx.request`, each request counted and rate limited. */
   readonly http?: HttpDeclaration<NoInfer<Settings>>;

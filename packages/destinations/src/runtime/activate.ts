@@ -23,6 +23,7 @@ import { closeRunReport, newRunReport } from "./run-report-totals.js";
 import { errorOfFailedRun, statusOfFailedRun } from "./run-failure.js";
 import { loadRunState, rememberCredentials } from "./run-state-loading.js";
 import { createCheckpointer } from "./checkpointer.js";
+import { CallBudget } from "./call-budget.js";
 
 /** What {@link activate} needs besides the plan. */
 export interface ActivateOptions<Settings> {
@@ -101,7 +102,12 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
 
   const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
   const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now, governance: { violations: governance.violations, droppedTargets } });
-  const finish = (): RunReport => redactor.value(closeRunReport(report, counters, clock() - started));
+  let budget: CallBudget<Settings> | undefined;
+  const finish = (): RunReport => {
+    const apiUsage = budget?.usage();
+    if (apiUsage !== undefined) report.apiUsage = apiUsage;
+    return redactor.value(closeRunReport(report, counters, clock() - started));
+  };
 
   emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now });
 
@@ -117,7 +123,12 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const stateKey = options.stateKey ?? `${plan.id}/${destination.id}`;
   const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now: options.now, redactor });
   const saver = createCheckpointer(options.state, stateKey, state, dryRun);
-  const checkpoint = (audienceId: string, held: number) => saver.checkpoint(() => emit("checkpoint", { audienceId, held }));
+  budget = new CallBudget(destination, settings, state, options.now, () => counters.requests);
+  const calls = budget;
+  const checkpoint = (audienceId: string, held: number) => {
+    calls.record(state); // the day's call count goes into every save
+    return saver.checkpoint(() => emit("checkpoint", { audienceId, held }));
+  };
   const caller = new DestinationCaller(destination, settings, {
     signal,
     now: options.now,
@@ -128,6 +139,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     redactor,
     limiter: new RateLimiter(limits.requestsPerWindow, clock, sleep),
     counters,
+    reportApiUsage: (usage) => calls.report(usage),
     // Fingerprints of issued credentials are saved before they are used, so a later run can redact them.
     onCredentials: async (auth) => {
       if (dryRun) return;
@@ -162,6 +174,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     },
     emit,
     checkpoint,
+    callBudget: calls,
     fail: (failure: MemberFailure) => {
       report.failureCount++;
       if (report.failures.length < MAX_LISTED_FAILURES) report.failures.push(redactor.value(failure));
@@ -185,6 +198,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     }
   } catch (error) {
     await saver.settled();
+    // the calls made since the last save count against the day's budget of the next run
+    if (!dryRun && error instanceof StopRunError) await checkpoint("*", 0).catch(() => undefined);
     report.status = statusOfFailedRun(error);
     if (error instanceof StopRunError) report.warnings.push(error.message);
     const partial = finish();

@@ -13,6 +13,7 @@ import type { AudienceJob, RunContext } from "./run-context.js";
 import type { AudienceRunReport } from "./run-report.js";
 import { deliverStreaming } from "./stream-delivery.js";
 import { resendInFlight, type BatchScope } from "./tracked-batch.js";
+import { planAudienceCalls } from "./call-budget.js";
 
 /**
  * Brings one audience up to date in a run: works out the members to send
@@ -74,6 +75,7 @@ export async function activateAudience<Settings>(run: RunContext<Settings>, memb
     counts: audienceReport,
     held: replay.held,
   };
+  planAudienceCalls(run, job);
   try {
     if (definition.delivery.kind === "file") await deliverFiles(run, job);
     else await deliverStreaming(run, job);

@@ -3,6 +3,7 @@ import type { DestinationDefinition } from "../definition/destination-definition
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
 import { createRequester, type RequestFn } from "../http/http-request.js";
 import type { ActivationEventMap } from "./activation-events.js";
+import type { ReportedApiUsage } from "./api-usage.js";
 import { backoffDelay, type RandomSource } from "./backoff.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { Redactor } from "./redactor.js";
@@ -28,6 +29,8 @@ export interface CallerDeps {
   readonly counters: CallCounters;
   /** Called with every credential obtained (after it is known to the redactor), before it is used. */
   readonly onCredentials?: (auth: AuthState) => Promise<void>;
+  /** Receives the API usage an adapter reports (`ctx.reportApiUsage`). */
+  readonly reportApiUsage?: (usage: ReportedApiUsage) => void;
 }
 
 /** Options of {@link DestinationCaller.call}. */
@@ -49,8 +52,9 @@ export class DestinationCaller<Settings> {
   private generation = 0;
   private obtaining: Promise<void> | undefined;
   private readonly request: RequestFn;
-  /** Requests `ctx.request` got an answer to that was not a failure: a token that earned one had worked. */
-  private answered = 0;
+  /** The newest credential generation a request was answered under without being refused as unauthenticated. */
+  private acceptedGeneration = -1;
+  private readonly reportApiUsage = (usage: ReportedApiUsage): void => this.deps.reportApiUsage?.(usage);
 
   constructor(
     private readonly definition: DestinationDefinition<Settings>,
@@ -58,10 +62,10 @@ export class DestinationCaller<Settings> {
     private readonly deps: CallerDeps,
   ) {
     const http = definition.http;
-    this.request =
+    const request: RequestFn =
       http === undefined
         ? () => Promise.reject(new TerminalError("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
-        : countingAnswers(this, createRequester({
+        : createRequester({
             http,
             settings,
             auth: () => this.auth,
@@ -71,12 +75,14 @@ export class DestinationCaller<Settings> {
               await deps.limiter.acquire(deps.signal);
               deps.counters.requests++;
             },
-          }));
-  }
-
-  /** Notes that a request was answered without a failure. */
-  noteAnswered(): void {
-    this.answered++;
+          });
+    // Remembers that the credentials worked: a later rejection of them is an expiry, not a refused refresh.
+    this.request = async (req) => {
+      const generation = this.generation;
+      const response = await request(req);
+      if (req.auth !== false) this.acceptedGeneration = Math.max(this.acceptedGeneration, generation);
+      return response;
+    };
   }
 
   /** True when requests are counted and limited one by one (`ctx.request`) rather than per adapter call. */
@@ -87,7 +93,7 @@ export class DestinationCaller<Settings> {
   /** The context handed to adapter functions. */
   context(): AdapterContext<Settings> {
     const { signal, now, sleep, clock } = this.deps;
-    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock, request: this.request };
+    return { settings: this.settings, auth: this.auth, signal, now, sleep, clock, request: this.request, reportApiUsage: this.reportApiUsage };
   }
 
   /** Obtains credentials with `fn` (retried like any call), once for all concurrent callers. */
@@ -133,8 +139,6 @@ export class DestinationCaller<Settings> {
     if (!options.skipAuth) await this.ensureAuthenticated();
     const policy = this.definition.retry;
     let refreshedSinceLastRejection = false;
-    // Answers seen when the last refresh finished: a rejection after more answers is a new expiry, not a refused fresh token.
-    let answeredAtRefresh = -1;
     let refreshes = 0;
     for (let attempt = 1; ; attempt++) {
       this.deps.signal.throwIfAborted();
@@ -148,14 +152,18 @@ export class DestinationCaller<Settings> {
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
-          const workedSinceRefresh = this.answered > answeredAtRefresh;
-          if (refreshedSinceLastRejection && (!workedSinceRefresh || refreshes >= policy.maxAttempts)) {
-            throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
-          }
-          refreshedSinceLastRejection = true;
+          if (refreshes >= policy.maxAttempts) throw new TerminalError("AUTH_FAILED", `${label}: the destination kept rejecting refreshed tokens`, { cause: error });
           refreshes++;
+          if (generation !== this.generation) {
+            attempt--; // it refused credentials another call has replaced since: try the current ones
+            continue;
+          }
+          // A refreshed token rejected before any request was answered under it is refused outright; one that
+          // worked and is rejected later (a call of several requests) is refreshed again, up to the retry attempts.
+          const workedSince = this.countsHttp && this.acceptedGeneration >= generation;
+          if (refreshedSinceLastRejection && !workedSince) throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          refreshedSinceLastRejection = true;
           await this.refresh(generation);
-          answeredAtRefresh = this.answered;
           attempt--; // a refresh is not a retry of the request itself
           continue;
         }
@@ -169,13 +177,4 @@ export class DestinationCaller<Settings> {
       }
     }
   }
-}
-
-/** `request` with every answer that is not a failure noted on `caller`. */
-function countingAnswers(caller: { noteAnswered(): void }, request: RequestFn): RequestFn {
-  return async (r) => {
-    const response = await request(r);
-    caller.noteAnswered();
-    return response;
-  };
 }

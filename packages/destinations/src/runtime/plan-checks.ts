@@ -60,7 +60,7 @@ export function validatePlanAgainstDestination<Settings>(
     if (declared === undefined || declared.length === 0) continue;
     const names = new Set(declared.map((t) => t.name));
     (plan.mapping[type] ?? []).forEach((m, i) => {
-      if (!names.has(m.target)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
+      if (!names.has(m.target) && !(destination.openMappingTargets ?? []).includes(type)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
     });
     const mappedTargets = new Set((plan.mapping[type] ?? []).map((m) => m.target));
     const used = plan.audiences.some(({ audienceId, people }) => {

@@ -15,6 +15,7 @@ import type { DestinationCaller } from "./destination-caller.js";
 import type { RandomSource } from "./backoff.js";
 import type { Redactor } from "./redactor.js";
 import type { BatchScope } from "./tracked-batch.js";
+import type { CallBudget } from "./call-budget.js";
 import type { AudienceRunReport, MemberFailure, RunReport } from "./run-report.js";
 
 /** Everything one run shares across its audiences. */
@@ -51,6 +52,8 @@ export interface RunContext<Settings> {
   checkpoint(audienceId: string, held: number): Promise<void>;
   /** Records a member failure in the report. */
   fail(failure: MemberFailure): void;
+  /** The run's calls against the destination's daily budget. */
+  readonly callBudget: CallBudget<Settings>;
 }
 
 /** One audience's work in a run. */

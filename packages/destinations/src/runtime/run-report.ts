@@ -3,6 +3,7 @@ import type { DestinationMember } from "../definition/member.js";
 import type { ExportManifest } from "../files/manifest.js";
 import type { SkipReason } from "../mapping/member-mapper.js";
 import type { AccountPeopleCounts } from "./account-people.js";
+import type { ApiUsage } from "./api-usage.js";
 
 /** Counts of members not sent, by reason. */
 export type SkipCounts = Record<SkipReason, number>;
@@ -81,6 +82,8 @@ export interface RunReport {
   requests: number;
   retries: number;
   tokenRefreshes: number;
+  /** Calls against the destination's daily budget (see `DailyCallBudget`) and the usage it reported; absent when it declares no budget and reported none. */
+  apiUsage?: ApiUsage;
   durationMs: number;
   /** Per-member failures (the first 1,000; `failureCount` has them all). */
   readonly failures: MemberFailure[];

@@ -74,6 +74,8 @@ export const ActivationStateSchema = z.object({
   credentials: z.array(SecretFingerprintSchema).optional(),
   /** The last run that finished (ISO). */
   lastRunAt: z.string().optional(),
+  /** API calls counted on one UTC day (`YYYY-MM-DD`), shared by consecutive runs (see `DailyCallBudget`). */
+  apiUsage: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), calls: z.number().int().nonnegative() }).optional(),
 });
 /** The persisted state of a plan at a destination. */
 export type ActivationState = z.infer<typeof ActivationStateSchema>;

@@ -67,6 +67,8 @@ export async function sftpObjectStore(ctx: AdapterContext<SftpSettings>): Promis
       if (settings.verify === "size") return { ok: true, by: "size" };
       return session.call(`read back ${key}`, (done) => {
         const stream = sftp.createReadStream(key);
+        // the check reads the stream's errors; one raised after it gave up (the connection dropped) has nowhere else to go
+        stream.on("error", () => undefined);
         // the handle is closed after the last byte: answer once that is done, so no request is left in flight
         const closed = new Promise<void>((resolve) => stream.once("close", () => resolve()));
         sha256Check(stream, file).then(

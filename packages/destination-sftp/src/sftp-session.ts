@@ -2,6 +2,7 @@ import ssh2 from "ssh2";
 import type { SFTPWrapper } from "ssh2";
 import { ActionRequiredError, RetryableError } from "@abm-kit/destinations";
 import { HostKeyRejectedError, hostKeyFingerprint } from "./host-key.js";
+import { toDeliveryError } from "./sftp-error.js";
 import type { SftpSettings } from "./settings.js";
 
 /** An open SSH connection with its SFTP channel. */
@@ -10,7 +11,8 @@ export interface SftpSession {
   /** Whether the server offers `posix-rename@openssh.com` (rename over an existing file). */
   readonly posixRename: boolean;
   /**
-   * Runs one SFTP operation: rejects when the connection drops, the run is
+   * Runs one SFTP operation: rejects (with a runtime error: see
+   * `toDeliveryError`) when the server answers an error, the connection drops, the run is
    * aborted, or no answer comes within `requestTimeoutMs` (the connection is
    * then closed, so nothing more arrives on it).
    */
@@ -86,7 +88,7 @@ export function openSftpSession(settings: SftpSettings, signal: AbortSignal): Pr
                 clearTimeout(timer);
                 closeListeners.delete(onLost);
                 signal.removeEventListener("abort", onCallAbort);
-                if (error !== undefined) rejectCall(error);
+                if (error !== undefined) rejectCall(toDeliveryError(error, operation));
                 else resolveCall(value as T);
               };
               const onLost = (error: Error) => finish(error);

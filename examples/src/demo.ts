@@ -3,7 +3,8 @@
  * unifies them, evaluates the seed audiences, checks them against guardrails,
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
- * real-time account audience and exports the audiences to a local S3-protocol server.
+ * real-time account audience and exports the audiences to a local S3-protocol server
+ * and to an SFTP server on loopback.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { runFoundationSection } from "./foundation-section.js";
 import { runGuardrailsSection } from "./guardrails-section.js";
 import { runLinkedInSection } from "./linkedin-section.js";
 import { runS3Section } from "./s3-section.js";
+import { runSftpSection } from "./sftp-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
 import { runStreamingSection } from "./streaming-section.js";
@@ -53,6 +55,9 @@ async function main(): Promise<void> {
 
   section("8. Export to an S3-protocol server on loopback");
   await runS3Section(log, { snapshot, now, audiences: activated, outDir });
+
+  section("9. Export to an SFTP server on loopback");
+  await runSftpSection(log, { snapshot, now, audiences: activated, outDir });
 }
 
 main().catch((error: unknown) => {

@@ -23,8 +23,12 @@ describe("SFTP export round trip", () => {
     it(`logs in by ${auth}, writes the files and the manifest into the remote directory, and they match the manifest's SHA-256`, async () => {
       const remoteDirectory = `/upload/${auth}/abm`;
       const settings = { ...server.settings({ auth }), remoteDirectory, stagingDirectory: await staging(), maxRowsPerFile: 1000 };
+      const before = server.requests.length;
       const report = await activate(accountPlan(settings, "full"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, 2500))], now: NOW, state: new MemoryStateStore() });
       expect(report.status).toBe("completed");
+      // without faults: one upload per file, ⌈2500 / 1000⌉ data files and the manifest
+      const uploads = server.requests.slice(before).filter((r) => r.operation === "OPEN" && r.path.endsWith(".abm-kit-part"));
+      expect(uploads).toHaveLength(Math.ceil(2500 / 1000) + 1);
       const name = "sftp_tier-1_20261120_120000";
       expect(await server.files(`upload/${auth}`)).toEqual([`upload/${auth}/abm/${name}.csv`, `upload/${auth}/abm/${name}.manifest.json`, `upload/${auth}/abm/${name}_2.csv`, `upload/${auth}/abm/${name}_3.csv`].sort());
       const { manifest, files } = await readExport(server, `upload/${auth}/abm/${name}.manifest.json`);

@@ -20,8 +20,8 @@ export interface SftpServerOptions {
   readonly faults?: SftpFaultSchedule;
   /** Delay before every answer, in ms (a slow server). */
   readonly delayMs?: number;
-  /** Called after each WRITE is carried out, with the bytes written so far by all connections. */
-  readonly onWrite?: (info: { readonly path: string; readonly totalBytes: number }) => void;
+  /** Called after each WRITE is carried out: its path, its size, and the bytes written so far by all connections. */
+  readonly onWrite?: (info: { readonly path: string; readonly bytes: number; readonly totalBytes: number }) => void;
   /** Called when a file is complete under a name: closed after writing, or renamed to it. Paths are relative to the root. */
   readonly onStored?: (path: string) => void | Promise<void>;
 }
@@ -282,7 +282,7 @@ export async function startSftpServer(options: SftpServerOptions = {}): Promise<
         if (h?.file === undefined || !h.writing) return { status: STATUS_CODE.FAILURE, message: "Bad handle" };
         await h.file.write(data, 0, data.length, offset);
         written += data.length;
-        options.onWrite?.({ path: h.path, totalBytes: written });
+        options.onWrite?.({ path: h.path, bytes: data.length, totalBytes: written });
         if (dropAt !== undefined && written >= dropAt) {
           dropAt = undefined;
           drop();

@@ -3,7 +3,7 @@ import type { AdapterContext } from "../../definition/adapter-context.js";
 import type { FileDelivery } from "../../definition/destination-definition.js";
 import { TerminalError } from "../../errors.js";
 import type { FileExportOptionsInput } from "../file-export-options.js";
-import { deliverToObjectStore } from "./deliver-object.js";
+import { classified, deliverToObjectStore } from "./deliver-object.js";
 import { finishObjectStoreExport, prepareObjectStoreExport } from "./export-journal.js";
 import { objectKey } from "./object-keys.js";
 import type { ObjectStore } from "./object-store.js";
@@ -22,13 +22,13 @@ export interface ObjectStoreDeliveryInput<Settings, Receipt> {
   readonly openStore: (ctx: AdapterContext<Settings>) => ObjectStore<Receipt> | Promise<ObjectStore<Receipt>>;
 }
 
-/** Runs `use` on a store opened for it; a failure the store did not classify is classified by its `toDeliveryError`. */
+/** Runs `use` on a store opened for it; a failure that is not already a runtime error is classified by the store's `toDeliveryError`. */
 async function withStore<S, R, T>(input: ObjectStoreDeliveryInput<S, R>, ctx: AdapterContext<S>, step: string, use: (store: ObjectStore<R>) => Promise<T>): Promise<T> {
   const store = await input.openStore(ctx);
   try {
     return await use(store);
   } catch (error) {
-    throw store.toDeliveryError(error, step);
+    throw classified(store, error, step);
   } finally {
     await store.close?.().catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileExportOptionsSchema, secret } from "@abm-kit/destinations";
+import ssh2 from "ssh2";
 import { z } from "zod";
 
 /** An OpenSSH SHA-256 host key fingerprint, as `ssh-keygen -lf` prints it: `SHA256:` and 43 base64 characters. */
@@ -67,6 +68,15 @@ export const SftpSettingsSchema = z
       if (s.password === undefined && s.privateKey === undefined) problem("password", "give password or privateKey");
       if (s.password !== undefined && s.privateKey !== undefined) problem("privateKey", "give password or privateKey, not both");
       if (s.passphrase !== undefined && s.privateKey === undefined) problem("passphrase", "passphrase is only used with privateKey");
+      if (typeof s.privateKey === "string" && s.privateKey !== "") {
+        // the reason ssh2 gives names the key's format or the passphrase, never the key
+        const parsed = ssh2.utils.parseKey(s.privateKey, typeof s.passphrase === "string" ? s.passphrase : undefined);
+        if (parsed instanceof Error) {
+          const encrypted = /encrypted|passphrase/i.test(parsed.message);
+          if (encrypted) problem("passphrase", "the private key is encrypted: the passphrase is missing or wrong");
+          else problem("privateKey", "the private key is not an OpenSSH, PEM (PKCS#1 / PKCS#8) or PuTTY key ssh2 can read");
+        }
+      }
       if (typeof s.remoteDirectory === "string") {
         const why = directoryProblem(s.remoteDirectory);
         if (why !== undefined) problem("remoteDirectory", why);

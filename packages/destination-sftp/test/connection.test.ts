@@ -1,6 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ssh2 from "ssh2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@abm-kit/core";
 import { activate, ActionRequiredError, MemoryStateStore } from "@abm-kit/destinations";
@@ -110,9 +111,25 @@ describe("SFTP connection: host keys and logins", () => {
     });
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => p.path.join(".")).sort();
-    expect(paths).toEqual(["", "concurrency", "format", "host", "hostKeys.0", "passphrase", "port", "privateKey", "remoteDirectory", "username", "verify"].sort());
+    // privateKey twice: given with password, and not a key ssh2 can read
+    expect(paths).toEqual(["", "concurrency", "format", "host", "hostKeys.0", "passphrase", "port", "privateKey", "privateKey", "remoteDirectory", "username", "verify"].sort());
     expect(JSON.stringify((error as ValidationError).problems)).not.toContain('"pw"');
     expect(server.connections()).toBe(before);
+  });
+
+  it("a private key that cannot be read, or an encrypted one without its passphrase, is a settings problem (without the key in it)", async () => {
+    const garbled = "-----BEGIN OPENSSH PRIVATE KEY-----\nnot a key\n-----END OPENSSH PRIVATE KEY-----";
+    const bad = await run({ ...server.settings(), password: undefined, privateKey: garbled });
+    expect(bad.error).toBeInstanceOf(ValidationError);
+    expect((bad.error as ValidationError).problems.map((p) => p.path.join("."))).toEqual(["privateKey"]);
+    expect(JSON.stringify((bad.error as ValidationError).problems)).not.toContain("not a key");
+
+    const encrypted = ssh2.utils.generateKeyPairSync("ed25519", { passphrase: "open sesame", cipher: "aes256-ctr" }).private;
+    const missing = await run({ ...server.settings(), password: undefined, privateKey: encrypted });
+    expect((missing.error as ValidationError).problems.map((p) => p.path.join("."))).toEqual(["passphrase"]);
+    const wrong = await run({ ...server.settings(), password: undefined, privateKey: encrypted, passphrase: "wrong" });
+    expect((wrong.error as ValidationError).problems.map((p) => p.path.join("."))).toEqual(["passphrase"]);
+    expect(JSON.stringify((wrong.error as ValidationError).problems)).not.toContain("wrong");
   });
 
   it("no login given, and no host key pinned, are problems too", async () => {

@@ -3,11 +3,11 @@
  * unifies them, evaluates the seed audiences, checks them against guardrails,
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
- * real-time account audience, exports the audiences to a local S3-protocol server
- * and a local Google Cloud Storage JSON API server, activates a person and an
- * account audience to a local fake of Marketo Engage, and activates a person
- * audience to a Campaign and an account audience to an Account field in a local
- * fake Salesforce org.
+ * real-time account audience, exports the audiences to a local S3-protocol server,
+ * a local Google Cloud Storage JSON API server and an SFTP server on loopback,
+ * activates a person and an account audience to a local fake of Marketo Engage,
+ * and activates a person audience to a Campaign and an account audience to an
+ * Account field in a local fake Salesforce org.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -22,6 +22,7 @@ import { runLinkedInSection } from "./linkedin-section.js";
 import { runMarketoSection } from "./marketo-section.js";
 import { runS3Section } from "./s3-section.js";
 import { runSalesforceSection } from "./salesforce-section.js";
+import { runSftpSection } from "./sftp-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
 import { runStreamingSection } from "./streaming-section.js";
@@ -71,6 +72,9 @@ async function main(): Promise<void> {
 
   section("11. Export to a Google Cloud Storage JSON API server on loopback");
   await runGcsSection(log, { snapshot, now, audiences: activated, outDir });
+
+  section("12. Export to an SFTP server on loopback");
+  await runSftpSection(log, { snapshot, now, audiences: activated, outDir });
 }
 
 main().catch((error: unknown) => {

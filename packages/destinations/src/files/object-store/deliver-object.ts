@@ -1,6 +1,12 @@
+import { AbmKitError } from "@abm-kit/core";
 import type { StagedFile } from "../../definition/destination-definition.js";
 import { RetryableError, TerminalError } from "../../errors.js";
 import type { ObjectStore } from "./object-store.js";
+
+/** `error` as the runtime needs it: a runtime error as it is, anything else through the store's `toDeliveryError`. */
+export function classified<R>(store: ObjectStore<R>, error: unknown, operation: string): Error {
+  return error instanceof AbmKitError ? error : store.toDeliveryError(error, operation);
+}
 
 /**
  * Delivers one staged file to `key` of a store:
@@ -27,7 +33,7 @@ export async function deliverToObjectStore<R>(store: ObjectStore<R>, key: string
     receipt = await store.put(key, file, signal);
   } catch (error) {
     if (!signal.aborted) await store.abortPartial(key, signal).catch(() => undefined);
-    throw store.toDeliveryError(error, `upload ${key}`);
+    throw classified(store, error, `upload ${key}`);
   }
 
   const check = await store.check(key, file, receipt, signal);

@@ -3,7 +3,7 @@ import type { AdapterContext } from "../../definition/adapter-context.js";
 import type { FileDelivery } from "../../definition/destination-definition.js";
 import { TerminalError } from "../../errors.js";
 import type { FileExportOptionsInput } from "../file-export-options.js";
-import { deliverToObjectStore } from "./deliver-object.js";
+import { classified, deliverToObjectStore } from "./deliver-object.js";
 import { finishObjectStoreExport, prepareObjectStoreExport } from "./export-journal.js";
 import { objectKey } from "./object-keys.js";
 import type { ObjectStore } from "./object-store.js";
@@ -22,10 +22,13 @@ export interface ObjectStoreDeliveryInput<Settings, Receipt> {
   readonly openStore: (ctx: AdapterContext<Settings>) => ObjectStore<Receipt> | Promise<ObjectStore<Receipt>>;
 }
 
-async function withStore<S, R, T>(input: ObjectStoreDeliveryInput<S, R>, ctx: AdapterContext<S>, use: (store: ObjectStore<R>) => Promise<T>): Promise<T> {
+/** Runs `use` on a store opened for it; a failure that is not already a runtime error is classified by the store's `toDeliveryError`. */
+async function withStore<S, R, T>(input: ObjectStoreDeliveryInput<S, R>, ctx: AdapterContext<S>, step: string, use: (store: ObjectStore<R>) => Promise<T>): Promise<T> {
   const store = await input.openStore(ctx);
   try {
     return await use(store);
+  } catch (error) {
+    throw classified(store, error, step);
   } finally {
     await store.close?.().catch(() => undefined);
   }
@@ -43,7 +46,7 @@ export function objectStoreDelivery<Settings, Receipt>(input: ObjectStoreDeliver
     options: input.options,
     stagingDirectory: input.stagingDirectory,
     prepare: (ctx, staged) =>
-      withStore(input, ctx, (store) =>
+      withStore(input, ctx, "prepare the export", (store) =>
         prepareObjectStoreExport(store, { keyPrefix: input.keyPrefix(ctx.settings), stagingDirectory: input.stagingDirectory(ctx.settings) }, staged, ctx.now, ctx.signal),
       ),
     deliver: async (ctx, file) => {
@@ -52,7 +55,7 @@ export function objectStoreDelivery<Settings, Receipt>(input: ObjectStoreDeliver
         throw new TerminalError("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${max}): lower maxRowsPerFile`);
       }
       const keyPrefix = input.keyPrefix(ctx.settings);
-      await withStore(input, ctx, async (store) => {
+      await withStore(input, ctx, `deliver ${file.name}`, async (store) => {
         await deliverToObjectStore(store, objectKey(keyPrefix, file.name), file, ctx.signal);
         if (file.kind === "manifest") await finishObjectStoreExport(store, keyPrefix, file.name, ctx.signal);
       });

@@ -18,9 +18,9 @@ export type ObjectCheck =
  *
  * Every method takes the run's abort signal. Failures other than "no such
  * object" (which the methods report as `undefined` / `false` / nothing) throw;
- * `toDeliveryError` turns a failure of `put` into a runtime error
- * (`RetryableError`, `AuthExpiredError`, `TerminalError`). Messages never carry
- * credentials.
+ * a thrown runtime error (`RetryableError`, `AuthExpiredError`,
+ * `TerminalError`, `StopRunError`) reaches the runtime as it is, anything else
+ * goes through `toDeliveryError` first. Messages never carry credentials.
  */
 export interface ObjectStore<Receipt = void> {
   /**
@@ -50,7 +50,7 @@ export interface ObjectStore<Receipt = void> {
   writeText(key: string, text: string, signal: AbortSignal): Promise<void>;
   /** Deletes the object at `key`; a missing one is fine. */
   delete(key: string, signal: AbortSignal): Promise<void>;
-  /** What a failure of `operation` means to the runtime (retry, refresh credentials, or stop). */
+  /** What a failure of `operation` that is not yet a runtime error means to the runtime (retry, refresh credentials, or stop). */
   toDeliveryError(error: unknown, operation: string): Error;
   /** Releases connections; called once the delivery step is over, whatever its outcome. */
   close?(): Promise<void>;

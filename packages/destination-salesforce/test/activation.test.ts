@@ -46,6 +46,9 @@ describe("activating to Salesforce", () => {
       ["mkto-0", "mkto-1"].map((id) => [id, "SALESFORCE_NOT_MATCHABLE", "no Salesforce Contact or Lead id among the member's source keys (it is known only to marketo); it is not matched by any other field"]),
     );
 
+    // the org's own count from Sforce-Limit-Info, as of the run's last answer
+    expect(first.apiUsage?.reported).toEqual({ used: sf.fake.apiUsed, limit: sf.fake.dailyLimit });
+
     const buyers = people.filter((p) => p.startsWith("per-"));
     const second = await run([...buyers.slice(10), "mkto-0", "mkto-1"], accounts.slice(5));
     expect(second.audiences[0]).toMatchObject({ removed: 10 });

@@ -3,7 +3,7 @@ import { parseLimitInfo, type ApiUsage } from "../api-usage.js";
 import type { SalesforceSettings } from "../settings.js";
 
 /** What the Salesforce calls need of the adapter context. */
-export type SalesforceContext = Pick<AdapterContext<SalesforceSettings>, "settings" | "auth" | "request" | "now" | "sleep" | "signal">;
+export type SalesforceContext = Pick<AdapterContext<SalesforceSettings>, "settings" | "auth" | "request" | "now" | "sleep" | "signal" | "reportApiUsage">;
 
 /** The org's API host, from the token answer (`instance_url`). */
 export function instanceUrlOf(ctx: Pick<SalesforceContext, "auth">): string {
@@ -17,14 +17,9 @@ export function dataUrl(ctx: Pick<SalesforceContext, "auth" | "settings">, path:
   return `${instanceUrlOf(ctx)}/services/data/v${ctx.settings.apiVersion}${path}`;
 }
 
-/**
- * Hands the org's API usage of one response on to the run report.
- * The runtime's `ctx.reportApiUsage` is not on this branch yet: the marked line
- * calls it when present and is the one place to wire it.
- */
+/** Hands the org's API usage of one response on to the run report (`report.apiUsage.reported`). */
 function reportUsage(ctx: SalesforceContext, usage: ApiUsage): void {
-  // MERGE POINT: ctx.reportApiUsage(usage) — the runtime's API-usage report (another branch).
-  (ctx as { reportApiUsage?: (usage: ApiUsage) => void }).reportApiUsage?.(usage);
+  ctx.reportApiUsage(usage);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
-import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceType, type NowInput } from "@abm-kit/audience";
+import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -22,7 +22,7 @@ export interface CompileSqlOptions {
   readonly layout?: SqlLayout;
   readonly snapshot?: Snapshot;
   /** Audiences `inAudience` may reference: definitions (compiled to CTEs first) or results (their member ids bound as parameters). */
-  readonly audiences?: Iterable<unknown>;
+  readonly audiences?: Iterable<AudienceInput | AudienceMembers>;
 }
 
 /** An audience compiled to one SQL query returning its members' ids (column `id`) in ascending code-unit order. */
@@ -57,7 +57,7 @@ function layoutOf(options: CompileSqlOptions): SqlLayout {
  * condition a boolean expression over the row. Every operand is a bound
  * parameter. The query returns column `id`, ordered by id.
  */
-export function compileAudienceSql(audience: unknown, options: CompileSqlOptions): CompiledSql {
+export function compileAudienceSql(audience: AudienceInput, options: CompileSqlOptions): CompiledSql {
   const dialect = dialectOf(options?.dialect);
   const now = parseNow(options.now);
   const layout = layoutOf(options);

@@ -1,5 +1,5 @@
 import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
-import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceType, type Composition, type MemberList, type NowInput } from "@abm-kit/audience";
+import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type Composition, type CompositionInput, type MemberList, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -20,7 +20,7 @@ export interface CompileCompositionSqlOptions {
   readonly layout?: SqlLayout;
   readonly snapshot?: Snapshot;
   /** Audience definitions the composition may reference (compiled to CTEs), or results (member ids bound as parameters). */
-  readonly audiences?: Iterable<unknown>;
+  readonly audiences?: Iterable<AudienceInput | AudienceMembers>;
   /** Results already evaluated (audiences or compositions) that may be referenced by id. */
   readonly results?: readonly MemberList[];
   /** Other compositions whose outputs (or branches) may be referenced by id. */
@@ -68,7 +68,7 @@ function parseCompositions(inputs: readonly unknown[]): Composition[] {
  * `UNKNOWN_RELATION`, `INVALID_MEMBER_VALUE`; and `AUDIENCE_COMPILE_FAILED`
  * when a referenced audience does not fit the layout.
  */
-export function compileCompositionSql(composition: unknown, options: CompileCompositionSqlOptions): CompiledComposition {
+export function compileCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): CompiledComposition {
   if (typeof options !== "object" || options === null) throw new AbmKitError("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
   const dialect = dialectOf(options.dialect);
   const nowMs = parseNow(options.now);

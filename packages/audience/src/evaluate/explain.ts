@@ -1,6 +1,7 @@
 import { AbmKitError, epochMsToInstant, formatPath, type Snapshot } from "@abm-kit/core";
 import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
+import type { AudienceInput } from "../definition/audience.js";
 import type { EvaluateOptions } from "./evaluate.js";
 import { parseNow } from "./now.js";
 import { booleanOption, listOption } from "./options.js";
@@ -36,7 +37,7 @@ export interface Explanation {
  * evidence — values, the related rows that matched, the events counted. Under
  * a related condition, its `where` is explained for the deciding related row.
  */
-export function explain(audience: unknown, snapshot: Snapshot, memberId: string, options: EvaluateOptions): Explanation {
+export function explain(audience: AudienceInput, snapshot: Snapshot, memberId: string, options: EvaluateOptions): Explanation {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
   const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;

@@ -6,7 +6,7 @@ import { Bitset } from "./bitset.js";
 import { compileAudience, type CompiledAudience } from "./compile.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { RunState } from "./plan-node.js";
-import { isAudienceResult, type AudienceResult } from "./result.js";
+import { isAudienceResult, type AudienceMembers } from "./result.js";
 
 /** The audiences a definition references with `inAudience`, in order of first mention. */
 export function referencedAudienceIds(audience: Audience): string[] {
@@ -32,7 +32,7 @@ export interface ResolvedAudience {
 /** A set of definitions and results that references resolve against. */
 export class ReferencePool {
   private readonly definitions = new Map<string, Audience>();
-  private readonly results = new Map<string, AudienceResult>();
+  private readonly results = new Map<string, AudienceMembers>();
   private readonly computed = new Map<string, ResolvedAudience & { state?: RunState }>();
   private typeMap: Map<string, AudienceType> | undefined;
 
@@ -126,7 +126,7 @@ export class ReferencePool {
     return this.computed.get(id)?.state;
   }
 
-  private fromResult(result: AudienceResult): ResolvedAudience {
+  private fromResult(result: AudienceMembers): ResolvedAudience {
     const table = result.type === "account" ? this.snapshot.accounts : this.snapshot.persons;
     const bits = new Bitset(table.size);
     let unknown = 0;

@@ -1,6 +1,6 @@
 import { AbmKitError, epochMsToInstant, problemsFromZod, type Problem, type Snapshot } from "@abm-kit/core";
 import { EventEmitter } from "eventemitter3";
-import type { Audience } from "../definition/audience.js";
+import type { Audience, AudienceInput } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import { compileAudience } from "../evaluate/compile.js";
 import { parseNow, type NowInput } from "../evaluate/now.js";
@@ -17,7 +17,7 @@ import { LiveData, type ParseOutcome, type Touch } from "./store/live-data.js";
 import { PendingRows } from "./pending-rows.js";
 import { RowFlags } from "./store/row-flags.js";
 import { RowNumbers } from "./store/row-numbers.js";
-import { StreamChangeSchema } from "./stream-change.js";
+import { StreamChangeSchema, type StreamChangeInput } from "./stream-change.js";
 import { streamingEligibility } from "./streaming-eligibility.js";
 import { TimerHeap } from "./timer-heap.js";
 
@@ -50,7 +50,7 @@ interface LiveAudience {
  * audience and step. Its membership equals batch `evaluate` over the same
  * data at the same `now`.
  */
-export function createStreamingEvaluator(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions): StreamingEvaluator {
+export function createStreamingEvaluator(snapshot: Snapshot, audiences: Iterable<AudienceInput>, options: StreamingEvaluatorOptions): StreamingEvaluator {
   return new StreamingEvaluator(snapshot, audiences, options);
 }
 
@@ -77,7 +77,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   /** Per audience (in order), the later audiences reading its membership and where (built once). */
   private readonly memberReaders: AudienceReads[][];
 
-  constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
+  constructor(snapshot: Snapshot, audiences: Iterable<AudienceInput>, options: StreamingEvaluatorOptions) {
     super();
     this.nowMs = parseNow(options?.now);
     const strict = booleanOption(options.strict, ["strict"]);
@@ -202,7 +202,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
    * is a `duplicate`), updates the data, re-evaluates only the members it can
    * affect, and emits their entries and exits.
    */
-  apply(change: unknown): ApplyOutcome {
+  apply(change: StreamChangeInput): ApplyOutcome {
     const event = certainEventRecord(change, this.eventTime);
     let parsed: ParseOutcome;
     if (event !== undefined) parsed = this.data.parseValidEvent(event, this.eventTime.ms);
@@ -230,7 +230,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   }
 
   /** Applies changes in order; counts what was read, applied, duplicate and rejected. */
-  applyAll(changes: Iterable<unknown>): ApplyCounts {
+  applyAll(changes: Iterable<StreamChangeInput>): ApplyCounts {
     const counts: ApplyCounts = { read: 0, applied: 0, duplicates: 0, rejected: 0, problems: [] };
     for (const change of changes) {
       const index = counts.read++;

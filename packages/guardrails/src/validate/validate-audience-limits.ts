@@ -1,4 +1,4 @@
-import { validateAudience, type Audience } from "@abm-kit/audience";
+import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import { measureAudience } from "../audience-walk/measure-audience.js";
 import type { LimitProfile, ProfileInput } from "../limits/limit-profile.js";
 import { resolveProfile } from "../limits/resolve-profile.js";
@@ -26,7 +26,7 @@ export interface ValidateAudienceOptions {
  * definition. An invalid definition or profile raises a `ValidationError`
  * naming each problem; a valid one never makes it throw.
  */
-export function validateAudienceLimits(input: Audience | unknown, options: ValidateAudienceOptions): Finding[] {
+export function validateAudienceLimits(input: AudienceInput, options: ValidateAudienceOptions): Finding[] {
   const profile = resolveProfile(options?.profile);
   const now = parseNow(options.now);
   const audience = validateAudience(input);

@@ -1,5 +1,5 @@
 import { AbmKitError, formatPath, type Problem } from "@abm-kit/core";
-import { validateAudience, type Audience } from "@abm-kit/audience";
+import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import type { ProfileInput } from "../limits/limit-profile.js";
 import { resolveProfile } from "../limits/resolve-profile.js";
 import type { Finding } from "./finding.js";
@@ -24,7 +24,7 @@ export interface ValidateAudiencesOptions {
  * an `audience.invalid` error finding and it is left out of the rules (it
  * still counts as a definition).
  */
-export function validateAudiences(audiences: readonly unknown[], options: ValidateAudiencesOptions): Finding[] {
+export function validateAudiences(audiences: readonly AudienceInput[], options: ValidateAudiencesOptions): Finding[] {
   const profile = resolveProfile(options?.profile);
   const now = parseNow(options.now);
   if (!Array.isArray(audiences)) {

@@ -25,6 +25,7 @@ export * from "./state/json-file-state-store.js";
 export * from "./schedule/schedule.js";
 export * from "./schedule/next-run.js";
 export * from "./runtime/activation-plan.js";
+export * from "./runtime/define-plan.js";
 export * from "./runtime/activation-events.js";
 export * from "./runtime/run-report.js";
 export * from "./runtime/delta.js";

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from "./errors.js";
+export * from "./error-codes.js";
 export type * from "./deep-readonly.js";
 export * from "./labels.js";
 export * from "./source-key.js";

@@ -25,3 +25,4 @@ export { companyElement, organizationUrnOf, companyPageUrlOf, COMPANY_IDENTIFIER
 export { userElement, USER_FIELD_LIMITS } from "./members/user-element.js";
 export type { BuiltElement } from "./members/member-element.js";
 export { isApiVersion } from "./api-version.js";
+export * from "./error-codes.js";

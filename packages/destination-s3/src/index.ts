@@ -27,3 +27,4 @@ export { objectKey, journalKey, JOURNAL_FOLDER, contentTypeOf } from "./object-k
 export { partSizeFor } from "./upload-file.js";
 export { toDeliveryError } from "./s3-error.js";
 export { ExportMarkerSchema, type ExportMarker } from "./export-journal.js";
+export * from "./error-codes.js";

@@ -1,3 +1,4 @@
+import type { S3ErrorCode } from "./error-codes.js";
 import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -92,7 +93,7 @@ async function upload(ctx: AdapterContext<S3Settings>, key: string, file: Staged
 export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: StagedFile): Promise<void> {
   const { settings, signal } = ctx;
   if (file.bytes > settings.maxObjectBytes) {
-    throw new TerminalError("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${settings.maxObjectBytes}): lower maxRowsPerFile`);
+    throw new TerminalError<S3ErrorCode>("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${settings.maxObjectBytes}): lower maxRowsPerFile`);
   }
   const client = clientFor(settings, ctx.auth);
   const key = objectKey(settings.keyPrefix, file.name);
@@ -114,10 +115,10 @@ export async function deliverStagedFile(ctx: AdapterContext<S3Settings>, file: S
   }
 
   const stored = await headObject(client, settings.bucket, key, signal);
-  if (stored === undefined) throw new RetryableError("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
+  if (stored === undefined) throw new RetryableError<S3ErrorCode>("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
   const check = checkObject(stored, file, digests);
   if (!check.ok) {
-    if (check.unverifiable) throw new TerminalError("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
-    throw new RetryableError("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
+    if (check.unverifiable) throw new TerminalError<S3ErrorCode>("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
+    throw new RetryableError<S3ErrorCode>("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
   }
 }

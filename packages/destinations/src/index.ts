@@ -50,3 +50,4 @@ export * from "./local-folder/local-folder-destination.js";
 export { z } from "zod";
 export { planFacts } from "./runtime/plan-facts.js";
 export { effectiveLimits } from "./runtime/effective-limits.js";
+export * from "./error-codes.js";

@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
 import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
@@ -43,11 +44,11 @@ export interface CompiledSql {
 function layoutOf(options: CompileSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError("INVALID_OPTIONS", "layout is not a valid SQL layout", parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
 }
 
 /**
@@ -70,7 +71,7 @@ export function compileAudienceSql(audience: AudienceInput, options: CompileSqlO
     else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
       }
       definitions.set(definition.id, definition);
     }

@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
 import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type Composition, type CompositionInput, type MemberList, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
@@ -30,15 +31,15 @@ export interface CompileCompositionSqlOptions {
 function layoutOf(options: CompileCompositionSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
+    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
 }
 
 function parseCompositions(inputs: readonly unknown[]): Composition[] {
-  if (!Array.isArray(inputs)) throw new AbmKitError("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
+  if (!Array.isArray(inputs)) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
   const problems: Problem[] = [];
   const parsed = inputs.map((input, i) => {
     const result = CompositionSchema.safeParse(input);
@@ -69,7 +70,7 @@ function parseCompositions(inputs: readonly unknown[]): Composition[] {
  * when a referenced audience does not fit the layout.
  */
 export function compileCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): CompiledComposition {
-  if (typeof options !== "object" || options === null) throw new AbmKitError("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
+  if (typeof options !== "object" || options === null) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
   const dialect = dialectOf(options.dialect);
   const nowMs = parseNow(options.now);
   const layout = layoutOf(options);
@@ -88,7 +89,7 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
     } else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
       }
       definitions.set(definition.id, definition);
     }
@@ -102,7 +103,7 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
       producers.set(id, c);
     }
   });
-  if (duplicates.length > 0) throw new AbmKitError("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
+  if (duplicates.length > 0) throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
 
   const names = new Map<string, number>([["id", -1]]);
   const nameProblems: Problem[] = [];

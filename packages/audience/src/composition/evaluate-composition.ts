@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, ValidationError, epochMsToInstant, problemsFromZod, type Problem, type ProblemPath, type Snapshot } from "@abm-kit/core";
 import type { Audience, AudienceInput, AudienceType } from "../definition/audience.js";
 import { dependencyOrder } from "../evaluate/dependency-order.js";
@@ -26,8 +27,8 @@ export interface CompositionOptions {
   readonly compositions?: readonly CompositionInput[];
 }
 
-const fail = (code: string, message: string, path: ProblemPath): never => {
-  throw new AbmKitError(code, message, [{ path: [...path], message }]);
+const fail = (code: AudienceErrorCode, message: string, path: ProblemPath): never => {
+  throw new AbmKitError<AudienceErrorCode>(code, message, [{ path: [...path], message }]);
 };
 
 /** The ids of the results a composition yields: its own, or each branch's. */
@@ -90,7 +91,7 @@ class CompositionRun {
         this.producer.set(id, composition);
       }
     });
-    if (problems.length > 0) throw new AbmKitError("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", problems);
+    if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", problems);
   }
 
   /** Every result of a composition, in branch order; the compositions it references are evaluated first, in dependency order. */

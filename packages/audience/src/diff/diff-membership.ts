@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, type Problem } from "@abm-kit/core";
 import { z } from "zod";
 import { MembershipStateSchema, type MembershipState } from "./membership-state.js";
@@ -46,7 +47,7 @@ export interface MembershipDiff {
 
 function parseNow(now: string): number {
   const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
+  if (Number.isNaN(ms)) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
   return ms;
 }
 
@@ -56,9 +57,9 @@ function checkPrevious(previous: MembershipState, current: CurrentMembership, no
     problems.push({ path: ["previous", "audienceId"], message: `the state is of audience ${previous.audienceId}, the result of ${current.audienceId}` });
   }
   if (previous.type !== current.type) problems.push({ path: ["previous", "type"], message: `the state holds ${previous.type}s, the result ${current.type}s` });
-  if (problems.length > 0) throw new AbmKitError("MEMBERSHIP_STATE_MISMATCH", "the previous state belongs to another audience", problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("MEMBERSHIP_STATE_MISMATCH", "the previous state belongs to another audience", problems);
   if (Date.parse(previous.evaluatedAt) > nowMs) {
-    throw new AbmKitError("MEMBERSHIP_STATE_FROM_FUTURE", "the previous state was evaluated after now", [
+    throw new AbmKitError<AudienceErrorCode>("MEMBERSHIP_STATE_FROM_FUTURE", "the previous state was evaluated after now", [
       { path: ["now"], message: `now is before the previous run (${previous.evaluatedAt})` },
     ]);
   }

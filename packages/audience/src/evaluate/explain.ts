@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, epochMsToInstant, formatPath, type Snapshot } from "@abm-kit/core";
 import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
@@ -43,7 +44,7 @@ export function explain(audience: AudienceInput, snapshot: Snapshot, memberId: s
   const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;
   const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
   if (row < 0) {
-    throw new AbmKitError("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
   }
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);

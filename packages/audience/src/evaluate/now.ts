@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 
 /** An evaluation moment: an ISO instant, UTC epoch ms, or a Date. */
@@ -16,10 +17,10 @@ export const MAX_NOW_MS = 253_402_300_799_999;
 export function parseNow(now: NowInput | undefined): number {
   const ms = typeof now === "number" ? now : now instanceof Date ? now.getTime() : typeof now === "string" ? Date.parse(now) : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant, epoch milliseconds or a Date", [{ path: ["now"], message: "not a valid instant", code: "invalid_now" }]);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant, epoch milliseconds or a Date", [{ path: ["now"], message: "not a valid instant", code: "invalid_now" }]);
   }
   if (ms < MIN_NOW_MS || ms > MAX_NOW_MS) {
-    throw new AbmKitError("INVALID_OPTIONS", "now must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z", [{ path: ["now"], message: "outside years 1 to 9999", code: "now_out_of_range" }]);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z", [{ path: ["now"], message: "outside years 1 to 9999", code: "now_out_of_range" }]);
   }
   return ms;
 }

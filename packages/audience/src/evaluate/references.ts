@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
 import type { Audience, AudienceType } from "../definition/audience.js";
 import type { Condition } from "../definition/condition.js";
@@ -54,7 +55,7 @@ export class ReferencePool {
           throw error;
         }
         if (this.definitions.has(audience.id)) {
-          throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+          throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
         }
         this.definitions.set(audience.id, audience);
       }
@@ -92,11 +93,11 @@ export class ReferencePool {
         const definition = this.definitions.get(ref);
         if (definition !== undefined) return referencedAudienceIds(definition);
         if (this.results.has(ref)) return undefined;
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
       },
       (cycle) => {
         const text = cycle.join(" → ");
-        throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+        throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
       },
     );
     for (const ref of order) this.computeDefinition(this.definitions.get(ref)!);

@@ -1,3 +1,4 @@
+import type { CoreErrorCode } from "../error-codes.js";
 import type { z } from "zod";
 import { registrableDomain, normalizeDuns } from "../domain.js";
 import { AbmKitError, problemsFromZod, type Problem } from "../errors.js";
@@ -128,7 +129,7 @@ export class SnapshotBuilder {
   constructor(options: SnapshotBuilderOptions) {
     const asOf = typeof options.asOf === "number" ? options.asOf : instantToEpochMs(options.asOf);
     if (!Number.isFinite(asOf)) {
-      throw new AbmKitError("INVALID_OPTIONS", "asOf must be an ISO instant or epoch milliseconds", [{ path: ["asOf"], message: "not a valid instant" }]);
+      throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", "asOf must be an ISO instant or epoch milliseconds", [{ path: ["asOf"], message: "not a valid instant" }]);
     }
     this.asOf = asOf;
     this.validate = options.validate ?? true;
@@ -155,7 +156,7 @@ export class SnapshotBuilder {
       }
     });
     if (definitionProblems.length > 0) {
-      throw new AbmKitError("INVALID_OPTIONS", "the snapshot builder's options are invalid", definitionProblems);
+      throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", "the snapshot builder's options are invalid", definitionProblems);
     }
   }
 
@@ -303,7 +304,7 @@ export class SnapshotBuilder {
       case "event":
         return this.takeEvent(input, origin);
       default:
-        throw new AbmKitError("INVALID_OPTIONS", `unknown record kind ${JSON.stringify(kind)}`, [{ path: ["kind"], message: "not a record kind" }]);
+        throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", `unknown record kind ${JSON.stringify(kind)}`, [{ path: ["kind"], message: "not a record kind" }]);
     }
   }
 
@@ -323,7 +324,7 @@ export class SnapshotBuilder {
 
   /** Freezes everything added into a {@link Snapshot}. The builder cannot be used afterwards. */
   build(): Snapshot {
-    if (this.built) throw new AbmKitError("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
+    if (this.built) throw new AbmKitError<CoreErrorCode>("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
     this.built = true;
 
     const accounts = this.freezeById(this.accounts, "account");
@@ -421,7 +422,7 @@ export class SnapshotBuilder {
     /** A cheap test that is true only for input the schema certainly accepts unchanged. */
     certainlyValid?: (input: object) => boolean,
   ): z.output<S> | undefined {
-    if (this.built) throw new AbmKitError("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
+    if (this.built) throw new AbmKitError<CoreErrorCode>("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
     const counts = this.count(entity);
     counts.read++;
     if (typeof input !== "object" || input === null) {

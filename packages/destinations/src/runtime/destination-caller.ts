@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../error-codes.js";
 import type { AdapterContext, AuthState } from "../definition/adapter-context.js";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
@@ -58,7 +59,7 @@ export class DestinationCaller<Settings> {
     const http = definition.http;
     this.request =
       http === undefined
-        ? () => Promise.reject(new TerminalError("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
+        ? () => Promise.reject(new TerminalError<DestinationsErrorCode>("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
         : createRequester({
             http,
             settings,
@@ -113,7 +114,7 @@ export class DestinationCaller<Settings> {
     if (this.obtaining !== undefined) return this.obtaining; // someone is authenticating already
     if (this.generation !== seenGeneration) return; // someone refreshed since the rejected request started
     const refresh = this.definition.refreshAuth ?? this.definition.authenticate;
-    if (refresh === undefined) throw new TerminalError("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
+    if (refresh === undefined) throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
     return this.obtain("refresh credentials", refresh, "access token rejected");
   }
 
@@ -138,7 +139,7 @@ export class DestinationCaller<Settings> {
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
-          if (refreshedSinceLastRejection) throw new TerminalError("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          if (refreshedSinceLastRejection) throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
           refreshedSinceLastRejection = true;
           await this.refresh(generation);
           attempt--; // a refresh is not a retry of the request itself

@@ -1,3 +1,4 @@
+import type { GuardrailsErrorCode } from "../error-codes.js";
 import { AbmKitError, formatPath, type Problem } from "@abm-kit/core";
 import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import type { ProfileInput } from "../limits/limit-profile.js";
@@ -28,7 +29,7 @@ export function validateAudiences(audiences: readonly AudienceInput[], options: 
   const profile = resolveProfile(options?.profile);
   const now = parseNow(options.now);
   if (!Array.isArray(audiences)) {
-    throw new AbmKitError("VALIDATION_FAILED", "audiences must be an array", [{ path: [], message: "expected an array" }]);
+    throw new AbmKitError<GuardrailsErrorCode>("VALIDATION_FAILED", "audiences must be an array", [{ path: [], message: "expected an array" }]);
   }
   const findings: Finding[] = [];
   const valid: { audience: Audience; index: number }[] = [];

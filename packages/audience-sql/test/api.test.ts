@@ -90,7 +90,7 @@ describe("compiling", () => {
     const a = accountAudience({ kind: "attribute", field: "industry", op: "exists" });
     expect(() => compileAudienceSql(a, { dialect: "duckdb", now: NOW })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileAudienceSql(a, { dialect: "oracle" as never, now: NOW, snapshot })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
-    expect(() => compileAudienceSql(a, { dialect: "duckdb", now: "yesterday", snapshot })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => compileAudienceSql(a, { dialect: "duckdb", now: "yesterday", snapshot })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     expect(() => compileAudienceSql({ ...a, type: "company" } as never, { dialect: "duckdb", now: NOW, snapshot })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 

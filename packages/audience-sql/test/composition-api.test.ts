@@ -50,7 +50,7 @@ describe("compileCompositionSql errors are the in-memory engine's", () => {
     expect(() => compileCompositionSql(composition("x", ref("big")), { now: NOW, dialect: "duckdb", audiences: COMPOSITION_AUDIENCES })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "oracle" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileCompositionSql(composition("x", ref("big")), undefined as never)).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
-    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 });
 

@@ -149,7 +149,7 @@ describe("time bounds", () => {
     const definition = accountAudience(leaf);
     for (const now of [9e15, -9e15, 8.64e15, "+275760-09-13T00:00:00.000Z", "10000-01-01T00:00:00Z", new Date(Number.NaN), Number.NaN]) {
       const error = typedError(() => evaluate(definition, fixtureSnapshot(), { now }));
-      expect(error.code).toBe("INVALID_OPTIONS");
+      expect(error.code).toBe("VALIDATION_FAILED");
       expect(error.problems[0]!.path).toEqual(["now"]);
     }
   });

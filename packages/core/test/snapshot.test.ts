@@ -193,7 +193,7 @@ describe("Snapshot bad input", () => {
   });
 
   it("refuses invalid builder options with a typed error", () => {
-    expect(() => new SnapshotBuilder({ asOf: "soon" })).toThrowError(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => new SnapshotBuilder({ asOf: "soon" })).toThrowError(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     expect(() => new SnapshotBuilder({ asOf: NOW, relatedTables: [{ name: "1bad", keyedBy: "account", fields: {} }] })).toThrowError(
       expect.objectContaining({ code: "INVALID_OPTIONS", problems: [expect.objectContaining({ path: ["relatedTables", 0, "name"] })] }),
     );

@@ -3,7 +3,7 @@ import { AbmKitError, ValidationError, epochMsToInstant, problemsFromZod, type P
 import type { Audience, AudienceInput, AudienceType } from "../definition/audience.js";
 import { dependencyOrder } from "../evaluate/dependency-order.js";
 import { evaluate, evaluateAll } from "../evaluate/evaluate.js";
-import { parseNow as parseEvaluationNow } from "../evaluate/now.js";
+import { parseNow as parseEvaluationNow, type NowInput } from "../evaluate/now.js";
 import { optionsObject } from "../evaluate/options.js";
 import { compositionDepthProblems } from "./composition-depth.js";
 import { checkMemberLists, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
@@ -17,8 +17,8 @@ import { splitByPercentage } from "./split-by-percentage.js";
 
 /** Options of {@link evaluateComposition} and {@link evaluateCompositions}. */
 export interface CompositionOptions {
-  /** The evaluation time (ISO instant); every audience and window is evaluated at it. */
-  readonly now: string;
+  /** The evaluation moment (see `NowInput`); every audience and window is evaluated at it. */
+  readonly now: NowInput;
   /** Audience definitions the compositions may reference by id (those referenced are evaluated together, their own references resolved). */
   readonly audiences?: readonly AudienceInput[];
   /** Results already evaluated (audiences or compositions) that may be referenced by id. */
@@ -224,8 +224,7 @@ function checkCompositionOptions(options: unknown): void {
   }
 }
 
-function parseNow(now: string): string {
-  if (typeof now !== "string") fail("INVALID_OPTIONS", "now must be an ISO instant", ["now"]);
+function parseNow(now: NowInput): string {
   return epochMsToInstant(parseEvaluationNow(now));
 }
 

@@ -1,3 +1,4 @@
+import { parseNow, type NowInput } from "../evaluate/now.js";
 import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, type Problem } from "@abm-kit/core";
 import { z } from "zod";
@@ -45,11 +46,6 @@ export interface MembershipDiff {
   readonly state: MembershipState;
 }
 
-function parseNow(now: string): number {
-  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
-  return ms;
-}
 
 function checkPrevious(previous: MembershipState, current: CurrentMembership, nowMs: number): void {
   const problems: Problem[] = [];
@@ -76,8 +72,8 @@ function checkPrevious(previous: MembershipState, current: CurrentMembership, no
  * `previous` may come straight from JSON: it is validated (typed error naming
  * every problem).
  */
-export function diffMembership(previous: MembershipState | undefined, current: CurrentMembership, options: { now: string }): MembershipDiff {
-  const nowMs = parseNow((options as { now?: string } | null | undefined)?.now as string);
+export function diffMembership(previous: MembershipState | undefined, current: CurrentMembership, options: { now: NowInput }): MembershipDiff {
+  const nowMs = parseNow((options as { now?: unknown } | null | undefined)?.now);
   const now = new Date(nowMs).toISOString();
   parseOrThrow(CurrentMembershipSchema, current, "audience result");
   const before = previous === undefined ? undefined : parseOrThrow(MembershipStateSchema, previous, "membership state");

@@ -30,6 +30,7 @@ import {
   type RelatedTableDefinition,
 } from "../schemas/index.js";
 import type { SourceKey } from "../source-key.js";
+import { parseNow, type NowInput } from "../now.js";
 import { instantToEpochMs, type AttributeValue, type FieldDefinitions } from "../values.js";
 import { buildAdjacency, invertAdjacency } from "./adjacency.js";
 import type { BuildReport, EntityCounts, RowOrigin, RowProblem } from "./build-report.js";
@@ -46,8 +47,8 @@ export type SnapshotRecordKind = "account" | "person" | "link" | "opportunity" |
 
 /** Options of a {@link SnapshotBuilder}. */
 export interface SnapshotBuilderOptions {
-  /** The moment the data is as of: an ISO instant or UTC epoch ms. */
-  readonly asOf: string | number;
+  /** The moment the data is as of ({@link NowInput}: an ISO instant, UTC epoch ms or a Date). */
+  readonly asOf: NowInput;
   /** Declared custom fields (types and labels) per entity kind; `event` declares event properties. */
   readonly fields?: Partial<Record<EntityKind, FieldDefinitions>>;
   /** User-declared related tables (owned products, intent, technographics, …). */
@@ -127,11 +128,7 @@ export class SnapshotBuilder {
   private built = false;
 
   constructor(options: SnapshotBuilderOptions) {
-    const asOf = typeof options.asOf === "number" ? options.asOf : instantToEpochMs(options.asOf);
-    if (!Number.isFinite(asOf)) {
-      throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", "asOf must be an ISO instant or epoch milliseconds", [{ path: ["asOf"], message: "not a valid instant" }]);
-    }
-    this.asOf = asOf;
+    this.asOf = parseNow(options?.asOf, ["asOf"]);
     this.validate = options.validate ?? true;
     this.maxProblems = options.maxProblems ?? 10_000;
     this.fields = options.fields ?? {};

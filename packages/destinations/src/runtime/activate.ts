@@ -1,4 +1,4 @@
-import { parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
+import { epochMsToInstant, parseNow, parseOrThrow, ValidationError, type NowInput, type Problem, type Snapshot } from "@abm-kit/core";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { parseSettings } from "../definition/secret.js";
@@ -31,8 +31,8 @@ export interface ActivateOptions<Settings> {
   readonly snapshot: Snapshot;
   /** The memberships of the plan's audiences and of its exclusion audiences. */
   readonly audiences: readonly AudienceMembership[];
-  /** The run's moment (ISO): file names, state timestamps. */
-  readonly now: string;
+  /** The run's moment (core's `NowInput`: ISO instant, epoch ms or Date): file names, state timestamps. */
+  readonly now: NowInput;
   /** Where what the destination holds is remembered between runs. */
   readonly state: StateStore;
   /** State key; defaults to `<plan id>/<destination id>`. */
@@ -70,6 +70,31 @@ function planProblem(path: (string | number)[], message: string): Problem {
  * `stopped` or `actionRequired`); running again resumes. The steps: plan
  * checks ({@link validatePlanAgainstDestination}), governance
  * ({@link governanceStep}), then each audience ({@link activateAudience}).
+ * The plan is an {@link ActivationPlanInput} (write it with {@link definePlan});
+ * `now` follows core's `NowInput` contract.
+ *
+ * @example
+ * ```ts
+ * import { buildSnapshot } from "@abm-kit/core";
+ * import { activate, definePlan, JsonFileStateStore, localFolderDestination } from "@abm-kit/destinations";
+ *
+ * const snapshot = buildSnapshot({ accounts: [{ id: "acc-1", name: "Northwind", domain: "northwind.com" }] }, { asOf: "2026-11-20T12:00:00Z" });
+ * const plan = definePlan({
+ *   id: "icp-to-folder",
+ *   destination: { id: "local-folder", settings: { path: "out/exports", format: "csv" } },
+ *   audiences: [{ audienceId: "icp" }],
+ *   mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain", transforms: ["domain"] }] },
+ * });
+ * const report = await activate(plan, {
+ *   destination: localFolderDestination,
+ *   snapshot,
+ *   audiences: [{ audienceId: "icp", audienceName: "ICP", type: "account", memberIds: ["acc-1"] }],
+ *   now: "2026-11-20T12:00:00Z",
+ *   state: new JsonFileStateStore("out/state"),
+ * });
+ * console.log(report.status, report.audiences[0]?.manifest?.files); // completed [ { name: …, rows: 1, … } ]
+ * ```
+ * @category Activate
  */
 export async function activate<Settings>(planInput: ActivationPlanInput, options: ActivateOptions<Settings>): Promise<RunReport> {
   const plan = parseOrThrow(ActivationPlanSchema, planInput, "activation plan");
@@ -83,7 +108,8 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const settings = settingsResult.data;
   const limits = effectiveLimits(destination, settings);
   validatePlanAgainstDestination(plan, destination, options.audiences, limits);
-  if (Number.isNaN(Date.parse(options.now))) throw new ValidationError("activation options", [planProblem(["now"], "not an ISO date-time")]);
+  // one `now` contract (core's parseNow); an ISO string is kept as written, a number or Date becomes one
+  const now = typeof options.now === "string" ? (parseNow(options.now), options.now) : epochMsToInstant(parseNow(options.now));
 
   const clock = options.clock ?? monotonicClock;
   const started = clock();
@@ -97,10 +123,10 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   };
 
   const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
-  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now, governance: { violations: governance.violations, droppedTargets } });
+  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now, governance: { violations: governance.violations, droppedTargets } });
   const finish = (): RunReport => redactor.value(closeRunReport(report, counters, clock() - started));
 
-  emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now });
+  emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now });
 
   // A required target dropped by governance would send members without their identity: refuse the run.
   if (blockedRequired.length > 0) {
@@ -112,12 +138,12 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
 
   const stateKey = options.stateKey ?? `${plan.id}/${destination.id}`;
-  const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now: options.now, redactor });
+  const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now, redactor });
   const saver = createCheckpointer(options.state, stateKey, state, dryRun);
   const checkpoint = (audienceId: string, held: number) => saver.checkpoint(() => emit("checkpoint", { audienceId, held }));
   const caller = new DestinationCaller(destination, settings, {
     signal,
-    now: options.now,
+    now,
     sleep,
     clock,
     random: options.random ?? Math.random,
@@ -141,7 +167,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     caller,
     state,
     report,
-    now: options.now,
+    now,
     dryRun,
     previewLimit: options.previewLimit ?? 100,
     signal,
@@ -176,7 +202,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
     if (!dryRun) {
-      state.lastRunAt = options.now;
+      state.lastRunAt = now;
       state.run = undefined; // finished: the next run is a new one, with new keys
       await checkpoint("*", 0);
     }

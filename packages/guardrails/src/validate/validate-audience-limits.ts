@@ -1,3 +1,4 @@
+import type { NowInput } from "@abm-kit/core";
 import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import { measureAudience } from "../audience-walk/measure-audience.js";
 import type { LimitProfile, ProfileInput } from "../limits/limit-profile.js";
@@ -13,7 +14,7 @@ export type EvaluationMode = "batch" | "streaming";
 export interface ValidateAudienceOptions {
   readonly profile: ProfileInput;
   /** The evaluation time (ISO instant): makes lookbacks of windows with absolute starts exact. */
-  readonly now?: string;
+  readonly now?: NowInput;
   /** How the audience is to be evaluated (default `batch`). */
   readonly evaluation?: EvaluationMode;
 }

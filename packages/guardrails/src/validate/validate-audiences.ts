@@ -1,3 +1,4 @@
+import type { NowInput } from "@abm-kit/core";
 import type { GuardrailsErrorCode } from "../error-codes.js";
 import { AbmKitError, formatPath, type Problem } from "@abm-kit/core";
 import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
@@ -12,7 +13,7 @@ import { audienceFindings, type EvaluationMode } from "./validate-audience-limit
 export interface ValidateAudiencesOptions {
   readonly profile: ProfileInput;
   /** The evaluation time (ISO instant): makes lookbacks of windows with absolute starts exact. */
-  readonly now?: string;
+  readonly now?: NowInput;
   /** How the audiences are evaluated: one mode for all, or a mode by audience id (default `batch`). */
   readonly evaluation?: EvaluationMode | Readonly<Record<string, EvaluationMode>>;
 }

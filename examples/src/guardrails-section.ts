@@ -53,7 +53,6 @@ export async function runGuardrailsSection(
   log: (line: string) => void,
   input: { snapshot: Snapshot; audiences: Audience[] },
 ): Promise<void> {
-  log("Guardrails");
   for (const profile of ["blueprint", "relaxed"] as const) {
     const findings = validateAudiences(input.audiences, { profile, now: SECTION_NOW });
     const errors = findings.filter((f) => f.severity === "error").length;

@@ -2,7 +2,7 @@ import type { ErrorCodeOf } from "@abm-kit/core";
 
 /** Every `code` of an error `@abm-kit/audience-sql` raises (besides `VALIDATION_FAILED`), with what it means. */
 export const AUDIENCE_SQL_ERROR_CODES = {
-  INVALID_OPTIONS: "An option is not valid (`dialect`, `now`, neither `snapshot` nor `layout` given, …).",
+  INVALID_OPTIONS: "An option is not valid (`dialect`, neither `snapshot` nor `layout` given, …).",
   AUDIENCE_COMPILE_FAILED: "A valid definition does not fit the layout (wrong value types, undeclared related tables, unknown fields with `strict: true`).",
   UNKNOWN_AUDIENCE_REFERENCE: "An `inAudience` condition names an audience that was not given.",
   AUDIENCE_REFERENCE_CYCLE: "Audiences reference each other in a cycle.",

@@ -2,7 +2,7 @@ import type { ErrorCodeOf } from "@abm-kit/core";
 
 /** Every `code` of an error `@abm-kit/audience` raises (besides `VALIDATION_FAILED`), with what it means. */
 export const AUDIENCE_ERROR_CODES = {
-  INVALID_OPTIONS: "An option is not valid (`now`, `strict`, `audiences`, a composition function's options).",
+  INVALID_OPTIONS: "An option is not valid (`strict`, `audiences`, a composition function's options).",
   AUDIENCE_COMPILE_FAILED: "A valid definition does not fit the snapshot: wrong value types, undeclared related tables, unknown fields with `strict: true`.",
   UNKNOWN_AUDIENCE_REFERENCE: "An `inAudience` condition names an audience that was not given.",
   AUDIENCE_REFERENCE_CYCLE: "Audiences reference each other in a cycle (the message names it).",

@@ -9,7 +9,7 @@ export type ErrorCodeOf<List> = {
 /** Every `code` of an error `@abm-kit/core` raises, with what it means. */
 export const CORE_ERROR_CODES = {
   VALIDATION_FAILED: "Input (a record, a definition, settings, options) did not pass its schema; `problems` names each problem with its path (`ValidationError`, raised by every package).",
-  INVALID_OPTIONS: "An option is not valid: `asOf` or `now` is not an instant, a related-table declaration is wrong, an unknown record kind.",
+  INVALID_OPTIONS: "An option is not valid: a related-table declaration is wrong, an unknown record kind. (A bad `now` or `asOf` is a `VALIDATION_FAILED`.)",
   BUILDER_USED: "The `SnapshotBuilder` has already built its snapshot.",
 } as const;
 /** A code of an error `@abm-kit/core` raises. */

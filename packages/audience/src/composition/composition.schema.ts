@@ -138,7 +138,7 @@ export const CompositionSchema = z.strictObject({
 /** A composition definition. */
 export type Composition = z.infer<typeof CompositionSchema>;
 /** What the composition functions accept: a {@link Composition}, with readonly arrays allowed (so an `as const` literal fits). */
-export type CompositionInput = DeepReadonly<Composition>;
+export interface CompositionInput extends DeepReadonly<Composition> {}
 
 /** The JSON Schema (draft 2020-12) of a composition, for UIs that build them. */
 export function compositionJsonSchema(): Record<string, unknown> {

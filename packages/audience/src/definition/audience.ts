@@ -26,4 +26,4 @@ export type Audience = z.infer<typeof AudienceSchema>;
  * operator or field of the definition fails to compile; a definition from
  * untyped data goes through `validateAudience(value: unknown)` first.
  */
-export type AudienceInput = DeepReadonly<Audience>;
+export interface AudienceInput extends DeepReadonly<Audience> {}

@@ -27,4 +27,4 @@ export const AccountPersonRelationSchema = z.object({
 });
 export type AccountPersonRelation = z.infer<typeof AccountPersonRelationSchema>;
 /** What {@link AccountPersonRelationSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type AccountPersonRelationInput = DeepReadonly<z.input<typeof AccountPersonRelationSchema>>;
+export interface AccountPersonRelationInput extends DeepReadonly<z.input<typeof AccountPersonRelationSchema>> {}

@@ -25,4 +25,4 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 /** What {@link AccountSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type AccountInput = DeepReadonly<z.input<typeof AccountSchema>>;
+export interface AccountInput extends DeepReadonly<z.input<typeof AccountSchema>> {}

@@ -30,4 +30,4 @@ export const ActivityEventSchema = z
   });
 export type ActivityEvent = z.infer<typeof ActivityEventSchema>;
 /** What {@link ActivityEventSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type ActivityEventInput = DeepReadonly<z.input<typeof ActivityEventSchema>>;
+export interface ActivityEventInput extends DeepReadonly<z.input<typeof ActivityEventSchema>> {}

@@ -16,4 +16,4 @@ export const CampaignMemberSchema = z.object({
 });
 export type CampaignMember = z.infer<typeof CampaignMemberSchema>;
 /** What {@link CampaignMemberSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type CampaignMemberInput = DeepReadonly<z.input<typeof CampaignMemberSchema>>;
+export interface CampaignMemberInput extends DeepReadonly<z.input<typeof CampaignMemberSchema>> {}

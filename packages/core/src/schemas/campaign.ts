@@ -16,4 +16,4 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 /** What {@link CampaignSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type CampaignInput = DeepReadonly<z.input<typeof CampaignSchema>>;
+export interface CampaignInput extends DeepReadonly<z.input<typeof CampaignSchema>> {}

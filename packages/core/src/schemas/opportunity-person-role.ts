@@ -13,4 +13,4 @@ export const OpportunityPersonRoleSchema = z.object({
 });
 export type OpportunityPersonRole = z.infer<typeof OpportunityPersonRoleSchema>;
 /** What {@link OpportunityPersonRoleSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type OpportunityPersonRoleInput = DeepReadonly<z.input<typeof OpportunityPersonRoleSchema>>;
+export interface OpportunityPersonRoleInput extends DeepReadonly<z.input<typeof OpportunityPersonRoleSchema>> {}

@@ -22,4 +22,4 @@ export const OpportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 /** What {@link OpportunitySchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type OpportunityInput = DeepReadonly<z.input<typeof OpportunitySchema>>;
+export interface OpportunityInput extends DeepReadonly<z.input<typeof OpportunitySchema>> {}

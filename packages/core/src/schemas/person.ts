@@ -31,4 +31,4 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 /** What {@link PersonSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type PersonInput = DeepReadonly<z.input<typeof PersonSchema>>;
+export interface PersonInput extends DeepReadonly<z.input<typeof PersonSchema>> {}

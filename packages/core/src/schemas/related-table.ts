@@ -28,4 +28,4 @@ export const RelatedRowSchema = z.object({
 });
 export type RelatedRow = z.infer<typeof RelatedRowSchema>;
 /** What {@link RelatedRowSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
-export type RelatedRowInput = DeepReadonly<z.input<typeof RelatedRowSchema>>;
+export interface RelatedRowInput extends DeepReadonly<z.input<typeof RelatedRowSchema>> {}

@@ -5,6 +5,7 @@ import { parseSettings } from "../definition/secret.js";
 import { StopRunError } from "../errors.js";
 import type { StateStore } from "../state/state-store.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
+import { removeEmptyStaging } from "./staging-cleanup.js";
 import { createActivationEvents, type ActivationEventMap, type ActivationEvents } from "./activation-events.js";
 import type { RandomSource } from "./backoff.js";
 import { monotonicClock, realSleep } from "./clock.js";
@@ -68,8 +69,7 @@ function planProblem(path: (string | number)[], message: string): Problem {
  * raises an {@link ActivationError} after the last checkpoint; an adapter's
  * {@link StopRunError} is raised again with the partial report on it (status
  * `stopped` or `actionRequired`); running again resumes. The steps: plan
- * checks ({@link validatePlanAgainstDestination}), governance
- * ({@link governanceStep}), then each audience ({@link activateAudience}).
+ * checks against the destination, governance, then each audience in turn.
  * The plan is an {@link ActivationPlanInput} (write it with {@link definePlan});
  * `now` follows core's `NowInput` contract.
  *
@@ -201,6 +201,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       const membership = options.audiences.find((a) => a.audienceId === audienceId)!;
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
+    if (destination.file !== undefined && !dryRun) await removeEmptyStaging(destination.file.stagingDirectory(settings));
     if (!dryRun) {
       state.lastRunAt = now;
       state.run = undefined; // finished: the next run is a new one, with new keys

@@ -32,6 +32,6 @@ export const ActivationPlanSchema = z.object({
  * allowed, so a literal annotated with it, checked with `satisfies` or made
  * `as const` fits. {@link definePlan} types a literal without either.
  */
-export type ActivationPlanInput = DeepReadonly<z.input<typeof ActivationPlanSchema>>;
+export interface ActivationPlanInput extends DeepReadonly<z.input<typeof ActivationPlanSchema>> {}
 /** An activation plan after defaults. */
 export type ActivationPlan = z.output<typeof ActivationPlanSchema>;

@@ -1,6 +1,6 @@
 import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, ValidationError, epochMsToInstant, problemsFromZod, type Problem, type ProblemPath, type Snapshot } from "@abm-kit/core";
-import type { Audience, AudienceInput, AudienceType } from "../definition/audience.js";
+import type { AudienceInput, AudienceType } from "../definition/audience.js";
 import { dependencyOrder } from "../evaluate/dependency-order.js";
 import { evaluate, evaluateAll } from "../evaluate/evaluate.js";
 import { parseNow as parseEvaluationNow, type NowInput } from "../evaluate/now.js";

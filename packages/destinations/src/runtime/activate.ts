@@ -56,10 +56,6 @@ export interface ActivateOptions<Settings> {
 
 const MAX_LISTED_FAILURES = 1000;
 
-function planProblem(path: (string | number)[], message: string): Problem {
-  return { path, message };
-}
-
 /**
  * Activates a plan's audiences at a destination: computes what changed since
  * the destination was last brought up to date, maps and hashes fields, drops

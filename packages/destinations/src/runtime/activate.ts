@@ -5,7 +5,6 @@ import { parseSettings } from "../definition/secret.js";
 import { StopRunError } from "../errors.js";
 import type { StateStore } from "../state/state-store.js";
 import { ActivationPlanSchema, type ActivationPlanInput } from "./activation-plan.js";
-import { removeEmptyStaging } from "./staging-cleanup.js";
 import { createActivationEvents, type ActivationEventMap, type ActivationEvents } from "./activation-events.js";
 import type { RandomSource } from "./backoff.js";
 import { monotonicClock, realSleep } from "./clock.js";
@@ -197,7 +196,6 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       const membership = options.audiences.find((a) => a.audienceId === audienceId)!;
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
-    if (destination.file !== undefined && !dryRun) await removeEmptyStaging(destination.file.stagingDirectory(settings));
     if (!dryRun) {
       state.lastRunAt = now;
       state.run = undefined; // finished: the next run is a new one, with new keys

@@ -1,7 +1,7 @@
 import { rmdir } from "node:fs/promises";
 
 /**
- * Removes a file destination's staging folder when a run leaves it empty
+ * Removes a staging folder when it is empty
  * (every file was delivered). A folder that still holds files stays, and a
  * folder already gone is fine: nothing here fails the run.
  */

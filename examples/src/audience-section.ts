@@ -1,6 +1,7 @@
 import { evaluate, evaluateComposition, explain, type AudienceResult, type ExplainNode } from "@abm-kit/audience";
 import { AbmKitError, type Snapshot } from "@abm-kit/core";
 import { marketingLeaders, seedAudiences, seedCompositions } from "./audiences/index.js";
+import { formatAttributes } from "./print-report.js";
 
 /** Renders an explanation tree, one line per condition node, indented by depth. */
 function explanationLines(node: ExplainNode, depth = 0, out: string[] = []): string[] {
@@ -45,6 +46,6 @@ export async function runAudienceSection(log: (line: string) => void, snapshot: 
   }
 
   const target = composed.find((r) => r.audienceId === "icp-target");
-  for (const member of target?.members?.slice(0, 3) ?? []) log(`  icp-target member ${member.id}: ${JSON.stringify(member.attributes)}`);
+  for (const member of target?.members?.slice(0, 3) ?? []) log(`  icp-target member ${member.id}: ${formatAttributes(member.attributes)}`);
   return all;
 }

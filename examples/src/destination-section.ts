@@ -3,7 +3,7 @@
  * a full export, then an incremental one after the membership changed — and
  * prints what each run did.
  */
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { Snapshot } from "@abm-kit/core";
 import {
   activate,
@@ -14,6 +14,7 @@ import {
   type AudienceMembership,
   type RunReport,
 } from "@abm-kit/destinations";
+import { formatFileDeliveries, formatSkipped, formatTotals, shownPath } from "./print-report.js";
 
 const DAY_MS = 86_400_000;
 
@@ -59,19 +60,16 @@ export function changeMembership(snapshot: Snapshot, membership: AudienceMembers
 }
 
 function printReport(log: (line: string) => void, title: string, report: RunReport): void {
-  log(`${title}: ${report.status}, ${report.requests} file deliveries, ${report.durationMs.toFixed(0)} ms`);
+  log(`${title}: ${report.status}, ${formatFileDeliveries(report)}, ${report.durationMs.toFixed(0)} ms`);
   for (const a of report.audiences) {
-    const skipped = Object.entries(a.skipped)
-      .filter(([, n]) => n > 0)
-      .map(([reason, n]) => `${reason} ${n}`)
-      .join(", ");
+    const skipped = formatSkipped(a.skipped);
     log(
       `  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing}, exited ${a.exited}` +
         ` → exported ${a.exported}, removed ${a.removed}${skipped ? `; skipped: ${skipped}` : ""}`,
     );
     for (const f of a.manifest?.files ?? []) log(`    ${f.name}  ${f.rows} rows  sha256 ${f.sha256.slice(0, 12)}…`);
   }
-  log(`  totals: ${JSON.stringify(report.totals)}`);
+  log(`  totals: ${formatTotals(report.totals)}`);
 }
 
 /** Runs the destination section of the demo. */
@@ -80,22 +78,22 @@ export async function runDestinationSection(
   input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string },
 ): Promise<void> {
   const { snapshot, now, audiences, outDir } = input;
-  log("== Activation to a local folder ==");
   if (audiences.length === 0) {
     log("  (no audiences to activate)");
     return;
   }
   const state = new JsonFileStateStore(join(outDir, "state"));
+  const stateKey = "demo-local-folder"; // the state file is state/demo-local-folder.json
   const events = createActivationEvents();
   let files = 0;
   events.on("file:written", () => files++);
 
-  const full = await activate(demoPlan(outDir, audiences, "full"), { destination: localFolderDestination, snapshot, audiences, now, state, events });
+  const full = await activate(demoPlan(outDir, audiences, "full"), { destination: localFolderDestination, snapshot, audiences, now, state, stateKey, events });
   printReport(log, "Run 1 (full)", full);
 
   const changed = audiences.map((a) => changeMembership(snapshot, a));
   const later = new Date(Date.parse(now) + DAY_MS).toISOString();
-  const incremental = await activate(demoPlan(outDir, changed, "incremental"), { destination: localFolderDestination, snapshot, audiences: changed, now: later, state, events });
+  const incremental = await activate(demoPlan(outDir, changed, "incremental"), { destination: localFolderDestination, snapshot, audiences: changed, now: later, state, stateKey, events });
   printReport(log, "Run 2 (incremental, a day later)", incremental);
-  log(`  ${files} data files written to ${relative(process.cwd(), join(outDir, "exports")) || "."}`);
+  log(`  ${files} data files written to ${shownPath(join(outDir, "exports"))}, the state to ${shownPath(state.pathOf(stateKey))}`);
 }

@@ -51,9 +51,8 @@ function printFindings(log: (line: string) => void, findings: readonly Finding[]
  */
 export async function runGuardrailsSection(
   log: (line: string) => void,
-  input: { snapshot: Snapshot; audiences: unknown[] },
+  input: { snapshot: Snapshot; audiences: Audience[] },
 ): Promise<void> {
-  log("Guardrails");
   for (const profile of ["blueprint", "relaxed"] as const) {
     const findings = validateAudiences(input.audiences, { profile, now: SECTION_NOW });
     const errors = findings.filter((f) => f.severity === "error").length;

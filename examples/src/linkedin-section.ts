@@ -10,6 +10,7 @@ import type { Snapshot } from "@abm-kit/core";
 import { activate, MemoryStateStore, type ActivationPlanInput, type AudienceMembership, type RunReport } from "@abm-kit/destinations";
 import { linkedInDestination, readSegmentStatus, type SegmentStatus } from "@abm-kit/destination-linkedin";
 import { startFakeLinkedIn, type FakeMember, type FakeRequestRecord } from "@abm-kit/destination-linkedin/testing";
+import { formatSkipped, formatTotals } from "./print-report.js";
 
 /** What the fake LinkedIn holds for one audience after the runs. */
 export interface LinkedInSegmentHeld {
@@ -80,14 +81,10 @@ function describeElement(element: Readonly<Record<string, unknown>>): string {
 
 function printRun(log: (line: string) => void, title: string, report: RunReport, memberRequests: number): void {
   log(
-    `${title}: ${report.status}, ${report.requests} requests (${memberRequests} member requests), ` +
-      `exported ${report.totals.exported}, removed ${report.totals.removed}, failed ${report.totals.failed}`,
+    `${title}: ${report.status}, ${report.requests} requests (${memberRequests} member requests), ${formatTotals(report.totals)}`,
   );
   for (const a of report.audiences) {
-    const skipped = Object.entries(a.skipped)
-      .filter(([, n]) => n > 0)
-      .map(([reason, n]) => `${reason} ${n}`)
-      .join(", ");
+    const skipped = formatSkipped(a.skipped);
     log(`  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}${skipped ? `; skipped: ${skipped}` : ""}`);
   }
   for (const f of report.failures.slice(0, 3)) log(`  failure ${f.audienceId} ${f.memberId}: ${f.code}`);
@@ -99,7 +96,6 @@ export async function runLinkedInSection(
   input: { snapshot: Snapshot; now: string; audiences: readonly AudienceMembership[] },
 ): Promise<LinkedInSectionResult> {
   const { snapshot, now, audiences } = input;
-  log("== Activation to LinkedIn Matched Audiences ==");
   // Segments are visible and processed at once here; LinkedIn asks for ~5 s and can take up to 48 hours to process.
   const linkedin = await startFakeLinkedIn({ now, propagationDelayMs: 0, processingDelayMs: 0 });
   try {

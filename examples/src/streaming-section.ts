@@ -4,12 +4,11 @@
  * moves on; every membership delta is delivered incrementally to the
  * local-folder destination.
  */
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createStreamingEvaluator, type Audience, type MembershipDelta } from "@abm-kit/audience";
+import { fileURLToPath } from "node:url";
+import { createStreamingEvaluator, type ApplyOutcome, type Audience, type MembershipDelta } from "@abm-kit/audience";
 import { buildSnapshot } from "@abm-kit/core";
 import { activate, localFolderDestination, MemoryStateStore, type ActivationPlanInput } from "@abm-kit/destinations";
+import { shownPath } from "./print-report.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 const HOUR = 3_600_000;
@@ -60,14 +59,14 @@ const plan = (folder: string): ActivationPlanInput => ({
 
 /** Runs the streaming section of the demo. */
 export async function runStreamingSection(log: (line: string) => void): Promise<void> {
-  log("== Streaming evaluation driving a destination ==");
   const snapshot = handMadeSnapshot();
   const evaluator = createStreamingEvaluator(snapshot, [engagedAccounts], { now: NOW });
-  const folder = await mkdtemp(join(tmpdir(), "abm-kit-streaming-"));
+  // the demo recreates examples/out on every run
+  const folder = fileURLToPath(new URL("../out/streaming", import.meta.url));
   const state = new MemoryStateStore();
   const deltas: MembershipDelta[] = [];
-  evaluator.on("entered", (c) => log(`  entered ${c.audienceId}: ${c.memberId} (${c.cause} at ${c.at})`));
-  evaluator.on("exited", (c) => log(`  exited  ${c.audienceId}: ${c.memberId} (${c.cause} at ${c.at})`));
+  evaluator.on("entered", (c) => log(`    entered ${c.audienceId}: ${c.memberId} (${c.cause} at ${c.at})`));
+  evaluator.on("exited", (c) => log(`    exited  ${c.audienceId}: ${c.memberId} (${c.cause} at ${c.at})`));
   evaluator.on("delta", (d) => deltas.push(d));
 
   /** Sends the current membership incrementally after a delta: only entered and exited members travel. */
@@ -75,21 +74,24 @@ export async function runStreamingSection(log: (line: string) => void): Promise<
     for (const delta of deltas.splice(0)) {
       const membership = { audienceId: delta.audienceId, audienceName: delta.audienceName, type: delta.type, memberIds: evaluator.members(delta.audienceId) };
       const report = await activate(plan(folder), { destination: localFolderDestination, snapshot, audiences: [membership], now: delta.at, state });
-      for (const a of report.audiences) log(`  → ${report.status}: realized ${a.realized}, exited ${a.exited}, exported ${a.exported}, removed ${a.removed}`);
+      for (const a of report.audiences) log(`    delivered: ${report.status}, realized ${a.realized}, exited ${a.exited}, exported ${a.exported}, removed ${a.removed}`);
     }
   };
 
   log(`  start at ${NOW}: members ${JSON.stringify(evaluator.members(engagedAccounts.id))}`);
-  const steps: Array<{ label: string; run: () => unknown }> = [
-    { label: "cy visits the pricing page", run: () => evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } }) },
-    { label: "the same event again (duplicate)", run: () => evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } }) },
-    { label: "eli fills out a form, reported late", run: () => evaluator.apply({ kind: "event", record: { id: "n2", type: "Fill Out Form", occurredAt: at(-5 * 24), personId: "eli" } }) },
-    { label: "two days pass: ana's visit leaves the 30-day window", run: () => evaluator.advanceTo(at(2 * 24)) },
+  const applied = (outcome: ApplyOutcome) =>
+    outcome.status === "applied" ? `applied: ${outcome.entered} entered, ${outcome.exited} exited` : `${outcome.status}${outcome.problems.length > 0 ? `: ${outcome.problems[0]!.message}` : ""}`;
+  const moved = (change: { entered: number; exited: number }) => `${change.entered} entered, ${change.exited} exited`;
+  const steps: Array<{ label: string; run: () => string }> = [
+    { label: "cy visits the pricing page", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })) },
+    { label: "the same event again", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })) },
+    { label: "eli fills out a form, reported late", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n2", type: "Fill Out Form", occurredAt: at(-5 * 24), personId: "eli" } })) },
+    { label: "two days pass: ana's visit leaves the 30-day window", run: () => moved(evaluator.advanceTo(at(2 * 24))) },
   ];
   for (const step of steps) {
     log(`  ${step.label}`);
-    step.run();
+    log(`    outcome: ${step.run()}`);
     await deliver();
   }
-  log(`  end at ${evaluator.now}: members ${JSON.stringify(evaluator.members(engagedAccounts.id))}; files in a temporary folder`);
+  log(`  end at ${evaluator.now}: members ${JSON.stringify(evaluator.members(engagedAccounts.id))}; files in ${shownPath(folder)}`);
 }

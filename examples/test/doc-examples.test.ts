@@ -79,8 +79,8 @@ const examplesOf = (file: string): Block[] => {
     code: (match[1] ?? "").split("\n").map((l) => l.replace(/^\s*\* ?/, "")).join("\n"),
   }));
 };
-/** The packages whose `@example` blocks are checked (the destination packages' are not yet). */
-const tsdocPackages = ["core", "sources", "audience", "audience-sql", "guardrails"];
+/** The packages whose `@example` blocks are checked. */
+const tsdocPackages = ["core", "sources", "audience", "audience-sql", "guardrails", "destinations", "destination-linkedin", "destination-s3"];
 const tsdocBlocks = tsdocPackages
   .flatMap((name) => sourceFiles(join("packages", name, "src")))
   .sort()
@@ -96,6 +96,28 @@ describe("code examples in the docs and READMEs", () => {
   it("finds the examples", () => {
     expect(blocks.length).toBeGreaterThan(20);
     expect(tsdocBlocks.map((b) => b.file)).toEqual(expect.arrayContaining(["packages/audience/src/evaluate/evaluate.ts", "packages/sources/src/load-exports.ts"]));
+  });
+
+  it("the pages a reader lands on first have an @example and a @category", () => {
+    const landing: Record<string, string> = {
+      SnapshotBuilder: "packages/core/src/snapshot/snapshot-builder.ts",
+      toSnapshot: "packages/core/src/identity/to-snapshot.ts",
+      loadExports: "packages/sources/src/load-exports.ts",
+      evaluate: "packages/audience/src/evaluate/evaluate.ts",
+      evaluateComposition: "packages/audience/src/composition/evaluate-composition.ts",
+      compileAudience: "packages/audience/src/evaluate/compile.ts",
+      activate: "packages/destinations/src/runtime/activate.ts",
+      definePlan: "packages/destinations/src/runtime/define-plan.ts",
+      defineDestination: "packages/destinations/src/definition/destination-definition.ts",
+      validatePlan: "packages/guardrails/src/validate/validate-plan.ts",
+    };
+    const missing = Object.entries(landing).flatMap(([name, file]) => {
+      const text = readFileSync(join(root, file), "utf8");
+      const at = text.search(new RegExp(`export (async )?(function|class) ${name}\\b`));
+      const doc = text.slice(text.lastIndexOf("/**", at), at);
+      return [...(/@example\s*\n\s*\*\s*```ts/.test(doc) ? [] : [`${name}: no @example`]), ...(/@category \w/.test(doc) ? [] : [`${name}: no @category`])];
+    });
+    expect(missing).toEqual([]);
   });
 
   it("type-checks every ```ts block against the workspace sources", () => {

@@ -194,7 +194,7 @@ describe("seed audiences on a sample-like snapshot", () => {
   });
 
   it("explain says why an account is not a member, down to the person that decided it", () => {
-    const why = explain(seedAudiences.find((a) => a.id === "buying-group-gaps"), snapshot, "acc-01", { now: NOW });
+    const why = explain(seedAudiences.find((a) => a.id === "buying-group-gaps")!, snapshot, "acc-01", { now: NOW });
     expect(why.member).toBe(false);
     const [industry, nobody] = why.root.children;
     expect(industry!.held).toBe(true);

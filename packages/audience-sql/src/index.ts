@@ -21,3 +21,4 @@ export { SnapshotWriteError } from "./write/write-failed.js";
 export { compileCompositionSql, type CompileCompositionSqlOptions } from "./compile/composition-sql.js";
 export { explainCompositionSql } from "./compile/composition-explain.js";
 export type { CompiledComposition, CompiledCompositionOutput, CompiledCompositionQuery, CompiledCompositionRanking } from "./compile/composition-output.js";
+export * from "./error-codes.js";

@@ -16,8 +16,8 @@ describe("compileCompositionSql errors are the in-memory engine's", () => {
     const bad = composition("bad", ref("big"), { split: { by: "percentage", salt: "s", branches: [{ id: "a", percent: 60 }, { id: "b", percent: 30 }] } });
     expect(() => evaluateComposition(bad, snapshot, base)).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     expect(() => compileCompositionSql(bad, { ...base, dialect: "duckdb" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED", problems: [expect.objectContaining({ path: ["split", "branches"] })] }));
-    expect(() => compileCompositionSql({ id: "x" }, { ...base, dialect: "duckdb" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
-    expect(() => compileCompositionSql(composition("ok", ref("big")), { ...base, dialect: "duckdb", compositions: [{ id: "broken" }] })).toThrow(
+    expect(() => compileCompositionSql({ id: "x" } as never, { ...base, dialect: "duckdb" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => compileCompositionSql(composition("ok", ref("big")), { ...base, dialect: "duckdb", compositions: [{ id: "broken" } as never] })).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED", problems: expect.arrayContaining([expect.objectContaining({ path: expect.arrayContaining(["compositions", 0]) })]) }),
     );
   });
@@ -50,7 +50,7 @@ describe("compileCompositionSql errors are the in-memory engine's", () => {
     expect(() => compileCompositionSql(composition("x", ref("big")), { now: NOW, dialect: "duckdb", audiences: COMPOSITION_AUDIENCES })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "oracle" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileCompositionSql(composition("x", ref("big")), undefined as never)).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
-    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildSnapshot, type Snapshot } from "@abm-kit/core";
+import { buildSnapshotUntyped, type Snapshot } from "@abm-kit/core";
 import type { Audience, Condition } from "@abm-kit/audience";
 
 /** The evaluation moment: March 31st, so "1 month ago" lands on the clamped February 28th. */
@@ -131,7 +131,7 @@ export function sqlFixture(): Snapshot {
     { key: "acct6.com", values: { topic: "AI", score: null, observedAt: "2025-12-01" } },
     { key: "unknown.org", values: { topic: "CRM", score: 99 } },
   ];
-  return buildSnapshot(
+  return buildSnapshotUntyped(
     { accounts, persons, links, opportunities, opportunityRoles, campaigns, campaignMembers, events, related: { ownedProducts, intent } },
     {
       asOf: NOW,

@@ -10,3 +10,4 @@ export * from "./builder/index.js";
 export * from "./composition/index.js";
 export * from "./diff/index.js";
 export * from "./streaming/index.js";
+export * from "./error-codes.js";

@@ -126,7 +126,7 @@ describe("evaluateComposition", () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).problems.map((p) => p.path.join("."))).toEqual(expect.arrayContaining(["name", "members.limit", "split.branches"]));
     }
-    expect(() => evaluateComposition(icpMinus, snapshot, { now: "soon", results })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => evaluateComposition(icpMinus, snapshot, { now: "soon", results })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 
   it("publishes a JSON Schema", () => {

@@ -120,9 +120,9 @@ describe("fuzz: no raw error escapes a public entry point", () => {
     fc.assert(
       fc.property(mutated(audiences), nowInput, odd, fc.boolean(), (definition, now, memberId, strictOdd) => {
         onlyTypedErrors(() => validateAudience(definition));
-        onlyTypedErrors(() => evaluate(definition, snapshot, { now, strict: strictOdd ? (memberId as boolean) : false }));
-        onlyTypedErrors(() => explain(definition, snapshot, typeof memberId === "string" ? memberId : "A1", { now }));
-        onlyTypedErrors(() => preview(definition, snapshot, { now }));
+        onlyTypedErrors(() => evaluate(definition as never, snapshot, { now, strict: strictOdd ? (memberId as boolean) : false }));
+        onlyTypedErrors(() => explain(definition as never, snapshot, typeof memberId === "string" ? memberId : "A1", { now }));
+        onlyTypedErrors(() => preview(definition as never, snapshot, { now }));
       }),
       runs,
     );
@@ -131,9 +131,9 @@ describe("fuzz: no raw error escapes a public entry point", () => {
   it("evaluate and evaluateAll with odd options and reference lists", () => {
     fc.assert(
       fc.property(fc.array(mutated(audiences), { maxLength: 3 }), odd, (list, options) => {
-        onlyTypedErrors(() => evaluateAll(list, snapshot, options as never));
-        onlyTypedErrors(() => evaluate(audiences[0], snapshot, options as never));
-        onlyTypedErrors(() => evaluate(audiences[0], snapshot, { now: NOW, audiences: options as never }));
+        onlyTypedErrors(() => evaluateAll(list as never, snapshot, options as never));
+        onlyTypedErrors(() => evaluate(audiences[0]!, snapshot, options as never));
+        onlyTypedErrors(() => evaluate(audiences[0]!, snapshot, { now: NOW, audiences: options as never }));
         onlyTypedErrors(() => evaluateAll(options as never, snapshot, { now: NOW }));
       }),
       runs,
@@ -145,10 +145,10 @@ describe("fuzz: no raw error escapes a public entry point", () => {
     const attribute = { kind: "attribute", entity: "account", id: "A1", field: "industry", value: "Software" };
     fc.assert(
       fc.property(mutated(audiences), mutated([change, attribute]), nowInput, (definition, streamChange, now) => {
-        onlyTypedErrors(() => createStreamingEvaluator(snapshot, [definition], { now }));
+        onlyTypedErrors(() => createStreamingEvaluator(snapshot, [definition as never], { now }));
         onlyTypedErrors(() => createStreamingEvaluator(snapshot, definition as never, { now: NOW }));
         const evaluator = createStreamingEvaluator(snapshot, audiences.slice(0, 5), { now: NOW });
-        onlyTypedErrors(() => evaluator.apply(streamChange));
+        onlyTypedErrors(() => evaluator.apply(streamChange as never));
         onlyTypedErrors(() => evaluator.advanceTo(now as never));
       }),
       { numRuns: 150 },
@@ -165,9 +165,9 @@ describe("fuzz: no raw error escapes a public entry point", () => {
     ];
     fc.assert(
       fc.property(mutated(compositions), mutated(compositions), nowInput, odd, (composition, other, now, options) => {
-        onlyTypedErrors(() => evaluateComposition(composition, snapshot, { now: now as string, results, compositions: [compositions[0], other] as never, audiences }));
-        onlyTypedErrors(() => evaluateCompositions([composition, other], snapshot, { now: NOW, results }));
-        onlyTypedErrors(() => evaluateComposition(compositions[2], snapshot, options as never));
+        onlyTypedErrors(() => evaluateComposition(composition as never, snapshot, { now: now as string, results, compositions: [compositions[0], other] as never, audiences }));
+        onlyTypedErrors(() => evaluateCompositions([composition, other] as never, snapshot, { now: NOW, results }));
+        onlyTypedErrors(() => evaluateComposition(compositions[2] as never, snapshot, options as never));
       }),
       runs,
     );

@@ -42,6 +42,6 @@ describe("audience references", () => {
     expect(() => evaluate(def("x", { kind: "inAudience", audienceId: "marketers" }), snapshot, { now: NOW, audiences: [marketers] })).toThrow(/lists person rows/);
   });
   it("rejects a bad now with a typed error", () => {
-    expect(() => evaluate(customers, snapshot, { now: "yesterday" })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => evaluate(customers, snapshot, { now: "yesterday" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 });

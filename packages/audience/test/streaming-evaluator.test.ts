@@ -18,7 +18,7 @@ const visitor: Audience = {
   condition: { kind: "event", types: ["Visit Webpage"], window: { last: { amount: 7, unit: "days" } } },
 };
 
-const visit = (id: string, personId: string, hoursFromStart: number) => ({ kind: "event", record: { id, type: "Visit Webpage", occurredAt: at(hoursFromStart), personId } });
+const visit = (id: string, personId: string, hoursFromStart: number) => ({ kind: "event" as const, record: { id, type: "Visit Webpage", occurredAt: at(hoursFromStart), personId } });
 
 /** Acme with four people, two of whom visited in the last 30 days. */
 function seed() {
@@ -133,14 +133,16 @@ describe("streaming evaluator", () => {
 
   it("rejects bad changes with paths and counts them; nothing changes", () => {
     const evaluator = createStreamingEvaluator(seed(), [engaged, visitor], { now: START });
-    const counts = evaluator.applyAll([
+    // changes from untyped data (parsed JSON): checked at run time
+    const untyped: unknown[] = [
       { kind: "event", record: { id: "x1", type: "Visit Webpage", personId: "p3" } },
       visit("x2", "nobody", -1),
       { kind: "teleport" },
       { kind: "person", record: { id: "p9", email: 42 } },
       visit("x3", "p3", -1),
       visit("x3", "p3", -1),
-    ]);
+    ];
+    const counts = evaluator.applyAll(untyped as never);
     expect(counts).toMatchObject({ read: 6, applied: 1, duplicates: 1, rejected: 4 });
     const paths = counts.problems.map((p) => p.path);
     expect(paths).toContainEqual([0, "record", "occurredAt"]);

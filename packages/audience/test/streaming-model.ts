@@ -1,4 +1,4 @@
-import { buildSnapshot, type RelatedTableDefinition, type Snapshot } from "@abm-kit/core";
+import { buildSnapshotUntyped, type RelatedTableDefinition, type Snapshot } from "@abm-kit/core";
 import type { Audience } from "../src/index.js";
 
 /** The clock the streaming tests start from. */
@@ -57,7 +57,7 @@ export class RecordModel {
 
   /** The Snapshot of every record held. */
   snapshot(asOf: string): Snapshot {
-    return buildSnapshot(
+    return buildSnapshotUntyped(
       {
         accounts: this.accounts.values(),
         persons: this.persons.values(),

@@ -15,13 +15,15 @@ export interface Problem {
 
 /**
  * The base of every error abm-kit raises on purpose. It has a stable `code`
- * and the list of every problem found, each with its path.
+ * and the list of every problem found, each with its path. Each package lists
+ * its codes (`CORE_ERROR_CODES`, `AUDIENCE_ERROR_CODES`, …; the table is in
+ * docs/errors.md) and types the errors it raises by them (`CoreErrorCode`, …).
  */
-export class AbmKitError extends Error {
-  readonly code: string;
+export class AbmKitError<Code extends string = string> extends Error {
+  readonly code: Code;
   readonly problems: readonly Problem[];
 
-  constructor(code: string, message: string, problems: readonly Problem[] = [], options?: { cause?: unknown }) {
+  constructor(code: Code, message: string, problems: readonly Problem[] = [], options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
@@ -30,7 +32,7 @@ export class AbmKitError extends Error {
 }
 
 /** Input (a record, a definition, settings) did not pass its schema. */
-export class ValidationError extends AbmKitError {
+export class ValidationError extends AbmKitError<"VALIDATION_FAILED"> {
   constructor(what: string, problems: readonly Problem[]) {
     super("VALIDATION_FAILED", `${what} is invalid: ${summarizeProblems(problems)}`, problems);
   }

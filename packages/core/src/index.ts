@@ -4,9 +4,12 @@
  * @packageDocumentation
  */
 export * from "./errors.js";
+export * from "./error-codes.js";
+export type * from "./deep-readonly.js";
 export * from "./labels.js";
 export * from "./source-key.js";
 export * from "./values.js";
+export * from "./now.js";
 export * from "./entity-fields.js";
 export * from "./domain.js";
 export * from "./schemas/index.js";

@@ -147,7 +147,7 @@ describe("Snapshot bad input", () => {
     expect(builder.addAccount({ id: "a", name: "duplicate" })).toBe(false);
     expect(builder.addAccount({ id: "b", employeeCount: -5, createdAt: "not a date" }, { file: "Account.csv", line: 7 })).toBe(false);
     expect(builder.addAccount({ id: "c", attributes: { Score__c: "high" } })).toBe(false);
-    expect(builder.addAccount("not an object")).toBe(false);
+    expect(builder.addRecord("account", "not an object")).toBe(false);
     expect(builder.addPerson({ id: "p" })).toBe(true);
     expect(builder.addEvent({ id: "e1", type: "Visit", occurredAt: "2026-01-01T00:00:00Z", personId: "p" })).toBe(true);
     expect(builder.addEvent({ id: "e1", type: "Visit", occurredAt: "2026-01-02T00:00:00Z", personId: "p" })).toBe(false);
@@ -193,7 +193,7 @@ describe("Snapshot bad input", () => {
   });
 
   it("refuses invalid builder options with a typed error", () => {
-    expect(() => new SnapshotBuilder({ asOf: "soon" })).toThrowError(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => new SnapshotBuilder({ asOf: "soon" })).toThrowError(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     expect(() => new SnapshotBuilder({ asOf: NOW, relatedTables: [{ name: "1bad", keyedBy: "account", fields: {} }] })).toThrowError(
       expect.objectContaining({ code: "INVALID_OPTIONS", problems: [expect.objectContaining({ path: ["relatedTables", 0, "name"] })] }),
     );

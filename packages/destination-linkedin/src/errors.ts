@@ -17,7 +17,7 @@ export type LinkedInActionCode =
  * and, when a setting must change, which one (`setting`); the error's
  * `report` holds what the run did. Running again after the fix resumes.
  */
-export class LinkedInActionRequiredError extends ActionRequiredError {
+export class LinkedInActionRequiredError extends ActionRequiredError<LinkedInActionCode> {
   constructor(code: LinkedInActionCode, message: string, setting?: string) {
     super(code, message, setting !== undefined ? { setting } : {});
   }

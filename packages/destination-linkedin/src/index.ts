@@ -17,6 +17,7 @@ export { LinkedInActionRequiredError, type LinkedInActionCode } from "./errors.j
 export { readSegmentStatus, type SegmentStatus, type ReadSegmentStatusInput } from "./status/read-segment-status.js";
 export { segmentWarnings } from "./status/segment-warnings.js";
 export { describeSegment } from "./status/describe-segment.js";
+export type { LinkedInContext } from "./segments/segment-api.js";
 export { linkedInHttp, restFailure } from "./http/linkedin-http.js";
 export { NOT_READY_WINDOW_MS } from "./members/send-members.js";
 export { segmentNameOf } from "./segments/segment-name.js";
@@ -25,3 +26,4 @@ export { companyElement, organizationUrnOf, companyPageUrlOf, COMPANY_IDENTIFIER
 export { userElement, USER_FIELD_LIMITS } from "./members/user-element.js";
 export type { BuiltElement } from "./members/member-element.js";
 export { isApiVersion } from "./api-version.js";
+export * from "./error-codes.js";

@@ -27,3 +27,4 @@ export { objectKey, journalKey, JOURNAL_FOLDER, contentTypeOf, ExportMarkerSchem
 export { partSizeFor } from "./upload-file.js";
 export { toDeliveryError } from "./s3-error.js";
 export { s3ObjectStore } from "./s3-object-store.js";
+export * from "./error-codes.js";

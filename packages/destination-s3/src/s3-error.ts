@@ -1,3 +1,4 @@
+import type { S3ErrorCode } from "./error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { AuthExpiredError, RetryableError, TerminalError } from "@abm-kit/destinations";
 
@@ -52,9 +53,9 @@ export function toDeliveryError(error: unknown, operation: string): Error {
     return new RetryableError(code, message, status !== undefined ? { status } : {});
   }
   if (NETWORK.has(e.code ?? "") || NETWORK.has(code) || code === "TimeoutError" || code === "AbortError" || code === "RequestTimeout") {
-    return new RetryableError("NETWORK_ERROR", message);
+    return new RetryableError<S3ErrorCode>("NETWORK_ERROR", message);
   }
   if (status !== undefined && status >= 400) return new TerminalError(code, message, { status });
   // No S3 answer to go by (an unreadable body, a part without its ETag, a broken stream): try again.
-  return new RetryableError("S3_REQUEST_FAILED", message);
+  return new RetryableError<S3ErrorCode>("S3_REQUEST_FAILED", message);
 }

@@ -1,3 +1,4 @@
+import type { S3ErrorCode } from "./error-codes.js";
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,
@@ -35,10 +36,10 @@ async function explainHeadFailure(client: S3Client, bucket: string, key: string,
   } catch (error) {
     const status = statusOf(error);
     // 404: no such object; 416: an empty object has no byte 0. Neither explains the HEAD refusal.
-    if (status === 404 || status === 416) return new RetryableError("HEAD_REFUSED", refused, { status: statusOf(headError) });
+    if (status === 404 || status === 416) return new RetryableError<S3ErrorCode>("HEAD_REFUSED", refused, { status: statusOf(headError) });
     return toDeliveryError(error, `HeadObject ${key}`);
   }
-  return new RetryableError("HEAD_REFUSED", refused, { status: statusOf(headError) });
+  return new RetryableError<S3ErrorCode>("HEAD_REFUSED", refused, { status: statusOf(headError) });
 }
 
 /** Deletes an object (a missing one is fine). */

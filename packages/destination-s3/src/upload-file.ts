@@ -1,3 +1,4 @@
+import type { S3ErrorCode } from "./error-codes.js";
 import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";

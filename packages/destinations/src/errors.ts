@@ -6,10 +6,10 @@ import type { RunReport } from "./runtime/run-report.js";
  * (HTTP 408/409/423/429/5xx, timeouts, connection resets, malformed bodies,
  * a service's "rate limited" envelope). `retryAfterMs` is the wait the service asked for.
  */
-export class RetryableError extends AbmKitError {
+export class RetryableError<Code extends string = string> extends AbmKitError<Code> {
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
-  constructor(code: string, message: string, options: { retryAfterMs?: number; status?: number; cause?: unknown } = {}) {
+  constructor(code: Code, message: string, options: { retryAfterMs?: number; status?: number; cause?: unknown } = {}) {
     super(code, message, [], { cause: options.cause });
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
@@ -17,16 +17,16 @@ export class RetryableError extends AbmKitError {
 }
 
 /** The access token was rejected (HTTP 401, Marketo 601/602, Salesforce INVALID_SESSION_ID): refresh it and try once more. */
-export class AuthExpiredError extends AbmKitError {
+export class AuthExpiredError extends AbmKitError<"AUTH_EXPIRED"> {
   constructor(message = "the destination rejected the access token", options: { cause?: unknown } = {}) {
     super("AUTH_EXPIRED", message, [], options);
   }
 }
 
 /** A destination call failed and trying again will not help (a 4xx other than the retryable ones, a rejected payload). */
-export class TerminalError extends AbmKitError {
+export class TerminalError<Code extends string = string> extends AbmKitError<Code> {
   readonly status: number | undefined;
-  constructor(code: string, message: string, options: { status?: number; problems?: readonly Problem[]; cause?: unknown } = {}) {
+  constructor(code: Code, message: string, options: { status?: number; problems?: readonly Problem[]; cause?: unknown } = {}) {
     super(code, message, options.problems ?? [], { cause: options.cause });
     this.status = options.status;
   }
@@ -38,16 +38,16 @@ export class TerminalError extends AbmKitError {
  * the last checkpoint is kept; running the plan again resumes from there.
  * `report` holds what the run did before it stopped.
  */
-export class ActivationError extends AbmKitError {
+export class ActivationError extends AbmKitError<"ACTIVATION_ABORTED" | "ADAPTER_FAILED"> {
   readonly report: RunReport | undefined;
-  constructor(code: string, message: string, report?: RunReport) {
+  constructor(code: "ACTIVATION_ABORTED" | "ADAPTER_FAILED", message: string, report?: RunReport) {
     super(code, message);
     this.report = report;
   }
 }
 
 /** A file name (from a template) would leave the target folder or is otherwise unsafe. */
-export class UnsafeFileNameError extends AbmKitError {
+export class UnsafeFileNameError extends AbmKitError<"UNSAFE_FILE_NAME"> {
   constructor(message: string, problems: readonly Problem[]) {
     super("UNSAFE_FILE_NAME", message, problems);
   }
@@ -66,7 +66,7 @@ export function isRetryable(error: unknown): error is RetryableError {
  * `STATE_KEY_INVALID` (the key cannot name a file). `file`
  * is the file, when the store keeps files. The message says how to recover.
  */
-export class StateStoreError extends AbmKitError {
+export class StateStoreError extends AbmKitError<"STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID"> {
   readonly key: string;
   readonly file: string | undefined;
   constructor(code: "STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID", message: string, options: { key: string; file?: string; problems?: readonly Problem[]; cause?: unknown }) {
@@ -83,14 +83,14 @@ export class StateStoreError extends AbmKitError {
  * message among its warnings, sets {@link StopRunError.report} and throws the
  * error on; running again resumes from the checkpoint.
  */
-export class StopRunError extends AbmKitError {
+export class StopRunError<Code extends string = string> extends AbmKitError<Code> {
   /** The setting to change, when one is to blame. */
   readonly setting: string | undefined;
   /** What the run did before it stopped (set by the runtime). */
   report: RunReport | undefined;
   /** The report status this stop means. */
   readonly status: "stopped" | "actionRequired" = "stopped";
-  constructor(code: string, message: string, options: { setting?: string; cause?: unknown } = {}) {
+  constructor(code: Code, message: string, options: { setting?: string; cause?: unknown } = {}) {
     super(code, message, options.setting !== undefined ? [{ path: [options.setting], message }] : [], { cause: options.cause });
     this.setting = options.setting;
   }
@@ -100,6 +100,6 @@ export class StopRunError extends AbmKitError {
  * A {@link StopRunError} that the user must act on before the next run (authorise
  * the app again, change a setting, get a permission); the report's status is `actionRequired`.
  */
-export class ActionRequiredError extends StopRunError {
+export class ActionRequiredError<Code extends string = string> extends StopRunError<Code> {
   override readonly status = "actionRequired" as const;
 }

@@ -81,8 +81,9 @@ describe("local-folder destination", () => {
     expect(third.audiences[0]).toMatchObject({ realized: 0, existing: 10, exited: 0, exported: 0, removed: 0 });
     expect((await readCsv(join(out, "local-folder_tier-1_20261122_063000.csv"))).length).toBe(1); // header only
 
-    // files were moved into place; the staging folder is left empty
-    expect(await readdir(join(out, LOCAL_FOLDER_STAGING))).toEqual([]);
+    // files were moved into place; the staging folder, empty, is removed
+    expect(await readdir(out)).not.toContain(LOCAL_FOLDER_STAGING);
+    expect((await readdir(out)).every((f) => f.endsWith(".csv") || f.endsWith(".manifest.json"))).toBe(true);
   });
 
   it("full exports write every member every run; incremental only the change", async () => {

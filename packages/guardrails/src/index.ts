@@ -47,3 +47,4 @@ export * from "./json-schemas.js";
 // not) belongs beside the validators, in ./streaming/; meanwhile the audience
 // validators take the chosen `evaluation` mode ("batch" | "streaming") as an option.
 export * from "./streaming/index.js";
+export * from "./error-codes.js";

@@ -167,7 +167,7 @@ describe("per-set rules", () => {
 
   it("reports an invalid definition as findings and still checks the others", () => {
     const bad = { id: "bad one", name: "", version: 0, type: "account", condition: { kind: "attribute", field: "x", op: "eq" } };
-    const findings = validateAudiences([bad, accountAudience(valueList(51), "ok")], { ...blueprint, evaluation: { ok: "streaming" } });
+    const findings = validateAudiences([bad as never, accountAudience(valueList(51), "ok")], { ...blueprint, evaluation: { ok: "streaming" } });
     const invalid = byRule(findings, "audience.invalid");
     expect(invalid.length).toBeGreaterThanOrEqual(3);
     expect(invalid.every((f) => f.severity === "error" && f.path.startsWith("[0]"))).toBe(true);
@@ -183,7 +183,7 @@ describe("bad input", () => {
   it("an invalid audience raises a ValidationError naming each problem", () => {
     let caught: unknown;
     try {
-      validateAudienceLimits({ id: "", type: "team", condition: { kind: "nope" } }, blueprint);
+      validateAudienceLimits({ id: "", type: "team", condition: { kind: "nope" } } as never, blueprint);
     } catch (error) {
       caught = error;
     }

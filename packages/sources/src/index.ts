@@ -32,3 +32,4 @@ export { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.j
 export { readMappedCsv, readMappedJson, mappedSpec } from "./generic/read-mapped.js";
 export { loadExports, type ExportFile, type LoadedExports, type LoadExportsOptions } from "./load-exports.js";
 export type { LoadProgress } from "./load-progress.js";
+export * from "./error-codes.js";

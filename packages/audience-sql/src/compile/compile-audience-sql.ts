@@ -1,5 +1,6 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
-import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceType, type NowInput } from "@abm-kit/audience";
+import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -22,7 +23,7 @@ export interface CompileSqlOptions {
   readonly layout?: SqlLayout;
   readonly snapshot?: Snapshot;
   /** Audiences `inAudience` may reference: definitions (compiled to CTEs first) or results (their member ids bound as parameters). */
-  readonly audiences?: Iterable<unknown>;
+  readonly audiences?: Iterable<AudienceInput | AudienceMembers>;
 }
 
 /** An audience compiled to one SQL query returning its members' ids (column `id`) in ascending code-unit order. */
@@ -43,11 +44,11 @@ export interface CompiledSql {
 function layoutOf(options: CompileSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError("INVALID_OPTIONS", "layout is not a valid SQL layout", parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
 }
 
 /**
@@ -57,7 +58,7 @@ function layoutOf(options: CompileSqlOptions): SqlLayout {
  * condition a boolean expression over the row. Every operand is a bound
  * parameter. The query returns column `id`, ordered by id.
  */
-export function compileAudienceSql(audience: unknown, options: CompileSqlOptions): CompiledSql {
+export function compileAudienceSql(audience: AudienceInput, options: CompileSqlOptions): CompiledSql {
   const dialect = dialectOf(options?.dialect);
   const now = parseNow(options.now);
   const layout = layoutOf(options);
@@ -70,7 +71,7 @@ export function compileAudienceSql(audience: unknown, options: CompileSqlOptions
     else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
       }
       definitions.set(definition.id, definition);
     }

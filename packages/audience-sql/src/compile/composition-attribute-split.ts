@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type FieldType, type ProblemPath } from "@abm-kit/core";
 import { fieldColumn, type SqlCompileContext, type SqlScope } from "./context.js";
 import { timestampText } from "./time-sql.js";
@@ -40,7 +41,7 @@ export function attributeBranchSql(type: FieldType, column: string, values: read
 /** The column and type of a split field of the member rows; an unknown field raises `UNKNOWN_FIELD` as the in-memory split does. */
 export function splitFieldColumn(member: SqlScope, field: string, path: ProblemPath, context: SqlCompileContext): { column: string; type: FieldType } {
   if (!Object.hasOwn(member.fields, field)) {
-    throw new AbmKitError("UNKNOWN_FIELD", `${member.kind}s have no field ${field}`, [{ path: [...path], message: `no ${member.kind} field ${field}` }]);
+    throw new AbmKitError<AudienceSqlErrorCode>("UNKNOWN_FIELD", `${member.kind}s have no field ${field}`, [{ path: [...path], message: `no ${member.kind} field ${field}` }]);
   }
   return { column: fieldColumn(context, member.alias, member.fields, field), type: member.fields[field]! };
 }

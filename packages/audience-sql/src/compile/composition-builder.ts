@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath } from "@abm-kit/core";
 import { referencedAudienceIds, validateAudience, type Audience, type AudienceType, type Composition, type CompositionNode, type EnrichAttribute } from "@abm-kit/audience";
 import type { SqlDialect } from "../dialects/dialect.js";
@@ -36,8 +37,8 @@ export interface CompositionOutputCte extends IdSet {
   readonly name: string;
 }
 
-const fail = (code: string, message: string, path: ProblemPath): never => {
-  throw new AbmKitError(code, message, [{ path: [...path], message }]);
+const fail = (code: AudienceSqlErrorCode, message: string, path: ProblemPath): never => {
+  throw new AbmKitError<AudienceSqlErrorCode>(code, message, [{ path: [...path], message }]);
 };
 
 /** The ids of the results a composition yields: its own, or each branch's (the in-memory order). */
@@ -241,7 +242,7 @@ export class CompositionSqlBuilder {
     const definition = this.definitions.get(id);
     if (definition !== undefined) return this.audience(definition, false);
     if (from === "inAudience") {
-      throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)}${referencedBy ? ` (referenced by ${JSON.stringify(referencedBy)})` : ""} was not given`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)}${referencedBy ? ` (referenced by ${JSON.stringify(referencedBy)})` : ""} was not given`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
     }
     return fail("UNKNOWN_AUDIENCE", `no audience, composition or result has id ${id}`, path);
   }
@@ -251,7 +252,7 @@ export class CompositionSqlBuilder {
     const cycleStart = this.stack.findIndex((s) => s.kind === "audience" && s.id === definition.id);
     if (cycleStart >= 0) {
       const cycle = [...this.stack.slice(cycleStart).map((s) => s.id), definition.id].join(" → ");
-      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
     }
     this.stack.push({ id: definition.id, kind: "audience" });
     try {

@@ -1,3 +1,4 @@
+import type { CompositionInput } from "@abm-kit/audience";
 import type { SqlParam } from "./params.js";
 import { sqlComment } from "./comment.js";
 import { compileCompositionSql, type CompileCompositionSqlOptions } from "./composition-sql.js";
@@ -14,7 +15,7 @@ function parameterLines(dialect: string, params: readonly SqlParam[]): string[] 
  * query, with `enrich`; the ranking query last, for a ranked composition),
  * each followed by its parameters with their types and values, separated by `;`.
  */
-export function explainCompositionSql(composition: unknown, options: CompileCompositionSqlOptions): string {
+export function explainCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): string {
   const compiled = compileCompositionSql(composition, options);
   const blocks = compiled.outputs.flatMap((output) => [
     [output.sql, "", sqlComment("parameters:"), ...parameterLines(compiled.dialect, output.paramTypes), ...output.warnings.map((w) => sqlComment(`warning: ${w.message}`))].join("\n"),

@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath } from "@abm-kit/core";
 import type { AudienceType, Condition, MemberValue } from "@abm-kit/audience";
 import { TABLE_NAMES } from "../layout/table-names.js";
@@ -9,8 +10,8 @@ import { isoTextSql } from "./composition-iso-text.js";
 import { withSharedWarnings } from "./shared-warnings.js";
 import { windowSql } from "./time-sql.js";
 
-const fail = (code: string, message: string, path: ProblemPath, problems?: readonly Problem[]): never => {
-  throw new AbmKitError(code, message, problems && problems.length > 0 ? problems : [{ path: [...path], message }]);
+const fail = (code: AudienceSqlErrorCode, message: string, path: ProblemPath, problems?: readonly Problem[]): never => {
+  throw new AbmKitError<AudienceSqlErrorCode>(code, message, problems && problems.length > 0 ? problems : [{ path: [...path], message }]);
 };
 
 /** Compiles `compile` with its own problem lists; errors raise `INVALID_MEMBER_VALUE`, unknown fields `UNKNOWN_FIELD` (the in-memory engine's errors). */

@@ -1,5 +1,6 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
-import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceType, type Composition, type MemberList, type NowInput } from "@abm-kit/audience";
+import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type Composition, type CompositionInput, type MemberList, type NowInput } from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -20,7 +21,7 @@ export interface CompileCompositionSqlOptions {
   readonly layout?: SqlLayout;
   readonly snapshot?: Snapshot;
   /** Audience definitions the composition may reference (compiled to CTEs), or results (member ids bound as parameters). */
-  readonly audiences?: Iterable<unknown>;
+  readonly audiences?: Iterable<AudienceInput | AudienceMembers>;
   /** Results already evaluated (audiences or compositions) that may be referenced by id. */
   readonly results?: readonly MemberList[];
   /** Other compositions whose outputs (or branches) may be referenced by id. */
@@ -30,15 +31,15 @@ export interface CompileCompositionSqlOptions {
 function layoutOf(options: CompileCompositionSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
+    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
 }
 
 function parseCompositions(inputs: readonly unknown[]): Composition[] {
-  if (!Array.isArray(inputs)) throw new AbmKitError("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
+  if (!Array.isArray(inputs)) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
   const problems: Problem[] = [];
   const parsed = inputs.map((input, i) => {
     const result = CompositionSchema.safeParse(input);
@@ -68,8 +69,8 @@ function parseCompositions(inputs: readonly unknown[]): Composition[] {
  * `UNKNOWN_RELATION`, `INVALID_MEMBER_VALUE`; and `AUDIENCE_COMPILE_FAILED`
  * when a referenced audience does not fit the layout.
  */
-export function compileCompositionSql(composition: unknown, options: CompileCompositionSqlOptions): CompiledComposition {
-  if (typeof options !== "object" || options === null) throw new AbmKitError("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
+export function compileCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): CompiledComposition {
+  if (typeof options !== "object" || options === null) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
   const dialect = dialectOf(options.dialect);
   const nowMs = parseNow(options.now);
   const layout = layoutOf(options);
@@ -88,7 +89,7 @@ export function compileCompositionSql(composition: unknown, options: CompileComp
     } else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
       }
       definitions.set(definition.id, definition);
     }
@@ -102,7 +103,7 @@ export function compileCompositionSql(composition: unknown, options: CompileComp
       producers.set(id, c);
     }
   });
-  if (duplicates.length > 0) throw new AbmKitError("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
+  if (duplicates.length > 0) throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
 
   const names = new Map<string, number>([["id", -1]]);
   const nameProblems: Problem[] = [];

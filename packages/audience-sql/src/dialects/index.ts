@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { bigquery } from "./bigquery.js";
 import type { DialectName, SqlDialect } from "./dialect.js";
@@ -13,7 +14,7 @@ export const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { duckdb, pos
 export function dialectOf(name: unknown): SqlDialect {
   const dialect = typeof name === "string" ? DIALECTS[name as DialectName] : undefined;
   if (dialect === undefined) {
-    throw new AbmKitError("INVALID_OPTIONS", `unknown SQL dialect ${JSON.stringify(name)} (one of ${Object.keys(DIALECTS).join(", ")})`, [{ path: ["dialect"], message: "unknown dialect" }]);
+    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", `unknown SQL dialect ${JSON.stringify(name)} (one of ${Object.keys(DIALECTS).join(", ")})`, [{ path: ["dialect"], message: "unknown dialect" }]);
   }
   return dialect;
 }

@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import type { TimeUnit } from "@abm-kit/audience";
 
@@ -6,7 +7,7 @@ export function quoteWith(mark: string): (identifier: string) => string {
   return (identifier) => {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(identifier)) {
-      throw new AbmKitError("INVALID_IDENTIFIER", `the name ${JSON.stringify(identifier)} holds a control character and cannot be an SQL identifier`, [{ path: [], message: "control character in a field name" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_IDENTIFIER", `the name ${JSON.stringify(identifier)} holds a control character and cannot be an SQL identifier`, [{ path: [], message: "control character in a field name" }]);
     }
     return `${mark}${identifier.split(mark).join(mark + mark)}${mark}`;
   };

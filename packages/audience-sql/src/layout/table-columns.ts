@@ -1,3 +1,4 @@
+import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type FieldType, type Problem } from "@abm-kit/core";
 import { fieldColumnNames, MAX_COLUMN_NAME_BYTES } from "./column-names.js";
 import type { SqlEntityTable, SqlFields, SqlLayout } from "./layout.js";
@@ -26,7 +27,7 @@ function fieldColumns(table: string, fields: SqlFields): SqlColumn[] {
   const names = fieldColumnNames(fields);
   return Object.entries(fields).map(([field, type]) => {
     if (RESERVED_COLUMNS.has(field)) {
-      throw new AbmKitError("INVALID_LAYOUT", `table ${table} has a field named ${field}, a name the SQL layout reserves`, [{ path: [table, field], message: "reserved column name" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `table ${table} has a field named ${field}, a name the SQL layout reserves`, [{ path: [table, field], message: "reserved column name" }]);
     }
     return { name: names.get(field)!, field, type, required: false };
   });
@@ -45,7 +46,7 @@ function checkRelatedNames(layout: SqlLayout): void {
     if (other !== undefined) problems.push({ path: ["related", table], message: `related tables ${other} and ${table} differ only in case; DuckDB, BigQuery and Spark SQL would see one table` });
     else seen.set(table.toLowerCase(), table);
   }
-  if (problems.length > 0) throw new AbmKitError("INVALID_LAYOUT", `the layout's related tables cannot all be SQL tables: ${problems[0]!.message}`, problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `the layout's related tables cannot all be SQL tables: ${problems[0]!.message}`, problems);
 }
 
 /**

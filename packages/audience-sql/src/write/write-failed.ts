@@ -6,7 +6,7 @@ import { AbmKitError } from "@abm-kit/core";
  * code is the database's error code when it gives one (PostgreSQL's SQLSTATE),
  * and `cause` is the database's own error.
  */
-export class SnapshotWriteError extends AbmKitError {
+export class SnapshotWriteError extends AbmKitError<"SNAPSHOT_WRITE_FAILED"> {
   constructor(engine: "DuckDB" | "PostgreSQL", step: string, table: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     const code = typeof (cause as { code?: unknown } | null)?.code === "string" ? (cause as { code: string }).code : undefined;

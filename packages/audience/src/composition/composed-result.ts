@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type AttributeValue, type Problem, type Snapshot } from "@abm-kit/core";
 import type { AudienceType } from "../definition/audience.js";
 import type { AudienceResult } from "../evaluate/result.js";
@@ -113,7 +114,7 @@ export function checkMemberLists(inputs: readonly MemberList[], what: string, ro
       }
     });
   }
-  if (problems.length > 0) throw new AbmKitError("INVALID_MEMBER_LIST", `${what}: an input is not a member list`, problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_LIST", `${what}: an input is not a member list`, problems);
 }
 
 /** The warning for `count` members the snapshot does not hold (undefined when there are none). */
@@ -126,12 +127,12 @@ export function commonType(inputs: readonly MemberList[], what: string): Audienc
   checkMemberLists(inputs, what);
   const first = inputs[0];
   if (first === undefined) {
-    throw new AbmKitError("COMPOSITION_EMPTY", `${what} needs at least one input`, [{ path: ["inputs"], message: "no input" }]);
+    throw new AbmKitError<AudienceErrorCode>("COMPOSITION_EMPTY", `${what} needs at least one input`, [{ path: ["inputs"], message: "no input" }]);
   }
   const problems = inputs.flatMap((input, i) =>
     input.type === first.type ? [] : [{ path: ["inputs", i, "type"], message: `${input.audienceId} holds ${input.type}s, ${first.audienceId} holds ${first.type}s` }],
   );
-  if (problems.length > 0) throw new AbmKitError("COMPOSITION_TYPE_MISMATCH", `${what} mixes account and person audiences`, problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("COMPOSITION_TYPE_MISMATCH", `${what} mixes account and person audiences`, problems);
   return first.type;
 }
 
@@ -140,12 +141,12 @@ export function commonNow(inputs: readonly MemberList[], given: string | undefin
   checkMemberLists(inputs, "composition");
   if (given !== undefined) {
     const ms = typeof given === "string" ? Date.parse(given) : Number.NaN;
-    if (Number.isNaN(ms)) throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
+    if (Number.isNaN(ms)) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
     return new Date(ms).toISOString();
   }
   const times = new Set(inputs.flatMap((input) => (input.now === undefined ? [] : [input.now])));
   const [only] = times;
   if (times.size === 1 && only !== undefined) return only;
   const message = times.size === 0 ? "no input says when it was evaluated" : `the inputs were evaluated at different times (${[...times].sort().join(", ")})`;
-  throw new AbmKitError("COMPOSITION_TIME_UNKNOWN", `${message}; pass now`, [{ path: ["now"], message }]);
+  throw new AbmKitError<AudienceErrorCode>("COMPOSITION_TIME_UNKNOWN", `${message}; pass now`, [{ path: ["now"], message }]);
 }

@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, problemsFromZod, type ProblemPath } from "@abm-kit/core";
 import { z } from "zod";
 import { checkConditionDepth } from "../definition/condition-depth.js";
@@ -33,9 +34,9 @@ export const PriorityTiersSchema = z.array(z.looseObject({ id: z.string().min(1)
  */
 export function checkOptions(schema: z.ZodType, value: unknown, what: string, path: ProblemPath = []): void {
   const deep = wheresOf(value, path).flatMap(([at, where]) => checkConditionDepth(where, at).problems);
-  if (deep.length > 0) throw new AbmKitError("INVALID_OPTIONS", `${what}: conditions nest too deep`, deep);
+  if (deep.length > 0) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", `${what}: conditions nest too deep`, deep);
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AbmKitError("INVALID_OPTIONS", `${what}: invalid options`, problemsFromZod(parsed.error, path));
+  if (!parsed.success) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", `${what}: invalid options`, problemsFromZod(parsed.error, path));
 }
 
 /** Checks that `input` is a member list (a typed error naming `root` otherwise). */

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "@abm-kit/core";
 import { z } from "zod";
 import { AudienceSchema } from "../definition/audience.js";
 import { MemberValueSchema } from "./member-value.schema.js";
@@ -136,6 +137,8 @@ export const CompositionSchema = z.strictObject({
 });
 /** A composition definition. */
 export type Composition = z.infer<typeof CompositionSchema>;
+/** What the composition functions accept: a {@link Composition}, with readonly arrays allowed (so an `as const` literal fits). */
+export interface CompositionInput extends DeepReadonly<Composition> {}
 
 /** The JSON Schema (draft 2020-12) of a composition, for UIs that build them. */
 export function compositionJsonSchema(): Record<string, unknown> {

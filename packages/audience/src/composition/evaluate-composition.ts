@@ -1,12 +1,13 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, ValidationError, epochMsToInstant, problemsFromZod, type Problem, type ProblemPath, type Snapshot } from "@abm-kit/core";
-import type { Audience, AudienceType } from "../definition/audience.js";
+import type { AudienceInput, AudienceType } from "../definition/audience.js";
 import { dependencyOrder } from "../evaluate/dependency-order.js";
 import { evaluate, evaluateAll } from "../evaluate/evaluate.js";
-import { parseNow as parseEvaluationNow } from "../evaluate/now.js";
+import { parseNow as parseEvaluationNow, type NowInput } from "../evaluate/now.js";
 import { optionsObject } from "../evaluate/options.js";
 import { compositionDepthProblems } from "./composition-depth.js";
 import { checkMemberLists, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
-import { CompositionSchema, type Composition, type CompositionNode } from "./composition.schema.js";
+import { CompositionSchema, type Composition, type CompositionInput, type CompositionNode } from "./composition.schema.js";
 import { enrich } from "./enrich.js";
 import { priorityList } from "./priority-list.js";
 import { rank } from "./rank.js";
@@ -16,18 +17,18 @@ import { splitByPercentage } from "./split-by-percentage.js";
 
 /** Options of {@link evaluateComposition} and {@link evaluateCompositions}. */
 export interface CompositionOptions {
-  /** The evaluation time (ISO instant); every audience and window is evaluated at it. */
-  readonly now: string;
+  /** The evaluation moment (see `NowInput`); every audience and window is evaluated at it. */
+  readonly now: NowInput;
   /** Audience definitions the compositions may reference by id (those referenced are evaluated together, their own references resolved). */
-  readonly audiences?: readonly Audience[];
+  readonly audiences?: readonly AudienceInput[];
   /** Results already evaluated (audiences or compositions) that may be referenced by id. */
   readonly results?: readonly MemberList[];
   /** Other compositions whose results (or branches) may be referenced by id. */
-  readonly compositions?: readonly Composition[];
+  readonly compositions?: readonly CompositionInput[];
 }
 
-const fail = (code: string, message: string, path: ProblemPath): never => {
-  throw new AbmKitError(code, message, [{ path: [...path], message }]);
+const fail = (code: AudienceErrorCode, message: string, path: ProblemPath): never => {
+  throw new AbmKitError<AudienceErrorCode>(code, message, [{ path: [...path], message }]);
 };
 
 /** The ids of the results a composition yields: its own, or each branch's. */
@@ -90,7 +91,7 @@ class CompositionRun {
         this.producer.set(id, composition);
       }
     });
-    if (problems.length > 0) throw new AbmKitError("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", problems);
+    if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", problems);
   }
 
   /** Every result of a composition, in branch order; the compositions it references are evaluated first, in dependency order. */
@@ -202,7 +203,7 @@ class CompositionRun {
   }
 
   /** Evaluates, in one pass, every given audience that some composition references. */
-  private evaluateReferencedAudiences(audiences: readonly Audience[]): void {
+  private evaluateReferencedAudiences(audiences: readonly AudienceInput[]): void {
     const wanted = new Set<string>();
     for (const composition of this.compositions) for (const id of compositionReferences(composition)) wanted.add(id);
     const targets = audiences.filter((a) => wanted.has(idOf(a)!) && !this.known.has(idOf(a)!));
@@ -223,8 +224,7 @@ function checkCompositionOptions(options: unknown): void {
   }
 }
 
-function parseNow(now: string): string {
-  if (typeof now !== "string") fail("INVALID_OPTIONS", "now must be an ISO instant", ["now"]);
+function parseNow(now: NowInput): string {
   return epochMsToInstant(parseEvaluationNow(now));
 }
 
@@ -286,7 +286,7 @@ function parseCompositions(inputs: readonly unknown[], path: string): Compositio
  * ```
  * @category Composition
  */
-export function evaluateComposition(composition: unknown, snapshot: Snapshot, options: CompositionOptions): ComposedResult[] {
+export function evaluateComposition(composition: CompositionInput, snapshot: Snapshot, options: CompositionOptions): ComposedResult[] {
   const main = parseComposition(composition);
   checkCompositionOptions(options);
   const others = parseCompositions(options.compositions ?? [], "compositions").filter((c) => c.id !== main.id);
@@ -294,7 +294,7 @@ export function evaluateComposition(composition: unknown, snapshot: Snapshot, op
 }
 
 /** Evaluates several compositions (which may reference each other) and returns every output of each, in order. */
-export function evaluateCompositions(compositions: readonly unknown[], snapshot: Snapshot, options: Omit<CompositionOptions, "compositions">): ComposedResult[] {
+export function evaluateCompositions(compositions: readonly CompositionInput[], snapshot: Snapshot, options: Omit<CompositionOptions, "compositions">): ComposedResult[] {
   checkCompositionOptions(options);
   const parsed = parseCompositions(compositions, "compositions");
   const run = new CompositionRun(snapshot, parseNow(options.now), options, parsed);

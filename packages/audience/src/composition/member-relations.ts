@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Adjacency, type ProblemPath, type Snapshot, type Table } from "@abm-kit/core";
 import type { AudienceType as MemberType } from "../definition/audience.js";
 
@@ -15,7 +16,7 @@ export interface MemberRelation {
  */
 export function memberRelation(snapshot: Snapshot, type: MemberType, relation: string, path: ProblemPath): MemberRelation {
   const fail = (message: string): never => {
-    throw new AbmKitError("UNKNOWN_RELATION", message, [{ path: [...path], message }]);
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_RELATION", message, [{ path: [...path], message }]);
   };
   if (relation.startsWith("related:")) {
     const name = relation.slice("related:".length);

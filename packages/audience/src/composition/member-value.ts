@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, epochMsToDate, epochMsToInstant, type AttributeValue, type Column, type NumberColumn, type ProblemPath, type Snapshot } from "@abm-kit/core";
 import { resolveWindow } from "../definition/resolve-time.js";
 import type { AudienceType as MemberType } from "../definition/audience.js";
@@ -16,8 +17,8 @@ export interface MemberValueReader {
   readonly isNumeric: boolean;
 }
 
-const fail = (code: string, message: string, path: ProblemPath): never => {
-  throw new AbmKitError(code, message, [{ path: [...path], message }]);
+const fail = (code: AudienceErrorCode, message: string, path: ProblemPath): never => {
+  throw new AbmKitError<AudienceErrorCode>(code, message, [{ path: [...path], message }]);
 };
 
 function columnOf(table: { column(name: string): Column | undefined; name: string }, field: string, path: ProblemPath): Column {

@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Snapshot } from "@abm-kit/core";
 import { commonNow, composedResult, unknownMembersWarning, type ComposedResult, type MemberList, type RankedMember, type ResultIdentity } from "./composed-result.js";
 import { compareIds, toMemberSet } from "./member-set.js";
@@ -27,12 +28,12 @@ export function rank(input: MemberList, snapshot: Snapshot, options: RankOptions
   checkMemberList(input, "rank", "input");
   checkOptions(RankOptionsSchema, options, "rank");
   if (!Number.isInteger(options.limit) || options.limit < 1) {
-    throw new AbmKitError("INVALID_OPTIONS", "a rank limit is a positive integer", [{ path: ["limit"], message: "not a positive integer" }]);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "a rank limit is a positive integer", [{ path: ["limit"], message: "not a positive integer" }]);
   }
   const now = commonNow([input], options.now);
   const reader = compileMemberValue(snapshot, input.type, options.by, Date.parse(now), ["by"]);
   if (!reader.isNumeric) {
-    throw new AbmKitError("INVALID_MEMBER_VALUE", "rank orders by a number, instant or date", [{ path: ["by"], message: "the value is not numeric" }]);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_VALUE", "rank orders by a number, instant or date", [{ path: ["by"], message: "the value is not numeric" }]);
   }
   const table = memberTable(snapshot, input.type);
   const sign = options.order === "asc" ? 1 : -1;

@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath, type Snapshot, type Table } from "@abm-kit/core";
 import type { Condition } from "../definition/condition.js";
 import type { RowTest } from "../evaluate/attribute-test.js";
@@ -21,7 +22,7 @@ export function compileRowFilter(snapshot: Snapshot, where: Condition | undefine
   const context: CompileContext = { snapshot, referenceTypes: new Map(), strict: false, errors: [], warnings: [] };
   const factory = compileRowTest(where, table, label, path, context);
   if (context.errors.length > 0) {
-    throw new AbmKitError("INVALID_MEMBER_VALUE", `the where of a member value does not fit ${label} rows: ${context.errors[0]!.message}`, context.errors);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_VALUE", `the where of a member value does not fit ${label} rows: ${context.errors[0]!.message}`, context.errors);
   }
   return { test: factory(nowMs), unknownFields: context.warnings };
 }
@@ -36,5 +37,5 @@ export function rejectUnknownFields(filters: readonly RowFilter[]): void {
   if (first === undefined) return;
   const key = (p: Problem) => p.path.join("\u0000");
   const everywhere = first.unknownFields.filter((p) => rest.every((f) => f.unknownFields.some((q) => key(q) === key(p))));
-  if (everywhere.length > 0) throw new AbmKitError("UNKNOWN_FIELD", `a member value's where names an unknown field: ${everywhere[0]!.message}`, everywhere);
+  if (everywhere.length > 0) throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `a member value's where names an unknown field: ${everywhere[0]!.message}`, everywhere);
 }

@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Snapshot } from "@abm-kit/core";
 import { commonNow, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { toMemberSet } from "./member-set.js";
@@ -42,7 +43,7 @@ export function splitByAttribute(input: MemberList, snapshot: Snapshot, options:
   const table = memberTable(snapshot, input.type);
   const column = table.column(options.field);
   if (column === undefined) {
-    throw new AbmKitError("UNKNOWN_FIELD", `${input.type}s have no field ${options.field}`, [{ path: ["field"], message: `no ${input.type} field ${options.field}` }]);
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `${input.type}s have no field ${options.field}`, [{ path: ["field"], message: `no ${input.type} field ${options.field}` }]);
   }
   const now = commonNow([input], options.now);
   const wanted = options.branches.map((branch) => new Set<SplitValue>(branch.values));

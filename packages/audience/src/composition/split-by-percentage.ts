@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
 import { commonNow, composedResult, type ComposedResult, type MemberList } from "./composed-result.js";
 import { toMemberSet } from "./member-set.js";
@@ -51,7 +52,7 @@ export function splitByPercentage(input: MemberList, snapshot: Snapshot, options
   checkMemberList(input, "percentage split", "input");
   checkOptions(PercentageSplitOptionsSchema, options, "percentage split");
   const problems = percentageBranchProblems(options.branches);
-  if (problems.length > 0) throw new AbmKitError("SPLIT_PERCENTAGES_INVALID", "the split's branches are invalid", problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("SPLIT_PERCENTAGES_INVALID", "the split's branches are invalid", problems);
   const now = commonNow([input], options.now);
   const upper: number[] = [];
   let cumulative = 0;

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "@abm-kit/core";
 import { z } from "zod";
 import { ConditionSchema } from "./condition.js";
 
@@ -19,3 +20,10 @@ export const AudienceSchema = z.strictObject({
 });
 /** An audience definition. */
 export type Audience = z.infer<typeof AudienceSchema>;
+/**
+ * What the functions that take a definition accept: an {@link Audience}, with
+ * readonly arrays allowed (so an `as const` literal fits). A misspelt kind,
+ * operator or field of the definition fails to compile; a definition from
+ * untyped data goes through `validateAudience(value: unknown)` first.
+ */
+export interface AudienceInput extends DeepReadonly<Audience> {}

@@ -1,3 +1,5 @@
+import { parseNow, type NowInput } from "../evaluate/now.js";
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, type Problem } from "@abm-kit/core";
 import { z } from "zod";
 import { MembershipStateSchema, type MembershipState } from "./membership-state.js";
@@ -44,11 +46,6 @@ export interface MembershipDiff {
   readonly state: MembershipState;
 }
 
-function parseNow(now: string): number {
-  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
-  return ms;
-}
 
 function checkPrevious(previous: MembershipState, current: CurrentMembership, nowMs: number): void {
   const problems: Problem[] = [];
@@ -56,9 +53,9 @@ function checkPrevious(previous: MembershipState, current: CurrentMembership, no
     problems.push({ path: ["previous", "audienceId"], message: `the state is of audience ${previous.audienceId}, the result of ${current.audienceId}` });
   }
   if (previous.type !== current.type) problems.push({ path: ["previous", "type"], message: `the state holds ${previous.type}s, the result ${current.type}s` });
-  if (problems.length > 0) throw new AbmKitError("MEMBERSHIP_STATE_MISMATCH", "the previous state belongs to another audience", problems);
+  if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("MEMBERSHIP_STATE_MISMATCH", "the previous state belongs to another audience", problems);
   if (Date.parse(previous.evaluatedAt) > nowMs) {
-    throw new AbmKitError("MEMBERSHIP_STATE_FROM_FUTURE", "the previous state was evaluated after now", [
+    throw new AbmKitError<AudienceErrorCode>("MEMBERSHIP_STATE_FROM_FUTURE", "the previous state was evaluated after now", [
       { path: ["now"], message: `now is before the previous run (${previous.evaluatedAt})` },
     ]);
   }
@@ -75,8 +72,8 @@ function checkPrevious(previous: MembershipState, current: CurrentMembership, no
  * `previous` may come straight from JSON: it is validated (typed error naming
  * every problem).
  */
-export function diffMembership(previous: MembershipState | undefined, current: CurrentMembership, options: { now: string }): MembershipDiff {
-  const nowMs = parseNow((options as { now?: string } | null | undefined)?.now as string);
+export function diffMembership(previous: MembershipState | undefined, current: CurrentMembership, options: { now: NowInput }): MembershipDiff {
+  const nowMs = parseNow((options as { now?: unknown } | null | undefined)?.now);
   const now = new Date(nowMs).toISOString();
   parseOrThrow(CurrentMembershipSchema, current, "audience result");
   const before = previous === undefined ? undefined : parseOrThrow(MembershipStateSchema, previous, "membership state");

@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath, type Snapshot, type Table } from "@abm-kit/core";
 import type { AudienceType } from "../definition/audience.js";
 import type { ContextKind } from "../definition/contexts.js";
@@ -27,7 +28,7 @@ export interface CompileContext {
 export function compileFailed(audienceId: string, problems: readonly Problem[]): AbmKitError {
   const first = problems[0];
   const detail = first ? `: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}` : "";
-  return new AbmKitError("AUDIENCE_COMPILE_FAILED", `audience ${JSON.stringify(audienceId)} cannot be evaluated on this snapshot${detail}`, problems);
+  return new AbmKitError<AudienceErrorCode>("AUDIENCE_COMPILE_FAILED", `audience ${JSON.stringify(audienceId)} cannot be evaluated on this snapshot${detail}`, problems);
 }
 
 /** Records an unknown field: an error when strict, otherwise a warning (the field reads as missing). */

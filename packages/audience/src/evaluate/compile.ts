@@ -1,5 +1,5 @@
 import type { ProblemPath, Snapshot } from "@abm-kit/core";
-import type { Audience, AudienceType } from "../definition/audience.js";
+import type { Audience, AudienceInput, AudienceType } from "../definition/audience.js";
 import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
 import { compileFailed, type CompileContext, type Scope } from "./compile-context.js";
@@ -52,7 +52,7 @@ export interface CompiledAudience {
  * ```
  * @category Evaluate
  */
-export function compileAudience(audience: unknown, snapshot: Snapshot, options: CompileOptions = {}): CompiledAudience {
+export function compileAudience(audience: AudienceInput, snapshot: Snapshot, options: CompileOptions = {}): CompiledAudience {
   const valid = validateAudience(audience);
   const context: CompileContext = {
     snapshot,

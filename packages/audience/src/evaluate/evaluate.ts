@@ -1,18 +1,18 @@
 import { epochMsToInstant, type Problem, type Snapshot } from "@abm-kit/core";
-import type { Audience } from "../definition/audience.js";
+import type { Audience, AudienceInput } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import type { Bitset } from "./bitset.js";
 import { parseNow, type NowInput } from "./now.js";
 import { booleanOption, listOption } from "./options.js";
 import { ReferencePool, referencedAudienceIds } from "./references.js";
-import type { AudienceResult } from "./result.js";
+import type { AudienceMembers, AudienceResult } from "./result.js";
 
 /** Options of {@link evaluate}, {@link evaluateAll}, `preview` and `explain`. */
 export interface EvaluateOptions {
   /** The evaluation moment. Relative windows are measured from it; later events are ignored. */
   readonly now: NowInput;
   /** Audiences `inAudience` may reference: definitions (evaluated first, in dependency order) or results. */
-  readonly audiences?: Iterable<unknown>;
+  readonly audiences?: Iterable<AudienceInput | AudienceMembers>;
   /** Make unknown fields errors instead of missing values (default false). */
   readonly strict?: boolean;
 }
@@ -37,7 +37,7 @@ export interface EvaluateOptions {
  * ```
  * @category Evaluate
  */
-export function evaluate(audience: unknown, snapshot: Snapshot, options: EvaluateOptions): AudienceResult {
+export function evaluate(audience: AudienceInput, snapshot: Snapshot, options: EvaluateOptions): AudienceResult {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
@@ -51,7 +51,7 @@ export function evaluate(audience: unknown, snapshot: Snapshot, options: Evaluat
  * reference cycle is an error naming the cycle, an unknown reference an error
  * naming it. Results come in the order of `audiences`.
  */
-export function evaluateAll(audiences: Iterable<unknown>, snapshot: Snapshot, options: Omit<EvaluateOptions, "audiences"> & { readonly audiences?: Iterable<unknown> }): AudienceResult[] {
+export function evaluateAll(audiences: Iterable<AudienceInput>, snapshot: Snapshot, options: EvaluateOptions): AudienceResult[] {
   const now = parseNow(options?.now);
   const list = listOption(audiences, ["audiences"]);
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), [...list, ...listOption(options.audiences, ["options", "audiences"])]);

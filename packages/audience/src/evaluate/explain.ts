@@ -1,6 +1,8 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, epochMsToInstant, formatPath, type Snapshot } from "@abm-kit/core";
 import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
+import type { AudienceInput } from "../definition/audience.js";
 import type { EvaluateOptions } from "./evaluate.js";
 import { parseNow } from "./now.js";
 import { booleanOption, listOption } from "./options.js";
@@ -36,13 +38,13 @@ export interface Explanation {
  * evidence — values, the related rows that matched, the events counted. Under
  * a related condition, its `where` is explained for the deciding related row.
  */
-export function explain(audience: unknown, snapshot: Snapshot, memberId: string, options: EvaluateOptions): Explanation {
+export function explain(audience: AudienceInput, snapshot: Snapshot, memberId: string, options: EvaluateOptions): Explanation {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
   const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;
   const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
   if (row < 0) {
-    throw new AbmKitError("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
   }
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);

@@ -1,7 +1,8 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type ProblemPath } from "@abm-kit/core";
 
 const invalid = (path: ProblemPath, message: string): never => {
-  throw new AbmKitError("INVALID_OPTIONS", `${path.join(".") || "options"} ${message}`, [{ path, message, code: "invalid_option" }]);
+  throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", `${path.join(".") || "options"} ${message}`, [{ path, message, code: "invalid_option" }]);
 };
 
 /** The options object of an entry point (a typed error when it is not an object). */

@@ -1,6 +1,7 @@
 import type { Snapshot } from "@abm-kit/core";
 import { epochMsToInstant } from "@abm-kit/core";
 import { validateAudience } from "../definition/validate.js";
+import type { AudienceInput } from "../definition/audience.js";
 import type { EvaluateOptions } from "./evaluate.js";
 import { parseNow } from "./now.js";
 import { booleanOption, listOption } from "./options.js";
@@ -18,7 +19,7 @@ export interface AudiencePreview {
 }
 
 /** Counts an audience's members (population count of the member set) without materializing their ids. */
-export function preview(audience: unknown, snapshot: Snapshot, options: EvaluateOptions): AudiencePreview {
+export function preview(audience: AudienceInput, snapshot: Snapshot, options: EvaluateOptions): AudiencePreview {
   const now = parseNow(options?.now);
   const definition = validateAudience(audience);
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));

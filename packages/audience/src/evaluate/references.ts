@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
 import type { Audience, AudienceType } from "../definition/audience.js";
 import type { Condition } from "../definition/condition.js";
@@ -6,7 +7,7 @@ import { Bitset } from "./bitset.js";
 import { compileAudience, type CompiledAudience } from "./compile.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { RunState } from "./plan-node.js";
-import { isAudienceResult, type AudienceResult } from "./result.js";
+import { isAudienceResult, type AudienceMembers } from "./result.js";
 
 /** The audiences a definition references with `inAudience`, in order of first mention. */
 export function referencedAudienceIds(audience: Audience): string[] {
@@ -32,7 +33,7 @@ export interface ResolvedAudience {
 /** A set of definitions and results that references resolve against. */
 export class ReferencePool {
   private readonly definitions = new Map<string, Audience>();
-  private readonly results = new Map<string, AudienceResult>();
+  private readonly results = new Map<string, AudienceMembers>();
   private readonly computed = new Map<string, ResolvedAudience & { state?: RunState }>();
   private typeMap: Map<string, AudienceType> | undefined;
 
@@ -54,7 +55,7 @@ export class ReferencePool {
           throw error;
         }
         if (this.definitions.has(audience.id)) {
-          throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+          throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
         }
         this.definitions.set(audience.id, audience);
       }
@@ -92,11 +93,11 @@ export class ReferencePool {
         const definition = this.definitions.get(ref);
         if (definition !== undefined) return referencedAudienceIds(definition);
         if (this.results.has(ref)) return undefined;
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
       },
       (cycle) => {
         const text = cycle.join(" → ");
-        throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+        throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
       },
     );
     for (const ref of order) this.computeDefinition(this.definitions.get(ref)!);
@@ -126,7 +127,7 @@ export class ReferencePool {
     return this.computed.get(id)?.state;
   }
 
-  private fromResult(result: AudienceResult): ResolvedAudience {
+  private fromResult(result: AudienceMembers): ResolvedAudience {
     const table = result.type === "account" ? this.snapshot.accounts : this.snapshot.persons;
     const bits = new Bitset(table.size);
     let unknown = 0;

@@ -18,6 +18,12 @@ export interface AudienceResult {
   readonly warnings: Problem[];
 }
 
+/**
+ * What `inAudience` can reference besides a definition: an audience's members
+ * already evaluated (an {@link AudienceResult}, or any list of ids with a type).
+ */
+export type AudienceMembers = Pick<AudienceResult, "audienceId" | "type"> & { readonly memberIds: readonly string[] };
+
 /** Whether a value is an {@link AudienceResult} (rather than a definition). */
 export function isAudienceResult(value: unknown): value is AudienceResult {
   return typeof value === "object" && value !== null && Array.isArray((value as { memberIds?: unknown }).memberIds) && typeof (value as { audienceId?: unknown }).audienceId === "string";

@@ -1,4 +1,5 @@
 import type { StreamingEvaluator } from "./streaming-evaluator.js";
+import type { StreamChangeInput } from "./stream-change.js";
 
 /** Latency and throughput of applying a stream of changes. */
 export interface StreamingLatencyReport {
@@ -23,7 +24,7 @@ export interface StreamingLatencyReport {
 }
 
 /** A step of a measured stream: a change, or a move of the clock. */
-export type MeasuredStep = { readonly change: unknown } | { readonly advanceTo: string | number };
+export type MeasuredStep = { readonly change: StreamChangeInput } | { readonly advanceTo: string | number };
 
 /**
  * Feeds `steps` to `evaluator` and measures each `apply` with `clock` (a

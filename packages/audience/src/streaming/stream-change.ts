@@ -1,3 +1,4 @@
+import type { AccountInput, AccountPersonRelationInput, ActivityEventInput, OpportunityInput, PersonInput, RelatedRowInput } from "@abm-kit/core";
 import { z } from "zod";
 
 /**
@@ -19,3 +20,17 @@ export const StreamChangeSchema = z.discriminatedUnion("kind", [
 ]);
 /** A change fed to a streaming evaluator. */
 export type StreamChange = z.infer<typeof StreamChangeSchema>;
+
+/**
+ * A change as {@link StreamingEvaluator.apply} takes it: each record typed by
+ * its schema's input type, so a typo fails to compile. Records are still
+ * validated at run time (a change from untyped data is checked the same way).
+ */
+export type StreamChangeInput =
+  | { readonly kind: "event"; readonly record: ActivityEventInput }
+  | { readonly kind: "account"; readonly record: AccountInput }
+  | { readonly kind: "person"; readonly record: PersonInput }
+  | { readonly kind: "opportunity"; readonly record: OpportunityInput }
+  | { readonly kind: "link"; readonly record: AccountPersonRelationInput }
+  | { readonly kind: "unlink"; readonly accountId: string; readonly personId: string }
+  | { readonly kind: "relatedRow"; readonly table: string; readonly record: RelatedRowInput };

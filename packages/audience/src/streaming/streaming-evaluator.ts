@@ -1,6 +1,7 @@
+import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, epochMsToInstant, problemsFromZod, type Problem, type Snapshot } from "@abm-kit/core";
 import { EventEmitter } from "eventemitter3";
-import type { Audience } from "../definition/audience.js";
+import type { Audience, AudienceInput } from "../definition/audience.js";
 import { validateAudience } from "../definition/validate.js";
 import { compileAudience } from "../evaluate/compile.js";
 import { parseNow, type NowInput } from "../evaluate/now.js";
@@ -17,7 +18,7 @@ import { LiveData, type ParseOutcome, type Touch } from "./store/live-data.js";
 import { PendingRows } from "./pending-rows.js";
 import { RowFlags } from "./store/row-flags.js";
 import { RowNumbers } from "./store/row-numbers.js";
-import { StreamChangeSchema } from "./stream-change.js";
+import { StreamChangeSchema, type StreamChangeInput } from "./stream-change.js";
 import { streamingEligibility } from "./streaming-eligibility.js";
 import { TimerHeap } from "./timer-heap.js";
 
@@ -50,7 +51,7 @@ interface LiveAudience {
  * audience and step. Its membership equals batch `evaluate` over the same
  * data at the same `now`.
  */
-export function createStreamingEvaluator(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions): StreamingEvaluator {
+export function createStreamingEvaluator(snapshot: Snapshot, audiences: Iterable<AudienceInput>, options: StreamingEvaluatorOptions): StreamingEvaluator {
   return new StreamingEvaluator(snapshot, audiences, options);
 }
 
@@ -77,7 +78,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   /** Per audience (in order), the later audiences reading its membership and where (built once). */
   private readonly memberReaders: AudienceReads[][];
 
-  constructor(snapshot: Snapshot, audiences: Iterable<unknown>, options: StreamingEvaluatorOptions) {
+  constructor(snapshot: Snapshot, audiences: Iterable<AudienceInput>, options: StreamingEvaluatorOptions) {
     super();
     this.nowMs = parseNow(options?.now);
     const strict = booleanOption(options.strict, ["strict"]);
@@ -90,7 +91,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
       for (const r of verdict.reasons) if (r.blocking) notStreamable.push({ path: ["audiences", i, ...r.path], message: `${definition.id}: ${r.message}`, code: r.code });
     });
     if (notStreamable.length > 0) {
-      throw new AbmKitError("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
+      throw new AbmKitError<AudienceErrorCode>("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
     }
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
     for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict });
@@ -202,7 +203,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
    * is a `duplicate`), updates the data, re-evaluates only the members it can
    * affect, and emits their entries and exits.
    */
-  apply(change: unknown): ApplyOutcome {
+  apply(change: StreamChangeInput): ApplyOutcome {
     const event = certainEventRecord(change, this.eventTime);
     let parsed: ParseOutcome;
     if (event !== undefined) parsed = this.data.parseValidEvent(event, this.eventTime.ms);
@@ -230,7 +231,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   }
 
   /** Applies changes in order; counts what was read, applied, duplicate and rejected. */
-  applyAll(changes: Iterable<unknown>): ApplyCounts {
+  applyAll(changes: Iterable<StreamChangeInput>): ApplyCounts {
     const counts: ApplyCounts = { read: 0, applied: 0, duplicates: 0, rejected: 0, problems: [] };
     for (const change of changes) {
       const index = counts.read++;
@@ -253,7 +254,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   advanceTo(now: NowInput): { entered: number; exited: number; reevaluated: number } {
     const ms = parseNow(now);
     if (ms < this.nowMs) {
-      throw new AbmKitError("TIME_WENT_BACKWARDS", `cannot move from ${this.now} back to ${epochMsToInstant(ms)}`, [{ path: ["now"], message: "earlier than the evaluator's current time", code: "time_went_backwards" }]);
+      throw new AbmKitError<AudienceErrorCode>("TIME_WENT_BACKWARDS", `cannot move from ${this.now} back to ${epochMsToInstant(ms)}`, [{ path: ["now"], message: "earlier than the evaluator's current time", code: "time_went_backwards" }]);
     }
     this.nowMs = ms;
     this.context.now = ms;
@@ -272,7 +273,7 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private audience(audienceId: string): LiveAudience {
     const audience = this.byId.get(audienceId);
     if (audience === undefined) {
-      throw new AbmKitError("UNKNOWN_AUDIENCE", `audience ${JSON.stringify(audienceId)} is not in this streaming evaluator`, [{ path: ["audienceId"], message: "unknown audience", code: "unknown_audience" }]);
+      throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE", `audience ${JSON.stringify(audienceId)} is not in this streaming evaluator`, [{ path: ["audienceId"], message: "unknown audience", code: "unknown_audience" }]);
     }
     return audience;
   }
@@ -468,7 +469,7 @@ function validateAll(audiences: Iterable<unknown>): Audience[] {
       if (error instanceof AbmKitError) throw new AbmKitError(error.code, `audiences[${i}]: ${error.message}`, error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })));
       throw error;
     }
-    if (ids.has(audience.id)) throw new AbmKitError("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+    if (ids.has(audience.id)) throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
     ids.add(audience.id);
     out.push(audience);
     i++;
@@ -484,13 +485,13 @@ function dependencyOrder(audiences: readonly Audience[]): Audience[] {
     (id, from) => {
       const audience = byId.get(id);
       if (audience === undefined) {
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)} (referenced by ${JSON.stringify(from)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
+        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)} (referenced by ${JSON.stringify(from)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
       }
       return referencedAudienceIds(audience);
     },
     (cycle) => {
       const text = cycle.join(" → ");
-      throw new AbmKitError("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+      throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
     },
   );
   return order.map((id) => byId.get(id)!);

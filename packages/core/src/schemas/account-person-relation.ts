@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { DateSchema } from "../values.js";
 import { EntityIdSchema, entityBase } from "./common.js";
@@ -25,3 +26,5 @@ export const AccountPersonRelationSchema = z.object({
   ...entityBase,
 });
 export type AccountPersonRelation = z.infer<typeof AccountPersonRelationSchema>;
+/** What {@link AccountPersonRelationSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface AccountPersonRelationInput extends DeepReadonly<z.input<typeof AccountPersonRelationSchema>> {}

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { InstantSchema } from "../values.js";
 import { EntityIdSchema, entityBase, optionalNumber, optionalString } from "./common.js";
@@ -23,3 +24,5 @@ export const AccountSchema = z.object({
   ...entityBase,
 });
 export type Account = z.infer<typeof AccountSchema>;
+/** What {@link AccountSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface AccountInput extends DeepReadonly<z.input<typeof AccountSchema>> {}

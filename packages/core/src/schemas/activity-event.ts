@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { SourceKeySchema } from "../source-key.js";
 import { InstantSchema } from "../values.js";
@@ -28,3 +29,5 @@ export const ActivityEventSchema = z
     path: ["personId"],
   });
 export type ActivityEvent = z.infer<typeof ActivityEventSchema>;
+/** What {@link ActivityEventSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface ActivityEventInput extends DeepReadonly<z.input<typeof ActivityEventSchema>> {}

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { InstantSchema } from "../values.js";
 import { EntityIdSchema, entityBase, optionalBoolean, optionalString } from "./common.js";
@@ -14,3 +15,5 @@ export const CampaignMemberSchema = z.object({
   ...entityBase,
 });
 export type CampaignMember = z.infer<typeof CampaignMemberSchema>;
+/** What {@link CampaignMemberSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface CampaignMemberInput extends DeepReadonly<z.input<typeof CampaignMemberSchema>> {}

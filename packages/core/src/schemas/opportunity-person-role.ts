@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { EntityIdSchema, entityBase, optionalBoolean, optionalString } from "./common.js";
 
@@ -11,3 +12,5 @@ export const OpportunityPersonRoleSchema = z.object({
   ...entityBase,
 });
 export type OpportunityPersonRole = z.infer<typeof OpportunityPersonRoleSchema>;
+/** What {@link OpportunityPersonRoleSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface OpportunityPersonRoleInput extends DeepReadonly<z.input<typeof OpportunityPersonRoleSchema>> {}

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { DateSchema, InstantSchema } from "../values.js";
 import { EntityIdSchema, entityBase, optionalBoolean, optionalNumber, optionalString } from "./common.js";
@@ -20,3 +21,5 @@ export const OpportunitySchema = z.object({
   ...entityBase,
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
+/** What {@link OpportunitySchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface OpportunityInput extends DeepReadonly<z.input<typeof OpportunitySchema>> {}

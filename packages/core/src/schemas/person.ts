@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { InstantSchema } from "../values.js";
 import { EntityIdSchema, entityBase, optionalString } from "./common.js";
@@ -29,3 +30,5 @@ export const PersonSchema = z.object({
   ...entityBase,
 });
 export type Person = z.infer<typeof PersonSchema>;
+/** What {@link PersonSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface PersonInput extends DeepReadonly<z.input<typeof PersonSchema>> {}

@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "../deep-readonly.js";
 import { z } from "zod";
 import { SourceKeySchema } from "../source-key.js";
 import { AttributesSchema, FieldDefinitionsSchema } from "../values.js";
@@ -26,3 +27,5 @@ export const RelatedRowSchema = z.object({
   sourceKeys: z.array(SourceKeySchema).optional(),
 });
 export type RelatedRow = z.infer<typeof RelatedRowSchema>;
+/** What {@link RelatedRowSchema} accepts: the type to write a record literal against (a typo or a wrong type fails to compile). */
+export interface RelatedRowInput extends DeepReadonly<z.input<typeof RelatedRowSchema>> {}

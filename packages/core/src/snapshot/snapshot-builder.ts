@@ -1,3 +1,4 @@
+import type { CoreErrorCode } from "../error-codes.js";
 import type { z } from "zod";
 import { registrableDomain, normalizeDuns } from "../domain.js";
 import { AbmKitError, problemsFromZod, type Problem } from "../errors.js";
@@ -14,12 +15,22 @@ import {
   PersonSchema,
   RelatedRowSchema,
   RelatedTableDefinitionSchema,
+  type AccountInput,
   type AccountPersonRelation,
+  type AccountPersonRelationInput,
   type ActivityEvent,
+  type ActivityEventInput,
+  type CampaignInput,
+  type CampaignMemberInput,
+  type OpportunityInput,
+  type OpportunityPersonRoleInput,
+  type PersonInput,
   type RelatedRow,
+  type RelatedRowInput,
   type RelatedTableDefinition,
 } from "../schemas/index.js";
 import type { SourceKey } from "../source-key.js";
+import { parseNow, type NowInput } from "../now.js";
 import { instantToEpochMs, type AttributeValue, type FieldDefinitions } from "../values.js";
 import { buildAdjacency, invertAdjacency } from "./adjacency.js";
 import type { BuildReport, EntityCounts, RowOrigin, RowProblem } from "./build-report.js";
@@ -31,10 +42,13 @@ import { StringIndex } from "./string-index.js";
 import type { Table } from "./table.js";
 import { TableBuilder } from "./table-builder.js";
 
+/** The kind of a record {@link SnapshotBuilder.addRecord} takes: an entity kind, or `related:<table>`. */
+export type SnapshotRecordKind = "account" | "person" | "link" | "opportunity" | "opportunityRole" | "campaign" | "campaignMember" | "event" | `related:${string}`;
+
 /** Options of a {@link SnapshotBuilder}. */
 export interface SnapshotBuilderOptions {
-  /** The moment the data is as of: an ISO instant or UTC epoch ms. */
-  readonly asOf: string | number;
+  /** The moment the data is as of ({@link NowInput}: an ISO instant, UTC epoch ms or a Date). */
+  readonly asOf: NowInput;
   /** Declared custom fields (types and labels) per entity kind; `event` declares event properties. */
   readonly fields?: Partial<Record<EntityKind, FieldDefinitions>>;
   /** User-declared related tables (owned products, intent, technographics, …). */
@@ -79,7 +93,7 @@ const nullToUndefined = <T>(v: T | null | undefined): T | undefined => (v === nu
  * import { SnapshotBuilder } from "@abm-kit/core";
  *
  * const builder = new SnapshotBuilder({ asOf: "2026-11-20T12:00:00Z", fields: { account: { Tier__c: { type: "string" } } } });
- * builder.addAccount({ id: "acc-1", name: "Northwind", domain: "northwind.com", customFields: { Tier__c: "1" } });
+ * builder.addAccount({ id: "acc-1", name: "Northwind", domain: "northwind.com", attributes: { Tier__c: "1" } });
  * builder.addPerson({ id: "per-1", email: "ada@northwind.com" });
  * builder.addLink({ accountId: "acc-1", personId: "per-1" });
  * const snapshot = builder.build();
@@ -114,11 +128,7 @@ export class SnapshotBuilder {
   private built = false;
 
   constructor(options: SnapshotBuilderOptions) {
-    const asOf = typeof options.asOf === "number" ? options.asOf : instantToEpochMs(options.asOf);
-    if (!Number.isFinite(asOf)) {
-      throw new AbmKitError("INVALID_OPTIONS", "asOf must be an ISO instant or epoch milliseconds", [{ path: ["asOf"], message: "not a valid instant" }]);
-    }
-    this.asOf = asOf;
+    this.asOf = parseNow(options?.asOf, ["asOf"]);
     this.validate = options.validate ?? true;
     this.maxProblems = options.maxProblems ?? 10_000;
     this.fields = options.fields ?? {};
@@ -143,12 +153,16 @@ export class SnapshotBuilder {
       }
     });
     if (definitionProblems.length > 0) {
-      throw new AbmKitError("INVALID_OPTIONS", "the snapshot builder's options are invalid", definitionProblems);
+      throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", "the snapshot builder's options are invalid", definitionProblems);
     }
   }
 
   /** Adds an account. Returns false (and reports why) when the record was rejected. */
-  addAccount(input: unknown, origin?: RowOrigin): boolean {
+  addAccount(input: AccountInput, origin?: RowOrigin): boolean {
+    return this.takeAccount(input, origin);
+  }
+
+  private takeAccount(input: unknown, origin: RowOrigin | undefined): boolean {
     const account = this.check("account", AccountSchema, input, origin);
     if (account === undefined) return false;
     const { id, attributes, sourceKeys, ...fields } = account;
@@ -156,7 +170,11 @@ export class SnapshotBuilder {
   }
 
   /** Adds a person. Consent becomes one `consent.<channel>` column per channel. */
-  addPerson(input: unknown, origin?: RowOrigin): boolean {
+  addPerson(input: PersonInput, origin?: RowOrigin): boolean {
+    return this.takePerson(input, origin);
+  }
+
+  private takePerson(input: unknown, origin: RowOrigin | undefined): boolean {
     const person = this.check("person", PersonSchema, input, origin);
     if (person === undefined) return false;
     const { id, attributes, sourceKeys, consent, ...fields } = person;
@@ -172,7 +190,11 @@ export class SnapshotBuilder {
    * Adds an account–person link. Links between the same pair merge: roles and
    * reasons are united; direct, active and primary if any link is.
    */
-  addLink(input: unknown, origin?: RowOrigin): boolean {
+  addLink(input: AccountPersonRelationInput, origin?: RowOrigin): boolean {
+    return this.takeLink(input, origin);
+  }
+
+  private takeLink(input: unknown, origin: RowOrigin | undefined): boolean {
     const link = this.check("link", AccountPersonRelationSchema, input, origin);
     if (link === undefined) return false;
     this.mergeLink(link, this.counts.link!.read, origin);
@@ -180,28 +202,44 @@ export class SnapshotBuilder {
     return true;
   }
 
-  addOpportunity(input: unknown, origin?: RowOrigin): boolean {
+  addOpportunity(input: OpportunityInput, origin?: RowOrigin): boolean {
+    return this.takeOpportunity(input, origin);
+  }
+
+  private takeOpportunity(input: unknown, origin: RowOrigin | undefined): boolean {
     const opportunity = this.check("opportunity", OpportunitySchema, input, origin);
     if (opportunity === undefined) return false;
     const { id, attributes, sourceKeys, accountId, ...fields } = opportunity;
     return this.finish("opportunity", this.opportunities.add({ id, fields, attributes, sourceKeys, refs: { account: accountId }, inputRow: this.counts.opportunity!.read }), id, origin);
   }
 
-  addOpportunityRole(input: unknown, origin?: RowOrigin): boolean {
+  addOpportunityRole(input: OpportunityPersonRoleInput, origin?: RowOrigin): boolean {
+    return this.takeOpportunityRole(input, origin);
+  }
+
+  private takeOpportunityRole(input: unknown, origin: RowOrigin | undefined): boolean {
     const role = this.check("opportunityRole", OpportunityPersonRoleSchema, input, origin);
     if (role === undefined) return false;
     const { id, attributes, sourceKeys, opportunityId, personId, ...fields } = role;
     return this.finish("opportunityRole", this.opportunityRoles.add({ fields, attributes, sourceKeys, refs: { opportunity: opportunityId, person: personId }, inputRow: this.counts.opportunityRole!.read }), id, origin);
   }
 
-  addCampaign(input: unknown, origin?: RowOrigin): boolean {
+  addCampaign(input: CampaignInput, origin?: RowOrigin): boolean {
+    return this.takeCampaign(input, origin);
+  }
+
+  private takeCampaign(input: unknown, origin: RowOrigin | undefined): boolean {
     const campaign = this.check("campaign", CampaignSchema, input, origin);
     if (campaign === undefined) return false;
     const { id, attributes, sourceKeys, ...fields } = campaign;
     return this.finish("campaign", this.campaigns.add({ id, fields, attributes, sourceKeys, inputRow: this.counts.campaign!.read }), id, origin);
   }
 
-  addCampaignMember(input: unknown, origin?: RowOrigin): boolean {
+  addCampaignMember(input: CampaignMemberInput, origin?: RowOrigin): boolean {
+    return this.takeCampaignMember(input, origin);
+  }
+
+  private takeCampaignMember(input: unknown, origin: RowOrigin | undefined): boolean {
     const member = this.check("campaignMember", CampaignMemberSchema, input, origin);
     if (member === undefined) return false;
     const { id, attributes, sourceKeys, campaignId, personId, ...fields } = member;
@@ -209,7 +247,11 @@ export class SnapshotBuilder {
   }
 
   /** Adds an event owned by a person or by an account. A repeated event id is rejected. */
-  addEvent(input: unknown, origin?: RowOrigin): boolean {
+  addEvent(input: ActivityEventInput, origin?: RowOrigin): boolean {
+    return this.takeEvent(input, origin);
+  }
+
+  private takeEvent(input: unknown, origin: RowOrigin | undefined): boolean {
     const event = this.check("event", ActivityEventSchema, input, origin, isCertainlyValidEvent) as ActivityEvent | undefined;
     if (event === undefined) return false;
     const time = instantToEpochMs(event.occurredAt);
@@ -229,7 +271,41 @@ export class SnapshotBuilder {
   }
 
   /** Adds a row to a declared related table. */
-  addRelatedRow(tableName: string, input: unknown, origin?: RowOrigin): boolean {
+  addRelatedRow(tableName: string, input: RelatedRowInput, origin?: RowOrigin): boolean {
+    return this.takeRelatedRow(tableName, input, origin);
+  }
+
+  /**
+   * Adds a record of any kind from untyped data (parsed JSON, rows of a file):
+   * the typed `add*` methods are the same with a compile-time check. The
+   * record is validated at run time either way; a bad one is reported and skipped.
+   * `kind` is an entity kind or `related:<table>` for a row of a declared related table.
+   */
+  addRecord(kind: SnapshotRecordKind, input: unknown, origin?: RowOrigin): boolean {
+    if (kind.startsWith("related:")) return this.takeRelatedRow(kind.slice("related:".length), input, origin);
+    switch (kind as Exclude<SnapshotRecordKind, `related:${string}`>) {
+      case "account":
+        return this.takeAccount(input, origin);
+      case "person":
+        return this.takePerson(input, origin);
+      case "link":
+        return this.takeLink(input, origin);
+      case "opportunity":
+        return this.takeOpportunity(input, origin);
+      case "opportunityRole":
+        return this.takeOpportunityRole(input, origin);
+      case "campaign":
+        return this.takeCampaign(input, origin);
+      case "campaignMember":
+        return this.takeCampaignMember(input, origin);
+      case "event":
+        return this.takeEvent(input, origin);
+      default:
+        throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", `unknown record kind ${JSON.stringify(kind)}`, [{ path: ["kind"], message: "not a record kind" }]);
+    }
+  }
+
+  private takeRelatedRow(tableName: string, input: unknown, origin: RowOrigin | undefined): boolean {
     const builder = this.relatedBuilders.get(tableName);
     const entity = `related:${tableName}`;
     if (builder === undefined) {
@@ -245,7 +321,7 @@ export class SnapshotBuilder {
 
   /** Freezes everything added into a {@link Snapshot}. The builder cannot be used afterwards. */
   build(): Snapshot {
-    if (this.built) throw new AbmKitError("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
+    if (this.built) throw new AbmKitError<CoreErrorCode>("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
     this.built = true;
 
     const accounts = this.freezeById(this.accounts, "account");
@@ -343,7 +419,7 @@ export class SnapshotBuilder {
     /** A cheap test that is true only for input the schema certainly accepts unchanged. */
     certainlyValid?: (input: object) => boolean,
   ): z.output<S> | undefined {
-    if (this.built) throw new AbmKitError("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
+    if (this.built) throw new AbmKitError<CoreErrorCode>("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
     const counts = this.count(entity);
     counts.read++;
     if (typeof input !== "object" || input === null) {
@@ -556,31 +632,52 @@ function mapCodes(codes: Int32Array, lookup: (code: number) => number): Int32Arr
   return out;
 }
 
-/** The records of a Snapshot, by kind, as any iterables (arrays, generators). */
+/**
+ * The records of a Snapshot, by kind, as any iterables (arrays, generators),
+ * typed by each schema's input type. For untyped data use
+ * {@link SnapshotBuilder.addRecord}.
+ */
 export interface SnapshotInput {
-  readonly accounts?: Iterable<unknown>;
-  readonly persons?: Iterable<unknown>;
-  readonly links?: Iterable<unknown>;
-  readonly opportunities?: Iterable<unknown>;
-  readonly opportunityRoles?: Iterable<unknown>;
-  readonly campaigns?: Iterable<unknown>;
-  readonly campaignMembers?: Iterable<unknown>;
-  readonly events?: Iterable<unknown>;
+  readonly accounts?: Iterable<AccountInput>;
+  readonly persons?: Iterable<PersonInput>;
+  readonly links?: Iterable<AccountPersonRelationInput>;
+  readonly opportunities?: Iterable<OpportunityInput>;
+  readonly opportunityRoles?: Iterable<OpportunityPersonRoleInput>;
+  readonly campaigns?: Iterable<CampaignInput>;
+  readonly campaignMembers?: Iterable<CampaignMemberInput>;
+  readonly events?: Iterable<ActivityEventInput>;
   /** Rows of declared related tables, by table name. */
-  readonly related?: Readonly<Record<string, Iterable<unknown>>>;
+  readonly related?: Readonly<Record<string, Iterable<RelatedRowInput>>>;
 }
 
-/** Builds a Snapshot from iterables of records in one call. */
+/** Builds a Snapshot from iterables of records in one call (each record is still validated at run time). */
 export function buildSnapshot(input: SnapshotInput, options: SnapshotBuilderOptions): Snapshot {
+  return buildSnapshotUntyped(input, options);
+}
+
+/** {@link SnapshotInput} for untyped data (parsed JSON, rows of a file): every record is `unknown`. */
+export type UntypedSnapshotInput = { readonly [K in Exclude<keyof SnapshotInput, "related">]?: Iterable<unknown> } & {
+  readonly related?: Readonly<Record<string, Iterable<unknown>>>;
+};
+
+const INPUT_KINDS = [
+  ["accounts", "account"],
+  ["persons", "person"],
+  ["links", "link"],
+  ["opportunities", "opportunity"],
+  ["opportunityRoles", "opportunityRole"],
+  ["campaigns", "campaign"],
+  ["campaignMembers", "campaignMember"],
+  ["events", "event"],
+] as const;
+
+/**
+ * {@link buildSnapshot} for untyped data: the same run-time validation (a bad
+ * record is reported in `snapshot.report` and skipped), no compile-time check.
+ */
+export function buildSnapshotUntyped(input: UntypedSnapshotInput, options: SnapshotBuilderOptions): Snapshot {
   const builder = new SnapshotBuilder(options);
-  for (const r of input.accounts ?? []) builder.addAccount(r);
-  for (const r of input.persons ?? []) builder.addPerson(r);
-  for (const r of input.links ?? []) builder.addLink(r);
-  for (const r of input.opportunities ?? []) builder.addOpportunity(r);
-  for (const r of input.opportunityRoles ?? []) builder.addOpportunityRole(r);
-  for (const r of input.campaigns ?? []) builder.addCampaign(r);
-  for (const r of input.campaignMembers ?? []) builder.addCampaignMember(r);
-  for (const r of input.events ?? []) builder.addEvent(r);
-  for (const [table, rows] of Object.entries(input.related ?? {})) for (const r of rows) builder.addRelatedRow(table, r);
+  for (const [key, kind] of INPUT_KINDS) for (const r of input[key] ?? []) builder.addRecord(kind, r);
+  for (const [table, rows] of Object.entries(input.related ?? {})) for (const r of rows) builder.addRecord(`related:${table}`, r);
   return builder.build();
 }

@@ -1,3 +1,4 @@
+import type { LinkedInErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type AuthState } from "@abm-kit/destinations";
 import { TOKEN_PATH } from "../http/linkedin-http.js";
 import type { LinkedInSettings } from "../settings.js";
@@ -27,7 +28,7 @@ export async function refreshAccessToken(ctx: Pick<AdapterContext<LinkedInSettin
   });
   const body = (answer.body ?? {}) as TokenAnswer;
   if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
+    throw new RetryableError<LinkedInErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
   }
   const expiresIn = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in : undefined;
   const expiresAt = expiresIn === undefined ? undefined : new Date(Date.parse(ctx.now) + expiresIn * 1000).toISOString();

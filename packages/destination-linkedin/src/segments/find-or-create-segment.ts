@@ -1,3 +1,4 @@
+import type { LinkedInErrorCode } from "../error-codes.js";
 import { RetryableError, TerminalError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { segmentTypeOf, type DmpSegment, type SegmentType } from "./dmp-segment.js";
 import { createSegment, getSegment, listSegments, type LinkedInContext } from "./segment-api.js";
@@ -11,7 +12,7 @@ function pickByName(segments: readonly DmpSegment[], name: string, type: Segment
   const fitting = named.filter((s) => s.type === type).sort(byNumericId);
   if (fitting.length > 0) return fitting[0];
   if (named.length > 0) {
-    throw new TerminalError(
+    throw new TerminalError<LinkedInErrorCode>(
       "SEGMENT_TYPE_CONFLICT",
       `ad account segment ${named[0]!.id} is named ${JSON.stringify(name)} but holds ${named[0]!.type ?? "another type"}, not ${type}; rename it or change the segmentName setting`,
     );
@@ -34,7 +35,7 @@ export async function findOrCreateSegment(ctx: LinkedInContext, audience: Target
     const segment = await getSegment(ctx, known);
     if (segment !== undefined && (segment.account === undefined || segment.account === settings.adAccountId)) {
       if (segment.type !== undefined && segment.type !== type) {
-        throw new TerminalError("SEGMENT_TYPE_CONFLICT", `remembered segment ${segment.id} holds ${segment.type}, not ${type}`);
+        throw new TerminalError<LinkedInErrorCode>("SEGMENT_TYPE_CONFLICT", `remembered segment ${segment.id} holds ${segment.type}, not ${type}`);
       }
       return { externalId: segment.id };
     }
@@ -44,7 +45,7 @@ export async function findOrCreateSegment(ctx: LinkedInContext, audience: Target
   if (existing !== undefined) return { externalId: existing.id };
   const createdId = (await createSegment(ctx, name, type)) ?? pickByName(await listSegments(ctx), name, type)?.id;
   if (createdId === undefined) {
-    throw new RetryableError("SEGMENT_ID_MISSING", `LinkedIn accepted the new segment but its id was neither in the ${settings.segmentIdHeader} header nor among the account's segments`);
+    throw new RetryableError<LinkedInErrorCode>("SEGMENT_ID_MISSING", `LinkedIn accepted the new segment but its id was neither in the ${settings.segmentIdHeader} header nor among the account's segments`);
   }
   return { externalId: createdId, created: true, readyAfterMs: settings.segmentReadyDelayMs };
 }

@@ -1,3 +1,4 @@
+import type { LinkedInErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext } from "@abm-kit/destinations";
 import type { LinkedInSettings } from "../settings.js";
 import { readSegment, segmentIdOf, type DmpSegment, type SegmentType } from "./dmp-segment.js";
@@ -15,7 +16,7 @@ export async function getSegment(ctx: LinkedInContext, id: string): Promise<DmpS
   const answer = await ctx.request({ method: "GET", path: `/rest/dmpSegments/${encodeURIComponent(id)}`, accept: [404] });
   if (answer.status === 404) return undefined;
   const segment = readSegment(answer.body);
-  if (segment === undefined) throw new RetryableError("MALFORMED_RESPONSE", "GET /rest/dmpSegments/{id} returned no segment");
+  if (segment === undefined) throw new RetryableError<LinkedInErrorCode>("MALFORMED_RESPONSE", "GET /rest/dmpSegments/{id} returned no segment");
   return segment;
 }
 
@@ -29,7 +30,7 @@ export async function listSegments(ctx: LinkedInContext): Promise<DmpSegment[]> 
       query: { q: "account", account: ctx.settings.adAccountId, start: String(start), count: String(PAGE_SIZE) },
     });
     const body = (answer.body ?? {}) as { elements?: unknown; paging?: { total?: unknown } };
-    if (!Array.isArray(body.elements)) throw new RetryableError("MALFORMED_RESPONSE", "GET /rest/dmpSegments returned no elements");
+    if (!Array.isArray(body.elements)) throw new RetryableError<LinkedInErrorCode>("MALFORMED_RESPONSE", "GET /rest/dmpSegments returned no elements");
     for (const raw of body.elements) {
       const segment = readSegment(raw);
       if (segment !== undefined) out.push(segment);

@@ -9,7 +9,8 @@
  *   limit, no identifier) refuse that element only: `elements[i].status` 400.
  */
 
-type Element = Record<string, unknown>;
+/** One element of a member request body, as the fake reads it. */
+export type Element = Record<string, unknown>;
 
 // Company fields: learn.microsoft.com/linkedin/marketing/matched-audiences/create-and-manage-segment-companies
 // and rudderlabs/rudder-transformer (linkedin_audience).

@@ -9,4 +9,4 @@ export { FakeLinkedIn } from "./fake-linkedin.js";
 export { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_REFRESH_TOKEN, type FakeLinkedInOptions } from "./fake-options.js";
 export type { FakeMember, FakeRejection, FakeRequestKind, FakeRequestRecord, FakeSegmentView } from "./fake-records.js";
 export { checkVersion } from "./version-check.js";
-export { companyValueProblem, userValueProblem, schemaProblem, memberKey } from "./element-rules.js";
+export { companyValueProblem, userValueProblem, schemaProblem, memberKey, type Element } from "./element-rules.js";

@@ -1,4 +1,4 @@
-import { buildSnapshot, registrableDomain, type Snapshot } from "@abm-kit/core";
+import { buildSnapshot, registrableDomain, type AccountInput, type AccountPersonRelationInput, type PersonInput, type Snapshot } from "@abm-kit/core";
 import { hashEmail, type FieldMappingInput } from "@abm-kit/destinations";
 
 /** The fake's calendar in these tests (the default LinkedIn-Version 202607 is active then). */
@@ -14,9 +14,9 @@ const n4 = (i: number) => String(i).padStart(5, "0");
  * longer than LinkedIn's 35 characters and a country spelt out.
  */
 export function linkedInSnapshot(size: number): Snapshot {
-  const accounts = [];
-  const persons = [];
-  const links = [];
+  const accounts: AccountInput[] = [];
+  const persons: PersonInput[] = [];
+  const links: AccountPersonRelationInput[] = [];
   for (let i = 0; i < size; i++) {
     const n = n4(i);
     accounts.push({ id: `acc-${n}`, name: `Fixture ${n} Ltd`, domain: `https://www.fixture-${n}.com/about`, industry: "Software", country: i % 5 === 0 ? "Germany" : "US" });

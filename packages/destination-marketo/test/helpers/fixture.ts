@@ -27,7 +27,7 @@ export function marketoSnapshot(size: number): Snapshot {
       lastName: `Tester${n}`,
       title: "VP Marketing",
       country: "US",
-      consent: { email: "granted", advertising: "granted" },
+      consent: { email: "granted", advertising: "granted" } as const,
     });
     links.push({ accountId: `acc-${n}`, personId: `per-${n}` });
   }

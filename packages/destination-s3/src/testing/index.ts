@@ -8,5 +8,6 @@ export { startS3Server, type S3ServerOptions, type S3TestServer, type StoredObje
 export { noS3Faults, s3FaultsFrom, s3Operation, type S3Fault, type S3FaultSchedule, type S3RequestInfo } from "./s3-faults.js";
 export type { S3RequestLogEntry, StoredObjectEvent } from "./s3-gateway.js";
 export type { TestCredentials } from "./sigv4.js";
-export { checkSignature, sigV4Signature } from "./sigv4.js";
-export { decodeAwsChunked } from "./aws-chunked.js";
+export { checkSignature, sigV4Signature, type CredentialLookup, type SignedRequest } from "./sigv4.js";
+export { decodeAwsChunked, type DecodedChunkedBody } from "./aws-chunked.js";
+export type { S3ErrorAnswer } from "./s3-error-xml.js";

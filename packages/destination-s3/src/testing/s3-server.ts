@@ -94,6 +94,8 @@ export interface S3TestServer {
  *
  * @example
  * ```ts
+ * import { startS3Server } from "@abm-kit/destination-s3/testing";
+ *
  * const server = await startS3Server();
  * const settings = { ...server.settings(), keyPrefix: "exports/" };
  * // … activate(plan with destination { id: "s3", settings }, …)

@@ -184,7 +184,37 @@ const DeclarationSchema = z
  * Declares a destination. Validates the declarative parts (raising a
  * `ValidationError` naming each problem) and checks that the functions its
  * delivery kind needs are present. `Settings` is inferred from the
- * `settings` schema; no type argument is needed.
+ * `settings` schema; no type argument is needed. The adapter guide
+ * (docs/adapter-guide.md) walks through every field.
+ *
+ * @example
+ * ```ts
+ * import { defineDestination, secret, TerminalError, z } from "@abm-kit/destinations";
+ *
+ * export const crmWebhook = defineDestination({
+ *   id: "crm-webhook",
+ *   name: "CRM webhook",
+ *   settings: z.object({ endpoint: z.url(), token: secret(z.string()) }),
+ *   audienceTypes: ["person"],
+ *   identities: ["sha256Email"],
+ *   delivery: { kind: "streaming", modes: ["full", "incremental"] },
+ *   limits: { maxBatchSize: 500 },
+ *   marketingActions: ["emailTargeting"],
+ *   mappingTargets: { person: [{ name: "email_sha256", identity: "sha256Email", required: true }] },
+ *   retry: { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 60_000 },
+ *   async sendBatch(ctx, batch) {
+ *     const response = await fetch(ctx.settings.endpoint, {
+ *       method: "POST",
+ *       headers: { authorization: `Bearer ${ctx.settings.token}`, "content-type": "application/json" },
+ *       body: JSON.stringify({ action: batch.action, members: batch.members.map((m) => m.fields) }),
+ *       signal: ctx.signal,
+ *     });
+ *     if (!response.ok) throw new TerminalError(`HTTP_${response.status}`, `the webhook answered ${response.status}`, { status: response.status });
+ *     return batch.members.map((m) => ({ memberId: m.memberId, ok: true as const }));
+ *   },
+ * });
+ * ```
+ * @category Destinations
  */
 export function defineDestination<Settings, const Kind extends "streaming" | "file" = "streaming" | "file">(
   input: DestinationCommonInput<Settings> & { readonly delivery: { readonly kind: Kind; readonly modes: readonly ExportMode[] } } & (Kind extends "streaming"

@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../error-codes.js";
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
 import { parseRetryAfter } from "../runtime/backoff.js";
 import { RETRYABLE_STATUSES } from "./request-json.js";
@@ -122,8 +123,8 @@ export function createRequester<Settings>(deps: RequesterDeps<Settings>): Reques
       text = await raw.text();
     } catch (error) {
       if (deps.signal.aborted) throw error;
-      if (timeout.aborted) throw new RetryableError("TIMEOUT", `${what} timed out after ${timeoutMs} ms`);
-      throw new RetryableError("NETWORK_ERROR", `${what} failed: ${networkReason(error)}`);
+      if (timeout.aborted) throw new RetryableError<DestinationsErrorCode>("TIMEOUT", `${what} timed out after ${timeoutMs} ms`);
+      throw new RetryableError<DestinationsErrorCode>("NETWORK_ERROR", `${what} failed: ${networkReason(error)}`);
     }
     let parsed: unknown;
     let malformed = false;
@@ -140,15 +141,15 @@ export function createRequester<Settings>(deps: RequesterDeps<Settings>): Reques
     if (classified !== undefined) throw classified;
     const { status } = response;
     if (status >= 200 && status < 300) {
-      if (malformed) throw new RetryableError("MALFORMED_RESPONSE", `${what} returned a body that is not JSON`, { status });
+      if (malformed) throw new RetryableError<DestinationsErrorCode>("MALFORMED_RESPONSE", `${what} returned a body that is not JSON`, { status });
       return response;
     }
     if (status === 401) throw new AuthExpiredError(`${what} returned 401`);
     if (status === 429 || RETRYABLE_STATUSES.has(status)) {
       const retryAfter = parseRetryAfter(raw.headers.get("retry-after"), Date.parse(raw.headers.get("date") ?? "") || 0);
       const wait = retryAfter ?? (status === 429 ? http.rateLimitWaitMs?.(settings) : undefined);
-      throw new RetryableError(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+      throw new RetryableError<DestinationsErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
     }
-    throw new TerminalError(`HTTP_${status}`, `${what} returned ${status}`, { status });
+    throw new TerminalError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
   };
 }

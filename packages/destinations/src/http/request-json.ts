@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../error-codes.js";
 import { AuthExpiredError, RetryableError, TerminalError } from "../errors.js";
 import { parseRetryAfter } from "../runtime/backoff.js";
 
@@ -43,8 +44,8 @@ export async function requestJson<T = unknown>(request: JsonRequest): Promise<Js
     });
   } catch (error) {
     if (request.signal.aborted) throw error;
-    if (timeout.aborted) throw new RetryableError("TIMEOUT", `${what} timed out`);
-    throw new RetryableError("NETWORK_ERROR", `${what} failed: ${networkReason(error)}`);
+    if (timeout.aborted) throw new RetryableError<DestinationsErrorCode>("TIMEOUT", `${what} timed out`);
+    throw new RetryableError<DestinationsErrorCode>("NETWORK_ERROR", `${what} failed: ${networkReason(error)}`);
   }
   let text: string;
   try {
@@ -57,14 +58,14 @@ export async function requestJson<T = unknown>(request: JsonRequest): Promise<Js
   if (status === 401) throw new AuthExpiredError(`${what} returned 401`);
   if (RETRYABLE_STATUSES.has(status)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.parse(response.headers.get("date") ?? "") || 0);
-    throw new RetryableError(`HTTP_${status}`, `${what} returned ${status}`, { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    throw new RetryableError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
   }
-  if (status < 200 || status >= 300) throw new TerminalError(`HTTP_${status}`, `${what} returned ${status}`, { status });
+  if (status < 200 || status >= 300) throw new TerminalError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
   if (text === "") return { status, headers: response.headers, body: undefined as T };
   try {
     return { status, headers: response.headers, body: JSON.parse(text) as T };
   } catch {
-    throw new RetryableError("MALFORMED_RESPONSE", `${what} returned a body that is not JSON`, { status });
+    throw new RetryableError<DestinationsErrorCode>("MALFORMED_RESPONSE", `${what} returned a body that is not JSON`, { status });
   }
 }
 

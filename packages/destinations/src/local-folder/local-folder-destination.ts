@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineDestination } from "../definition/destination-definition.js";
 import { FileExportOptionsSchema } from "../files/file-export-options.js";
 import { safeJoin } from "../files/file-name-template.js";
+import { removeEmptyStaging } from "./staging-cleanup.js";
 
 /** Settings of the local-folder destination: the folder plus the file export options. */
 export const LocalFolderSettingsSchema = FileExportOptionsSchema.extend({
@@ -23,7 +24,7 @@ export const LOCAL_FOLDER_STAGING = ".abm-kit-staging";
  * and person audiences as CSV, JSON Lines or Parquet files (optionally
  * gzipped, split every N rows) with a manifest, in a local folder. Files are
  * written to a staging sub-folder and renamed into place, so a reader never
- * sees a half-written file.
+ * sees a half-written file; the staging folder is removed once empty.
  */
 export const localFolderDestination = defineDestination({
   id: "local-folder",
@@ -44,6 +45,8 @@ export const localFolderDestination = defineDestination({
     deliver: async (ctx, file) => {
       await mkdir(ctx.settings.path, { recursive: true });
       await rename(file.localPath, safeJoin(ctx.settings.path, file.name));
+      // the manifest is an audience's last file: the staging folder, empty now, goes too
+      if (file.kind === "manifest") await removeEmptyStaging(join(ctx.settings.path, LOCAL_FOLDER_STAGING));
     },
   },
 });

@@ -1,4 +1,4 @@
-import { parseOrThrow, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
+import { epochMsToInstant, parseNow, parseOrThrow, ValidationError, type NowInput, type Problem, type Snapshot } from "@abm-kit/core";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { parseSettings } from "../definition/secret.js";
@@ -33,8 +33,8 @@ export interface ActivateOptions<Settings> {
   readonly snapshot: Snapshot;
   /** The memberships of the plan's audiences and of its exclusion audiences. */
   readonly audiences: readonly AudienceMembership[];
-  /** The run's moment (ISO): file names, state timestamps. */
-  readonly now: string;
+  /** The run's moment (core's `NowInput`: ISO instant, epoch ms or Date): file names, state timestamps. */
+  readonly now: NowInput;
   /** Where what the destination holds is remembered between runs. */
   readonly state: StateStore;
   /** State key; defaults to `<plan id>/<destination id>`. */
@@ -57,10 +57,6 @@ export interface ActivateOptions<Settings> {
 
 const MAX_LISTED_FAILURES = 1000;
 
-function planProblem(path: (string | number)[], message: string): Problem {
-  return { path, message };
-}
-
 /**
  * Activates a plan's audiences at a destination: computes what changed since
  * the destination was last brought up to date, maps and hashes fields, drops
@@ -70,8 +66,32 @@ function planProblem(path: (string | number)[], message: string): Problem {
  * raises an {@link ActivationError} after the last checkpoint; an adapter's
  * {@link StopRunError} is raised again with the partial report on it (status
  * `stopped` or `actionRequired`); running again resumes. The steps: plan
- * checks ({@link validatePlanAgainstDestination}), governance
- * ({@link governanceStep}), then each audience ({@link activateAudience}).
+ * checks against the destination, governance, then each audience in turn.
+ * The plan is an {@link ActivationPlanInput} (write it with {@link definePlan});
+ * `now` follows core's `NowInput` contract.
+ *
+ * @example
+ * ```ts
+ * import { buildSnapshot } from "@abm-kit/core";
+ * import { activate, definePlan, JsonFileStateStore, localFolderDestination } from "@abm-kit/destinations";
+ *
+ * const snapshot = buildSnapshot({ accounts: [{ id: "acc-1", name: "Northwind", domain: "northwind.com" }] }, { asOf: "2026-11-20T12:00:00Z" });
+ * const plan = definePlan({
+ *   id: "icp-to-folder",
+ *   destination: { id: "local-folder", settings: { path: "out/exports", format: "csv" } },
+ *   audiences: [{ audienceId: "icp" }],
+ *   mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain", transforms: ["domain"] }] },
+ * });
+ * const report = await activate(plan, {
+ *   destination: localFolderDestination,
+ *   snapshot,
+ *   audiences: [{ audienceId: "icp", audienceName: "ICP", type: "account", memberIds: ["acc-1"] }],
+ *   now: "2026-11-20T12:00:00Z",
+ *   state: new JsonFileStateStore("out/state"),
+ * });
+ * console.log(report.status, report.audiences[0]?.manifest?.files); // completed [ { name: …, rows: 1, … } ]
+ * ```
+ * @category Activate
  */
 export async function activate<Settings>(planInput: ActivationPlanInput, options: ActivateOptions<Settings>): Promise<RunReport> {
   const plan = parseOrThrow(ActivationPlanSchema, planInput, "activation plan");
@@ -85,9 +105,10 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const settings = settingsResult.data;
   const limits = effectiveLimits(destination, settings);
   validatePlanAgainstDestination(plan, destination, options.audiences, limits);
-  if (Number.isNaN(Date.parse(options.now))) throw new ValidationError("activation options", [planProblem(["now"], "not an ISO date-time")]);
+  // one `now` contract (core's parseNow); an ISO string is kept as written, a number or Date becomes one
+  const now = typeof options.now === "string" ? (parseNow(options.now), options.now) : epochMsToInstant(parseNow(options.now));
   // account audiences sent as their people: worked out (and their `where` checked against the Snapshot) before anything is sent
-  const throughPeople = accountPeopleMemberships(plan, snapshot, options.audiences, options.now);
+  const throughPeople = accountPeopleMemberships(plan, snapshot, options.audiences, now);
 
   const clock = options.clock ?? monotonicClock;
   const started = clock();
@@ -101,7 +122,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   };
 
   const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
-  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now, governance: { violations: governance.violations, droppedTargets } });
+  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now, governance: { violations: governance.violations, droppedTargets } });
   let budget: CallBudget<Settings> | undefined;
   const finish = (): RunReport => {
     const apiUsage = budget?.usage();
@@ -109,7 +130,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     return redactor.value(closeRunReport(report, counters, clock() - started));
   };
 
-  emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now: options.now });
+  emit("run:start", { planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now });
 
   // A required target dropped by governance would send members without their identity: refuse the run.
   if (blockedRequired.length > 0) {
@@ -121,9 +142,9 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
 
   const stateKey = options.stateKey ?? `${plan.id}/${destination.id}`;
-  const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now: options.now, redactor });
+  const { state, runNumber } = await loadRunState(options.state, stateKey, { dryRun, mode: plan.mode, now, redactor });
   const saver = createCheckpointer(options.state, stateKey, state, dryRun);
-  budget = new CallBudget(destination, settings, state, options.now, () => counters.requests);
+  budget = new CallBudget(destination, settings, state, now, () => counters.requests);
   const calls = budget;
   const checkpoint = (audienceId: string, held: number) => {
     calls.record(state); // the day's call count goes into every save
@@ -131,7 +152,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   };
   const caller = new DestinationCaller(destination, settings, {
     signal,
-    now: options.now,
+    now,
     sleep,
     clock,
     random: options.random ?? Math.random,
@@ -156,7 +177,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     caller,
     state,
     report,
-    now: options.now,
+    now,
     dryRun,
     previewLimit: options.previewLimit ?? 100,
     signal,
@@ -192,7 +213,7 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }
     if (!dryRun) {
-      state.lastRunAt = options.now;
+      state.lastRunAt = now;
       state.run = undefined; // finished: the next run is a new one, with new keys
       await checkpoint("*", 0);
     }

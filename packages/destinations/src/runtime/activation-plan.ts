@@ -1,3 +1,4 @@
+import type { DeepReadonly } from "@abm-kit/core";
 import { ConsentRuleSchema, GovernancePolicySchema } from "@abm-kit/guardrails";
 import { z } from "zod";
 import { ExportModeSchema } from "../definition/destination-definition.js";
@@ -35,7 +36,11 @@ export const ActivationPlanSchema = z.object({
   consent: ConsentRuleSchema.optional(),
   governance: z.object({ policies: z.array(GovernancePolicySchema).default([]) }).default({ policies: [] }),
 });
-/** An activation plan as written. */
-export type ActivationPlanInput = z.input<typeof ActivationPlanSchema>;
+/**
+ * An activation plan as written: the schema's input type, with readonly arrays
+ * allowed, so a literal annotated with it, checked with `satisfies` or made
+ * `as const` fits. {@link definePlan} types a literal without either.
+ */
+export interface ActivationPlanInput extends DeepReadonly<z.input<typeof ActivationPlanSchema>> {}
 /** An activation plan after defaults. */
 export type ActivationPlan = z.output<typeof ActivationPlanSchema>;

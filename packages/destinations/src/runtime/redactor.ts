@@ -25,7 +25,7 @@ export function secretPattern(secrets: Iterable<string>): RegExp | undefined {
   return parts.length === 0 ? undefined : new RegExp(parts.join("|"), "gu");
 }
 
-/** True when `secret` appears in `text` by the redaction rule (see {@link secretPattern}). */
+/** True when `secret` appears in `text` by the redaction rule (see `secretPattern`). */
 export function secretAppearsIn(text: string, secret: string): boolean {
   const pattern = secretPattern([secret]);
   return pattern !== undefined && new RegExp(pattern.source, "u").test(text);
@@ -38,7 +38,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 /**
  * Replaces known secrets in strings and in any JSON-like value, by the rule of
- * {@link secretPattern} (every length: long secrets anywhere, short ones where
+ * `secretPattern` (every length: long secrets anywhere, short ones where
  * they stand alone). Secrets are added as they become known (settings at start,
  * credentials as they are issued); fingerprints of credentials issued in earlier
  * runs (kept in the state) redact those too.

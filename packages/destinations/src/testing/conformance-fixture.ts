@@ -1,4 +1,4 @@
-import { buildSnapshot, type Snapshot } from "@abm-kit/core";
+import { buildSnapshot, type AccountInput, type AccountPersonRelationInput, type PersonInput, type Snapshot } from "@abm-kit/core";
 
 /**
  * A small, valid B2B Snapshot for conformance runs: `size` accounts
@@ -6,9 +6,9 @@ import { buildSnapshot, type Snapshot } from "@abm-kit/core";
  * email, names, title, granted consent).
  */
 export function conformanceSnapshot(size = 120): Snapshot {
-  const accounts = [];
-  const persons = [];
-  const links = [];
+  const accounts: AccountInput[] = [];
+  const persons: PersonInput[] = [];
+  const links: AccountPersonRelationInput[] = [];
   for (let i = 0; i < size; i++) {
     const n = String(i).padStart(4, "0");
     accounts.push({ id: `acc-${n}`, name: `Conformance ${n} Ltd`, domain: `conformance${n}.example.com`, industry: "Software", employeeCount: 50 + i });

@@ -1,3 +1,4 @@
+import type { GuardrailsErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError } from "@abm-kit/core";
 import { BLUEPRINT_PROFILE, RELAXED_PROFILE } from "./built-in-profiles.js";
 import {
@@ -49,7 +50,7 @@ export function resolveProfile(input: ProfileInput): LimitProfile {
   if (typeof input === "string") {
     const name = BuiltInProfileNameSchema.safeParse(input);
     if (!name.success) {
-      throw new AbmKitError("UNKNOWN_PROFILE", `no built-in limit profile is named ${JSON.stringify(input)}`, [
+      throw new AbmKitError<GuardrailsErrorCode>("UNKNOWN_PROFILE", `no built-in limit profile is named ${JSON.stringify(input)}`, [
         { path: ["profile"], message: `expected "blueprint", "relaxed" or a profile object` },
       ]);
     }

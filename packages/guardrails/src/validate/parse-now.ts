@@ -1,10 +1,6 @@
-import { AbmKitError, InstantSchema, instantToEpochMs } from "@abm-kit/core";
+import { parseNow as parseCoreNow, type NowInput } from "@abm-kit/core";
 
-/** Epoch ms of an optional ISO `now`; anything but an ISO instant raises a typed error. */
-export function parseNow(now: string | undefined): number | undefined {
-  if (now === undefined) return undefined;
-  if (!InstantSchema.safeParse(now).success) {
-    throw new AbmKitError("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid ISO instant" }]);
-  }
-  return instantToEpochMs(now);
+/** Epoch ms of an optional `now` (core's `NowInput` contract); `undefined` stays undefined. */
+export function parseNow(now: NowInput | undefined): number | undefined {
+  return now === undefined ? undefined : parseCoreNow(now);
 }

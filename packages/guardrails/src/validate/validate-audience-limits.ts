@@ -1,4 +1,5 @@
-import { validateAudience, type Audience } from "@abm-kit/audience";
+import type { NowInput } from "@abm-kit/core";
+import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import { measureAudience } from "../audience-walk/measure-audience.js";
 import type { LimitProfile, ProfileInput } from "../limits/limit-profile.js";
 import { resolveProfile } from "../limits/resolve-profile.js";
@@ -13,7 +14,7 @@ export type EvaluationMode = "batch" | "streaming";
 export interface ValidateAudienceOptions {
   readonly profile: ProfileInput;
   /** The evaluation time (ISO instant): makes lookbacks of windows with absolute starts exact. */
-  readonly now?: string;
+  readonly now?: NowInput;
   /** How the audience is to be evaluated (default `batch`). */
   readonly evaluation?: EvaluationMode;
 }
@@ -26,7 +27,7 @@ export interface ValidateAudienceOptions {
  * definition. An invalid definition or profile raises a `ValidationError`
  * naming each problem; a valid one never makes it throw.
  */
-export function validateAudienceLimits(input: Audience | unknown, options: ValidateAudienceOptions): Finding[] {
+export function validateAudienceLimits(input: AudienceInput, options: ValidateAudienceOptions): Finding[] {
   const profile = resolveProfile(options?.profile);
   const now = parseNow(options.now);
   const audience = validateAudience(input);

@@ -1,5 +1,7 @@
+import type { NowInput } from "@abm-kit/core";
+import type { GuardrailsErrorCode } from "../error-codes.js";
 import { AbmKitError, formatPath, type Problem } from "@abm-kit/core";
-import { validateAudience, type Audience } from "@abm-kit/audience";
+import { validateAudience, type Audience, type AudienceInput } from "@abm-kit/audience";
 import type { ProfileInput } from "../limits/limit-profile.js";
 import { resolveProfile } from "../limits/resolve-profile.js";
 import type { Finding } from "./finding.js";
@@ -11,7 +13,7 @@ import { audienceFindings, type EvaluationMode } from "./validate-audience-limit
 export interface ValidateAudiencesOptions {
   readonly profile: ProfileInput;
   /** The evaluation time (ISO instant): makes lookbacks of windows with absolute starts exact. */
-  readonly now?: string;
+  readonly now?: NowInput;
   /** How the audiences are evaluated: one mode for all, or a mode by audience id (default `batch`). */
   readonly evaluation?: EvaluationMode | Readonly<Record<string, EvaluationMode>>;
 }
@@ -24,11 +26,11 @@ export interface ValidateAudiencesOptions {
  * an `audience.invalid` error finding and it is left out of the rules (it
  * still counts as a definition).
  */
-export function validateAudiences(audiences: readonly unknown[], options: ValidateAudiencesOptions): Finding[] {
+export function validateAudiences(audiences: readonly AudienceInput[], options: ValidateAudiencesOptions): Finding[] {
   const profile = resolveProfile(options?.profile);
   const now = parseNow(options.now);
   if (!Array.isArray(audiences)) {
-    throw new AbmKitError("VALIDATION_FAILED", "audiences must be an array", [{ path: [], message: "expected an array" }]);
+    throw new AbmKitError<GuardrailsErrorCode>("VALIDATION_FAILED", "audiences must be an array", [{ path: [], message: "expected an array" }]);
   }
   const findings: Finding[] = [];
   const valid: { audience: Audience; index: number }[] = [];

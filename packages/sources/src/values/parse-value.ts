@@ -2,7 +2,7 @@ import { dateToEpochMs, type AttributeValue } from "@abm-kit/core";
 import { pathBeyondDepth, tooDeepMessage } from "../read/json-depth.js";
 import { salesforceIdSuffixMismatch, toSalesforceId18 } from "../salesforce/salesforce-id.js";
 
-/** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form; an `id` has at most {@link MAX_ID_LENGTH} characters. */
+/** The value types a column can be read as. `salesforceId` canonicalizes to the 18-character form; an `id` has at most 512 characters. */
 export type ValueType = "string" | "id" | "salesforceId" | "number" | "integer" | "boolean" | "date" | "instant" | "multi";
 
 /** A parsed cell: a value (`undefined` when blank), or why it could not be read. */

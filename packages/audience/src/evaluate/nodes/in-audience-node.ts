@@ -1,3 +1,4 @@
+import type { AudienceErrorCode } from "../../error-codes.js";
 import type { ProblemPath } from "@abm-kit/core";
 import { AbmKitError } from "@abm-kit/core";
 import type { InAudienceCondition } from "../../definition/condition.js";
@@ -14,7 +15,7 @@ export function inAudienceNode(condition: InAudienceCondition, scope: Scope, pat
     compute: (state) => {
       const members = state.references.get(condition.audienceId);
       if (members === undefined) {
-        throw new AbmKitError("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`, [{ path: [...path, "audienceId"], message: "unknown audience" }]);
+        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`, [{ path: [...path, "audienceId"], message: "unknown audience" }]);
       }
       return members;
     },

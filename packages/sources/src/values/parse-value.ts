@@ -24,7 +24,9 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(
  * `+01:00` offsets and a space instead of `T`. A time without a zone is refused.
  */
 export function parseInstant(text: string): string | undefined {
-  if (isCanonicalInstant(text)) return text;
+  const canonical = canonicalInstantMs(text);
+  // a new string, not `text`: a slice of a CSV chunk would keep the whole chunk alive
+  if (canonical === canonical) return new Date(canonical).toISOString();
   const m = INSTANT.exec(text.trim());
   if (!m || Number.isNaN(dateToEpochMs(m[1]!))) return undefined;
   let zone = m[3]!.toUpperCase();
@@ -34,9 +36,9 @@ export function parseInstant(text: string): string | undefined {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
-/** True for `YYYY-MM-DDTHH:MM:SS.sssZ` on a day of the calendar, years 1000-9999: already the form `parseInstant` gives. */
-function isCanonicalInstant(text: string): boolean {
-  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48 && calendarInstantToEpochMs(text) === calendarInstantToEpochMs(text);
+/** Epoch ms of `YYYY-MM-DDTHH:MM:SS.sssZ` on a day of the calendar, years 1000-9999 (already the form `parseInstant` gives), else NaN. */
+function canonicalInstantMs(text: string): number {
+  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48 ? calendarInstantToEpochMs(text) : Number.NaN;
 }
 
 /** Why a cell could not be read (see {@link parseCell}). */

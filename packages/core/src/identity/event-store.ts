@@ -34,6 +34,8 @@ export class EventStore {
   /** A source key without its id (`system/instance/object`), for rows with exactly one key. */
   private readonly keyShapes = new DictionaryBuilder();
   private readonly keyShapeList: Omit<SourceKey, "id">[] = [];
+  /** Per source-key shape: makes the key of an id (`{ ...shape, id }`). */
+  private readonly keyMakers: ((id: string) => SourceKey)[] = [];
   private readonly keyShapeCodes = growInt32();
   private readonly keyIds: (string | undefined)[] = [];
   /** Source keys of rows whose keys are not one plain key (or that have an empty list). */
@@ -79,7 +81,10 @@ export class EventStore {
       const { id, ...shape } = key;
       const text = `${shape.system}\u001f${shape.instance ?? ""}\u001f${shape.instance === undefined ? 0 : 1}\u001f${shape.object ?? ""}\u001f${shape.object === undefined ? 0 : 1}`;
       const code = this.keyShapes.code(text);
-      if (code === this.keyShapeList.length) this.keyShapeList.push(shape);
+      if (code === this.keyShapeList.length) {
+        this.keyShapeList.push(shape);
+        this.keyMakers.push(keyMaker(shape));
+      }
       this.keyShapeCodes.push(code);
       this.keyIds.push(id);
     } else {
@@ -141,7 +146,7 @@ export class EventStore {
 
   sourceKeys(row: number): SourceKey[] | undefined {
     const code = this.keyShapeCodes.get(row);
-    if (code >= 0) return [{ ...this.keyShapeList[code]!, id: this.keyIds[row]! }];
+    if (code >= 0) return [this.keyMakers[code]!(this.keyIds[row]!)];
     return this.otherKeys.get(row);
   }
 
@@ -186,3 +191,20 @@ const isPlainOrigin = (o: RecordOrigin): boolean => {
   }
   return o.line !== NO_LINE;
 };
+
+/** Makes `{ ...shape, id }`, with an object literal for the usual shapes (same keys in the same order). */
+function keyMaker(shape: Omit<SourceKey, "id">): (id: string) => SourceKey {
+  const { system, instance, object } = shape;
+  switch (Object.keys(shape).join(",")) {
+    case "system":
+      return (id) => ({ system, id });
+    case "system,object":
+      return (id) => ({ system, object: object!, id });
+    case "system,instance":
+      return (id) => ({ system, instance: instance!, id });
+    case "system,instance,object":
+      return (id) => ({ system, instance: instance!, object: object!, id });
+    default:
+      return (id) => ({ ...shape, id });
+  }
+}

@@ -70,6 +70,13 @@ export class StringIndex {
     return new StringIndex([], true, options);
   }
 
+  /** A growing index that starts with `keys` (distinct; taken, not copied: it appends to that list). */
+  static growingOver(keys: string[], options?: StringIndexOptions): StringIndex {
+    const index = new StringIndex(keys, true, options);
+    for (let entry = 0; entry < keys.length; entry++) index.place(keys[entry]!, entry);
+    return index;
+  }
+
   /**
    * A fixed index of `keys` (read, not copied): entry `i` is `keys[i]`; a key
    * listed twice is found at its first position. It cannot be added to.
@@ -153,10 +160,6 @@ export class StringIndex {
     return entry;
   }
 
-  /** The keys by entry (the index's own list: do not change it). */
-  get keyList(): readonly string[] {
-    return this.keys;
-  }
 
   /**
    * Takes back the key added last (the index is as if it had never been

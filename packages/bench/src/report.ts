@@ -118,6 +118,9 @@ export function formatFilesTable(figures: readonly FilesFigure[]): string {
   return lines.join("\n");
 }
 
+/** The machine the report was measured on: cores, CPU model, memory, Node version. */
+const machine = () => `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(totalmem() / 1e9)} GB, Node ${process.versions.node}`;
+
 /** The files section of the report (between markers, so `--only files --docs` can replace it alone). */
 function filesSection(result: BenchResult): string[] {
   const out = [FILES_START, "## Files → identity → Snapshot", ""];
@@ -135,7 +138,8 @@ function filesSection(result: BenchResult): string[] {
     "Each engine runs in a child process of its own, so its peak resident memory (`getrusage` max RSS) is its own.",
     "Every run is checked: both engines must build the same unified person ids and the same number of links, person",
     "events and account events, or the figure fails. Times are medians of the runs (3, alternating engines; 1 at scale 1,",
-    "where a run takes minutes); the machine is shared with other work, so the 1-minute load average before → after is given. Snapshot = heap and array buffers",
+    `where a run takes minutes). The machine: ${machine()}, shared with other work, so the`,
+    "1-minute load average before → after is given. Snapshot = heap and array buffers",
     "the finished Snapshot holds (resident with it, less resident once it is dropped, after full collections). CPU = user +",
     "system time of the process over the same span, every thread (DuckDB runs two): it is less distorted by a busy machine",
     "than the wall time, which the target is about. Persons 0-2 (mod 10) are Salesforce contacts only, so they",

@@ -13,6 +13,24 @@ const key = fc.oneof(
 );
 
 describe.each([{ inlineKeys: false }, { inlineKeys: true }])("StringIndex (%o)", (options) => {
+  it("numbers keys in first-seen order with entryOf, as a Map-based dictionary does, through growth", () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 400, size: "max" }), (keys) => {
+        const index = StringIndex.empty(options);
+        const model = new Map<string, number>();
+        for (const k of keys) {
+          if (!model.has(k)) model.set(k, model.size);
+          expect(index.entryOf(k)).toBe(model.get(k));
+        }
+        expect(Array.from({ length: index.size }, (_, i) => index.key(i))).toEqual([...model.keys()]);
+        for (const [k, entry] of model) expect(index.find(k)).toBe(entry);
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => StringIndex.over(["a"]).entryOf("b")).toThrow(TypeError);
+    expect(StringIndex.over(["a"]).entryOf("a")).toBe(0);
+  });
+
   it("takes back the key added last, through growth and collisions, as if it had never been added", () => {
     const op = fc.oneof({ weight: 4, arbitrary: key.map((k) => ({ add: k })) }, { weight: 1, arbitrary: fc.constant({ removeLast: true as const }) });
     fc.assert(

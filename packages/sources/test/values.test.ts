@@ -40,6 +40,21 @@ describe("value parsing", () => {
     expect(parseInstant("2026-02-30T09:30:00Z")).toBeUndefined();
   });
 
+  it("reads an instant already in UTC with milliseconds as the same text, and refuses one off the calendar", () => {
+    expect(parseInstant("2026-02-30T09:30:00.000Z")).toBeUndefined();
+    expect(parseInstant("2025-02-29T09:30:00.000Z")).toBeUndefined();
+    expect(parseInstant("2026-13-01T09:30:00.000Z")).toBeUndefined();
+    expect(parseInstant("2028-02-29T23:59:59.999Z")).toBe("2028-02-29T23:59:59.999Z");
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0100-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }), (d) => {
+        const text = d.toISOString();
+        expect(parseInstant(text)).toBe(text);
+        // the same instant written another way reads to the same text
+        expect(parseInstant(text.replace("T", " ").replace("Z", "+00:00"))).toBe(text);
+      }),
+    );
+  });
+
   it("reads blanks as missing, booleans, dates, numbers and multi-select picklists", () => {
     expect(parseValue("  ", "number")).toEqual({ ok: true, value: undefined });
     expect(parseValue("true", "boolean")).toEqual({ ok: true, value: true });

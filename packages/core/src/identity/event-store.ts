@@ -1,6 +1,7 @@
 import type { SourceKey } from "../source-key.js";
 import { DictionaryBuilder } from "../snapshot/dictionary.js";
-import { growInt32, growUint8 } from "../snapshot/growable.js";
+import { growFloat64, growInt32, growUint8 } from "../snapshot/growable.js";
+import { calendarInstantToEpochMs } from "../values.js";
 import { StringIndex } from "../snapshot/string-index.js";
 import type { EventSourceRecord, RecordOrigin } from "./identity-records.js";
 import { identityKey, type IdentityRef } from "./identity-ref.js";
@@ -19,7 +20,10 @@ const NO_LINE = -2147483648;
 export class EventStore {
   /** Event ids, one per row (row = entry of the index). */
   private readonly ids = StringIndex.empty();
-  private readonly occurredAt: string[] = [];
+  /** Times as epoch ms when the text is the canonical `YYYY-MM-DDTHH:MM:SS.sssZ` of that ms (the usual case: no string kept per row), else NaN. */
+  private readonly times = growFloat64();
+  /** The text of each time that is not canonical, by row. */
+  private readonly timeTexts = new Map<number, string>();
   private readonly types = new DictionaryBuilder();
   private readonly typeCodes = growInt32();
   /** Owner identity keys (`namespace␟value`) and their refs. */
@@ -34,6 +38,8 @@ export class EventStore {
   /** A source key without its id (`system/instance/object`), for rows with exactly one key. */
   private readonly keyShapes = new DictionaryBuilder();
   private readonly keyShapeList: Omit<SourceKey, "id">[] = [];
+  /** Per source-key shape: makes the key of an id (`{ ...shape, id }`). */
+  private readonly keyMakers: ((id: string) => SourceKey)[] = [];
   private readonly keyShapeCodes = growInt32();
   private readonly keyIds: (string | undefined)[] = [];
   /** Source keys of rows whose keys are not one plain key (or that have an empty list). */
@@ -47,7 +53,7 @@ export class EventStore {
 
   /** The number of rows (distinct event ids). */
   get size(): number {
-    return this.occurredAt.length;
+    return this.times.length;
   }
 
   /** The number of distinct owner identities. */
@@ -64,8 +70,10 @@ export class EventStore {
       else this.copies.set(e.id, [record]);
       return;
     }
-    const row = this.occurredAt.length;
-    this.occurredAt.push(e.occurredAt);
+    const row = this.times.length;
+    const ms = canonicalInstantMs(e.occurredAt);
+    this.times.push(ms);
+    if (ms !== ms) this.timeTexts.set(row, e.occurredAt);
     this.typeCodes.push(this.types.code(e.type));
     const owner = (record.person ?? record.account)!;
     const ownerCode = this.owners.code(identityKey(owner));
@@ -79,7 +87,10 @@ export class EventStore {
       const { id, ...shape } = key;
       const text = `${shape.system}\u001f${shape.instance ?? ""}\u001f${shape.instance === undefined ? 0 : 1}\u001f${shape.object ?? ""}\u001f${shape.object === undefined ? 0 : 1}`;
       const code = this.keyShapes.code(text);
-      if (code === this.keyShapeList.length) this.keyShapeList.push(shape);
+      if (code === this.keyShapeList.length) {
+        this.keyShapeList.push(shape);
+        this.keyMakers.push(keyMaker(shape));
+      }
       this.keyShapeCodes.push(code);
       this.keyIds.push(id);
     } else {
@@ -113,7 +124,8 @@ export class EventStore {
   }
 
   occurredAtOf(row: number): string {
-    return this.occurredAt[row]!;
+    const ms = this.times.get(row);
+    return ms === ms ? new Date(ms).toISOString() : this.timeTexts.get(row)!;
   }
 
   type(row: number): string {
@@ -141,7 +153,7 @@ export class EventStore {
 
   sourceKeys(row: number): SourceKey[] | undefined {
     const code = this.keyShapeCodes.get(row);
-    if (code >= 0) return [{ ...this.keyShapeList[code]!, id: this.keyIds[row]! }];
+    if (code >= 0) return [this.keyMakers[code]!(this.keyIds[row]!)];
     return this.otherKeys.get(row);
   }
 
@@ -186,3 +198,25 @@ const isPlainOrigin = (o: RecordOrigin): boolean => {
   }
   return o.line !== NO_LINE;
 };
+
+/** Makes `{ ...shape, id }`, with an object literal for the usual shapes (same keys in the same order). */
+function keyMaker(shape: Omit<SourceKey, "id">): (id: string) => SourceKey {
+  const { system, instance, object } = shape;
+  switch (Object.keys(shape).join(",")) {
+    case "system":
+      return (id) => ({ system, id });
+    case "system,object":
+      return (id) => ({ system, object: object!, id });
+    case "system,instance":
+      return (id) => ({ system, instance: instance!, id });
+    case "system,instance,object":
+      return (id) => ({ system, instance: instance!, object: object!, id });
+    default:
+      return (id) => ({ ...shape, id });
+  }
+}
+
+/** Epoch ms of `YYYY-MM-DDTHH:MM:SS.sssZ` (years 1000-9999, a day of the calendar): exactly the text `toISOString` gives for it; else NaN. */
+function canonicalInstantMs(text: string): number {
+  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48 ? calendarInstantToEpochMs(text) : Number.NaN;
+}

@@ -32,6 +32,9 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   const declared = new Set((options.relatedTables ?? []).map((t) => t.name));
   const relatedTables = [...entities.relatedTables.filter((t) => !declared.has(t.name)), ...(options.relatedTables ?? [])];
   const builder = new SnapshotBuilder({ ...options, fields, relatedTables, validate: options.validate ?? false });
+  // the graph gives each event id once (of several records with one id, unification keeps one):
+  // the builder keeps no index of millions of event ids to find repeats
+  (builder as unknown as { eventIdsUnique: boolean }).eventIdsUnique = true;
   for (const r of entities.accounts) builder.addAccount(r);
   for (const r of entities.persons) builder.addPerson(r);
   for (const r of entities.links) builder.addLink(r);

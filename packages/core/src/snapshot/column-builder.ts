@@ -125,6 +125,12 @@ class MultiColumnBuilder implements ColumnBuilder {
   }
   push(value: AttributeValue | undefined): string | undefined {
     this.starts.push(this.codes.length);
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === "string") {
+      this.codes.push(this.dictionary.code(value[0]));
+      this.counts.push(1);
+      this.present.push(1);
+      return undefined;
+    }
     if (Array.isArray(value)) {
       // a set: each distinct value once, in first-seen order
       const seen = new Set<string>();

@@ -119,6 +119,8 @@ export class SnapshotBuilder {
   private readonly personEvents: EventTableBuilder;
   private readonly accountEvents: EventTableBuilder;
   private readonly eventIds = StringIndex.empty();
+  /** Set by `toSnapshot` (an identity graph gives each event id once): no event id is indexed to find repeats. */
+  private eventIdsUnique = false;
   private readonly links = new Map<string, LinkAccumulator>();
   private readonly relatedDefinitions = new Map<string, RelatedTableDefinition>();
   private readonly relatedBuilders = new Map<string, TableBuilder>();
@@ -264,7 +266,7 @@ export class SnapshotBuilder {
       }
     }
     if (!Number.isFinite(time)) return reject({ path: ["occurredAt"], message: "not a valid instant" });
-    if (!this.eventIds.addIfAbsent(event.id)) return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
+    if (!this.eventIdsUnique && !this.eventIds.addIfAbsent(event.id)) return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
     const builder = event.personId !== undefined ? this.personEvents : this.accountEvents;
     const row = { id: event.id, type: event.type, time, ownerId: (event.personId ?? event.accountId)!, properties: event.properties, sourceKeys: event.sourceKeys, inputRow: this.counts.event!.read };
     return this.finish("event", builder.add(row), event.id, origin);

@@ -17,7 +17,12 @@ const num = (v: AttributeValue | undefined) => (typeof v === "number" ? v : unde
 const bool = (v: AttributeValue | undefined) => (typeof v === "boolean" ? v : undefined);
 const attrs = (a: Readonly<Record<string, AttributeValue>>) => (Object.keys(a).length > 0 ? { attributes: { ...a } } : {});
 function defined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const name in o) {
+    const v = o[name];
+    if (v !== undefined) out[name] = v;
+  }
+  return out as T;
 }
 
 /** `Webpage URL` → `webpageUrl`: the event property name of a Marketo activity attribute. */
@@ -31,7 +36,8 @@ const SpecArgumentsSchema = z.object({ kind: z.enum(MARKETO_EXPORTS), options: M
 /** The spec of one Marketo export. Every column not listed is a custom field, kept as an attribute. Throws `ValidationError` for an unknown export or bad options. */
 export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {}): ObjectSpec {
   checkArguments("marketoSpec", SpecArgumentsSchema, { kind, options });
-  const key = (object: string, id: string): SourceKey => defined({ system: "marketo", instance: options.instance, object, id });
+  const instance = options.instance;
+  const key = (object: string, id: string): SourceKey => (instance === undefined ? { system: "marketo", object, id } : { system: "marketo", instance, object, id });
   const base = { kind: `marketo:${kind}`, isKnownExtra: () => true };
   const sfRef = (namespace: string, v: AttributeValue | undefined): IdentityRef[] => (typeof v === "string" ? [{ namespace, value: v }] : []);
   switch (kind) {

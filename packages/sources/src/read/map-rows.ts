@@ -1,9 +1,10 @@
 import type { AttributeValue, FieldDefinitions, FieldType, IdentityBatch } from "@abm-kit/core";
 import { inferFieldType } from "../values/infer-value-type.js";
-import { parseValue, type ValueType } from "../values/parse-value.js";
+import { InvalidCell, parseCell, type ValueType } from "../values/parse-value.js";
 import { emptyRecord } from "./empty-record.js";
 import type { FileReport } from "./file-report.js";
 import type { ObjectSpec } from "./object-spec.js";
+import type { CsvRecordChunk } from "./read-csv.js";
 import type { SourceRow } from "./source-row.js";
 
 /** Options shared by every reader. */
@@ -57,9 +58,13 @@ export function extraColumns(columns: readonly string[], spec: ObjectSpec): stri
 export interface RowMapper {
   /** Maps rows, handing each loaded record's fragment to `sink`. */
   map(rows: readonly SourceRow[], sink: (fragment: IdentityBatch) => void): void;
+  /** Maps CSV records given as cells in the order of the mapper's columns (the file's header), with the line each starts on. */
+  mapCells(chunk: CsvRecordChunk, sink: (fragment: IdentityBatch) => void): void;
   /** The declared custom fields of the file (`{ fields: { person: {...} } }`) and the related tables it writes, or nothing. */
   fields(): Pick<IdentityBatch, "fields" | "relatedTables">;
 }
+
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze(emptyRecord<AttributeValue>());
 
 /**
  * A row mapper for a file with these columns; `extraTypes` gives the type of
@@ -73,45 +78,89 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
       report.problems.push({ file: report.file, line: isCsv ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
     }
   }
-  const kept = spec.keepsExtras === false ? [] : extras.map((column) => [column, TYPE_OF_FIELD[extraTypes.get(column)!]] as const);
-  const standard = Object.entries(spec.columns).map(([column, type]) => [column, type, spec.required.includes(column)] as const);
+  // slots: the spec's standard columns, then the kept extra columns; each with its position in `columns` (-1: absent)
+  const position = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (!position.has(c)) position.set(c, i);
+  });
+  const standardNames = Object.keys(spec.columns);
+  const standardTypes = standardNames.map((c) => spec.columns[c]!);
+  const standardRequired = standardNames.map((c) => spec.required.includes(c));
+  const keptNames = spec.keepsExtras === false ? [] : extras;
+  const keptTypes = keptNames.map((column) => TYPE_OF_FIELD[extraTypes.get(column)!]);
+  const slotNames = [...standardNames, ...keptNames];
+  const slotPositions = slotNames.map((c) => position.get(c) ?? -1);
+  const slots: unknown[] = new Array<unknown>(slotNames.length).fill(undefined);
+  // every standard column is a key of a record's values (undefined when blank or unreadable): one object shape for every record
+  const template = Object.fromEntries(standardNames.map((c) => [c, undefined])) as Record<string, AttributeValue | undefined>;
+  const idSlot = spec.idColumn !== undefined ? standardNames.indexOf(spec.idColumn) : -1;
   const firstSeen = new Map<string, number | undefined>();
+
+  let line: number | undefined;
+  let record: number | undefined;
+  let rejected = false;
+  const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
+    if (severity === "error") rejected = true;
+    report.problems.push({ file: report.file, ...(line !== undefined ? { line } : {}), ...(record !== undefined ? { record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
+  };
+  /** Maps the record whose cells are in `slots`. */
+  const mapSlots = (sink: (fragment: IdentityBatch) => void) => {
+    report.read++;
+    rejected = false;
+    const values = { ...template };
+    for (let s = 0; s < standardNames.length; s++) {
+      const column = standardNames[s]!;
+      const required = standardRequired[s]!;
+      const parsed = parseCell(slots[s], standardTypes[s]!);
+      if (parsed instanceof InvalidCell) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
+      else if (required && parsed === undefined) problem(column, `${column} is required`, "error", "missing_value");
+      else values[column] = parsed;
+    }
+    let attributes = NO_ATTRIBUTES;
+    for (let k = 0; k < keptNames.length; k++) {
+      const column = keptNames[k]!;
+      const parsed = parseCell(slots[standardNames.length + k], keptTypes[k]!);
+      if (parsed instanceof InvalidCell) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
+      else if (parsed !== undefined) {
+        if (attributes === NO_ATTRIBUTES) attributes = emptyRecord<AttributeValue>();
+        (attributes as Record<string, AttributeValue>)[column] = parsed;
+      }
+    }
+    const id = idSlot >= 0 ? values[spec.idColumn!] : undefined;
+    if (!rejected && typeof id === "string") {
+      if (firstSeen.has(id)) {
+        const first = firstSeen.get(id);
+        problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
+      } else firstSeen.set(id, line ?? record);
+    }
+    const fragment = rejected ? undefined : spec.map({ values, attributes, origin: line !== undefined ? { file: report.file, line } : { file: report.file }, problem });
+    if (rejected || fragment === undefined) {
+      report.rejected++;
+      return;
+    }
+    report.loaded++;
+    sink(fragment);
+  };
   return {
     map(rows, sink) {
       for (const row of rows) {
-        report.read++;
-        let rejected = false;
-        const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
-          if (severity === "error") rejected = true;
-          report.problems.push({ file: report.file, ...(row.line !== undefined ? { line: row.line } : {}), ...(row.record !== undefined ? { record: row.record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
-        };
-        const values = emptyRecord<AttributeValue | undefined>();
-        for (const [column, type, required] of standard) {
-          const parsed = parseValue(valueOf(row, column), type);
-          if (!parsed.ok) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
-          else if (required && parsed.value === undefined) problem(column, `${column} is required`, "error", "missing_value");
-          else values[column] = parsed.value;
+        line = row.line;
+        record = row.record;
+        for (let s = 0; s < slotNames.length; s++) slots[s] = valueOf(row, slotNames[s]!);
+        mapSlots(sink);
+      }
+    },
+    mapCells(chunk, sink) {
+      record = undefined;
+      const n = slotPositions.length;
+      for (let r = 0; r < chunk.cells.length; r++) {
+        const cells = chunk.cells[r]!;
+        line = chunk.lines[r];
+        for (let s = 0; s < n; s++) {
+          const p = slotPositions[s]!;
+          slots[s] = p >= 0 ? cells[p] : undefined;
         }
-        const attributes = emptyRecord<AttributeValue>();
-        for (const [column, type] of kept) {
-          const parsed = parseValue(valueOf(row, column), type);
-          if (!parsed.ok) problem(column, `${parsed.message}; the value was left out`, "warning", "invalid_value");
-          else if (parsed.value !== undefined) attributes[column] = parsed.value;
-        }
-        const id = spec.idColumn !== undefined ? values[spec.idColumn] : undefined;
-        if (!rejected && typeof id === "string") {
-          if (firstSeen.has(id)) {
-            const first = firstSeen.get(id);
-            problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
-          } else firstSeen.set(id, row.line ?? row.record);
-        }
-        const fragment = rejected ? undefined : spec.map({ values, attributes, origin: { file: report.file, ...(row.line !== undefined ? { line: row.line } : {}) }, problem });
-        if (rejected || fragment === undefined) {
-          report.rejected++;
-          continue;
-        }
-        report.loaded++;
-        sink(fragment);
+        mapSlots(sink);
       }
     },
     fields() {

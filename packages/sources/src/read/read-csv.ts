@@ -70,6 +70,30 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
  * with the signal's reason.
  */
 export async function streamCsv(input: InputSource, report: FileReport, onRows: (rows: CsvRow[], header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
+  return streamCsvRecords(input, report, (chunk, header) => {
+    const rows: CsvRow[] = new Array<CsvRow>(chunk.cells.length);
+    for (let r = 0; r < rows.length; r++) {
+      const fields = chunk.cells[r]!;
+      const values = emptyRecord<string>();
+      for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
+      rows[r] = { line: chunk.lines[r]!, values };
+    }
+    onRows(rows, header);
+  }, hooks);
+}
+
+/** A chunk of CSV records: each record's cells in header order, and the line it starts on. */
+export interface CsvRecordChunk {
+  readonly cells: readonly (readonly string[])[];
+  readonly lines: readonly number[];
+}
+
+/**
+ * {@link streamCsv} without a row object per record: each chunk holds the
+ * records' cells by column position (the header's order), so a mapper can read
+ * a cell without building an object per row. The same counts and problems.
+ */
+export async function streamCsvRecords(input: InputSource, report: FileReport, onRecords: (chunk: CsvRecordChunk, header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
   const decoder = new Utf8Decoder();
   const invalidLines = decoder.invalidLines;
   let nextInvalid = 0;
@@ -93,7 +117,8 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
   /** A header that is not valid CSV, and how many records after it could not be read for that. */
   let headerBroken: { line: number; endLine: number; fault: CsvFault } | undefined;
   let unreadable = 0;
-  let rows: CsvRow[] = [];
+  let cells: string[][] = [];
+  let lines: number[] = [];
   let rowCount = 0;
   const onRecord = (record: CsvRecord) => {
     const bad = invalidIn(record.line, record.endLine);
@@ -107,12 +132,11 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
     if (record.fields.length !== header.length) {
       return reject(record.line, `the record has ${record.fields.length} fields, the header ${header.length}${span(record)}`, "field_count");
     }
-    const values = emptyRecord<string>();
-    header.forEach((name, i) => (values[name] = record.fields[i]!));
-    rows.push({ line: record.line, values });
+    cells.push(record.fields);
+    lines.push(record.line);
     rowCount++;
     if (bad.length > 0) {
-      const columns = header.filter((name) => values[name]!.includes("\uFFFD"));
+      const columns = header.filter((_name, i) => record.fields[i]!.includes("\uFFFD"));
       const where = bad.map((l) => `line ${l}`).join(", ");
       problem(record.line, `the record has bytes that are not UTF-8 (${where}); they were read as U+FFFD${columns.length > 0 ? ` in ${columns.join(", ")}` : ""}`, "warning", "invalid_utf8", columns[0]);
     }
@@ -134,10 +158,11 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
 
   const chunkRows = hooks.chunkRows ?? 10_000;
   const flush = () => {
-    if (rows.length === 0 || header === undefined) return;
-    const chunk = rows;
-    rows = [];
-    onRows(chunk, header);
+    if (cells.length === 0 || header === undefined) return;
+    const chunk = { cells, lines };
+    cells = [];
+    lines = [];
+    onRecords(chunk, header);
   };
   const totalBytes = "text" in input && typeof input.text === "string" ? Buffer.byteLength(input.text) : undefined;
   const progress = (bytes: number) => hooks.onProgress?.({ bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: rowCount });
@@ -148,7 +173,7 @@ export async function streamCsv(input: InputSource, report: FileReport, onRows: 
     for await (const text of textChunks(input, decoder, counted)) {
       hooks.signal?.throwIfAborted();
       splitter.write(text);
-      if (rows.length >= chunkRows) {
+      if (cells.length >= chunkRows) {
         flush();
         progress(counted.bytes);
       }

@@ -4,7 +4,7 @@ import { createFileReport, type FileReport } from "./file-report.js";
 import type { InputSource } from "./input-source.js";
 import { appendBatch, createRowMapper, extraColumns, type MapOptions, type RowMapper } from "./map-rows.js";
 import type { ObjectSpec } from "./object-spec.js";
-import { StopReading, streamCsv, type CsvStreamHooks } from "./read-csv.js";
+import { StopReading, streamCsv, streamCsvRecords, type CsvStreamHooks } from "./read-csv.js";
 
 /** The header of a CSV file, as `readCsv` names its columns (reading stops after its first record). */
 async function readHeader(input: InputSource): Promise<readonly string[]> {
@@ -39,18 +39,21 @@ export async function streamMappedCsv(input: InputSource, spec: ObjectSpec, repo
     else undeclared.push([column, new FieldTypeInference()]);
   }
   if (undeclared.length > 0) {
-    await streamCsv(input, createFileReport(report.file, report.kind), (rows) => {
-      for (const [column, inference] of undeclared) for (const row of rows) if (!inference.add(Object.hasOwn(row.values, column) ? row.values[column] : undefined)) break;
+    await streamCsvRecords(input, createFileReport(report.file, report.kind), ({ cells }, columns) => {
+      for (const [column, inference] of undeclared) {
+        const at = columns.indexOf(column);
+        for (const record of cells) if (!inference.add(at >= 0 ? record[at] : undefined)) break;
+      }
     }, { ...hooks, onProgress: undefined });
   }
   for (const [column, inference] of undeclared) extraTypes.set(column, inference.result());
 
   const mapping = createFileReport(report.file, report.kind);
   let mapper: RowMapper | undefined;
-  await streamCsv(input, report, (rows, columns) => {
+  await streamCsvRecords(input, report, (chunk, columns) => {
     mapper ??= createRowMapper(columns, spec, mapping, extraTypes, true);
     const batch: Record<string, unknown[]> = {};
-    mapper.map(rows, (fragment) => appendBatch(batch, fragment));
+    mapper.mapCells(chunk, (fragment) => appendBatch(batch, fragment));
     sink(batch as IdentityBatch);
   }, hooks);
   mapper ??= createRowMapper(header, spec, mapping, extraTypes, false);

@@ -35,7 +35,12 @@ const attrs = (a: Readonly<Record<string, AttributeValue>>) => (Object.keys(a).l
 
 /** Drops `undefined` properties so records stay minimal. */
 function defined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const name in o) {
+    const v = o[name];
+    if (v !== undefined) out[name] = v;
+  }
+  return out as T;
 }
 
 function spec(kind: SalesforceObject, entity: ObjectSpec["entity"], columns: Record<string, ValueType>, required: string[], map: ObjectSpec["map"], keepsExtras = true): ObjectSpec {
@@ -80,7 +85,8 @@ const SpecArgumentsSchema = z.object({ object: z.enum(SALESFORCE_OBJECTS), optio
  */
 export function salesforceSpec(object: SalesforceObject, options: SalesforceReadOptions = {}): ObjectSpec {
   checkArguments("salesforceSpec", SpecArgumentsSchema, { object, options });
-  const key = (obj: string, id: string): SourceKey => defined({ system: "salesforce", instance: options.instance, object: obj, id });
+  const instance = options.instance;
+  const key = (obj: string, id: string): SourceKey => (instance === undefined ? { system: "salesforce", object: obj, id } : { system: "salesforce", instance, object: obj, id });
   const consentColumns = { ...DEFAULT_CONSENT, ...options.consentColumns };
   const consentOf = (v: Values, a: Readonly<Record<string, AttributeValue>>) => consentFrom(consentColumns, (c) => (Object.hasOwn(v, c) ? v[c] : a[c]));
   const personColumns: Record<string, ValueType> = {

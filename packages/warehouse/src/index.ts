@@ -1,0 +1,16 @@
+/**
+ * `@abm-kit/warehouse`: load Salesforce, Marketo and partner exports straight
+ * into DuckDB or PostgreSQL, with SQL generated from the field specs of
+ * `@abm-kit/sources` so the warehouse reads each value as the in-memory readers do.
+ * @packageDocumentation
+ */
+export { DUCKDB_WAREHOUSE, POSTGRES_WAREHOUSE, warehouseDialect, type WarehouseDialect, type WarehouseDialectName } from "./dialect/warehouse-dialect.js";
+export { parseSql, parsedSqlType } from "./staging/parse-sql.js";
+export type { ParsedSql } from "./staging/parsed-sql.js";
+export { typedStagingSql, type TypedStagingInput } from "./staging/typed-staging-sql.js";
+export { PROBLEMS_TABLE, problemsTableDdl } from "./staging/problems-table.js";
+export { readCsvHeader } from "./load/csv-header.js";
+export { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "./load/stage-duckdb.js";
+export { stageCsvInPostgres, type PostgresRunner } from "./load/stage-postgres.js";
+export type { StagedFile } from "./load/stage-result.js";
+export { WarehouseLoadError } from "./load/load-failed.js";

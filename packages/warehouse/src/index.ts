@@ -14,3 +14,6 @@ export { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "./loa
 export { stageCsvInPostgres, type PostgresRunner } from "./load/stage-postgres.js";
 export type { StagedFile } from "./load/stage-result.js";
 export { WarehouseLoadError } from "./load/load-failed.js";
+export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-runner.js";
+export { identityValuesSql } from "./identity/identity-values-sql.js";
+export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";

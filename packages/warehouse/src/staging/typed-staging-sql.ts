@@ -27,7 +27,8 @@ export interface TypedStagingInput {
  * `@abm-kit/sources` do, generated from the file's `ObjectSpec`: every
  * standard column parsed to its type (as `parseValue`), an unreadable optional
  * value left out with a warning, a missing or unreadable required value and a
- * repeated id rejecting the record with an error, all in the problems table
+ * repeated id rejecting the record with an error, a column the spec does not
+ * expect warned about on line 1 (record 0), all in the problems table
  * with the readers' codes and messages. Statements in order, no trailing semicolons.
  */
 export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): string[] {
@@ -62,6 +63,11 @@ s2 AS (SELECT *${prep.map((p) => `, ${p}`).join("")} FROM s1)
 SELECT ${out.join(",\n  ")} FROM s2`,
   ];
   const lit = d.literal;
+  // the readers warn once, on the header's line, about a column the spec does not expect (record 0: no record)
+  for (const column of columns.filter((c) => !Object.hasOwn(spec.columns, c) && !spec.isKnownExtra(c))) {
+    const message = `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}`;
+    statements.push(`INSERT INTO ${problems} VALUES (${lit(file)}, 1, 0, ${lit(column)}, 'warning', 'unknown_column', ${lit(message)})`);
+  }
   parsedColumns.forEach(([column, , isStandard], i) => {
     const required = isStandard && spec.required.includes(column);
     const message = required ? `_e${i}` : `_e${i} || '; the value was left out'`;

@@ -17,3 +17,4 @@ export { WarehouseLoadError } from "./load/load-failed.js";
 export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-runner.js";
 export { identityValuesSql } from "./identity/identity-values-sql.js";
 export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";
+export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";

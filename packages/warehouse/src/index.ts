@@ -18,3 +18,4 @@ export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-run
 export { identityValuesSql } from "./identity/identity-values-sql.js";
 export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";
 export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";
+export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";

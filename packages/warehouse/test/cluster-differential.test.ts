@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdentityGraph, resolveIdentityConfig, type IdentityConfigInput, type PersonSourceRecord } from "@abm-kit/core";
-import { clusterRecordsInSql, identityValuesSql, warehouseDialect } from "../src/index.js";
+import { clusterRecordsInSql, identityValuesSql, resolveRefsSql, warehouseDialect } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 
 const NAMESPACES = ["salesforce.contact", "salesforce.lead", "marketo.lead", "partner.id"];
@@ -22,7 +22,7 @@ describe.each(ENGINES)("persons clustered in %s", (name, open) => {
     let run = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(person, { minLength: 1, maxLength: 12 }), async (people) => {
+        fc.asyncProperty(fc.array(person, { minLength: 1, maxLength: 12 }), fc.array(fc.oneof(ref, email.map((value) => ({ namespace: "email", value }))), { minLength: 1, maxLength: 6 }), async (people, refs) => {
           const graph = new IdentityGraph(CONFIG);
           const records: PersonSourceRecord[] = people.map((p) => ({ key: p.key, sourceKey: { system: "test", object: "Person", id: `${p.key.namespace}/${p.key.value}` }, ...(p.identities.length > 0 ? { identities: p.identities } : {}), person: p.email === undefined ? {} : { email: p.email } }));
           const report = graph.add({ persons: records });
@@ -42,6 +42,11 @@ describe.each(ENGINES)("persons clustered in %s", (name, open) => {
           const personOf = new Map(graph.entities().persons.flatMap((p) => (p.sourceKeys ?? []).map((k) => [k.id, p.id] as const)));
           expect(out.map((r) => r.entity_id)).toEqual(records.map((r) => personOf.get(r.sourceKey.id)));
           expect(new Set(out.map((r) => r.entity_id)).size).toBe(graph.entities().persons.length);
+          // references resolve as the graph resolves them (one entity, none, or several)
+          await engine.query(`CREATE TABLE ${t}_refs (ref BIGINT, namespace VARCHAR, value VARCHAR)`);
+          await engine.query(`INSERT INTO ${t}_refs VALUES ${refs.map((r, i) => `(${i}, ${lit(r.namespace)}, ${lit(r.value)})`).join(", ")}`);
+          const resolved = await engine.query(`${resolveRefsSql(d, { refs: `${t}_refs`, values: `${t}_values`, clusters: `${t}_out` })} ORDER BY ref`);
+          expect(resolved.map((r) => r.entity_id ?? undefined)).toEqual(refs.map((r) => graph.personIdOf(r)));
         }),
         { numRuns: 60 },
       );

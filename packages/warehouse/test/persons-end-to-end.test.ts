@@ -1,0 +1,38 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { resolveIdentityConfig } from "@abm-kit/core";
+import { loadExports, marketoSpec, salesforceSpec, type ExportFile } from "@abm-kit/sources";
+import { clusterRecordsInSql, identityValuesSql, personKeysSql, warehouseDialect, type StagedPersonTable } from "../src/index.js";
+import { ENGINES } from "./engines.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../sources/test/fixtures/${name}`, import.meta.url));
+
+const FILES = [
+  { path: fixture("salesforce/Contact.csv"), table: "sf_contacts", source: "salesforce:Contact", spec: salesforceSpec("Contact"), file: { source: "salesforce", object: "Contact" } },
+  { path: fixture("salesforce/Lead.csv"), table: "sf_leads", source: "salesforce:Lead", spec: salesforceSpec("Lead"), file: { source: "salesforce", object: "Lead" } },
+  { path: fixture("marketo/leads.csv"), table: "mk_leads", source: "marketo:leads", spec: marketoSpec("leads"), file: { source: "marketo", export: "leads" } },
+] as const;
+
+describe.each(ENGINES)("person exports loaded and unified in %s", (name, open) => {
+  it("give every source record the unified person id loadExports gives it", async () => {
+    const { graph } = await loadExports(FILES.map((f) => ({ ...f.file, path: f.path }) as ExportFile));
+    const personOf = new Map(graph.entities().persons.flatMap((p) => (p.sourceKeys ?? []).map((k) => [`${k.system}/${k.object}/${k.id}`, p.id] as const)));
+    const engine = await open();
+    const d = warehouseDialect(name);
+    const config = resolveIdentityConfig({});
+    try {
+      for (const f of FILES) await engine.stage({ path: f.path, spec: f.spec, table: f.table });
+      for (const sql of personKeysSql(d, FILES.map((f): StagedPersonTable => ({ table: f.table, source: f.source })), "p_")) await engine.query(sql);
+      await engine.query(`CREATE TABLE p_values AS ${identityValuesSql(d, config, "p_records", "p_identities")}`);
+      await clusterRecordsInSql(engine.query, d, config.persons, { records: "p_records", values: "p_values", output: "p_ids" });
+      const rows = await engine.query(`SELECT r.system, r.object, r.value, k.entity_id FROM p_records r JOIN p_ids k ON k.record = r.record ORDER BY r.record`);
+      expect(rows.length).toBe(personOf.size);
+      expect(rows.map((r) => [`${r.system}/${r.object}/${r.value}`, r.entity_id])).toEqual(rows.map((r) => [`${r.system}/${r.object}/${r.value}`, personOf.get(`${r.system}/${r.object}/${r.value}`)]));
+      expect(new Set(rows.map((r) => r.entity_id)).size).toBe(graph.entities().persons.length);
+      // the fixtures merge records across files (a Marketo lead and its contact, a converted lead)
+      expect(graph.entities().persons.length).toBeLessThan(rows.length);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -19,4 +19,4 @@ export { identityValuesSql } from "./identity/identity-values-sql.js";
 export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";
 export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";
 export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
-export { personKeysSql, type StagedPersonTable } from "./identity/person-keys-sql.js";
+export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveIdentityConfig } from "@abm-kit/core";
 import { loadExports, marketoSpec, salesforceSpec, type ExportFile } from "@abm-kit/sources";
-import { clusterRecordsInSql, identityValuesSql, personKeysSql, warehouseDialect, type StagedPersonTable } from "../src/index.js";
+import { clusterRecordsInSql, identityValuesSql, mergeConsentSql, mergeFieldsSql, personCandidatesSql, personKeysSql, PERSON_FIELDS, warehouseDialect, type StagedPersonTable } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../sources/test/fixtures/${name}`, import.meta.url));
@@ -29,6 +29,20 @@ describe.each(ENGINES)("person exports loaded and unified in %s", (name, open) =
       expect(rows.length).toBe(personOf.size);
       expect(rows.map((r) => [`${r.system}/${r.object}/${r.value}`, r.entity_id])).toEqual(rows.map((r) => [`${r.system}/${r.object}/${r.value}`, personOf.get(`${r.system}/${r.object}/${r.value}`)]));
       expect(new Set(rows.map((r) => r.entity_id)).size).toBe(graph.entities().persons.length);
+      // merged fields and consent of every unified person
+      for (const sql of personCandidatesSql(d, FILES.map((f): StagedPersonTable => ({ table: f.table, source: f.source })), "p_")) await engine.query(sql);
+      const merged = await engine.query(`${mergeFieldsSql(d, config.persons, { clusters: "p_ids", candidates: "p_candidates", fields: PERSON_FIELDS })} ORDER BY 1`);
+      const consent = await engine.query(`${mergeConsentSql(d, "p_ids", "p_consent")} ORDER BY 1, 2`);
+      const got = merged.map((m) => {
+        const channels = consent.filter((c) => c.entity_id === m.entity_id);
+        const fields = Object.fromEntries(PERSON_FIELDS.filter((f) => m[f] !== null && m[f] !== undefined).map((f) => [f, m[f]]));
+        return { id: m.entity_id, ...fields, ...(channels.length > 0 ? { consent: Object.fromEntries(channels.map((c) => [c.channel, c.state])) } : {}) };
+      });
+      const want = graph.entities().persons.map((p) => {
+        const fields = Object.fromEntries(PERSON_FIELDS.filter((f) => p[f] !== undefined).map((f) => [f, p[f]]));
+        return { id: p.id, ...fields, ...(p.consent ? { consent: p.consent } : {}) };
+      });
+      expect(got).toEqual([...want].sort((a, b) => (a.id < b.id ? -1 : 1)));
       // the fixtures merge records across files (a Marketo lead and its contact, a converted lead)
       expect(graph.entities().persons.length).toBeLessThan(rows.length);
     } finally {

@@ -20,3 +20,4 @@ export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./iden
 export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";
 export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
 export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
+export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";

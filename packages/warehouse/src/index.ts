@@ -21,3 +21,4 @@ export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identi
 export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
 export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
 export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
+export { marketoEventsSql } from "./identity/marketo-events-sql.js";

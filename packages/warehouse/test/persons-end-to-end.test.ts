@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveIdentityConfig } from "@abm-kit/core";
 import { loadExports, marketoSpec, salesforceSpec, type ExportFile } from "@abm-kit/sources";
-import { clusterRecordsInSql, identityValuesSql, mergeConsentSql, mergeFieldsSql, personCandidatesSql, personKeysSql, PERSON_FIELDS, warehouseDialect, type StagedPersonTable } from "../src/index.js";
+import { marketoEventsSql, resolveRefsSql, clusterRecordsInSql, identityValuesSql, mergeConsentSql, mergeFieldsSql, personCandidatesSql, personKeysSql, PERSON_FIELDS, warehouseDialect, type StagedPersonTable } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../sources/test/fixtures/${name}`, import.meta.url));
@@ -43,6 +43,15 @@ describe.each(ENGINES)("person exports loaded and unified in %s", (name, open) =
         return { id: p.id, ...fields, ...(p.consent ? { consent: p.consent } : {}) };
       });
       expect(got).toEqual([...want].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      // Marketo activities re-pointed to the unified persons
+      await engine.stage({ path: fixture("marketo/activities.csv"), spec: marketoSpec("activities"), table: "mk_activities" });
+      for (const sql of marketoEventsSql(d, "mk_activities", "e_")) await engine.query(sql);
+      await engine.query(`CREATE TABLE e_owner_ids AS ${resolveRefsSql(d, { refs: "e_owner_refs", values: "p_values", clusters: "p_ids" })}`);
+      const events = await engine.query(`SELECT e.id, e.type, e.occurred_at, o.entity_id FROM e_events e JOIN e_owner_ids o ON o.ref = e.ref WHERE o.entity_id IS NOT NULL ORDER BY e.id`);
+      const { graph: withEvents } = await loadExports([...FILES.map((f) => ({ ...f.file, path: f.path }) as ExportFile), { source: "marketo", export: "activities", path: fixture("marketo/activities.csv") }]);
+      const wantEvents = withEvents.entities().events.map((e) => ({ id: e.id, type: e.type, occurred_at: e.occurredAt, entity_id: e.personId })).sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(events).toEqual(wantEvents);
+      expect(wantEvents.length).toBeGreaterThan(0);
       // the fixtures merge records across files (a Marketo lead and its contact, a converted lead)
       expect(graph.entities().persons.length).toBeLessThan(rows.length);
     } finally {

@@ -1,0 +1,24 @@
+/**
+ * `@abm-kit/warehouse`: load Salesforce, Marketo and partner exports straight
+ * into DuckDB or PostgreSQL, with SQL generated from the field specs of
+ * `@abm-kit/sources` so the warehouse reads each value as the in-memory readers do.
+ * @packageDocumentation
+ */
+export { DUCKDB_WAREHOUSE, POSTGRES_WAREHOUSE, warehouseDialect, type WarehouseDialect, type WarehouseDialectName } from "./dialect/warehouse-dialect.js";
+export { parseSql, parsedSqlType } from "./staging/parse-sql.js";
+export type { ParsedSql } from "./staging/parsed-sql.js";
+export { typedStagingSql, type TypedStagingInput } from "./staging/typed-staging-sql.js";
+export { PROBLEMS_TABLE, problemsTableDdl } from "./staging/problems-table.js";
+export { readCsvHeader } from "./load/csv-header.js";
+export { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "./load/stage-duckdb.js";
+export { stageCsvInPostgres, type PostgresRunner } from "./load/stage-postgres.js";
+export type { StagedFile } from "./load/stage-result.js";
+export { WarehouseLoadError } from "./load/load-failed.js";
+export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-runner.js";
+export { identityValuesSql } from "./identity/identity-values-sql.js";
+export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";
+export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";
+export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
+export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
+export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
+export { marketoEventsSql } from "./identity/marketo-events-sql.js";

@@ -1,0 +1,9 @@
+/** What loading one file did: the tables written and the counts of the file's report. */
+export interface StagedFile {
+  readonly file: string;
+  /** The table of loaded records (`_record`, the spec's columns typed, the other columns as text). */
+  readonly table: string;
+  readonly read: number;
+  readonly loaded: number;
+  readonly rejected: number;
+}

@@ -1,0 +1,6 @@
+/**
+ * `JSON.stringify` of a text in SQL, for problem messages: the text between
+ * double quotes with `\` and `"` escaped (other control characters are left as
+ * they are, where JSON would escape them).
+ */
+export const jsonTextSql = (expr: string) => `('"' || replace(replace(${expr}, '\\', '\\\\'), '"', '\\"') || '"')`;

@@ -154,3 +154,16 @@ describe("IdentityGraph links and accounts", () => {
     expect([...snapshot.peopleOf(0)]).toEqual([0]);
   });
 });
+
+describe("IdentityGraph raw ids shared across namespaces", () => {
+  it("keeps a lead and a contact with the same raw id apart, namespacing both ids and warning", () => {
+    const g = new IdentityGraph();
+    g.add({ persons: [contact("2", { email: "ann@acme.com", lastName: "Contact" }), lead("2", { email: "bob@beta.com", lastName: "Lead" })] });
+    const persons = g.entities().persons;
+    expect(persons.map((p) => [p.id, p.lastName])).toEqual([
+      ["salesforce.contact:2", "Contact"],
+      ["salesforce.lead:2", "Lead"],
+    ]);
+    expect(g.report.problems.filter((p) => p.code === "id_collision").map((p) => p.part)).toEqual(["persons"]);
+  });
+});

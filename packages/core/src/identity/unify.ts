@@ -94,19 +94,36 @@ function entityId(config: EntityIdentityConfig, ref: IdentityRef): string {
   return config.rawIdNamespaces.includes(ref.namespace) ? ref.value : `${ref.namespace}:${ref.value}`;
 }
 
-/** Groups records into unified entities; the id is the own key of the member first by `idPriority`, then smallest. */
-function cluster(records: readonly StoredEntityRecord[], index: ClusterIndex, config: EntityIdentityConfig): Clustering {
+/**
+ * Groups records into unified entities; the id is the own key of the member first by `idPriority`, then smallest.
+ * A raw id (a namespace in `rawIdNamespaces`) shared by two groups from different namespaces (lead `2`
+ * and contact `2`) would make one entity of two: those groups keep their namespace in the id instead
+ * (`salesforce.lead:2`), and each such id is listed in `collisions`.
+ */
+function cluster(records: readonly StoredEntityRecord[], index: ClusterIndex, config: EntityIdentityConfig): Clustering & { collisions: string[] } {
   const idOfRecord: string[] = new Array<string>(records.length);
   const recordsOf = new Map<string, number[]>();
+  const groups: { group: number[]; best: IdentityRef }[] = [];
+  const groupsPerId = new Map<string, number>();
   for (const group of index.components()) {
     const best = group
       .map((r) => records[r]!.record.key)
       .sort((a, b) => rankIn(config.idPriority, a.namespace) - rankIn(config.idPriority, b.namespace) || cmp(a.namespace, b.namespace) || cmp(a.value, b.value))[0]!;
+    groups.push({ group, best });
     const id = entityId(config, best);
+    groupsPerId.set(id, (groupsPerId.get(id) ?? 0) + 1);
+  }
+  const collisions = new Set<string>();
+  for (const { group, best } of groups) {
+    let id = entityId(config, best);
+    if (groupsPerId.get(id)! > 1) {
+      collisions.add(id);
+      id = `${best.namespace}:${best.value}`;
+    }
     for (const r of group) idOfRecord[r] = id;
     recordsOf.set(id, group);
   }
-  return { idOfRecord, recordsOf };
+  return { idOfRecord, recordsOf, collisions: [...collisions].sort(cmp) };
 }
 
 function candidateOf(stored: StoredEntityRecord): MergeCandidate {
@@ -134,6 +151,17 @@ export function unify(state: GraphState): UnifiedGraph {
   const problems: IdentityProblem[] = [...state.problems];
   const personClusters = cluster(state.persons, state.personIndex, config.persons);
   const accountClusters = cluster(state.accounts, state.accountIndex, config.accounts);
+  for (const [part, clustering] of [["persons", personClusters], ["accounts", accountClusters]] as const) {
+    for (const id of clustering.collisions) {
+      problems.push({
+        part,
+        path: [part],
+        severity: "warning",
+        code: "id_collision",
+        message: `records of different namespaces share the id ${JSON.stringify(id)}: their unified ids keep the namespace (<namespace>:${id})`,
+      });
+    }
+  }
 
   // ---- unified accounts and persons ----
   const accounts: Account[] = [];

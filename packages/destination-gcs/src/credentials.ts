@@ -1,3 +1,4 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import { GoogleAuth } from "google-auth-library";
 import { RetryableError, TerminalError, type AuthState } from "@abm-kit/destinations";
 import { signAssertion } from "./jwt-assertion.js";
@@ -38,21 +39,21 @@ export async function serviceAccountToken(key: ServiceAccountKey, tokenUri: stri
     });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new RetryableError("TOKEN_REQUEST_FAILED", `token request: ${(error as Error)?.name ?? "Error"}: the token endpoint did not answer`);
+    throw new RetryableError<GcsErrorCode>("TOKEN_REQUEST_FAILED", `token request: ${(error as Error)?.name ?? "Error"}: the token endpoint did not answer`);
   }
   const text = await response.text().catch(() => "");
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new RetryableError("TOKEN_RESPONSE_UNREADABLE", `token request: the token endpoint answered ${response.status} with a body that is not JSON`, { status: response.status });
+    throw new RetryableError<GcsErrorCode>("TOKEN_RESPONSE_UNREADABLE", `token request: the token endpoint answered ${response.status} with a body that is not JSON`, { status: response.status });
   }
   if (response.status === 429 || response.status >= 500) {
-    throw new RetryableError("TOKEN_ENDPOINT_UNAVAILABLE", `token request: the token endpoint answered ${response.status} ${describeTokenError(body)}`, { status: response.status });
+    throw new RetryableError<GcsErrorCode>("TOKEN_ENDPOINT_UNAVAILABLE", `token request: the token endpoint answered ${response.status} ${describeTokenError(body)}`, { status: response.status });
   }
-  if (!response.ok) throw new TerminalError("TOKEN_REFUSED", `token request: the token endpoint refused the service account key (${response.status} ${describeTokenError(body)})`, { status: response.status });
+  if (!response.ok) throw new TerminalError<GcsErrorCode>("TOKEN_REFUSED", `token request: the token endpoint refused the service account key (${response.status} ${describeTokenError(body)})`, { status: response.status });
   const token = body as { access_token?: unknown; expires_in?: unknown };
-  if (typeof token.access_token !== "string" || token.access_token === "") throw new RetryableError("TOKEN_RESPONSE_UNREADABLE", "token request: the answer holds no access_token");
+  if (typeof token.access_token !== "string" || token.access_token === "") throw new RetryableError<GcsErrorCode>("TOKEN_RESPONSE_UNREADABLE", "token request: the answer holds no access_token");
   const expiresIn = typeof token.expires_in === "number" ? token.expires_in : ASSERTION_LIFETIME_S;
   return { accessToken: token.access_token, expiresAt: new Date(nowMs + expiresIn * 1000).toISOString() };
 }
@@ -68,7 +69,7 @@ export async function applicationDefaultToken(): Promise<AuthState> {
     return { accessToken: token, ...(typeof expiry === "number" ? { expiresAt: new Date(expiry).toISOString() } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : "unknown";
-    throw new TerminalError("NO_CREDENTIALS", `no Google credentials: set settings.serviceAccountKey or configure application-default credentials (${reason})`);
+    throw new TerminalError<GcsErrorCode>("NO_CREDENTIALS", `no Google credentials: set settings.serviceAccountKey or configure application-default credentials (${reason})`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import type { File } from "@google-cloud/storage";
 import { AuthExpiredError, RetryableError, type AdapterContext, type ObjectStore, type StagedFile } from "@abm-kit/destinations";
 import { storageFor } from "./gcs-client.js";
@@ -18,7 +19,7 @@ import { uploadFile } from "./upload-file.js";
  */
 function classify(error: unknown, operation: string, accepted: boolean): Error {
   const classified = toDeliveryError(error, operation);
-  if (accepted && classified instanceof AuthExpiredError) return new RetryableError("TOKEN_REJECTED_MID_STEP", `${classified.message} (after this step's earlier requests were accepted with the same token)`);
+  if (accepted && classified instanceof AuthExpiredError) return new RetryableError<GcsErrorCode>("TOKEN_REJECTED_MID_STEP", `${classified.message} (after this step's earlier requests were accepted with the same token)`);
   return classified;
 }
 

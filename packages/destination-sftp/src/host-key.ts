@@ -12,7 +12,7 @@ export function hostKeyFingerprint(key: Buffer): string {
  * is closed before any credential is sent; the run stops (status
  * `actionRequired`), it is not retried.
  */
-export class HostKeyRejectedError extends ActionRequiredError {
+export class HostKeyRejectedError extends ActionRequiredError<"HOST_KEY_REJECTED"> {
   /** The fingerprint the server presented (public, not a secret). */
   readonly presented: string;
   constructor(host: string, presented: string) {

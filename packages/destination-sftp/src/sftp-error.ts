@@ -1,3 +1,4 @@
+import type { SftpErrorCode } from "./error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { RetryableError, TerminalError } from "@abm-kit/destinations";
 
@@ -31,9 +32,9 @@ export function toDeliveryError(error: unknown, operation: string): Error {
   if (status !== undefined) {
     const name = NAMES[status] ?? `STATUS_${status}`;
     const message = `${operation}: SFTP ${name}: ${detail}`;
-    if (status === SFTP_STATUS.PERMISSION_DENIED || status === SFTP_STATUS.NO_SUCH_FILE || status === SFTP_STATUS.OP_UNSUPPORTED) return new TerminalError(name, message);
-    return new RetryableError(name, message);
+    if (status === SFTP_STATUS.PERMISSION_DENIED || status === SFTP_STATUS.NO_SUCH_FILE || status === SFTP_STATUS.OP_UNSUPPORTED) return new TerminalError<SftpErrorCode>(name, message);
+    return new RetryableError<SftpErrorCode>(name, message);
   }
   const code = (error as { code?: unknown } | null)?.code;
-  return new RetryableError("NETWORK_ERROR", `${operation}: ${typeof code === "string" ? `${code}: ` : ""}${detail}`);
+  return new RetryableError<SftpErrorCode>("NETWORK_ERROR", `${operation}: ${typeof code === "string" ? `${code}: ` : ""}${detail}`);
 }

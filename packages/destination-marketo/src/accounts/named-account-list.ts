@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import { listNameOf } from "../lists/list-name.js";
@@ -28,7 +29,7 @@ export async function findOrCreateNamedAccountList(ctx: Ctx, audience: TargetAud
   if (existing !== undefined) return { externalId: existing };
   const created = await ctx.request({ method: "POST", path: "/rest/v1/namedAccountLists.json", json: { action: "createOnly", dedupeBy: "dedupeFields", input: [{ name }] } });
   const guid = guidOf(envelopeOf(created.body).result?.[0]) ?? (await query(ctx, "dedupeFields", name));
-  if (guid === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no list id`);
+  if (guid === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no list id`);
   return { externalId: guid, created: true };
 }
 
@@ -61,7 +62,7 @@ export async function changeAccountListMembers(ctx: Ctx, listId: string, action:
     });
     chunk.forEach((guid, j) => {
       const item = bySeq.get(j);
-      if (item === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${j}`);
+      if (item === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${j}`);
       const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
       const code = String(reason?.code ?? "");
       const done = action === "add" ? item.status === "added" : item.status === "removed" || item.status === "added" || REMOVED_ANYWAY.has(code);

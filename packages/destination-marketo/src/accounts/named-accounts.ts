@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type CellValue } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import { chunkBySize, jsonBytes, MAX_BODY_BYTES } from "../http/request-size.js";
@@ -45,7 +46,7 @@ export async function syncNamedAccounts(
       else if (item?.status === "skipped") {
         const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
         outcomes.set(String(r.name), { ok: false, code: `MARKETO_${String(reason?.code ?? "SKIPPED")}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : "Marketo skipped the account" });
-      } else throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
+      } else throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
     });
   }
   return outcomes;

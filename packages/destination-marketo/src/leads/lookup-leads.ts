@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import type { MarketoSettings } from "../settings.js";
@@ -27,7 +28,7 @@ export async function lookupLeads(ctx: Pick<AdapterContext<MarketoSettings>, "se
       const envelope = envelopeOf(answer.body);
       for (const raw of envelope.result ?? []) {
         const lead = (raw ?? {}) as { id?: unknown; email?: unknown };
-        if (typeof lead.id !== "number" || typeof lead.email !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned a lead without id or email`);
+        if (typeof lead.id !== "number" || typeof lead.email !== "string") throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned a lead without id or email`);
         const email = lead.email.trim().toLowerCase();
         const ids = found.get(email) ?? [];
         if (!ids.includes(lead.id)) ids.push(lead.id);

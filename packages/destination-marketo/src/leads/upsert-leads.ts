@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type CellValue } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import { chunkBySize, jsonBytes, MAX_BODY_BYTES } from "../http/request-size.js";
@@ -52,7 +53,7 @@ export async function upsertLeads(ctx: Pick<AdapterContext<MarketoSettings>, "se
         const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
         const code = String(reason?.code ?? "");
         outcomes.set(String(r.email), { ok: false, retryable: false, code: `MARKETO_${code || "SKIPPED"}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : "Marketo skipped the lead" });
-      } else throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
+      } else throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
     });
   }
   return outcomes;

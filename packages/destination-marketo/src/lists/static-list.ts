@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { MarketoActionRequiredError } from "../errors.js";
 import { envelopeOf } from "../http/envelope.js";
@@ -48,6 +49,6 @@ export async function findOrCreateStaticList(ctx: Ctx, audience: TargetAudience,
     form: { folder: JSON.stringify(folder), name, description: `abm-kit audience ${audience.audienceId}` },
   });
   const id = idOf(envelopeOf(created.body).result?.[0]);
-  if (id === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no list id`);
+  if (id === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no list id`);
   return { externalId: String(id), created: true };
 }

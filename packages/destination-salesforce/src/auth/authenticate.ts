@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type AuthState } from "@abm-kit/destinations";
 import { TOKEN_PATH } from "../http/salesforce-http.js";
 import type { SalesforceSettings } from "../settings.js";
@@ -31,7 +32,7 @@ export function tokenForm(settings: SalesforceSettings, now: string): Record<str
 export async function authenticate(ctx: Pick<AdapterContext<SalesforceSettings>, "settings" | "request" | "now">): Promise<AuthState> {
   const answer = await ctx.request({ method: "POST", path: TOKEN_PATH, form: tokenForm(ctx.settings, ctx.now), auth: false });
   const body = (answer.body ?? {}) as TokenAnswer;
-  if (typeof body.access_token !== "string" || body.access_token === "") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
-  if (typeof body.instance_url !== "string" || !/^https?:\/\//.test(body.instance_url)) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no instance_url`, { status: answer.status });
+  if (typeof body.access_token !== "string" || body.access_token === "") throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
+  if (typeof body.instance_url !== "string" || !/^https?:\/\//.test(body.instance_url)) throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no instance_url`, { status: answer.status });
   return { accessToken: body.access_token, extra: { instanceUrl: body.instance_url.replace(/\/+$/, "") } };
 }

@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
 import { query } from "../records/query.js";
@@ -27,6 +28,6 @@ export async function findOrCreateCampaign(ctx: SalesforceContext, target: Campa
   if (target.externalIdField !== undefined) record[target.externalIdField] = audience.audienceId;
   const created = await salesforceRequest(ctx, { method: "POST", path: "/sobjects/Campaign", json: record });
   const createdId = (created.body as { id?: unknown } | undefined)?.id;
-  if (typeof createdId !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no id`, { status: created.status });
+  if (typeof createdId !== "string") throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no id`, { status: created.status });
   return { externalId: createdId, created: true };
 }

@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { SalesforceActionRequiredError } from "../errors.js";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
@@ -33,7 +34,7 @@ export async function ensureField(ctx: SalesforceContext, target: FieldTarget, a
   }
   const answer = await salesforceRequest(ctx, { method: "GET", path: `/sobjects/${target.object}/describe` });
   const fields = (answer.body as { fields?: unknown } | undefined)?.fields;
-  if (!Array.isArray(fields)) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no fields`, { status: answer.status });
+  if (!Array.isArray(fields)) throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no fields`, { status: answer.status });
   const found = fields.find((f) => typeof f === "object" && f !== null && String((f as { name?: unknown }).name).toLowerCase() === field.toLowerCase()) as { name: string; type?: unknown; updateable?: unknown } | undefined;
   if (found === undefined) {
     const kind = target.kind === "checkbox" ? "a checkbox field" : "a multi-select picklist or text field";

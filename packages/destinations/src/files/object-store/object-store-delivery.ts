@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../../error-codes.js";
 import { rm } from "node:fs/promises";
 import type { AdapterContext } from "../../definition/adapter-context.js";
 import type { FileDelivery } from "../../definition/destination-definition.js";
@@ -52,7 +53,7 @@ export function objectStoreDelivery<Settings, Receipt>(input: ObjectStoreDeliver
     deliver: async (ctx, file) => {
       const max = input.maxObjectBytes?.(ctx.settings);
       if (max !== undefined && file.bytes > max) {
-        throw new TerminalError("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${max}): lower maxRowsPerFile`);
+        throw new TerminalError<DestinationsErrorCode>("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${max}): lower maxRowsPerFile`);
       }
       const keyPrefix = input.keyPrefix(ctx.settings);
       await withStore(input, ctx, `deliver ${file.name}`, async (store) => {

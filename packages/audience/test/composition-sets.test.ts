@@ -48,6 +48,10 @@ describe("union, intersect, exclude", () => {
     );
     expect(() => exclude(list("a", ["x", 7 as never]), [], out)).toThrow(expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [expect.objectContaining({ path: ["inputs", 0, "memberIds", 1] })] }));
     expect(() => intersect([null as never], out)).toThrow(expect.objectContaining({ code: "INVALID_MEMBER_LIST" }));
+    // a `now` that is not an ISO instant (found by the fuzz suite: an object made Date.parse throw)
+    expect(() => union([{ ...list("a", ["x"]), now: Object.create(null) as never }], out)).toThrow(
+      expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [{ path: ["inputs", 0, "now"], message: "not an ISO instant" }] }),
+    );
   });
 
   it("orders ids by code unit, not by locale", () => {

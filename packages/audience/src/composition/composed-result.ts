@@ -112,6 +112,8 @@ export function checkMemberLists(inputs: readonly MemberList[], what: string, ro
         const bad = input.memberIds.findIndex((id: unknown) => typeof id !== "string" || id === "");
         if (bad >= 0) problems.push({ path: [root, i, "memberIds", bad], message: "not a non-empty string id" });
       }
+      const now: unknown = input.now;
+      if (now !== undefined && (typeof now !== "string" || Number.isNaN(Date.parse(now)))) problems.push({ path: [root, i, "now"], message: "not an ISO instant" });
     });
   }
   if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_LIST", `${what}: an input is not a member list`, problems);

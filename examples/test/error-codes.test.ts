@@ -47,7 +47,17 @@ const START = "<!-- error-codes:start (rendered from the lists by examples/test/
 const END = "<!-- error-codes:end -->";
 const renderTables = (): string =>
   lists
-    .map(({ pkg, type, codes }) => [`### @abm-kit/${pkg}`, "", `Type: \`${type}\`.`, "", "| code | meaning |", "|---|---|", ...Object.entries(codes).map(([code, meaning]) => `| \`${code}\` | ${meaning} |`)].join("\n"))
+    .map(({ pkg, type, codes }) =>
+      [
+        `### @abm-kit/${pkg}`,
+        "",
+        `Type: \`${type}\`.`,
+        "",
+        "| code | meaning |",
+        "|---|---|",
+        ...Object.entries(codes).map(([code, meaning]) => `| \`${code}\` | ${meaning} |`),
+      ].join("\n"),
+    )
     .join("\n\n");
 
 const sourceFiles = (dir: string): string[] =>
@@ -84,7 +94,9 @@ describe("error codes", () => {
       for (const file of sourceFiles(join("packages", pkg, "src"))) {
         // doc comments hold examples of adapters' own codes: only code counts
         const text = readFileSync(join(root, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-        for (const m of text.matchAll(/new (AbmKitError|RetryableError|TerminalError|StopRunError|ActionRequiredError)(<(\w+)>)?\(\s*(status === 429 \? "RATE_LIMITED" : )?["`]([^"`]+)["`]/g)) {
+        for (const m of text.matchAll(
+          /new (AbmKitError|RetryableError|TerminalError|StopRunError|ActionRequiredError)(<(\w+)>)?\(\s*(status === 429 \? "RATE_LIMITED" : )?["`]([^"`]+)["`]/g,
+        )) {
           const code = m[5]!.replace(/\$\{status\}/g, "0");
           if (m[3] !== type) problems.push(`${file}: new ${m[1]}("${m[5]}") is not typed by ${type}`);
           if (!patterns.some((p) => p.test(code))) problems.push(`${file}: ${m[5]} is not in the list of @abm-kit/${pkg}`);

@@ -55,11 +55,20 @@ export function openSftpSession(settings: SftpSettings, signal: AbortSignal): Pr
       if (!settled) {
         if (rejected) return fail(new HostKeyRejectedError(where, presented ?? "?"));
         if (error.level === "client-authentication") {
-          return fail(new ActionRequiredError<SftpErrorCode>("AUTH_FAILED", `connect ${where}: the server refused the login of ${settings.username} (check password or privateKey)`, { setting: settings.privateKey !== undefined ? "privateKey" : "password" }));
+          return fail(
+            new ActionRequiredError<SftpErrorCode>(
+              "AUTH_FAILED",
+              `connect ${where}: the server refused the login of ${settings.username} (check password or privateKey)`,
+              { setting: settings.privateKey !== undefined ? "privateKey" : "password" },
+            ),
+          );
         }
-        if (error.level === "client-timeout") return fail(new RetryableError<SftpErrorCode>("CONNECT_TIMEOUT", `connect ${where}: no SSH handshake within ${settings.connectTimeoutMs} ms`));
+        if (error.level === "client-timeout")
+          return fail(new RetryableError<SftpErrorCode>("CONNECT_TIMEOUT", `connect ${where}: no SSH handshake within ${settings.connectTimeoutMs} ms`));
         const code = (error as { code?: unknown }).code;
-        return fail(new RetryableError<SftpErrorCode>("NETWORK_ERROR", `connect ${where}: ${typeof code === "string" ? `${code}: ` : ""}${error.message.slice(0, 300)}`));
+        return fail(
+          new RetryableError<SftpErrorCode>("NETWORK_ERROR", `connect ${where}: ${typeof code === "string" ? `${code}: ` : ""}${error.message.slice(0, 300)}`),
+        );
       }
       lost(new RetryableError<SftpErrorCode>("CONNECTION_LOST", `${where}: ${error.message.slice(0, 300)}`));
     });

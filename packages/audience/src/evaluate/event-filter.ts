@@ -17,7 +17,13 @@ export interface EventFilter {
  * Compiles the event types and `where` of a condition for each event table it
  * reads. An unknown property is reported once, when no table has it.
  */
-export function compileEventFilters(types: readonly string[], where: Condition | undefined, tables: readonly EventTable[], path: ProblemPath, context: CompileContext): EventFilter[] {
+export function compileEventFilters(
+  types: readonly string[],
+  where: Condition | undefined,
+  tables: readonly EventTable[],
+  path: ProblemPath,
+  context: CompileContext,
+): EventFilter[] {
   const warningsByTable: Problem[][] = [];
   const filters = tables.map((table) => {
     const dictionary = table.type.dictionary;

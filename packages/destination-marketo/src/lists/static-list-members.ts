@@ -41,7 +41,12 @@ export async function changeListMembers(
       const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
       const code = String(reason?.code ?? "");
       if (item.status === (action === "add" ? "added" : "removed") || (action === "remove" && REMOVED_ANYWAY.has(code))) outcomes.set(id, { ok: true });
-      else outcomes.set(id, { ok: false, code: `MARKETO_${code || "SKIPPED"}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}` });
+      else
+        outcomes.set(id, {
+          ok: false,
+          code: `MARKETO_${code || "SKIPPED"}`,
+          message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}`,
+        });
     }
   }
   return outcomes;

@@ -19,7 +19,11 @@ async function folderOf(ctx: Ctx): Promise<{ id: number; type: "Folder" | "Progr
   const answer = await ctx.request({ method: "GET", path: "/rest/asset/v1/folder/byName.json", query: { name: listFolder, type: listFolderType } });
   const id = idOf(envelopeOf(answer.body).result?.[0]);
   if (id === undefined) {
-    throw new MarketoActionRequiredError("MARKETO_FOLDER_NOT_FOUND", `Marketo has no ${listFolderType.toLowerCase()} named ${JSON.stringify(listFolder)} for the audiences' static lists; create it or change the listFolder setting`, "listFolder");
+    throw new MarketoActionRequiredError(
+      "MARKETO_FOLDER_NOT_FOUND",
+      `Marketo has no ${listFolderType.toLowerCase()} named ${JSON.stringify(listFolder)} for the audiences' static lists; create it or change the listFolder setting`,
+      "listFolder",
+    );
   }
   return { id, type: listFolderType };
 }

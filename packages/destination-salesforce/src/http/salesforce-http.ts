@@ -23,7 +23,8 @@ function classifyToken(response: HttpResponse): Error | undefined {
       "auth",
     );
   }
-  if (RETRYABLE_STATUSES.has(status)) return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status });
+  if (RETRYABLE_STATUSES.has(status))
+    return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status });
   return new TerminalError<SalesforceErrorCode>(`SALESFORCE_OAUTH_${status}`, `${what} returned ${status} (${describeErrors(errors)})`, { status });
 }
 
@@ -48,11 +49,18 @@ export function restFailure(response: HttpResponse): Error {
     );
   }
   if (status === 403) {
-    return new SalesforceActionRequiredError("SALESFORCE_ACCESS_DENIED", `Salesforce refused access (${what} returned 403, ${details}). The user needs the API Enabled permission and access to the objects and fields the plan writes.`, "auth");
+    return new SalesforceActionRequiredError(
+      "SALESFORCE_ACCESS_DENIED",
+      `Salesforce refused access (${what} returned 403, ${details}). The user needs the API Enabled permission and access to the objects and fields the plan writes.`,
+      "auth",
+    );
   }
   if (errors.some((e) => TRANSIENT_CODES.has(e.errorCode)) || RETRYABLE_STATUSES.has(status)) {
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.parse(response.headers.get("date") ?? "") || 0);
-    return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status} (${details})`, { status, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) });
+    return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status} (${details})`, {
+      status,
+      ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+    });
   }
   return new TerminalError<SalesforceErrorCode>(`SALESFORCE_${errors[0]?.errorCode ?? status}`, `${what} returned ${status} (${details})`, { status });
 }

@@ -38,7 +38,8 @@ export async function deliverToObjectStore<R>(store: ObjectStore<R>, key: string
   }
 
   const check = await store.check(key, file, receipt, signal);
-  if (check === undefined) throw new RetryableError<DestinationsErrorCode>("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
+  if (check === undefined)
+    throw new RetryableError<DestinationsErrorCode>("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
   if (!check.ok) {
     if (check.unverifiable) throw new TerminalError<DestinationsErrorCode>("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
     throw new RetryableError<DestinationsErrorCode>("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);

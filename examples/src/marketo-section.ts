@@ -87,7 +87,6 @@ export async function runMarketoSection(
   input: { snapshot: Snapshot; now: string; person: AudienceMembership; account: AudienceMembership },
 ): Promise<MarketoSectionResult> {
   const { snapshot, now, person, account } = input;
-  log("== Activation to Marketo Engage ==");
   // Half of the people are already leads in the instance: they are matched by email; the others are created.
   const known = person.memberIds
     .filter((_, i) => i % 2 === 0)

@@ -58,7 +58,6 @@ export async function runSalesforceSection(
   const accountAudience = input.audiences.find((a) => a.type === "account" && a.memberIds.length > 0);
   if (personAudience === undefined || accountAudience === undefined)
     throw new Error("the Salesforce section needs a person and an account audience with members");
-  log("== Activation to Salesforce ==");
   const sf = await startFakeSalesforce({
     now,
     accounts: recordIds(snapshot, "Account"),

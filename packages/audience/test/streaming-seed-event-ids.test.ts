@@ -1,4 +1,4 @@
-import { StringIndex } from "@abm-kit/core";
+import { StringIndex } from "@abm-kit/core/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SeedEventIds, type IdentifiedRows } from "../src/streaming/store/seed-event-ids.js";

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createFileReport, readCsv, readMappedCsv, readSalesforceCsv } from "../src/index.js";
+import { readCsv, readMappedCsv, readSalesforceCsv } from "../src/index.js";
+import { createFileReport } from "../src/internal/index.js";
 import { tempFiles } from "./support/temp-files.js";
 
 const files = tempFiles();

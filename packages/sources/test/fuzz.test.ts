@@ -7,7 +7,6 @@ import {
   MARKETO_EXPORTS,
   SALESFORCE_OBJECTS,
   TECHNOGRAPHICS_MAPPING,
-  createFileReport,
   loadExports,
   readCsv,
   readMappedCsv,
@@ -22,6 +21,7 @@ import {
   type FileReport,
   type SourceResult,
 } from "../src/index.js";
+import { createFileReport } from "../src/internal/index.js";
 import { exportFileOf } from "./support/export-arbitraries.js";
 import { tempFiles } from "./support/temp-files.js";
 

@@ -4,7 +4,6 @@ import {
   INTENT_MAPPING,
   loadExports,
   readCsv,
-  createFileReport,
   readMappedCsv,
   readMappedJson,
   readMarketoCsv,
@@ -14,6 +13,7 @@ import {
   readSalesforceJson,
   readSalesforceProducts,
 } from "../src/index.js";
+import { createFileReport } from "../src/internal/index.js";
 import { tempFiles } from "./support/temp-files.js";
 
 const files = tempFiles();

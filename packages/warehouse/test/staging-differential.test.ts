@@ -5,8 +5,6 @@ import {
   FIRMOGRAPHICS_MAPPING,
   INTENT_MAPPING,
   TECHNOGRAPHICS_MAPPING,
-  createFileReport,
-  mapRows,
   marketoSpec,
   partnerSpec,
   readCsv,
@@ -14,6 +12,7 @@ import {
   SALESFORCE_OBJECTS,
   type ObjectSpec,
 } from "@abm-kit/sources";
+import { createFileReport, mapRows } from "@abm-kit/sources/internal";
 import { WarehouseLoadError } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 

@@ -1,4 +1,5 @@
-import { lowerBound, upperBound, type EventTable, type Problem, type ProblemPath } from "@abm-kit/core";
+import type { EventTable, Problem, ProblemPath } from "@abm-kit/core";
+import { lowerBound, upperBound } from "@abm-kit/core/internal";
 import type { Condition } from "../definition/condition.js";
 import type { RowTest } from "./attribute-test.js";
 import type { CompileContext } from "./compile-context.js";

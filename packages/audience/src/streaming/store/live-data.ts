@@ -7,8 +7,6 @@ import {
   PersonSchema,
   RelatedRowSchema,
   STANDARD_FIELDS,
-  StringIndex,
-  hashString,
   instantToEpochMs,
   problemsFromZod,
   type ActivityEvent,
@@ -18,6 +16,7 @@ import {
   type Problem,
   type Snapshot,
 } from "@abm-kit/core";
+import { StringIndex, hashString } from "@abm-kit/core/internal";
 import type { z } from "zod";
 import type { ContextKind } from "../../definition/contexts.js";
 import { relatedTableName } from "../../definition/contexts.js";

@@ -4,12 +4,25 @@
  * `@abm-kit/sources` so the warehouse reads each value as the in-memory readers do.
  * @packageDocumentation
  */
-export { DUCKDB_WAREHOUSE, POSTGRES_WAREHOUSE, warehouseDialect, type WarehouseDialect, type WarehouseDialectName } from "./dialect/warehouse-dialect.js";
+export {
+  BIGQUERY_WAREHOUSE,
+  DUCKDB_WAREHOUSE,
+  POSTGRES_WAREHOUSE,
+  SNOWFLAKE_WAREHOUSE,
+  SPARK_WAREHOUSE,
+  WAREHOUSE_DIALECTS,
+  warehouseDialect,
+  type WarehouseDialect,
+  type WarehouseDialectName,
+} from "./dialect/warehouse-dialect.js";
 export { parseSql, parsedSqlType } from "./staging/parse-sql.js";
 export type { ParsedSql } from "./staging/parsed-sql.js";
 export { typedStagingSql, type TypedStagingInput } from "./staging/typed-staging-sql.js";
 export { PROBLEMS_TABLE, problemsTableDdl } from "./staging/problems-table.js";
 export { readCsvHeader } from "./load/csv-header.js";
+export { rawCsvLoadSql, type RawCsvLoadInput } from "./load/raw-csv-load-sql.js";
+export { numberCsvRecords, type NumberedCsv } from "./load/number-csv-records.js";
+export { inferTypesSql, inferredTypes } from "./staging/infer-types-sql.js";
 export { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "./load/stage-duckdb.js";
 export { stageCsvInPostgres, type PostgresRunner } from "./load/stage-postgres.js";
 export type { StagedFile } from "./load/stage-result.js";

@@ -12,6 +12,7 @@ import {
   personKeysSql,
   PERSON_FIELDS,
   problemsTableDdl,
+  rawCsvLoadSql,
   readCsvHeader,
   resolveRefsSql,
   typedStagingSql,
@@ -122,4 +123,22 @@ export async function goldenSections(
 /** The sections as one text: a comment per section, statements separated by `;`. */
 export function goldenText(d: WarehouseDialect, sections: readonly GoldenSection[]): string {
   return `${sections.map((s) => `-- ${s.title} (${d.name})\n${s.statements.join(";\n\n")};`).join("\n\n")}\n`;
+}
+
+/** Where each engine reads the fixture files from in the pinned flow. */
+const LOCATION: Record<"snowflake" | "bigquery" | "spark", (file: string) => string> = {
+  snowflake: (file) => `@abm_exports/${file}`,
+  bigquery: (file) => `gs://abm-exports/${file.replace(/\.csv$/, ".numbered.csv")}`,
+  spark: (file) => `s3a://abm-exports/${file}`,
+};
+
+/** The whole flow of a dialect: raw loads (Snowflake, BigQuery, Spark), typed staging, identity. */
+export async function flowSections(d: WarehouseDialect): Promise<GoldenSection[]> {
+  const location = d.name === "duckdb" || d.name === "postgres" ? undefined : LOCATION[d.name];
+  const rawLoad =
+    location === undefined
+      ? undefined
+      : (f: (typeof GOLDEN_FILES)[number], columns: string[]) =>
+          rawCsvLoadSql(d, { columns, rawTable: `${f.table}__raw`, location: location(f.path.split("/").pop()!) });
+  return goldenSections(d, rawLoad);
 }

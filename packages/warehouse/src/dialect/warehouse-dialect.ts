@@ -1,18 +1,22 @@
 /** The SQL engines the warehouse loader writes SQL for. */
-export type WarehouseDialectName = "duckdb" | "postgres";
+export type WarehouseDialectName = "duckdb" | "postgres" | "snowflake" | "bigquery" | "spark";
 
-/** The few places where DuckDB and PostgreSQL SQL differ for the loader; everything else is shared. */
+/**
+ * The places where the engines' SQL differs for the loader (types, literals,
+ * regular expressions, lists, a few functions); everything else is written
+ * once, in the staging and identity SQL.
+ */
 export interface WarehouseDialect {
   readonly name: WarehouseDialectName;
   /** A quoted identifier. */
   quote(name: string): string;
-  /** A string literal. */
+  /** A string literal (a backslash or quote inside escaped as the engine reads it). */
   literal(text: string): string;
-  /** True when `expr` matches the (POSIX/RE2-compatible) pattern. */
+  /** True when `expr` matches the (POSIX/RE2-compatible) pattern as a whole. */
   matches(expr: string, pattern: string): string;
   /** Group `group` (1-based) of the first match of `pattern` in `expr`; NULL or '' when it did not take part. */
   group(expr: string, pattern: string, group: number): string;
-  /** `expr` (text) as an integer; DuckDB may evaluate a CASE branch for every row, so it never fails there. */
+  /** `expr` (text) as an integer; an engine may evaluate a CASE branch for every row, so it never fails there. */
   toInt(expr: string): string;
   /** `expr` (text) as a double, likewise. */
   toDouble(expr: string): string;
@@ -20,51 +24,63 @@ export interface WarehouseDialect {
   readonly doubleType: string;
   /** The type of a list of texts. */
   readonly textListType: string;
+  /** The type of a text column. */
+  readonly textType: string;
+  /** The type a value is cast to when it is used as text (`CAST(x AS …)`). */
+  readonly textCastType: string;
+  /** The type of a 64-bit integer. */
+  readonly bigintType: string;
+  /** The type of a boolean. */
+  readonly booleanType: string;
   /** The texts between `;` of `expr`, each trimmed, blanks left out, in order. */
   splitList(expr: string): string;
   /** A `YYYY-MM-DD` text plus `ms` milliseconds, as an ISO instant text in UTC (`…T…:…:….mmmZ`). */
   instantText(dateText: string, ms: string): string;
+  /** `expr` without leading and trailing ASCII whitespace (JavaScript's `trim` for what the engine's `\s` matches). */
+  trim(expr: string): string;
+  /** The remainder of integers `a` and `b`. */
+  mod(a: string, b: string): string;
+  /** The 1-based position of `needle` in `text`, 0 when it is not there. */
+  strpos(text: string, needle: string): string;
+  /** Bitwise and of two integers. */
+  bitAnd(a: string, b: string): string;
+  /** The one-character text of a code point. */
+  chr(codePoint: number): string;
+  /** The set union that drops duplicate rows. */
+  readonly unionDistinct: string;
+  /** What makes a `SELECT` of constants return no row (`WHERE FALSE`; BigQuery has no WHERE without FROM). */
+  readonly noRows: string;
+  /** Whether every / some boolean of a group is true (aggregates). */
+  boolAnd(expr: string): string;
+  boolOr(expr: string): string;
+  /** What follows a text in ORDER BY to sort it in code-unit order (PostgreSQL's `COLLATE "C"`; nothing where that is the default). */
+  readonly binaryCollation: string;
+  /**
+   * How a merge picks the first present value of a field: `arrayAgg` with an
+   * ordered, filtered `array_agg(…)[1]` (DuckDB, PostgreSQL), `window` with
+   * `FIRST_VALUE` over the entity's records, present values first.
+   */
+  readonly firstValueBy: "arrayAgg" | "window";
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-/** JavaScript's `trim` for ASCII whitespace (what both engines' `\s` matches). */
-const trimmed = (expr: string) => `regexp_replace(${expr}, '^\\s+|\\s+$', '', 'g')`;
+import { BIGQUERY_WAREHOUSE } from "./bigquery.js";
+import { DUCKDB_WAREHOUSE } from "./duckdb.js";
+import { POSTGRES_WAREHOUSE } from "./postgres.js";
+import { SNOWFLAKE_WAREHOUSE } from "./snowflake.js";
+import { SPARK_WAREHOUSE } from "./spark.js";
 
-export const DUCKDB_WAREHOUSE: WarehouseDialect = {
-  name: "duckdb",
-  quote,
-  literal,
-  matches: (expr, pattern) => `regexp_full_match(${expr}, ${literal(pattern)})`,
-  group: (expr, pattern, group) => `regexp_extract(${expr}, ${literal(pattern)}, ${group})`,
-  toInt: (expr) => `TRY_CAST(${expr} AS INTEGER)`,
-  toDouble: (expr) => `TRY_CAST(${expr} AS DOUBLE)`,
-  doubleType: "DOUBLE",
-  textListType: "VARCHAR[]",
-  splitList: (expr) => `list_filter(list_transform(string_split(${expr}, ';'), s -> ${trimmed("s")}), s -> s <> '')`,
-  instantText: (dateText, ms) => `strftime(CAST(${dateText} AS TIMESTAMP) + to_milliseconds(CAST(${ms} AS BIGINT)), '%Y-%m-%dT%H:%M:%S.%g') || 'Z'`,
-};
+export { BIGQUERY_WAREHOUSE, DUCKDB_WAREHOUSE, POSTGRES_WAREHOUSE, SNOWFLAKE_WAREHOUSE, SPARK_WAREHOUSE };
 
-export const POSTGRES_WAREHOUSE: WarehouseDialect = {
-  name: "postgres",
-  quote,
-  literal,
-  matches: (expr, pattern) => `(${expr} ~ ${literal(pattern.startsWith("^") ? pattern : `^(?:${pattern})$`)})`,
-  group: (expr, pattern, group) => `(regexp_match(${expr}, ${literal(pattern)}))[${group}]`,
-  toInt: (expr) => `CAST(${expr} AS integer)`,
-  toDouble: (expr) => `CAST(${expr} AS double precision)`,
-  doubleType: "double precision",
-  textListType: "text[]",
-  splitList: (expr) =>
-    `ARRAY(SELECT ${trimmed("s.v")} FROM unnest(string_to_array(${expr}, ';')) WITH ORDINALITY AS s(v, n) WHERE ${trimmed("s.v")} <> '' ORDER BY s.n)`,
-  instantText: (dateText, ms) =>
-    `to_char(CAST(${dateText} AS timestamp) + (CAST(${ms} AS bigint) * INTERVAL '1 millisecond'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+/** Every warehouse dialect by name. */
+export const WAREHOUSE_DIALECTS: Readonly<Record<WarehouseDialectName, WarehouseDialect>> = {
+  duckdb: DUCKDB_WAREHOUSE,
+  postgres: POSTGRES_WAREHOUSE,
+  snowflake: SNOWFLAKE_WAREHOUSE,
+  bigquery: BIGQUERY_WAREHOUSE,
+  spark: SPARK_WAREHOUSE,
 };
 
 /** The dialect of a name. */
 export function warehouseDialect(name: WarehouseDialectName): WarehouseDialect {
-  return name === "duckdb" ? DUCKDB_WAREHOUSE : POSTGRES_WAREHOUSE;
+  return WAREHOUSE_DIALECTS[name];
 }
-
-/** `expr` without leading and trailing ASCII whitespace. */
-export const trimSql = trimmed;

@@ -39,19 +39,19 @@ export async function clusterRecordsInSql(run: SqlRunner, d: WarehouseDialect, c
   const edges = q(`${work}edges`);
   const labels = q(`${work}labels`);
   const next = q(`${work}next`);
-  const c = d.name === "postgres" ? ' COLLATE "C"' : "";
-  const sep = "chr(31)";
+  const c = d.binaryCollation;
+  const sep = d.chr(31);
   const caps = config.mergeOn
-    .map((r) => `SELECT ${d.literal(r.namespace)} AS namespace, ${r.maxRecordsPerValue ?? "CAST(NULL AS BIGINT)"} AS cap`)
+    .map((r) => `SELECT ${d.literal(r.namespace)} AS namespace, ${r.maxRecordsPerValue ?? `CAST(NULL AS ${d.bigintType})`} AS cap`)
     .join(" UNION ALL ");
   // a group is a merge value within its cap, or an own key (copies of one record)
   await run(`CREATE TABLE ${edges} AS
 WITH own AS (SELECT record, namespace || ${sep} || value AS own_key FROM ${q(tables.records)}),
-caps AS (${caps === "" ? "SELECT CAST(NULL AS VARCHAR) AS namespace, CAST(NULL AS BIGINT) AS cap WHERE FALSE" : caps}),
+caps AS (${caps === "" ? `SELECT CAST(NULL AS ${d.textCastType}) AS namespace, CAST(NULL AS ${d.bigintType}) AS cap ${d.noRows}` : caps}),
 held AS (SELECT v.record, v.namespace, v.value, o.own_key FROM ${q(tables.values)} v JOIN own o ON o.record = v.record JOIN caps ON caps.namespace = v.namespace),
 allowed AS (SELECT h.namespace, h.value FROM held h JOIN caps ON caps.namespace = h.namespace GROUP BY h.namespace, h.value, caps.cap HAVING caps.cap IS NULL OR count(DISTINCT h.own_key) <= caps.cap)
 SELECT DISTINCT h.record, 'v' || ${sep} || h.namespace || ${sep} || h.value AS grp FROM held h JOIN allowed a ON a.namespace = h.namespace AND a.value = h.value
-UNION
+${d.unionDistinct}
 SELECT record, 'o' || ${sep} || own_key FROM own`);
   await run(`CREATE TABLE ${labels} AS SELECT record, record AS label FROM ${q(tables.records)}`);
   let rounds = 0;
@@ -64,7 +64,8 @@ SELECT l.record, CASE WHEN r.label < l.label THEN r.label ELSE l.label END AS la
     const [row] = await run(`SELECT count(*) AS changed FROM ${next} n JOIN ${labels} l ON l.record = n.record WHERE n.label <> l.label`);
     await run(`DROP TABLE ${labels}`);
     await run(`ALTER TABLE ${next} RENAME TO ${labels}`);
-    if (Number(row!.changed) === 0) break;
+    // the one column of the count (Snowflake names it in upper case)
+    if (Number(Object.values(row!)[0]) === 0) break;
   }
   const raw = config.rawIdNamespaces.length === 0 ? "FALSE" : `r.namespace IN (${config.rawIdNamespaces.map(d.literal).join(", ")})`;
   await run(`CREATE TABLE ${q(tables.output)} AS

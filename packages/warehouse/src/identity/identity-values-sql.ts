@@ -1,5 +1,5 @@
 import type { IdentityConfig } from "@abm-kit/core";
-import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 
 /**
  * The SQL that selects a record kind's usable identity values (`record`,
@@ -12,15 +12,15 @@ import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js"
 export function identityValuesSql(d: WarehouseDialect, config: IdentityConfig, recordsTable: string, identitiesTable: string): string {
   const q = d.quote;
   const v = "i.value";
-  const email = `lower(${trimSql(v)})`;
-  const normalized = `CASE WHEN i.namespace = 'email' THEN ${email} ELSE ${trimSql(v)} END`;
+  const email = `lower(${d.trim(v)})`;
+  const normalized = `CASE WHEN i.namespace = 'email' THEN ${email} ELSE ${d.trim(v)} END`;
   const wellFormed = `(i.namespace <> 'email' OR (${d.matches(email, "^.+@[^@]+$")} AND NOT ${d.matches(email, "^.*\\s.*$")}))`;
-  const lowered = `lower(${trimSql(normalized)})`;
+  const lowered = `lower(${d.trim(normalized)})`;
   const blocked = config.blockedValues
     .map((entry) => (typeof entry === "string" ? `${lowered} = ${d.literal(entry)}` : d.matches(lowered, regexSource(entry))))
     .join(" OR ");
   return `SELECT record, namespace, value FROM ${q(recordsTable)}
-UNION
+${d.unionDistinct}
 SELECT i.record, i.namespace, ${normalized} AS value FROM ${q(identitiesTable)} i
 WHERE i.value IS NOT NULL AND ${wellFormed} AND length(${normalized}) <= ${config.maxValueLength}${blocked === "" ? "" : ` AND NOT (${blocked})`}`;
 }

@@ -33,7 +33,7 @@ export function linkRefsSql(d: WarehouseDialect, tables: readonly StagedLinkTabl
   const union = tables
     .map((t, i) => {
       const spec = LINKS[t.source];
-      return `SELECT ${i} AS part, _record AS source_record, ${d.literal(t.table)} AS source_table, ${d.literal(spec.rule)} AS rule, ${d.literal(spec.person[0])} AS person_namespace, CAST(${q(spec.person[1])} AS VARCHAR) AS person_value, ${d.literal(spec.account[0])} AS account_namespace, CAST(${q(spec.account[1])} AS VARCHAR) AS account_value FROM ${q(t.table)} WHERE ${q(spec.account[1])} IS NOT NULL`;
+      return `SELECT ${i} AS part, _record AS source_record, ${d.literal(t.table)} AS source_table, ${d.literal(spec.rule)} AS rule, ${d.literal(spec.person[0])} AS person_namespace, CAST(${q(spec.person[1])} AS ${d.textCastType}) AS person_value, ${d.literal(spec.account[0])} AS account_namespace, CAST(${q(spec.account[1])} AS ${d.textCastType}) AS account_value FROM ${q(t.table)} WHERE ${q(spec.account[1])} IS NOT NULL`;
     })
     .join("\nUNION ALL\n");
   const links = q(`${prefix}links`);

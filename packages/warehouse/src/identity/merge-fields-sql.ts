@@ -22,21 +22,38 @@ const rank = (d: WarehouseDialect, list: readonly string[], column: string) =>
  * own-key namespace by `idPriority`, then own-key value, then the latest
  * `updated_at`; `mostRecent`: the latest `updated_at` first, then that order.
  * Copies of one record that tie on all of these are told apart in memory by
- * their JSON text; here by the record number.
+ * their JSON text; here by the record number. DuckDB and PostgreSQL take the
+ * first of an ordered, filtered `array_agg`; Snowflake, BigQuery and Spark the
+ * `FIRST_VALUE` over the entity's records with present values first.
  */
 export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig, input: MergeFieldsInput): string {
   const q = d.quote;
-  const c = d.name === "postgres" ? ' COLLATE "C"' : "";
+  const c = d.binaryCollation;
   const precedence = `${rank(d, config.sourcePrecedence, "s.system")}, s.system${c}, ${rank(d, config.idPriority, "s.namespace")}, s.namespace${c}, s.value${c}, s.updated_at DESC NULLS LAST, s.record`;
   const order = (field: string) =>
     (config.fieldPolicies[field] ?? config.defaultPolicy) === "mostRecent" ? `s.updated_at DESC NULLS LAST, ${precedence}` : precedence;
-  const text = d.name === "duckdb" ? "VARCHAR" : "text";
+  const text = d.textType;
+  if (d.firstValueBy === "window") return windowMerge(d, input, order);
   const merged = input.fields.map(
     (f) => `(array_agg(s.${q(f)} ORDER BY ${order(f)}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${text}) <> ''))[1] AS ${q(f)}`,
   );
   return `SELECT k.entity_id${merged.map((m) => `,\n  ${m}`).join("")}
 FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record
 GROUP BY k.entity_id`;
+}
+
+/** The merge with window functions: each field's first value over the entity's records, present values first; one row per entity. */
+function windowMerge(d: WarehouseDialect, input: MergeFieldsInput, order: (field: string) => string): string {
+  const q = d.quote;
+  const present = (f: string) => `s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${d.textType}) <> ''`;
+  const merged = input.fields.map(
+    (f) =>
+      `FIRST_VALUE(CASE WHEN ${present(f)} THEN s.${q(f)} END) OVER (PARTITION BY k.entity_id ORDER BY CASE WHEN ${present(f)} THEN 0 ELSE 1 END, ${order(f)} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS ${q(f)}`,
+  );
+  return `SELECT entity_id${input.fields.map((f) => `, ${q(f)}`).join("")} FROM (
+SELECT k.entity_id, row_number() OVER (PARTITION BY k.entity_id ORDER BY s.record) AS _n${merged.map((m) => `,\n  ${m}`).join("")}
+FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record
+) m WHERE _n = 1`;
 }
 
 /**

@@ -131,7 +131,7 @@ export function personKeysSql(d: WarehouseDialect, tables: readonly StagedPerson
   const identities = tables.flatMap((t) =>
     PERSON_KEYS[t.source].identities.map(
       ([namespace, column]) =>
-        `SELECT r.record, ${d.literal(namespace)} AS namespace, CAST(s.${q(column)} AS VARCHAR) AS value FROM ${q(t.table)} s JOIN ${records} r ON r.source_table = ${d.literal(t.table)} AND r.source_record = s._record WHERE s.${q(column)} IS NOT NULL`,
+        `SELECT r.record, ${d.literal(namespace)} AS namespace, CAST(s.${q(column)} AS ${d.textCastType}) AS value FROM ${q(t.table)} s JOIN ${records} r ON r.source_table = ${d.literal(t.table)} AND r.source_record = s._record WHERE s.${q(column)} IS NOT NULL`,
     ),
   );
   return [

@@ -1,4 +1,4 @@
-import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 
 /** What {@link resolveRefsSql} reads. */
 export interface ResolveRefsInput {
@@ -21,9 +21,9 @@ export interface ResolveRefsInput {
  */
 export function resolveRefsSql(d: WarehouseDialect, input: ResolveRefsInput): string {
   const q = d.quote;
-  const email = `lower(${trimSql("r.value")})`;
+  const email = `lower(${d.trim("r.value")})`;
   const isAddress = `(${d.matches(email, "^.+@[^@]+$")} AND NOT ${d.matches(email, "^.*\\s.*$")})`;
-  const normalized = `CASE WHEN r.namespace = 'email' THEN CASE WHEN ${isAddress} THEN ${email} ELSE r.value END ELSE ${trimSql("r.value")} END`;
+  const normalized = `CASE WHEN r.namespace = 'email' THEN CASE WHEN ${isAddress} THEN ${email} ELSE r.value END ELSE ${d.trim("r.value")} END`;
   return `WITH n AS (SELECT r.ref, r.namespace, ${normalized} AS value FROM ${q(input.refs)} r),
 m AS (SELECT n.ref, count(DISTINCT k.entity_id) AS matches, min(k.entity_id) AS entity_id
   FROM n LEFT JOIN ${q(input.values)} v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN ${q(input.clusters)} k ON k.record = v.record

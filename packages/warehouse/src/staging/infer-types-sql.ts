@@ -1,5 +1,5 @@
 import type { FieldType } from "@abm-kit/core";
-import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import { instantSql } from "./instant-sql.js";
 
 const NUMBER = "^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$";
@@ -11,11 +11,11 @@ const NUMBER = "^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$";
  */
 export function inferTypesSql(d: WarehouseDialect, table: string, columns: readonly string[]): string {
   const parts = columns.flatMap((column, i) => {
-    const t = trimSql(d.quote(column));
+    const t = d.trim(d.quote(column));
     const nonBlank = `(${t} IS NOT NULL AND ${t} <> '')`;
-    const fits = (test: string) => `coalesce(bool_and(CASE WHEN ${nonBlank} THEN ${test} END), TRUE)`;
+    const fits = (test: string) => `coalesce(${d.boolAnd(`CASE WHEN ${nonBlank} THEN ${test} END`)}, TRUE)`;
     return [
-      `coalesce(bool_or(${nonBlank}), FALSE) AS _any${i}`,
+      `coalesce(${d.boolOr(nonBlank)}, FALSE) AS _any${i}`,
       `${fits(`lower(${t}) IN ('true', 'false')`)} AS _boolean${i}`,
       `${fits(d.matches(t, NUMBER))} AS _number${i}`,
       `${fits(d.matches(t, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))} AS _date${i}`,

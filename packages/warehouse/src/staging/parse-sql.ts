@@ -1,5 +1,5 @@
 import type { ValueType } from "@abm-kit/sources";
-import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import { validDateSql } from "./date-sql.js";
 import { instantSql } from "./instant-sql.js";
 import { jsonTextSql } from "./json-text-sql.js";
@@ -17,11 +17,11 @@ export function parsedSqlType(d: WarehouseDialect, type: ValueType): string {
     case "integer":
       return d.doubleType;
     case "boolean":
-      return "BOOLEAN";
+      return d.booleanType;
     case "multi":
       return d.textListType;
     default:
-      return d.name === "duckdb" ? "VARCHAR" : "text";
+      return d.textType;
   }
 }
 
@@ -38,14 +38,14 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
     value: `CASE WHEN ${blank} THEN NULL ELSE ${value} END`,
     error: `CASE WHEN ${blank} THEN NULL ELSE ${error} END`,
   });
-  const quoted = jsonTextSql(raw);
+  const quoted = jsonTextSql(d, raw);
   switch (type) {
     case "string":
       return simple(raw, "NULL");
     case "id":
       return simple(
         `CASE WHEN length(${t}) <= ${MAX_ID_LENGTH} THEN ${t} END`,
-        `CASE WHEN length(${t}) > ${MAX_ID_LENGTH} THEN 'an id of ' || CAST(length(${t}) AS VARCHAR) || ' characters is longer than ${MAX_ID_LENGTH}' END`,
+        `CASE WHEN length(${t}) > ${MAX_ID_LENGTH} THEN 'an id of ' || CAST(length(${t}) AS ${d.textCastType}) || ' characters is longer than ${MAX_ID_LENGTH}' END`,
       );
     case "salesforceId":
       return salesforceIdSql(d, raw, t, name);
@@ -84,5 +84,3 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
       return simple(d.splitList(raw), "NULL");
   }
 }
-
-export { trimSql };

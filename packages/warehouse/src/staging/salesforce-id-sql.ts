@@ -21,12 +21,12 @@ export function salesforceSuffixSql(id: string): string {
  */
 export function salesforceIdSql(d: WarehouseDialect, raw: string, t: string, name: string): ParsedSql {
   const suffix = `upper(substr(${t}, 16, 3))`;
-  const bitsOf = (block: number) => `(strpos(${ALPHABET}, substr(${suffix}, ${block + 1}, 1)) - 1)`;
+  const bitsOf = (block: number) => `(${d.strpos(ALPHABET, `substr(${suffix}, ${block + 1}, 1)`)} - 1)`;
   const chars: string[] = [];
   for (let block = 0; block < 3; block++) {
     for (let i = 0; i < 5; i++) {
       const c = `substr(${t}, ${block * 5 + i + 1}, 1)`;
-      chars.push(`CASE WHEN (${bitsOf(block)} & ${1 << i}) <> 0 THEN upper(${c}) ELSE lower(${c}) END`);
+      chars.push(`CASE WHEN (${d.bitAnd(bitsOf(block), String(1 << i))}) <> 0 THEN upper(${c}) ELSE lower(${c}) END`);
     }
   }
   const rebuilt = `${name}__base`;
@@ -42,7 +42,7 @@ export function salesforceIdSql(d: WarehouseDialect, raw: string, t: string, nam
   const error = `CASE WHEN ${t} = '' OR ${t} IS NULL THEN NULL
     WHEN length(${t}) = 15 AND ${alnum} THEN NULL
     WHEN ${rebuilt} IS NOT NULL AND ${salesforceSuffixSql(rebuilt)} = ${suffix} THEN NULL
-    WHEN ${mismatch} THEN 'the suffix of the 18-character Salesforce id ' || ${jsonTextSql(t)} || ' does not match its first 15 characters (their case gives ' || ${salesforceSuffixSql(base15)} || ')'
-    ELSE ${jsonTextSql(raw)} || ' is not a 15- or 18-character Salesforce id' END`;
+    WHEN ${mismatch} THEN 'the suffix of the 18-character Salesforce id ' || ${jsonTextSql(d, t)} || ' does not match its first 15 characters (their case gives ' || ${salesforceSuffixSql(base15)} || ')'
+    ELSE ${jsonTextSql(d, raw)} || ' is not a 15- or 18-character Salesforce id' END`;
   return { prep, value, error };
 }

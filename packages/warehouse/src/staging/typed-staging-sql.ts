@@ -1,6 +1,6 @@
 import type { FieldType } from "@abm-kit/core";
 import type { ObjectSpec, ValueType } from "@abm-kit/sources";
-import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import { parseSql, parsedSqlType } from "./parse-sql.js";
 import { PROBLEMS_TABLE } from "./problems-table.js";
 
@@ -48,10 +48,10 @@ export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): 
   const prep: string[] = [];
   const out: string[] = ["_record"];
   parsedColumns.forEach(([column, type], i) => {
-    const raw = present.has(column) ? q(column) : "CAST(NULL AS VARCHAR)";
+    const raw = present.has(column) ? q(column) : `CAST(NULL AS ${d.textCastType})`;
     const rawAlias = `_r${i}`;
     const tAlias = `_t${i}`;
-    t1.push(`${raw} AS ${rawAlias}`, `${trimSql(raw)} AS ${tAlias}`);
+    t1.push(`${raw} AS ${rawAlias}`, `${d.trim(raw)} AS ${tAlias}`);
     const parsed = parseSql(d, type, rawAlias, tAlias, `_p${i}`);
     for (const [alias, expr] of Object.entries(parsed.prep)) prep.push(`${expr} AS ${alias}`);
     out.push(`CAST(${parsed.value} AS ${parsedSqlType(d, type)}) AS ${q(column)}`, `${parsed.error} AS _e${i}`);
@@ -84,7 +84,7 @@ SELECT ${out.join(",\n  ")} FROM s2`,
   if (spec.idColumn !== undefined && Object.hasOwn(spec.columns, spec.idColumn)) {
     const id = q(spec.idColumn);
     statements.push(`INSERT INTO ${problems}
-SELECT ${lit(file)}, _record + 1, _record, ${lit(spec.idColumn)}, 'error', 'duplicate_id', 'duplicate id ' || CAST(${id} AS VARCHAR) || ' (first on line ' || CAST(first_record + 1 AS VARCHAR) || '); the later record was rejected'
+SELECT ${lit(file)}, _record + 1, _record, ${lit(spec.idColumn)}, 'error', 'duplicate_id', 'duplicate id ' || CAST(${id} AS ${d.textCastType}) || ' (first on line ' || CAST(first_record + 1 AS ${d.textCastType}) || '); the later record was rejected'
 FROM (SELECT p._record, p.${id}, min(p._record) OVER (PARTITION BY p.${id}) AS first_record FROM ${parsedTable} p WHERE p.${id} IS NOT NULL AND NOT ${rejected("p")}) dup
 WHERE _record > first_record`);
   }

@@ -1,7 +1,8 @@
 /**
  * `@abm-kit/warehouse`: load Salesforce, Marketo and partner exports straight
  * into DuckDB or PostgreSQL, with SQL generated from the field specs of
- * `@abm-kit/sources` so the warehouse reads each value as the in-memory readers do.
+ * `@abm-kit/sources` so the warehouse reads each value as the in-memory readers do;
+ * the same SQL as text for Snowflake, BigQuery and Spark SQL.
  * @packageDocumentation
  */
 export {

@@ -27,9 +27,11 @@ const rankSql = (d: WarehouseDialect, list: readonly string[], column: string) =
  * graph's rules: records with the same own key are one; records sharing a
  * value of a merge namespace are one, unless more distinct own keys than the
  * rule's `maxRecordsPerValue` hold the value (the collapse guard). Connected
- * components come from label propagation over the record–value graph, one
- * round per statement batch, driven from here until no label changes (labels
- * only decrease, so it terminates). The unified id is the own key first by
+ * components come from label propagation over the record–value graph, driven
+ * from here through `run` (any engine, any of the five dialects): each round is
+ * one `CREATE TABLE … AS` statement computing the next labels, a count of the
+ * labels that changed and a swap of the tables, until a round changes nothing
+ * (labels only decrease, so it terminates). The unified id is the own key first by
  * `idPriority`, then namespace and value in code-unit order (`rawIdNamespaces`
  * ids as they are, others `namespace:value`).
  */

@@ -84,3 +84,10 @@ export const WAREHOUSE_DIALECTS: Readonly<Record<WarehouseDialectName, Warehouse
 export function warehouseDialect(name: WarehouseDialectName): WarehouseDialect {
   return WAREHOUSE_DIALECTS[name];
 }
+
+/**
+ * `expr` without leading and trailing ASCII whitespace, as DuckDB and
+ * PostgreSQL write it.
+ * @deprecated Use the dialect's `trim`, which every dialect writes its own way.
+ */
+export const trimSql = (expr: string): string => DUCKDB_WAREHOUSE.trim(expr);

@@ -84,3 +84,5 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
       return simple(d.splitList(raw), "NULL");
   }
 }
+
+export { trimSql } from "../dialect/warehouse-dialect.js";

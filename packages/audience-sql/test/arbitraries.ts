@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import type { Condition, ContextKind } from "@abm-kit/audience";
+import type { Condition } from "@abm-kit/audience";
+import type { ContextKind } from "@abm-kit/audience/internal";
 
 type Kind = Exclude<ContextKind, "event">;
 const TEXT = fc.constantFrom(

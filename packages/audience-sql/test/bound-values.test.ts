@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot } from "@abm-kit/core";
 import { evaluate, type Condition } from "@abm-kit/audience";
-import { compileAudienceSql, DIALECTS, type DialectName } from "../src/index.js";
+import { compileAudienceSql, type DialectName } from "../src/index.js";
+import { DIALECTS } from "../src/dialects/index.js";
 import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 import { NOW, accountAudience } from "./fixture.js";
 

@@ -12,11 +12,11 @@ import {
   layoutDdl,
   layoutTables,
   MAX_COLUMN_NAME_BYTES,
-  RESERVED_COLUMNS,
   snapshotLayout,
   writeSnapshotToDuckDB,
   writeSnapshotToPostgres,
 } from "../src/index.js";
+import { RESERVED_COLUMNS } from "../src/layout/table-names.js";
 import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 import { NOW, daysAgo } from "./fixture.js";
 

@@ -1,7 +1,6 @@
 import { SnapshotBuilder, ValidationError } from "@abm-kit/core";
 import { describe, expect, it } from "vitest";
-import { attr, audience } from "../src/builder/index.js";
-import { compositionJsonSchema, evaluateComposition, evaluateCompositions, type Composition, type MemberList } from "../src/composition/index.js";
+import { attr, audience, compositionJsonSchema, evaluateComposition, evaluateCompositions, type Composition, type MemberList } from "../src/index.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 const snapshot = (() => {

@@ -1,14 +1,7 @@
 import { buildSnapshot, type Snapshot } from "@abm-kit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  exclude as excludeIn,
-  intersect as intersectIn,
-  priorityList,
-  union as unionIn,
-  type MemberList,
-  type ResultIdentity,
-} from "../src/composition/index.js";
+import { exclude as excludeIn, intersect as intersectIn, priorityList, union as unionIn, type MemberList, type ResultIdentity } from "../src/index.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 /** Account ids, including ones whose code-unit order differs from locale order. */

@@ -1,7 +1,7 @@
 import { buildSnapshot } from "@abm-kit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitByPercentage as splitIn, type MemberList, type PercentageSplitOptions } from "../src/composition/index.js";
+import { splitByPercentage as splitIn, type MemberList, type PercentageSplitOptions } from "../src/index.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 const list = (memberIds: readonly string[]): MemberList => ({ audienceId: "icp", type: "account", memberIds, now: NOW });

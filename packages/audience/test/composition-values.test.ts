@@ -1,6 +1,6 @@
 import { SnapshotBuilder, type Snapshot } from "@abm-kit/core";
 import { describe, expect, it } from "vitest";
-import { enrich, rank, splitByAttribute, type MemberList } from "../src/composition/index.js";
+import { enrich, rank, splitByAttribute, type MemberList } from "../src/index.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 

@@ -1,7 +1,7 @@
 import { AbmKitError, ValidationError } from "@abm-kit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffMembership, membershipStateJsonSchema, type MembershipState } from "../src/diff/index.js";
+import { diffMembership, membershipStateJsonSchema, type MembershipState } from "../src/index.js";
 
 const result = (memberIds: string[]) => ({ audienceId: "icp", type: "account" as const, memberIds });
 

@@ -1,4 +1,5 @@
-import { RELATIONS, validateAudience, type Audience, type Condition, type ContextKind, type Window } from "@abm-kit/audience";
+import { validateAudience, type Audience, type Condition, type Window } from "@abm-kit/audience";
+import { RELATIONS, type ContextKind } from "@abm-kit/audience/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineLimitProfile, validateAudienceLimits, validateAudiences, validatePlan, type ActivationPlanFacts, type Finding } from "../src/index.js";

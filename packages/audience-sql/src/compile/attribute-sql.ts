@@ -1,5 +1,6 @@
 import { dateToEpochMs, instantToEpochMs, type FieldType, type ProblemPath } from "@abm-kit/core";
-import { trimText, type AttributeCondition, type Literal, type TimePoint } from "@abm-kit/audience";
+import { type AttributeCondition, type Literal, type TimePoint } from "@abm-kit/audience";
+import { trimText } from "@abm-kit/audience/internal";
 import { column, fieldType, unknownField, type SqlCompileContext, type SqlScope } from "./context.js";
 import { timePointSql, timestampText, windowSql } from "./time-sql.js";
 

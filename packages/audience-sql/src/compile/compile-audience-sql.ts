@@ -1,15 +1,7 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
-import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
-import {
-  isAudienceResult,
-  parseNow,
-  validateAudience,
-  type Audience,
-  type AudienceInput,
-  type AudienceMembers,
-  type AudienceType,
-  type NowInput,
-} from "@abm-kit/audience";
+import { AbmKitError, parseNow, type NowInput, type Problem, type Snapshot } from "@abm-kit/core";
+import { validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType } from "@abm-kit/audience";
+import { isAudienceResult } from "@abm-kit/audience/internal";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";

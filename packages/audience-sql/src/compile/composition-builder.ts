@@ -1,14 +1,7 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath } from "@abm-kit/core";
-import {
-  referencedAudienceIds,
-  validateAudience,
-  type Audience,
-  type AudienceType,
-  type Composition,
-  type CompositionNode,
-  type EnrichAttribute,
-} from "@abm-kit/audience";
+import { validateAudience, type Audience, type AudienceType, type Composition, type CompositionNode, type EnrichAttribute } from "@abm-kit/audience";
+import { referencedAudienceIds } from "@abm-kit/audience/internal";
 import type { SqlDialect } from "../dialects/dialect.js";
 import type { SqlLayout } from "../layout/layout.js";
 import { sqlComment } from "./comment.js";

@@ -1,10 +1,7 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
-import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
+import { AbmKitError, parseNow, parseOrThrow, problemsFromZod, ValidationError, type NowInput, type Problem, type Snapshot } from "@abm-kit/core";
 import {
-  checkMemberLists,
   CompositionSchema,
-  isAudienceResult,
-  parseNow,
   validateAudience,
   type Audience,
   type AudienceInput,
@@ -13,8 +10,8 @@ import {
   type Composition,
   type CompositionInput,
   type MemberList,
-  type NowInput,
 } from "@abm-kit/audience";
+import { checkMemberLists, isAudienceResult } from "@abm-kit/audience/internal";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";

@@ -1,5 +1,6 @@
 import type { FieldType, Problem, ProblemPath } from "@abm-kit/core";
-import type { AudienceType, ContextKind } from "@abm-kit/audience";
+import type { AudienceType } from "@abm-kit/audience";
+import type { ContextKind } from "@abm-kit/audience/internal";
 import type { SqlDialect } from "../dialects/dialect.js";
 import { columnNameOf } from "../layout/column-names.js";
 import type { SqlFields, SqlLayout } from "../layout/layout.js";

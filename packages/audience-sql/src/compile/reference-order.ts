@@ -1,6 +1,7 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
-import { referencedAudienceIds, type Audience } from "@abm-kit/audience";
+import { type Audience } from "@abm-kit/audience";
+import { referencedAudienceIds } from "@abm-kit/audience/internal";
 
 /**
  * The audiences `root` needs, referenced ones first (depth first, each once),

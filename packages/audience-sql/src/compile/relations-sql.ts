@@ -1,4 +1,4 @@
-import { relatedTableName, type ContextKind } from "@abm-kit/audience";
+import { relatedTableName, type ContextKind } from "@abm-kit/audience/internal";
 import type { SqlEntityTable } from "../layout/layout.js";
 import { relatedOwnersSqlTable, relatedSqlTable, TABLE_NAMES, TABLES_WITH_IDS } from "../layout/table-names.js";
 import { fieldColumn, type SqlCompileContext, type SqlScope } from "./context.js";

@@ -1,5 +1,6 @@
 import { epochMsToInstant } from "@abm-kit/core";
-import { resolveTimePoint, type TimePoint, type Window } from "@abm-kit/audience";
+import { type TimePoint, type Window } from "@abm-kit/audience";
+import { resolveTimePoint } from "@abm-kit/audience/internal";
 import type { SqlCompileContext } from "./context.js";
 
 /** `YYYY-MM-DD HH:MM:SS.mmm` (UTC wall time) of epoch ms, the form timestamps are bound in. */

@@ -22,15 +22,19 @@ export interface CompileOptions {
   readonly strict?: boolean;
 }
 
-/** An audience compiled against one Snapshot: a tree of plan nodes over its columns. */
+/** An audience compiled against one Snapshot: the validated definition, its warnings and references. */
 export interface CompiledAudience {
   readonly audience: Audience;
   readonly snapshot: Snapshot;
-  readonly root: PlanNode;
   /** Problems that did not stop compiling (unknown fields, read as missing). */
   readonly warnings: readonly Problem[];
   /** The ids of the audiences it references, directly. */
   readonly references: readonly string[];
+}
+
+/** A compiled audience with its plan: a tree of plan nodes over the Snapshot's columns (what the evaluator runs). */
+export interface CompiledPlan extends CompiledAudience {
+  readonly root: PlanNode;
 }
 
 /**
@@ -53,6 +57,12 @@ export interface CompiledAudience {
  * @category Evaluate
  */
 export function compileAudience(audience: AudienceInput, snapshot: Snapshot, options: CompileOptions = {}): CompiledAudience {
+  const { audience: valid, warnings, references } = compilePlan(audience, snapshot, options);
+  return { audience: valid, snapshot, warnings, references };
+}
+
+/** {@link compileAudience}, keeping the plan the evaluator runs. */
+export function compilePlan(audience: AudienceInput, snapshot: Snapshot, options: CompileOptions = {}): CompiledPlan {
   const valid = validateAudience(audience);
   const context: CompileContext = {
     snapshot,

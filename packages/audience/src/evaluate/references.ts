@@ -4,7 +4,7 @@ import type { Audience, AudienceType } from "../definition/audience.js";
 import type { Condition } from "../definition/condition.js";
 import { validateAudience } from "../definition/validate.js";
 import { Bitset } from "./bitset.js";
-import { compileAudience, type CompiledAudience } from "./compile.js";
+import { compilePlan, type CompiledPlan } from "./compile.js";
 import { dependencyOrder } from "./dependency-order.js";
 import { RunState } from "./plan-node.js";
 import { isAudienceResult, type AudienceMembers } from "./result.js";
@@ -26,7 +26,7 @@ export function referencedAudienceIds(audience: Audience): string[] {
 /** An evaluated audience: its member rows, its compiled plan (for a definition) and its warnings. */
 export interface ResolvedAudience {
   readonly bits: Bitset;
-  readonly compiled?: CompiledAudience;
+  readonly compiled?: CompiledPlan;
   readonly warnings: Problem[];
 }
 
@@ -130,7 +130,7 @@ export class ReferencePool {
   private computeDefinition(definition: Audience): void {
     const dependencies = new Map<string, Bitset>();
     for (const ref of referencedAudienceIds(definition)) dependencies.set(ref, this.entry(ref).bits);
-    const compiled = compileAudience(definition, this.snapshot, { referenceTypes: this.types(), strict: this.strict });
+    const compiled = compilePlan(definition, this.snapshot, { referenceTypes: this.types(), strict: this.strict });
     const state = new RunState(this.snapshot, this.now, dependencies);
     this.computed.set(definition.id, { bits: state.bits(compiled.root), compiled, warnings: [...compiled.warnings], state });
   }

@@ -1,5 +1,6 @@
 import { ValidationError } from "@abm-kit/core";
-import { checkConditionDepth, ConditionSchema, validateAudience } from "@abm-kit/audience";
+import { ConditionSchema, validateAudience } from "@abm-kit/audience";
+import { checkConditionDepth } from "@abm-kit/audience/internal";
 import { z } from "zod";
 
 /** The id the narrowing condition is evaluated under (as a person audience of its own). */

@@ -1,4 +1,5 @@
-import { resolveWindow, type Duration, type TimePoint, type Window } from "@abm-kit/audience";
+import type { Duration, TimePoint, Window } from "@abm-kit/audience";
+import { resolveWindow } from "@abm-kit/audience/internal";
 
 const DAY_MS = 86_400_000;
 /** The longest each unit can be, in days (a month up to 31 days, a year up to 366). */

@@ -1,5 +1,6 @@
 import { formatPath, type ProblemPath } from "@abm-kit/core";
-import { relationTarget, type Audience, type Condition, type ContextKind } from "@abm-kit/audience";
+import type { Audience, Condition } from "@abm-kit/audience";
+import { relationTarget, type ContextKind } from "@abm-kit/audience/internal";
 import { lookbackOf, type Lookback } from "./lookback.js";
 
 /** A measured value and where in the definition it was found. */

@@ -1,5 +1,6 @@
 import type { Snapshot, Table } from "@abm-kit/core";
-import { relatedTableName, relationTarget, type Audience, type Condition, type ContextKind } from "@abm-kit/audience";
+import type { Audience, Condition } from "@abm-kit/audience";
+import { relatedTableName, relationTarget, type ContextKind } from "@abm-kit/audience/internal";
 import type { GovernanceFieldUse } from "./field-use.js";
 
 /** The Snapshot tables that hold the rows of each context kind (events: both event tables). */

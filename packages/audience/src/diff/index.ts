@@ -1,2 +1,0 @@
-export * from "./membership-state.js";
-export * from "./diff-membership.js";

@@ -1,0 +1,13 @@
+/** A value bound to a query parameter. */
+export type SqlParamValue = string | number | boolean;
+
+/**
+ * Runs one query with its bound parameters (`$1`, `$2`, … in DuckDB and
+ * PostgreSQL) and yields its rows in batches, as they come: each row an array
+ * of the column values in select order (text, numbers, booleans, arrays of
+ * text, `null`). Memory stays bounded when the batches do (a cursor, a
+ * result streamed chunk by chunk). The SQL member source asks for nothing
+ * else, so the runtime needs no database driver; `@abm-kit/warehouse` has
+ * ready-made ones for `@duckdb/node-api` and `pg`.
+ */
+export type SqlRowStream = (sql: string, params: readonly SqlParamValue[]) => AsyncIterable<readonly (readonly unknown[])[]>;

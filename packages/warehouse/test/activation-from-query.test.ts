@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toSnapshot, type FieldDefinitions, type Snapshot } from "@abm-kit/core";
+import { buildSnapshot, toSnapshot, type FieldDefinitions, type Snapshot } from "@abm-kit/core";
 import { audience, attr, evaluate, type Audience } from "@abm-kit/audience";
 import { compileAudienceSql, snapshotLayout as snapshotLayoutOf } from "@abm-kit/audience-sql";
 import {
@@ -278,6 +278,92 @@ describe.each([
         expect(third.totals.exported + third.totals.removed).toBe(0);
       }
     expect(expected.membersOf("ext-reachable").length).toBeGreaterThan(30);
+  });
+
+  it("reads a person's first active account, missing values and consent as the Snapshot does", async () => {
+    const crafted = buildSnapshot(
+      {
+        accounts: [
+          { id: "a1", name: "First", domain: "first.example", employeeCount: 10 },
+          { id: "a2", name: "Second", domain: "https://www.second.example/x" },
+          { id: "a3", name: "Third" },
+          { id: "\u00e9t\u00e9", name: "Accented" },
+        ],
+        persons: [
+          { id: "p1", email: " P1@Example.com ", title: "CMO", consent: { email: "granted" } },
+          { id: "p2", email: "p2@example.com", consent: { email: "denied" } },
+          { id: "p3", email: "not-an-email" },
+          { id: "p4", email: "p4@example.com", title: "  VP  ", consent: { email: "granted" } },
+          { id: "p\u00e9", email: "pe@example.com", consent: { email: "granted" } },
+        ],
+        links: [
+          { accountId: "a1", personId: "p1", isActive: false },
+          { accountId: "a3", personId: "p1" },
+          { accountId: "a2", personId: "p1" },
+          { accountId: "a3", personId: "p4" },
+          { accountId: "a1", personId: "p4" },
+          { accountId: "\u00e9t\u00e9", personId: "p\u00e9" },
+          { accountId: "a2", personId: "p\u00e9" },
+        ],
+      },
+      { asOf: SAMPLE_NOW },
+    );
+    await db.load(crafted);
+    const everyone = audience.person("everyone", "Everyone").where(attr.text("email").exists());
+    const plan = (source: "snapshot" | "sql", path: string): ActivationPlanInput => ({
+      id: "crafted",
+      destination: { id: "local-folder", settings: { path, format: "jsonl" } },
+      audiences: [{ audienceId: "everyone", ...(source === "sql" ? { source: "sql" as const } : {}) }],
+      mapping: {
+        person: [
+          { source: "person.email", target: "email", transforms: ["sha256Email"] },
+          { source: "person.title", target: "title", transforms: ["trim"] },
+          { source: "account.id", target: "account" },
+          { source: "account.name", target: "company" },
+          { source: "account.employeeCount", target: "employees" },
+          { source: "account.domain", target: "domain", transforms: ["domain"] },
+        ],
+      },
+      consent: { channel: "email", allowUnknown: false },
+    });
+    const [snapshotDir, sqlDir] = [await tempDir(), await tempDir()];
+    const fromSnapshot = await activate(plan("snapshot", snapshotDir), {
+      destination: localFolderDestination,
+      snapshot: crafted,
+      audiences: [{ audienceId: "everyone", type: "person", memberIds: evaluate(everyone, crafted, { now: SAMPLE_NOW }).memberIds }],
+      now: SAMPLE_NOW,
+      state: new MemoryStateStore(),
+    });
+    const fromSql = await activate(plan("sql", sqlDir), {
+      destination: localFolderDestination,
+      audiences: [],
+      memberSources: [
+        sqlMemberSource({
+          query: compileAudienceSql(everyone, { dialect: db.dialect, now: SAMPLE_NOW, snapshot: crafted }),
+          layout: snapshotLayoutOf(crafted),
+          rows: db.rows,
+        }),
+      ],
+      now: SAMPLE_NOW,
+      state: new MemoryStateStore(),
+    });
+    expect(comparable(fromSql)).toEqual(comparable(fromSnapshot));
+    const files = await filesOf(sqlDir);
+    expect(files).toEqual(await filesOf(snapshotDir));
+    const rows = Object.entries(files)
+      .filter(([name]) => name.endsWith(".jsonl"))
+      .flatMap(([, text]) =>
+        text
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+      );
+    expect(rows.map((r) => [r.id, r.account, r.company])).toEqual([
+      ["p1", "a2", "Second"], // a1's link is inactive: the first active account is a2
+      ["p4", "a1", "First"],
+      ["p\u00e9", "a2", "Second"],
+    ]);
+    expect(fromSql.audiences[0]!.skipped).toMatchObject({ noConsent: 2 });
   });
 
   it("a member that stops mapping between the read and the send raises MEMBER_SOURCE_CHANGED and nothing is delivered", async () => {

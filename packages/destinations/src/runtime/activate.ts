@@ -35,7 +35,7 @@ export interface ActivateOptions<Settings> {
   readonly snapshot?: Snapshot;
   /** The memberships of the plan's audiences that read from the Snapshot, and of its exclusion audiences. */
   readonly audiences: readonly AudienceMembership[];
-  /** The member sources of the plan's audiences with `source: "sql"`, one per audience (see {@link sqlMemberSource}). */
+  /** The member sources of the plan's audiences with `source: "sql"`, one per audience (see `sqlMemberSource`). */
   readonly memberSources?: readonly MemberSource[];
   /** The run's moment (core's `NowInput`: ISO instant, epoch ms or Date): file names, state timestamps. */
   readonly now: NowInput;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot, toSnapshot, type FieldDefinitions, type Snapshot } from "@abm-kit/core";
-import { audience, attr, evaluate, type Audience } from "@abm-kit/audience";
-import { compileAudienceSql, snapshotLayout as snapshotLayoutOf } from "@abm-kit/audience-sql";
+import { audience, attr, evaluate, evaluateCompositions, type Audience } from "@abm-kit/audience";
+import { compileAudienceSql, compileCompositionSql, snapshotLayout as snapshotLayoutOf } from "@abm-kit/audience-sql";
 import {
   activate,
   ActivationError,
@@ -14,6 +14,7 @@ import {
   sqlMemberSource,
   type ActivationPlanInput,
   type AudienceMembership,
+  type CompiledAudienceQuery,
   type RunReport,
 } from "@abm-kit/destinations";
 import { loadSampleGraph, SAMPLE_DATA_DIR, SAMPLE_NOW, SAMPLE_RELATED_TABLES } from "../../../examples/src/sample/index.js";
@@ -21,9 +22,11 @@ import {
   buyingCommittees,
   competitiveDisplacement,
   customers,
+  icpMinusSuppression,
   idealCustomerProfile,
   marketingLeaders,
   seedAudiences,
+  seedCompositions,
 } from "../../../examples/src/audiences/index.js";
 import { API_KEY, MemoryService, memoryDestination } from "../../destinations/test/fixtures/memory-destination.js";
 import { duckdbDb, postgresDb, type ActivationDb } from "./activation-engines.js";
@@ -34,8 +37,37 @@ const FIELDS: { person: FieldDefinitions; account: FieldDefinitions } = {
   account: { Fax: { type: "string", labels: ["RESTRICTED"] } },
 };
 const reachable: Audience = audience.person("reachable", "People with an email").where(attr.text("email").exists());
-const AUDIENCES: readonly Audience[] = [marketingLeaders, buyingCommittees, reachable, idealCustomerProfile, competitiveDisplacement, customers];
 const REFERENCED = [...seedAudiences, reachable];
+
+/** A plan audience of the scenario: its members in memory, and its compiled query. */
+interface ScenarioAudience {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "account" | "person";
+  members(snapshot: Snapshot, now: string): readonly string[];
+  compile(dialect: "duckdb" | "postgres", snapshot: Snapshot, now: string): CompiledAudienceQuery;
+}
+const fromAudience = (a: Audience): ScenarioAudience => ({
+  id: a.id,
+  name: a.name,
+  type: a.type,
+  members: (snapshot, now) => evaluate(a, snapshot, { now, audiences: REFERENCED }).memberIds,
+  compile: (dialect, snapshot, now) => compileAudienceSql(a, { dialect, now, snapshot, audiences: REFERENCED }),
+});
+/** A seed composition (ICP minus suppression, an exclude over two audiences), compiled with `compileCompositionSql`. */
+const composition: ScenarioAudience = {
+  id: icpMinusSuppression.id,
+  name: icpMinusSuppression.name,
+  type: "account",
+  members: (snapshot, now) =>
+    evaluateCompositions(seedCompositions, snapshot, { now, audiences: REFERENCED }).find((r) => r.audienceId === icpMinusSuppression.id)!.memberIds,
+  compile: (dialect, snapshot, now) =>
+    compileCompositionSql(icpMinusSuppression, { dialect, now, snapshot, audiences: REFERENCED, compositions: seedCompositions }).outputs[0]!,
+};
+const AUDIENCES: readonly ScenarioAudience[] = [
+  ...[marketingLeaders, buyingCommittees, reachable, idealCustomerProfile, competitiveDisplacement, customers].map(fromAudience),
+  composition,
+];
 
 const planFor = (path: string, source: "snapshot" | "sql"): ActivationPlanInput => ({
   id: "warehouse-activation",
@@ -119,7 +151,7 @@ class Pair {
       audienceId: a.id,
       audienceName: a.name,
       type: a.type,
-      memberIds: evaluate(a, snapshot, { now, audiences: REFERENCED }).memberIds,
+      memberIds: [...a.members(snapshot, now)],
     }));
     const fromSnapshot = await activate(planFor(this.snapshotDir, "snapshot"), {
       destination: localFolderDestination,
@@ -130,7 +162,7 @@ class Pair {
     });
     const memberSources = AUDIENCES.map((a) =>
       sqlMemberSource({
-        query: compileAudienceSql(a, { dialect: this.db.dialect, now, snapshot, audiences: REFERENCED }),
+        query: a.compile(this.db.dialect, snapshot, now),
         layout: snapshotLayoutOf(snapshot),
         rows: this.db.rows,
         fields: FIELDS,

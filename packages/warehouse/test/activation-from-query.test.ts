@@ -359,26 +359,37 @@ describe.each([
       consent: { channel: "email", allowUnknown: false },
     });
     const [snapshotDir, sqlDir] = [await tempDir(), await tempDir()];
-    const fromSnapshot = await activate(plan("snapshot", snapshotDir), {
-      destination: localFolderDestination,
-      snapshot: crafted,
-      audiences: [{ audienceId: "everyone", type: "person", memberIds: evaluate(everyone, crafted, { now: SAMPLE_NOW }).memberIds }],
-      now: SAMPLE_NOW,
-      state: new MemoryStateStore(),
-    });
-    const fromSql = await activate(plan("sql", sqlDir), {
-      destination: localFolderDestination,
-      audiences: [],
-      memberSources: [
-        sqlMemberSource({
-          query: compileAudienceSql(everyone, { dialect: db.dialect, now: SAMPLE_NOW, snapshot: crafted }),
-          layout: snapshotLayoutOf(crafted),
-          rows: db.rows,
-        }),
-      ],
-      now: SAMPLE_NOW,
-      state: new MemoryStateStore(),
-    });
+    const viaSnapshot = (dryRun: boolean) =>
+      activate(plan("snapshot", snapshotDir), {
+        destination: localFolderDestination,
+        snapshot: crafted,
+        audiences: [{ audienceId: "everyone", type: "person", memberIds: evaluate(everyone, crafted, { now: SAMPLE_NOW }).memberIds }],
+        now: SAMPLE_NOW,
+        state: new MemoryStateStore(),
+        dryRun,
+        previewLimit: 2,
+      });
+    const viaSql = (dryRun: boolean) =>
+      activate(plan("sql", sqlDir), {
+        destination: localFolderDestination,
+        audiences: [],
+        memberSources: [
+          sqlMemberSource({
+            query: compileAudienceSql(everyone, { dialect: db.dialect, now: SAMPLE_NOW, snapshot: crafted }),
+            layout: snapshotLayoutOf(crafted),
+            rows: db.rows,
+          }),
+        ],
+        now: SAMPLE_NOW,
+        state: new MemoryStateStore(),
+        dryRun,
+        previewLimit: 2,
+      });
+    const dry = await viaSql(true);
+    expect(comparable(dry)).toEqual(comparable(await viaSnapshot(true))); // the dry run's preview maps the same members
+    expect(dry.audiences[0]!.preview!.adds.map((m) => m.memberId)).toEqual(["p1", "p4"]);
+    const fromSnapshot = await viaSnapshot(false);
+    const fromSql = await viaSql(false);
     expect(comparable(fromSql)).toEqual(comparable(fromSnapshot));
     const files = await filesOf(sqlDir);
     expect(files).toEqual(await filesOf(snapshotDir));

@@ -11,8 +11,8 @@ import { memberQuery, type MemberQueryDialect } from "./member-query.js";
 import { MemberSourceError } from "./member-source-error.js";
 import type { SqlParamValue, SqlRowStream } from "./row-stream.js";
 
-/** How many ids one re-read query binds (PostgreSQL allows 65,535 parameters). */
-const IDS_PER_REREAD = 1000;
+/** How many ids one re-read query binds (PostgreSQL allows 65,535 parameters; one query per file chunk of 10,000 rows). */
+const IDS_PER_REREAD = 10_000;
 
 /** The compiled audience a SQL member source streams: an output of `compileAudienceSql` or `compileCompositionSql`. */
 export interface CompiledAudienceQuery {
@@ -101,7 +101,7 @@ function checkOptions(options: SqlMemberSourceOptions): { dialect: MemberQueryDi
  * audience query joined to the accounts or persons table, selecting only the
  * columns the mapping and the consent rule read, and keeps per member only
  * its id and the fingerprint of its mapped fields (for the delta against the
- * state). The members to send (new and changed) are read again by id, 1,000
+ * state). The members to send (new and changed) are read again by id, 10,000
  * per query, when they are sent, and mapped with the same transforms and
  * hashing as the Snapshot path; a member that no longer maps then (the tables
  * changed during the run) raises `MEMBER_SOURCE_CHANGED`. Governance sees the

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSnapshot, toSnapshot, type FieldDefinitions, type Snapshot } from "@abm-kit/core";
 import { audience, attr, evaluate, evaluateCompositions, type Audience } from "@abm-kit/audience";
@@ -407,6 +408,70 @@ describe.each([
       ["p\u00e9", "a2", "Second"],
     ]);
     expect(fromSql.audiences[0]!.skipped).toMatchObject({ noConsent: 2 });
+  });
+
+  it("maps like the Snapshot path for random mappings, transforms and consent rules (property, dry runs)", async () => {
+    await db.load(original);
+    const sources = [
+      "id",
+      "person.id",
+      "person.email",
+      "person.title",
+      "person.createdAt",
+      "person.leadScore",
+      "person.adOptOut",
+      "person.consent.email",
+      "account.id",
+      "account.name",
+      "account.domain",
+      "account.Segments__c",
+      "account.Contract_Renewal__c",
+      "account.employeeCount",
+      "account.annualRevenue",
+      "account.nothing",
+    ];
+    const transforms = ["trim", "lowercase", "uppercase", "sha256Email", "sha512Email", "sha256", "domain", "linkedinOrganizationUrn", "join"] as const;
+    const mappingArb = fc.array(
+      fc.record({
+        source: fc.constantFrom(...sources),
+        target: fc.constantFrom("a", "b", "c", "d"),
+        transforms: fc.array(fc.constantFrom(...transforms), { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    );
+    const consentArb = fc.option(fc.record({ channel: fc.constantFrom("email", "advertising", "phone", "fax"), allowUnknown: fc.boolean() }), {
+      nil: undefined,
+    });
+    const scenario = [fromAudience(reachable), fromAudience(idealCustomerProfile)];
+    await fc.assert(
+      fc.asyncProperty(mappingArb, mappingArb, consentArb, fc.constantFrom("full", "incremental"), async (person, account, consent, mode) => {
+        const plan = (source: "snapshot" | "sql"): ActivationPlanInput => ({
+          id: "property",
+          destination: { id: "local-folder", settings: { path: "unused" } },
+          audiences: scenario.map((a) => ({ audienceId: a.id, ...(source === "sql" ? { source: "sql" as const } : {}) })),
+          mapping: { person, account: account.map((m) => ({ ...m, source: m.source.replace(/^person\./, "account.") })) },
+          mode,
+          ...(consent !== undefined ? { consent } : {}),
+        });
+        const common = { destination: localFolderDestination, now: SAMPLE_NOW, dryRun: true, previewLimit: 10_000 };
+        const fromSnapshot = await activate(plan("snapshot"), {
+          ...common,
+          snapshot: original,
+          audiences: scenario.map((a) => ({ audienceId: a.id, audienceName: a.name, type: a.type, memberIds: [...a.members(original, SAMPLE_NOW)] })),
+          state: new MemoryStateStore(),
+        });
+        const fromSql = await activate(plan("sql"), {
+          ...common,
+          audiences: [],
+          memberSources: scenario.map((a) =>
+            sqlMemberSource({ query: a.compile(db.dialect, original, SAMPLE_NOW), layout: snapshotLayoutOf(original), rows: db.rows, audienceName: a.name }),
+          ),
+          state: new MemoryStateStore(),
+        });
+        expect(comparable(fromSql)).toEqual(comparable(fromSnapshot));
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it("a member that stops mapping between the read and the send raises MEMBER_SOURCE_CHANGED and nothing is delivered", async () => {

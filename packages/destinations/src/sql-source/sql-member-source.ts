@@ -150,7 +150,8 @@ export function sqlMemberSource(options: SqlMemberSourceOptions): MemberSource {
     /** Maps one streamed row, or says why its member is not sent. */
     const mapRow = (row: readonly unknown[]) => {
       const id = idOf(row);
-      if (consent !== undefined && selected.consent !== undefined && !consentAllows(row[selected.consent + 1], consent))
+      // without a text column for the channel, every person's consent is unknown (as on the Snapshot)
+      if (consent !== undefined && !consentAllows(selected.consent === undefined ? null : row[selected.consent + 1], consent))
         return { ok: false as const, memberId: id, reason: "noConsent" as const, detail: "no consent on the plan's channel" };
       return mapMemberFields(id, readers, targets, (read) => readValue(read, id, row));
     };

@@ -26,6 +26,9 @@ export const DESTINATIONS_ERROR_CODES = {
   STATE_UNREADABLE: "The file system refused to read the state (`StateStoreError`).",
   STATE_UNWRITABLE: "The file system refused to write the state (`StateStoreError`).",
   STATE_KEY_INVALID: "The state key cannot name a file (`StateStoreError`).",
+  MEMBER_SOURCE_FAILED: "A member source's query failed, or gave a value it cannot read (`MemberSourceError`); running again resumes.",
+  MEMBER_SOURCE_CHANGED:
+    "A member a member source kept no longer maps when read again to be sent: the tables changed during the run (`MemberSourceError`); running again resumes.",
 } as const;
 /** A code of an error `@abm-kit/destinations` raises. */
 export type DestinationsErrorCode = ErrorCodeOf<typeof DESTINATIONS_ERROR_CODES>;

@@ -58,3 +58,8 @@ export { z } from "zod";
 export { planFacts } from "./runtime/plan-facts.js";
 export { effectiveLimits } from "./runtime/effective-limits.js";
 export * from "./error-codes.js";
+// Member sources: an audience read from a compiled audience query instead of the Snapshot (plan `source: "sql"`).
+export type { MemberSource, DesiredMembers, DesiredMembersRequest } from "./runtime/member-source.js";
+export { sqlMemberSource, type SqlMemberSourceOptions, type CompiledAudienceQuery } from "./sql-source/sql-member-source.js";
+export type { SqlRowStream, SqlParamValue } from "./sql-source/row-stream.js";
+export { MemberSourceError, type MemberSourceErrorCode } from "./sql-source/member-source-error.js";

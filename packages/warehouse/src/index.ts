@@ -37,3 +37,4 @@ export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-s
 export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
 export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
 export { marketoEventsSql } from "./identity/marketo-events-sql.js";
+export { duckdbRowStream, postgresRowStream, type RowStream, type DuckDBStreamingConnection, type PostgresQueryClient } from "./activation/row-streams.js";

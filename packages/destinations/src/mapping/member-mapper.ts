@@ -1,9 +1,9 @@
 import { STANDARD_FIELDS, type Snapshot, type Table } from "@abm-kit/core";
 import type { MappingTarget } from "../definition/mapping-target.js";
 import type { CellValue, DestinationMember } from "../definition/member.js";
-import { applyTransforms } from "./apply-transforms.js";
 import type { FieldMapping } from "./field-mapping.js";
 import { SOURCE_KEYS_FIELD, sourceKeysGetter } from "./source-keys-getter.js";
+import { mapMemberFields } from "./map-member-fields.js";
 
 /** Why a member was not sent. */
 export type SkipReason = "notInSnapshot" | "missingRequiredField" | "noConsent" | "excluded";
@@ -69,20 +69,7 @@ export class MemberMapper {
   /** Maps one member (by row); a missing required target makes it a skip. */
   map(memberId: string, row: number): MappedMember {
     if (row < 0) return { ok: false, memberId, reason: "notInSnapshot", detail: `no ${this.type} with this id in the snapshot` };
-    const fields: Record<string, CellValue> = {};
-    for (const g of this.getters) {
-      let value = applyTransforms(g.get(row), g.transforms);
-      const target = this.targets.get(g.target);
-      if (target !== undefined) value = coerce(value, target);
-      fields[g.target] = value;
-    }
-    for (const target of this.targets.values()) {
-      const v = fields[target.name];
-      if (target.required && (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0))) {
-        return { ok: false, memberId, reason: "missingRequiredField", detail: `no value for required field ${target.name}` };
-      }
-    }
-    return { ok: true, member: { memberId, fields } };
+    return mapMemberFields(memberId, this.getters, this.targets, (get) => get(row));
   }
 
   private getterOf(m: FieldMapping): Getter {
@@ -114,23 +101,5 @@ export class MemberMapper {
       const accounts = this.snapshot.accountsOf(row);
       return accounts.length === 0 ? null : read(accounts[0]!);
     };
-  }
-}
-
-function coerce(value: CellValue, target: MappingTarget): CellValue {
-  if (value === null) return null;
-  switch (target.type) {
-    case "string": {
-      const text = Array.isArray(value) ? value.join(";") : String(value);
-      return target.maxLength !== undefined ? [...text].slice(0, target.maxLength).join("") : text;
-    }
-    case "number": {
-      const n = typeof value === "number" ? value : Number(value);
-      return Number.isFinite(n) ? n : null;
-    }
-    case "boolean":
-      return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : null;
-    case "strings":
-      return Array.isArray(value) ? value : [String(value)];
   }
 }

@@ -11,7 +11,9 @@ import { monotonicClock, realSleep } from "./clock.js";
 import { DestinationCaller, type CallCounters } from "./destination-caller.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { activateAudience } from "./audience-step.js";
-import { accountPeopleMemberships } from "./account-people-memberships.js";
+import { accountPeopleMemberships, type AccountPeopleMembership } from "./account-people-memberships.js";
+import type { MemberSource } from "./member-source.js";
+import { sourceLabels } from "./source-labels.js";
 import { governanceStep } from "./governance-step.js";
 import { validatePlanAgainstDestination } from "./plan-checks.js";
 import { effectiveLimits } from "./effective-limits.js";
@@ -29,10 +31,12 @@ import { CallBudget } from "./call-budget.js";
 export interface ActivateOptions<Settings> {
   /** The destination named by `plan.destination.id`. */
   readonly destination: DestinationDefinition<Settings>;
-  /** The data the audiences were evaluated on (member fields are read from it). */
-  readonly snapshot: Snapshot;
-  /** The memberships of the plan's audiences and of its exclusion audiences. */
+  /** The data the audiences were evaluated on (member fields are read from it); needed unless every plan audience reads from a member source. */
+  readonly snapshot?: Snapshot;
+  /** The memberships of the plan's audiences that read from the Snapshot, and of its exclusion audiences. */
   readonly audiences: readonly AudienceMembership[];
+  /** The member sources of the plan's audiences with `source: "sql"`, one per audience (see `sqlMemberSource`). */
+  readonly memberSources?: readonly MemberSource[];
   /** The run's moment (core's `NowInput`: ISO instant, epoch ms or Date): file names, state timestamps. */
   readonly now: NowInput;
   /** Where what the destination holds is remembered between runs. */
@@ -108,11 +112,12 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
   const settings = settingsResult.data;
   const limits = effectiveLimits(destination, settings);
-  validatePlanAgainstDestination(plan, destination, options.audiences, limits);
+  const sources = options.memberSources ?? [];
+  validatePlanAgainstDestination(plan, destination, options.audiences, limits, sources, snapshot !== undefined);
   // one `now` contract (core's parseNow); an ISO string is kept as written, a number or Date becomes one
   const now = typeof options.now === "string" ? (parseNow(options.now), options.now) : epochMsToInstant(parseNow(options.now));
   // account audiences sent as their people: worked out (and their `where` checked against the Snapshot) before anything is sent
-  const throughPeople = accountPeopleMemberships(plan, snapshot, options.audiences, now);
+  const throughPeople = snapshot === undefined ? new Map<string, AccountPeopleMembership>() : accountPeopleMemberships(plan, snapshot, options.audiences, now);
 
   const clock = options.clock ?? monotonicClock;
   const started = clock();
@@ -125,7 +130,9 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
     (events.emit as (n: K, ...p: unknown[]) => boolean)(name, ...payload.map((p) => redactor.value(p)));
   };
 
-  const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
+  const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, (source) =>
+    sourceLabels(source, snapshot, sources),
+  );
   const report = newRunReport({
     planId: plan.id,
     destinationId: destination.id,
@@ -219,7 +226,13 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   }
 
   try {
-    for (const { audienceId } of plan.audiences) {
+    for (const { audienceId, source } of plan.audiences) {
+      const memberSource = source === "sql" ? sources.find((s) => s.audienceId === audienceId)! : undefined;
+      if (memberSource !== undefined) {
+        const membership = { audienceId, audienceName: memberSource.audienceName ?? audienceId, type: memberSource.type, memberIds: [] };
+        await activateAudience(run, membership, effectiveMapping[memberSource.type], excluded, memberSource);
+        continue;
+      }
       const membership = throughPeople.get(audienceId) ?? options.audiences.find((a) => a.audienceId === audienceId)!;
       await activateAudience(run, membership, effectiveMapping[membership.type], excluded);
     }

@@ -21,6 +21,12 @@ export const ActivationPlanSchema = z.object({
         audienceId: z.string().min(1),
         /** An account audience sent as its accounts' people (see {@link AccountPeopleOptionSchema}); the destination receives a person audience. */
         people: AccountPeopleOptionSchema.optional(),
+        /**
+         * Where the audience's members and fields are read: `snapshot` (the default: its membership given to
+         * `activate` in `audiences`, fields from `snapshot`) or `sql` (the member source for it given in
+         * `memberSources`, such as `sqlMemberSource`: a compiled audience query streamed from a database).
+         */
+        source: z.enum(["snapshot", "sql"]).optional(),
       }),
     )
     .min(1),

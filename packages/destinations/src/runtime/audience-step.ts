@@ -8,6 +8,7 @@ import { computeDelta } from "./delta.js";
 import { isAccountPeopleMembership } from "./account-people-memberships.js";
 import { describeAudience } from "./describe-audience.js";
 import { desiredMembers } from "./desired-members.js";
+import type { DesiredMembers, MemberSource } from "./member-source.js";
 import { deliverFiles } from "./file-delivery.js";
 import type { AudienceJob, RunContext } from "./run-context.js";
 import type { AudienceRunReport } from "./run-report.js";
@@ -28,21 +29,18 @@ export async function activateAudience<Settings>(
   membership: AudienceMembership,
   mapping: readonly FieldMapping[],
   excluded: ReadonlySet<string>,
+  /** The member source the audience reads from (plan `source: "sql"`); without one, the membership's ids on the run's Snapshot. */
+  source?: MemberSource,
 ): Promise<void> {
   const { audienceId, type } = membership;
   const { definition, state } = run;
   const targets: readonly MappingTarget[] = definition.mappingTargets[type] ?? [];
   const through = isAccountPeopleMembership(membership) ? membership : undefined;
-  const desired = desiredMembers(
-    run.snapshot,
-    type,
-    membership.memberIds,
-    excluded,
-    type === "person" ? run.plan.consent : undefined,
-    mapping,
-    targets,
-    through?.accountRowOf,
-  );
+  const consent = type === "person" ? run.plan.consent : undefined;
+  const desired: DesiredMembers =
+    source !== undefined
+      ? await source.desired({ excluded, consent, mapping, targets })
+      : desiredMembers(run.snapshot!, type, membership.memberIds, excluded, consent, mapping, targets, through?.accountRowOf);
   const audienceState = (state.audiences[audienceId] ??= { members: emptyDict() });
   const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
   const keptTargets = keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))];

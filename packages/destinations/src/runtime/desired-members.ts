@@ -5,17 +5,14 @@ import type { DestinationMember } from "../definition/member.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
 import { MemberMapper } from "../mapping/member-mapper.js";
 import { memberFingerprint } from "./fingerprint.js";
-import { emptySkipCounts, type SkipCounts } from "./run-report.js";
+import type { DesiredMembers } from "./member-source.js";
+import { emptySkipCounts } from "./run-report.js";
 
-/** The members an audience should have at the destination, by id, with the fingerprint of their mapped fields. */
-export interface DesiredMembers {
-  /** Member id → fingerprint. */
+/** The desired members of an audience evaluated on a Snapshot: kept members are mapped again from their Snapshot rows. */
+export interface SnapshotDesiredMembers extends DesiredMembers {
   readonly fingerprints: Map<string, string>;
   /** Member id → Snapshot row (to map again lazily when sending). */
   readonly rows: Map<string, number>;
-  readonly skipped: SkipCounts;
-  /** Distinct member ids given. */
-  readonly given: number;
   readonly mapper: MemberMapper;
 }
 
@@ -34,7 +31,7 @@ export function desiredMembers(
   targets: readonly MappingTarget[],
   /** Person members sent through an account: the account row `account.*` sources read, per person row. */
   accountRowOf?: ReadonlyMap<number, number>,
-): DesiredMembers {
+): SnapshotDesiredMembers {
   const mapper = new MemberMapper(snapshot, type, mapping, targets, accountRowOf === undefined ? undefined : (row) => accountRowOf.get(row));
   const skipped = emptySkipCounts();
   const unique = [...new Set(memberIds)];
@@ -63,11 +60,20 @@ export function desiredMembers(
     fingerprints.set(id, memberFingerprint(mapped.member));
     rows.set(id, row);
   }
-  return { fingerprints, rows, skipped, given: unique.length, mapper };
+  const desired: SnapshotDesiredMembers = {
+    fingerprints,
+    rows,
+    skipped,
+    given: unique.length,
+    mapper,
+    map: async (ids) => ids.map((id) => mapDesired(desired, id)),
+    fieldType: (table, field) => (table === "account" ? snapshot.accounts : snapshot.persons).column(field)?.type,
+  };
+  return desired;
 }
 
 /** Maps one desired member again (for sending or writing), by id. */
-export function mapDesired(desired: DesiredMembers, id: string): DestinationMember {
+function mapDesired(desired: SnapshotDesiredMembers, id: string): DestinationMember {
   const mapped = desired.mapper.map(id, desired.rows.get(id) ?? -1);
   if (!mapped.ok) throw new Error(`member ${id} no longer maps`); // the Snapshot is immutable, so this cannot happen
   return mapped.member;

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseOrThrow, type Snapshot } from "@abm-kit/core";
+import { parseOrThrow, type FieldType } from "@abm-kit/core";
 import type { StagedFile } from "../definition/destination-definition.js";
 import type { MappingTarget, TargetType } from "../definition/mapping-target.js";
 import type { CellValue } from "../definition/member.js";
@@ -11,36 +11,38 @@ import { renderFileName, safeJoin } from "../files/file-name-template.js";
 import type { ExportManifest } from "../files/manifest.js";
 import { fileExtension, partName, writeSplitFiles } from "../files/split-file-writer.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
-import { mapDesired } from "./desired-members.js";
+import type { DeliveredMember } from "../state/activation-state.js";
 import { memberFingerprint } from "./fingerprint.js";
 import { deliveredRecord, holdMember, idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
 
 const ROWS_PER_CHUNK = 10_000;
 const HASHING = new Set(["sha256Email", "sha512Email", "sha256", "join", "domain", "linkedinOrganizationUrn"]);
 
+/** The type of a field of the accounts or persons table (see `DesiredMembers.fieldType`). */
+type FieldTypeOf = (table: "account" | "person", field: string) => FieldType | undefined;
+
 /** The type of an export column: the declared target's, else the source column's when no transform changes it, else string. */
-function columnType(snapshot: Snapshot, type: "account" | "person", m: FieldMapping, declared: MappingTarget | undefined): TargetType {
+function columnType(fieldType: FieldTypeOf, type: "account" | "person", m: FieldMapping, declared: MappingTarget | undefined): TargetType {
   if (declared !== undefined) return declared.type;
   if (m.value !== undefined) return typeof m.value === "number" ? "number" : typeof m.value === "boolean" ? "boolean" : "string";
   if (m.transforms.some((t) => HASHING.has(t)) || m.source === "id" || m.source === undefined) return "string";
   const [entity, ...rest] = m.source.split(".");
-  const table = entity === "account" || type === "account" ? snapshot.accounts : snapshot.persons;
-  const column = table.column(rest.join("."));
-  if (column?.type === "number") return "number";
-  if (column?.type === "boolean") return "boolean";
-  if (column?.type === "multi") return "strings";
+  const columnType = fieldType(entity === "account" || type === "account" ? "account" : "person", rest.join("."));
+  if (columnType === "number") return "number";
+  if (columnType === "boolean") return "boolean";
+  if (columnType === "multi") return "strings";
   return "string";
 }
 
 /** The columns of an audience's export: `id`, each mapped target once, then `status` when exited rows are carried. */
-export function exportColumns(snapshot: Snapshot, job: AudienceJob, withStatus: boolean): ExportColumn[] {
+export function exportColumns(job: AudienceJob, withStatus: boolean): ExportColumn[] {
   const declared = new Map(job.targets.map((t) => [t.name, t]));
   const columns: ExportColumn[] = [{ name: "id", type: "string" }];
   const seen = new Set(["id", "status"]);
   for (const m of job.mapping) {
     if (seen.has(m.target)) continue;
     seen.add(m.target);
-    columns.push({ name: m.target, type: columnType(snapshot, job.target.type, m, declared.get(m.target)) });
+    columns.push({ name: m.target, type: columnType((table, field) => job.desired.fieldType(table, field), job.target.type, m, declared.get(m.target)) });
   }
   if (withStatus) columns.push({ name: "status", type: "string" });
   return columns;
@@ -66,13 +68,13 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const addIds = idsToAdd(job, plan.mode);
   const exitedIds = plan.mode === "incremental" && options.includeExited ? job.delta.exited : [];
   const withStatus = options.includeExited;
-  const columns = exportColumns(run.snapshot, job, withStatus);
+  const columns = exportColumns(job, withStatus);
   const realized = new Set(job.delta.realized);
 
   if (run.dryRun) {
     const parts = Math.max(1, Math.ceil((addIds.length + exitedIds.length) / options.maxRowsPerFile));
     job.report.preview = {
-      adds: addIds.slice(0, run.previewLimit).map((id) => mapDesired(job.desired, id)),
+      adds: await job.desired.map(addIds.slice(0, run.previewLimit)),
       removes: job.delta.exited.slice(0, run.previewLimit).map((id) => removalMember(job, id)),
       files: Array.from({ length: parts }, (_, i) => partName(baseName, i + 1, extension)),
     };
@@ -81,12 +83,17 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
 
   const rowsByStatus: Record<string, number> = { realized: 0, existing: 0, exited: 0 };
   const cellsOf = (fields: Readonly<Record<string, CellValue>>) => columns.slice(1, withStatus ? -1 : undefined).map((c) => fields[c.name] ?? null);
-  function* chunks(): Generator<ExportRow[]> {
+  // what state keeps of each member written, recorded once the destination holds the files (the members are mapped once)
+  const written: [string, DeliveredMember][] = [];
+  async function* chunks(): AsyncGenerator<ExportRow[]> {
     for (let i = 0; i < addIds.length; i += ROWS_PER_CHUNK) {
-      yield addIds.slice(i, i + ROWS_PER_CHUNK).map((id) => {
+      const members = await job.desired.map(addIds.slice(i, i + ROWS_PER_CHUNK));
+      yield members.map((member) => {
+        const id = member.memberId;
         const status = realized.has(id) ? "realized" : "existing";
         rowsByStatus[status]!++;
-        const row: CellValue[] = [id, ...cellsOf(mapDesired(job.desired, id).fields)];
+        written.push([id, deliveredRecord(job, member, memberFingerprint(member), run.runNumber, run.redactor)]);
+        const row: CellValue[] = [id, ...cellsOf(member.fields)];
         if (withStatus) row.push(status);
         return row;
       });
@@ -101,7 +108,7 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
 
   const staging = fileDelivery.stagingDirectory(settings);
   await mkdir(staging, { recursive: true });
-  const written = await writeSplitFiles(staging, baseName, columns, chunks(), options);
+  const files = await writeSplitFiles(staging, baseName, columns, chunks(), options);
   const manifest: ExportManifest = {
     version: 1,
     destination: definition.id,
@@ -112,14 +119,14 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
     format: options.format,
     compression: options.compression,
     columns: columns.map((c) => ({ name: c.name, type: c.type })),
-    files: written.map(({ name, rows, bytes, sha256 }) => ({ name, rows, bytes, sha256 })),
-    totalRows: written.reduce((n, f) => n + f.rows, 0),
+    files: files.map(({ name, rows, bytes, sha256 }) => ({ name, rows, bytes, sha256 })),
+    totalRows: files.reduce((n, f) => n + f.rows, 0),
     rowsByStatus,
   };
   const manifestName = `${baseName}.manifest.json`;
   const manifestPath = safeJoin(staging, manifestName);
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + "\n", "utf8");
-  const staged: StagedFile[] = written.map((f) => ({ name: f.name, localPath: f.path, rows: f.rows, bytes: f.bytes, sha256: f.sha256, kind: "data" }));
+  const staged: StagedFile[] = files.map((f) => ({ name: f.name, localPath: f.path, rows: f.rows, bytes: f.bytes, sha256: f.sha256, kind: "data" }));
   staged.push({ name: manifestName, localPath: join(staging, manifestName), rows: 0, ...(await fileChecksum(manifestPath)), kind: "manifest" });
 
   const prepare = fileDelivery.prepare;
@@ -134,10 +141,7 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const members = job.audienceState.members;
   if (plan.mode === "full") for (const id of Object.keys(members)) if (!job.desired.fingerprints.has(id)) delete members[id];
   for (const id of job.delta.exited) delete members[id];
-  for (const id of addIds) {
-    const member = mapDesired(job.desired, id);
-    holdMember(job.audienceState, id, deliveredRecord(job, member, memberFingerprint(member), run.runNumber, run.redactor));
-  }
+  for (const [id, record] of written) holdMember(job.audienceState, id, record);
   job.report.exported += addIds.length;
   job.report.removed += job.delta.exited.length;
   job.report.manifest = manifest;

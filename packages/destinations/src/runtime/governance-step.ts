@@ -1,8 +1,8 @@
-import type { Snapshot } from "@abm-kit/core";
+import type { DataUsageLabel } from "@abm-kit/core";
 import { checkGovernance, type GovernanceFieldUse } from "@abm-kit/guardrails";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { FieldMapping } from "../mapping/field-mapping.js";
-import { mappingFieldUses } from "../mapping/member-mapper.js";
+
 import type { ActivationPlan } from "./activation-plan.js";
 
 /** What governance decided for a run. */
@@ -20,13 +20,18 @@ export interface GovernanceOutcome {
  * Checks the plan's mapped fields against its governance policies for the
  * destination's marketing actions, and drops the mappings a policy blocks.
  */
-export function governanceStep<Settings>(plan: ActivationPlan, destination: DestinationDefinition<Settings>, snapshot: Snapshot): GovernanceOutcome {
+export function governanceStep<Settings>(
+  plan: ActivationPlan,
+  destination: DestinationDefinition<Settings>,
+  /** The labels of a mapping source (the Snapshot's columns', and those every member source gives it). */
+  labelsOf: (source: string) => readonly DataUsageLabel[],
+): GovernanceOutcome {
   // Governance: mapped fields whose labels a policy denies for the destination's marketing actions.
   const fieldUses: GovernanceFieldUse[] = [];
   for (const type of ["account", "person"] as const) {
-    for (const use of mappingFieldUses(snapshot, plan.mapping[type] ?? [])) {
-      fieldUses.push({ path: `mapping.${type}[${use.index}].source`, labels: use.labels, role: "mapping" });
-    }
+    (plan.mapping[type] ?? []).forEach((m, index) => {
+      if (m.source !== undefined) fieldUses.push({ path: `mapping.${type}[${index}].source`, labels: labelsOf(m.source), role: "mapping" });
+    });
   }
   const governance = checkGovernance({ policies: plan.governance.policies, actions: destination.marketingActions, fields: fieldUses });
   const blockedPaths = new Set(governance.violations.filter((v) => v.enforcement === "block").map((v) => v.path));

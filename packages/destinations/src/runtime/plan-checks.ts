@@ -4,6 +4,8 @@ import type { DestinationDefinition } from "../definition/destination-definition
 import type { AudienceMembership } from "../definition/membership.js";
 import { accountPeopleProblems, sentType } from "./account-people-checks.js";
 import type { ActivationPlan } from "./activation-plan.js";
+import type { MemberSource } from "./member-source.js";
+import { memberSourceProblems } from "./member-source-checks.js";
 
 function planProblem(path: (string | number)[], message: string): Problem {
   return { path, message };
@@ -19,20 +21,31 @@ function planProblem(path: (string | number)[], message: string): Problem {
 export function validatePlanAgainstDestination<Settings>(
   plan: ActivationPlan,
   destination: DestinationDefinition<Settings>,
-  audiences: readonly AudienceMembership[],
+  givenAudiences: readonly AudienceMembership[],
   limits: DestinationLimits,
+  /** Member sources of audiences with `source: "sql"` (their type stands in for a membership). */
+  sources: readonly MemberSource[] = [],
+  hasSnapshot = true,
 ): void {
-  const problems: Problem[] = [];
+  const problems: Problem[] = memberSourceProblems(plan, sources, hasSnapshot);
+  // an audience read from a member source has the source's type
+  const fromSources: AudienceMembership[] = plan.audiences.flatMap(({ audienceId, source }) => {
+    const s = source === "sql" ? sources.find((x) => x.audienceId === audienceId) : undefined;
+    return s === undefined ? [] : [{ audienceId, type: s.type, memberIds: [] }];
+  });
+  const audiences = [...fromSources, ...givenAudiences];
   if (plan.destination.id !== destination.id) {
     problems.push(planProblem(["destination", "id"], `the plan names destination ${plan.destination.id}, not ${destination.id}`));
   }
   if (!destination.delivery.modes.includes(plan.mode)) {
     problems.push(planProblem(["mode"], `destination ${destination.id} does not support ${plan.mode} exports`));
   }
-  plan.audiences.forEach(({ audienceId, people }, i) => {
+  plan.audiences.forEach(({ audienceId, people, source }, i) => {
     const membership = audiences.find((a) => a.audienceId === audienceId);
     if (membership === undefined) {
-      problems.push(planProblem(["audiences", i, "audienceId"], `no membership was given for audience ${audienceId}`));
+      if (source !== "sql")
+        // a missing member source is reported above
+        problems.push(planProblem(["audiences", i, "audienceId"], `no membership was given for audience ${audienceId}`));
       return;
     }
     if (people !== undefined) problems.push(...accountPeopleProblems(people, membership, audiences, i));
@@ -49,7 +62,7 @@ export function validatePlanAgainstDestination<Settings>(
     }
   });
   plan.exclusions.audienceIds.forEach((id, i) => {
-    if (!audiences.some((a) => a.audienceId === id))
+    if (!givenAudiences.some((a) => a.audienceId === id))
       problems.push(planProblem(["exclusions", "audienceIds", i], `no membership was given for exclusion audience ${id}`));
   });
   for (const type of ["account", "person"] as const) {

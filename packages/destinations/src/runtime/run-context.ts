@@ -10,7 +10,7 @@ import { setEntry } from "../state/dict.js";
 import type { ActivationPlan } from "./activation-plan.js";
 import type { ActivationEventMap } from "./activation-events.js";
 import type { MembershipDelta } from "./delta.js";
-import type { DesiredMembers } from "./desired-members.js";
+import type { DesiredMembers } from "./member-source.js";
 import type { DestinationCaller } from "./destination-caller.js";
 import type { RandomSource } from "./backoff.js";
 import type { Redactor } from "./redactor.js";
@@ -25,7 +25,8 @@ export interface RunContext<Settings> {
   /** The limits of this run: the declared ones made stricter by the settings. */
   readonly limits: DestinationLimits;
   readonly plan: ActivationPlan;
-  readonly snapshot: Snapshot;
+  /** The Snapshot audiences read from `snapshot` are mapped from (absent when every audience reads from a member source). */
+  readonly snapshot: Snapshot | undefined;
   readonly caller: DestinationCaller<Settings>;
   readonly state: ActivationState;
   readonly report: RunReport;

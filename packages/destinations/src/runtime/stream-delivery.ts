@@ -1,7 +1,6 @@
 import pLimit from "p-limit";
 import type { BatchAudienceRef } from "../definition/adapter-context.js";
 import type { DestinationMember } from "../definition/member.js";
-import { mapDesired } from "./desired-members.js";
 import { memberFingerprint } from "./fingerprint.js";
 import { idsToAdd, removalMember, type AudienceJob, type RunContext } from "./run-context.js";
 import { sendTrackedBatch } from "./tracked-batch.js";
@@ -28,7 +27,7 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
 
   if (run.dryRun) {
     job.report.preview = {
-      adds: addIds.slice(0, run.previewLimit).map((id) => mapDesired(job.desired, id)),
+      adds: await job.desired.map(addIds.slice(0, run.previewLimit)),
       removes: removeIds.slice(0, run.previewLimit).map((id) => removalMember(job, id)),
       files: [],
     };
@@ -78,7 +77,7 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
       limit(async () => {
         if (fatal !== undefined || run.signal.aborted) return;
         try {
-          const members: DestinationMember[] = batch.ids.map((id) => (batch.action === "add" ? mapDesired(job.desired, id) : removalMember(job, id)));
+          const members: DestinationMember[] = batch.action === "add" ? await job.desired.map(batch.ids) : batch.ids.map((id) => removalMember(job, id));
           const fingerprints = new Map(members.map((m) => [m.memberId, batch.action === "add" ? memberFingerprint(m) : "-"]));
           await sendTrackedBatch(run, job, batch.action, ref, members, fingerprints);
         } catch (error) {

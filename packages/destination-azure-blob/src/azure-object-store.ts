@@ -10,6 +10,9 @@ import type { AzureBlobSettings } from "./settings.js";
 /** The metadata key under which a blob's SHA-256 (hex) is recorded. */
 export const SHA256_METADATA = "abmkitsha256";
 
+/** `signal`, also aborted once `ms` have passed: one request never waits longer (an unanswered request is given up and retried). */
+const within = (signal: AbortSignal, ms: number) => AbortSignal.any([signal, AbortSignal.timeout(ms)]);
+
 /** Runs `work` for 0 … count-1 with at most `limit` at once. */
 async function eachLimited(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -32,14 +35,14 @@ async function uploadBlocks(container: ContainerClient, key: string, file: Stage
       const { bytesRead } = await handle.read(chunk, 0, length, start);
       if (bytesRead !== length) throw new Error(`the staged file ${file.name} is shorter than its ${file.bytes} bytes`);
       // the service checks each block against its MD5 and refuses one damaged on the way
-      await blob.stageBlock(blockId(index), chunk, length, { transactionalContentMD5: createHash("md5").update(chunk).digest(), abortSignal: signal });
+      await blob.stageBlock(blockId(index), chunk, length, { transactionalContentMD5: createHash("md5").update(chunk).digest(), abortSignal: within(signal, settings.requestTimeoutMs) });
     });
   } finally {
     await handle.close();
   }
   await blob.commitBlockList(
     Array.from({ length: count }, (_, index) => blockId(index)),
-    { metadata: { [SHA256_METADATA]: file.sha256 }, blobHTTPHeaders: { blobContentType: contentType }, abortSignal: signal },
+    { metadata: { [SHA256_METADATA]: file.sha256 }, blobHTTPHeaders: { blobContentType: contentType }, abortSignal: within(signal, settings.requestTimeoutMs) },
   );
 }
 
@@ -63,7 +66,7 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     async check(key, file, _receipt, signal) {
       let properties;
       try {
-        properties = await container.getBlobClient(key).getProperties({ abortSignal: signal });
+        properties = await container.getBlobClient(key).getProperties({ abortSignal: within(signal, settings.requestTimeoutMs) });
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
@@ -72,7 +75,7 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
       const recorded = properties.metadata?.[SHA256_METADATA];
       if (recorded !== undefined && recorded !== file.sha256) return { ok: false, problem: "the SHA-256 recorded in the blob's metadata differs from the file's" };
       if (settings.verify === "size") return recorded === undefined ? { ok: true, by: "size" } : { ok: true, by: "size and recorded sha256" };
-      const download = await container.getBlobClient(key).download(0, undefined, { abortSignal: signal });
+      const download = await container.getBlobClient(key).download(0, undefined, { abortSignal: within(signal, settings.requestTimeoutMs) });
       return sha256Check(download.readableStreamBody as AsyncIterable<Uint8Array>, file);
     },
     put: (key, file, signal) => uploadBlocks(container, key, file, settings, contentTypeOf(file.name), signal),
@@ -80,14 +83,14 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     abortPartial: async () => undefined,
     async list(folder, signal) {
       const keys: string[] = [];
-      for await (const item of container.listBlobsFlat({ prefix: folder, abortSignal: signal })) {
+      for await (const item of container.listBlobsFlat({ prefix: folder, abortSignal: within(signal, settings.requestTimeoutMs) })) {
         if (!item.name.slice(folder.length).includes("/")) keys.push(item.name);
       }
       return keys.sort();
     },
     async exists(key, signal) {
       try {
-        await container.getBlobClient(key).getProperties({ abortSignal: signal });
+        await container.getBlobClient(key).getProperties({ abortSignal: within(signal, settings.requestTimeoutMs) });
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
@@ -96,7 +99,7 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     },
     async readText(key, signal) {
       try {
-        const buffer = await container.getBlobClient(key).downloadToBuffer(0, undefined, { abortSignal: signal, maxRetryRequestsPerBlock: 0 });
+        const buffer = await container.getBlobClient(key).downloadToBuffer(0, undefined, { abortSignal: within(signal, settings.requestTimeoutMs), maxRetryRequestsPerBlock: 0 });
         return buffer.toString("utf8");
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -105,10 +108,10 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     },
     async writeText(key, text, signal) {
       const body = Buffer.from(text, "utf8");
-      await container.getBlockBlobClient(key).upload(body, body.length, { blobHTTPHeaders: { blobContentType: "application/json" }, abortSignal: signal });
+      await container.getBlockBlobClient(key).upload(body, body.length, { blobHTTPHeaders: { blobContentType: "application/json" }, abortSignal: within(signal, settings.requestTimeoutMs) });
     },
     async delete(key, signal) {
-      await container.getBlobClient(key).deleteIfExists({ abortSignal: signal });
+      await container.getBlobClient(key).deleteIfExists({ abortSignal: within(signal, settings.requestTimeoutMs) });
     },
     toDeliveryError,
   };

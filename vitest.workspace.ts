@@ -15,10 +15,9 @@ const alias = [
   { find: /^@abm-kit\/([^/]+)$/, replacement: join(root, "packages/$1/src/index.ts") },
 ];
 
-const projectDirs = [
-  ...readdirSync(join(root, "packages")).map((name) => join("packages", name)),
-  "examples",
-].filter((dir) => existsSync(join(root, dir, "test")));
+const projectDirs = [...readdirSync(join(root, "packages")).map((name) => join("packages", name)), "examples"].filter((dir) =>
+  existsSync(join(root, dir, "test")),
+);
 
 /** A project may start servers it needs (a PostgreSQL cluster, …) in `test/global-setup.ts`. */
 const globalSetupOf = (dir: string) => (existsSync(join(root, dir, "test/global-setup.ts")) ? [join(root, dir, "test/global-setup.ts")] : []);

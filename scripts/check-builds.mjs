@@ -25,8 +25,12 @@ for (const dir of readdirSync(join(root, "packages"))) {
     if (missing.length > 0) continue;
     const esm = await import(pathToFileURL(join(pkgDir, target.import.default)).href);
     const cjs = require(join(pkgDir, target.require.default));
-    const esmNames = Object.keys(esm).filter((n) => n !== "default").sort();
-    const cjsNames = Object.keys(cjs).filter((n) => n !== "default" && n !== "__esModule").sort();
+    const esmNames = Object.keys(esm)
+      .filter((n) => n !== "default")
+      .sort();
+    const cjsNames = Object.keys(cjs)
+      .filter((n) => n !== "default" && n !== "__esModule")
+      .sort();
     if (JSON.stringify(esmNames) !== JSON.stringify(cjsNames)) {
       problems.push(`${manifest.name}${subpath.slice(1)}: ESM and CJS builds export different names`);
     }

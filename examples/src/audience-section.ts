@@ -31,7 +31,8 @@ export async function runAudienceSection(log: (line: string) => void, snapshot: 
   log(`Seed audiences at ${now}:`);
   const audiences = seedAudiences.flatMap((audience) => attempt(log, audience.id, () => [evaluate(audience, snapshot, { now })]) ?? []);
   const composed = seedCompositions.flatMap(
-    (composition) => attempt(log, composition.id, () => evaluateComposition(composition, snapshot, { now, results: audiences, compositions: seedCompositions })) ?? [],
+    (composition) =>
+      attempt(log, composition.id, () => evaluateComposition(composition, snapshot, { now, results: audiences, compositions: seedCompositions })) ?? [],
   );
   const all: AudienceResult[] = [...audiences, ...composed];
   const width = Math.max(0, ...all.map((r) => r.audienceId.length));

@@ -93,7 +93,15 @@ export async function runDestinationSection(
 
   const changed = audiences.map((a) => changeMembership(snapshot, a));
   const later = new Date(Date.parse(now) + DAY_MS).toISOString();
-  const incremental = await activate(demoPlan(outDir, changed, "incremental"), { destination: localFolderDestination, snapshot, audiences: changed, now: later, state, stateKey, events });
+  const incremental = await activate(demoPlan(outDir, changed, "incremental"), {
+    destination: localFolderDestination,
+    snapshot,
+    audiences: changed,
+    now: later,
+    state,
+    stateKey,
+    events,
+  });
   printReport(log, "Run 2 (incremental, a day later)", incremental);
   log(`  ${files} data files written to ${shownPath(join(outDir, "exports"))}, the state to ${shownPath(state.pathOf(stateKey))}`);
 }

@@ -8,7 +8,15 @@ export function buildHandWrittenSnapshot(): Snapshot {
   return buildSnapshot(
     {
       accounts: [
-        { id: "acc-acme", name: "Acme Robotics", domain: "https://www.acme.com", industry: "Software", employeeCount: 1200, type: "Prospect", attributes: { Tier__c: "Gold" } },
+        {
+          id: "acc-acme",
+          name: "Acme Robotics",
+          domain: "https://www.acme.com",
+          industry: "Software",
+          employeeCount: 1200,
+          type: "Prospect",
+          attributes: { Tier__c: "Gold" },
+        },
         { id: "acc-globex", name: "Globex", domain: "globex.io", industry: "Manufacturing", employeeCount: 5400, type: "Customer" },
         { id: "acc-initech", name: "Initech", domain: "initech.com", industry: "Software", employeeCount: 90 },
       ],
@@ -23,7 +31,9 @@ export function buildHandWrittenSnapshot(): Snapshot {
         { accountId: "acc-globex", personId: "per-cy", reason: "crm.contact" },
         { accountId: "acc-globex", personId: "per-ada", isDirect: false, reason: "crm.accountContactRelation" },
       ],
-      opportunities: [{ id: "opp-1", accountId: "acc-globex", stage: "Closed Won", amount: 80_000, currency: "USD", closeDate: "2026-09-30", isClosed: true, isWon: true }],
+      opportunities: [
+        { id: "opp-1", accountId: "acc-globex", stage: "Closed Won", amount: 80_000, currency: "USD", closeDate: "2026-09-30", isClosed: true, isWon: true },
+      ],
       events: [
         { id: "ev-1", type: "Visit Webpage", occurredAt: "2026-11-18T09:00:00.000Z", personId: "per-ada", properties: { webpage: "/pricing" } },
         { id: "ev-2", type: "Open Email", occurredAt: "2026-11-19T10:30:00.000Z", personId: "per-bob", properties: { email: "Launch" } },

@@ -13,7 +13,10 @@ import { gcsDestination } from "@abm-kit/destination-gcs";
 import { startGcsServer } from "@abm-kit/destination-gcs/testing";
 
 /** Runs the GCS section of the demo. */
-export async function runGcsSection(log: (line: string) => void, input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string }): Promise<void> {
+export async function runGcsSection(
+  log: (line: string) => void,
+  input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string },
+): Promise<void> {
   const { snapshot, now, audiences, outDir } = input;
   if (audiences.length === 0) {
     log("  (no audiences to export)");
@@ -54,7 +57,9 @@ export async function runGcsSection(log: (line: string) => void, input: { snapsh
       },
       { destination: gcsDestination, snapshot, audiences, now, state: new MemoryStateStore() },
     );
-    log(`Export: ${report.status}, ${report.totals.exported} rows in ${report.audiences.length} audiences, ${report.requests} destination calls, ${report.retries} retries`);
+    log(
+      `Export: ${report.status}, ${report.totals.exported} rows in ${report.audiences.length} audiences, ${report.requests} destination calls, ${report.retries} retries`,
+    );
     const count = (operation: string) => server.requests.filter((r) => r.operation === operation).length;
     log(
       `  GCS requests: ${count("token")} token, ${count("insert.multipart")} multipart uploads, ${count("resumable.initiate")} resumable sessions with ${count("resumable.chunk")} chunks, ${count("objects.get")} metadata checks, ${count("objects.delete")} deletes (journal)`,

@@ -24,10 +24,7 @@ const pricingThenDemo: Audience = {
   type: "account",
   condition: {
     kind: "sequence",
-    steps: [
-      { types: ["Visit Webpage"], where: { kind: "attribute", field: "webpage", op: "contains", value: "pricing" } },
-      { types: ["Fill Out Form"] },
-    ],
+    steps: [{ types: ["Visit Webpage"], where: { kind: "attribute", field: "webpage", op: "contains", value: "pricing" } }, { types: ["Fill Out Form"] }],
     within: { amount: 14, unit: "days" },
     window: { last: { amount: 90, unit: "days" } },
   },
@@ -49,10 +46,7 @@ function printFindings(log: (line: string) => void, findings: readonly Finding[]
  * LinkedIn's limits, an example mapping against governance policies, and how
  * many people may be emailed.
  */
-export async function runGuardrailsSection(
-  log: (line: string) => void,
-  input: { snapshot: Snapshot; audiences: Audience[] },
-): Promise<void> {
+export async function runGuardrailsSection(log: (line: string) => void, input: { snapshot: Snapshot; audiences: Audience[] }): Promise<void> {
   for (const profile of ["blueprint", "relaxed"] as const) {
     const findings = validateAudiences(input.audiences, { profile, now: SECTION_NOW });
     const errors = findings.filter((f) => f.severity === "error").length;

@@ -65,7 +65,9 @@ function shortValue(value: unknown): string {
   if (typeof value === "string") return /^[0-9a-f]{32,}$/i.test(value) ? `${value.slice(0, 12)}…` : value;
   if (Array.isArray(value)) {
     return value
-      .map((v) => (v !== null && typeof v === "object" && "idType" in v ? `${String(v.idType)} ${shortValue((v as { idValue?: unknown }).idValue)}` : shortValue(v)))
+      .map((v) =>
+        v !== null && typeof v === "object" && "idType" in v ? `${String(v.idType)} ${shortValue((v as { idValue?: unknown }).idValue)}` : shortValue(v),
+      )
       .join(", ");
   }
   return String(value);
@@ -80,12 +82,12 @@ function describeElement(element: Readonly<Record<string, unknown>>): string {
 }
 
 function printRun(log: (line: string) => void, title: string, report: RunReport, memberRequests: number): void {
-  log(
-    `${title}: ${report.status}, ${report.requests} requests (${memberRequests} member requests), ${formatTotals(report.totals)}`,
-  );
+  log(`${title}: ${report.status}, ${report.requests} requests (${memberRequests} member requests), ${formatTotals(report.totals)}`);
   for (const a of report.audiences) {
     const skipped = formatSkipped(a.skipped);
-    log(`  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}${skipped ? `; skipped: ${skipped}` : ""}`);
+    log(
+      `  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}${skipped ? `; skipped: ${skipped}` : ""}`,
+    );
   }
   for (const f of report.failures.slice(0, 3)) log(`  failure ${f.audienceId} ${f.memberId}: ${f.code}`);
 }

@@ -71,11 +71,14 @@ function printRun(log: (line: string) => void, title: string, report: RunReport,
       .filter(([, n]) => n > 0)
       .map(([reason, n]) => `${reason} ${n}`)
       .join(", ");
-    log(`  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}${skipped ? `; skipped: ${skipped}` : ""}`);
+    log(
+      `  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}${skipped ? `; skipped: ${skipped}` : ""}`,
+    );
   }
   for (const f of report.failures.slice(0, 3)) log(`  failure ${f.audienceId} ${f.memberId}: ${f.code}`);
   const usage = report.apiUsage;
-  if (usage !== undefined) log(`  API calls on ${usage.day}: ${usage.callsBeforeRun} before, ${usage.callsThisRun} this run, ${usage.remaining} of ${usage.dailyBudget} left`);
+  if (usage !== undefined)
+    log(`  API calls on ${usage.day}: ${usage.callsBeforeRun} before, ${usage.callsThisRun} this run, ${usage.remaining} of ${usage.dailyBudget} left`);
 }
 
 /** Runs the Marketo section of the demo with one person and one account audience. */
@@ -84,16 +87,19 @@ export async function runMarketoSection(
   input: { snapshot: Snapshot; now: string; person: AudienceMembership; account: AudienceMembership },
 ): Promise<MarketoSectionResult> {
   const { snapshot, now, person, account } = input;
-  log("== Activation to Marketo Engage ==");
   // Half of the people are already leads in the instance: they are matched by email; the others are created.
-  const known = person.memberIds.filter((_, i) => i % 2 === 0).flatMap((id) => {
-    const email = snapshot.persons.value(snapshot.persons.indexOf(id), "email");
-    return typeof email === "string" && email.includes("@") ? [{ email, leadSource: "Webinar" }] : [];
-  });
+  const known = person.memberIds
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((id) => {
+      const email = snapshot.persons.value(snapshot.persons.indexOf(id), "email");
+      return typeof email === "string" && email.includes("@") ? [{ email, leadSource: "Webinar" }] : [];
+    });
   const marketo = await startFakeMarketo({ now, leads: known });
   try {
     const settings = { ...marketo.settings(), createLeads: true };
-    log(`A fake Marketo REST API on ${marketo.url} (instance ${settings.munchkinId}, folder ${settings.listFolder}, ${known.length} leads already, no credentials)`);
+    log(
+      `A fake Marketo REST API on ${marketo.url} (instance ${settings.munchkinId}, folder ${settings.listFolder}, ${known.length} leads already, no credentials)`,
+    );
     const state = new MemoryStateStore();
     const audiences = [person, account];
     const plan = marketoPlan(settings, audiences);

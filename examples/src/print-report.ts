@@ -32,7 +32,10 @@ export function formatFileDeliveries(report: RunReport): string {
 /** `company Helix Code, domain helixcode.net, engagedPeople30d 2`; a `domain` shows as its registrable domain, however the source spelled it. */
 export function formatAttributes(attributes: Readonly<Record<string, unknown>>): string {
   return Object.entries(attributes)
-    .map(([key, value]) => `${key} ${key === "domain" && typeof value === "string" ? (registrableDomain(value) ?? value) : Array.isArray(value) ? value.join("; ") : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key} ${key === "domain" && typeof value === "string" ? (registrableDomain(value) ?? value) : Array.isArray(value) ? value.join("; ") : String(value)}`,
+    )
     .join(", ");
 }
 

@@ -1,6 +1,7 @@
 import type { LoadProgress } from "@abm-kit/sources";
 
-const size = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const size = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 
 /** One line for a `loadExports` progress event: `reading 3/17 Contact.csv: 1.2 MB of 2.4 MB (50%), 10,000 records`. */
 export function formatProgress(p: LoadProgress): string {

@@ -12,7 +12,10 @@ import { s3Destination } from "@abm-kit/destination-s3";
 import { startS3Server } from "@abm-kit/destination-s3/testing";
 
 /** Runs the S3 section of the demo. */
-export async function runS3Section(log: (line: string) => void, input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string }): Promise<void> {
+export async function runS3Section(
+  log: (line: string) => void,
+  input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string },
+): Promise<void> {
   const { snapshot, now, audiences, outDir } = input;
   if (audiences.length === 0) {
     log("  (no audiences to export)");
@@ -29,7 +32,14 @@ export async function runS3Section(log: (line: string) => void, input: { snapsho
         id: "demo-s3",
         destination: {
           id: "s3",
-          settings: { ...server.settings(), keyPrefix: "abm/", format: "csv", compression: "gzip", stagingDirectory: join(outDir, "s3-staging"), checksumAlgorithm: "SHA256" },
+          settings: {
+            ...server.settings(),
+            keyPrefix: "abm/",
+            format: "csv",
+            compression: "gzip",
+            stagingDirectory: join(outDir, "s3-staging"),
+            checksumAlgorithm: "SHA256",
+          },
         },
         audiences: audiences.map((a) => ({ audienceId: a.audienceId })),
         mapping: {
@@ -47,10 +57,14 @@ export async function runS3Section(log: (line: string) => void, input: { snapsho
       },
       { destination: s3Destination, snapshot, audiences, now, state: new MemoryStateStore() },
     );
-    log(`Export: ${report.status}, ${report.totals.exported} rows in ${report.audiences.length} audiences, ${report.requests} destination calls, ${report.retries} retries`);
+    log(
+      `Export: ${report.status}, ${report.totals.exported} rows in ${report.audiences.length} audiences, ${report.requests} destination calls, ${report.retries} retries`,
+    );
     const requests = server.requests;
     const count = (operation: string) => requests.filter((r) => r.operation === operation).length;
-    log(`  S3 requests: ${count("PutObject")} PutObject, ${count("HeadObject")} HeadObject (checks), ${count("ListMultipartUploads")} ListMultipartUploads, ${count("DeleteObject")} DeleteObject (journal)`);
+    log(
+      `  S3 requests: ${count("PutObject")} PutObject, ${count("HeadObject")} HeadObject (checks), ${count("ListMultipartUploads")} ListMultipartUploads, ${count("DeleteObject")} DeleteObject (journal)`,
+    );
 
     log("The bucket holds:");
     const objects = await server.objects();
@@ -65,7 +79,9 @@ export async function runS3Section(log: (line: string) => void, input: { snapsho
         checked++;
       }
     }
-    log(`  ${checked} data files read back: each matches its manifest's size and SHA-256; ${(await server.multipartUploads()).length} unfinished multipart uploads`);
+    log(
+      `  ${checked} data files read back: each matches its manifest's size and SHA-256; ${(await server.multipartUploads()).length} unfinished multipart uploads`,
+    );
   } finally {
     await server.close();
   }

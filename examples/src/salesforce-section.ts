@@ -41,8 +41,11 @@ function recordIds(snapshot: Snapshot, object: string): string[] {
 }
 
 function printRun(log: (line: string) => void, title: string, report: RunReport): void {
-  log(`${title}: ${report.status}, ${report.requests} requests, exported ${report.totals.exported}, removed ${report.totals.removed}, failed ${report.totals.failed}`);
-  for (const a of report.audiences) log(`  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}`);
+  log(
+    `${title}: ${report.status}, ${report.requests} requests, exported ${report.totals.exported}, removed ${report.totals.removed}, failed ${report.totals.failed}`,
+  );
+  for (const a of report.audiences)
+    log(`  ${a.audienceId} (${a.type}): realized ${a.realized}, existing ${a.existing} → exported ${a.exported}, failed ${a.failed}`);
 }
 
 /** Runs the Salesforce section of the demo and returns what it saw. */
@@ -53,9 +56,14 @@ export async function runSalesforceSection(
   const { snapshot, now } = input;
   const personAudience = input.audiences.find((a) => a.type === "person" && a.memberIds.length > 0);
   const accountAudience = input.audiences.find((a) => a.type === "account" && a.memberIds.length > 0);
-  if (personAudience === undefined || accountAudience === undefined) throw new Error("the Salesforce section needs a person and an account audience with members");
-  log("== Activation to Salesforce ==");
-  const sf = await startFakeSalesforce({ now, accounts: recordIds(snapshot, "Account"), contacts: recordIds(snapshot, "Contact"), leads: recordIds(snapshot, "Lead") });
+  if (personAudience === undefined || accountAudience === undefined)
+    throw new Error("the Salesforce section needs a person and an account audience with members");
+  const sf = await startFakeSalesforce({
+    now,
+    accounts: recordIds(snapshot, "Account"),
+    contacts: recordIds(snapshot, "Contact"),
+    leads: recordIds(snapshot, "Lead"),
+  });
   try {
     log(`A fake Salesforce org on ${sf.url} (REST and Bulk API 2.0, OAuth client credentials, no real credentials)`);
     const plan: ActivationPlanInput = {
@@ -72,14 +80,17 @@ export async function runSalesforceSection(
     const first = await activate(plan, { destination: salesforceDestination, snapshot, audiences, now, state });
     printRun(log, "Run 1 (empty state)", first);
     const notMatchable = first.failures.filter((f) => f.code === "SALESFORCE_NOT_MATCHABLE");
-    if (notMatchable.length > 0) log(`  ${notMatchable.length} people are known only to Marketo: reported SALESFORCE_NOT_MATCHABLE, not guessed (e.g. ${notMatchable[0]!.memberId})`);
+    if (notMatchable.length > 0)
+      log(`  ${notMatchable.length} people are known only to Marketo: reported SALESFORCE_NOT_MATCHABLE, not guessed (e.g. ${notMatchable[0]!.memberId})`);
     const second = await activate(plan, { destination: salesforceDestination, snapshot, audiences, now, state });
     printRun(log, "Run 2 (incremental, same members)", second);
 
     log("What the fake Salesforce org holds:");
     const campaignId = first.audiences[0]!.externalId!;
     const campaign = { name: sf.fake.campaigns().find((c) => c.id === campaignId)!.name, members: sf.fake.campaignMembers(campaignId) };
-    log(`  Campaign "${campaign.name}" (${campaignId}): ${campaign.members.length} members (${campaign.members.filter((id) => id.startsWith("003")).length} Contacts, ${campaign.members.filter((id) => id.startsWith("00Q")).length} Leads)`);
+    log(
+      `  Campaign "${campaign.name}" (${campaignId}): ${campaign.members.length} members (${campaign.members.filter((id) => id.startsWith("003")).length} Contacts, ${campaign.members.filter((id) => id.startsWith("00Q")).length} Leads)`,
+    );
     const name = accountAudience.audienceName ?? accountAudience.audienceId;
     const accountsMarked = sf.fake.withMembership("Account", "ABM_Audiences__c", name);
     log(`  Account.ABM_Audiences__c holds "${name}" on ${accountsMarked.length} Accounts, e.g. ${accountsMarked.slice(0, 2).join(", ")}`);

@@ -12,7 +12,10 @@ import { sftpDestination } from "@abm-kit/destination-sftp";
 import { startSftpServer } from "@abm-kit/destination-sftp/testing";
 
 /** Runs the SFTP section of the demo. */
-export async function runSftpSection(log: (line: string) => void, input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string }): Promise<void> {
+export async function runSftpSection(
+  log: (line: string) => void,
+  input: { snapshot: Snapshot; now: string; audiences: AudienceMembership[]; outDir: string },
+): Promise<void> {
   const { snapshot, now, audiences, outDir } = input;
   if (audiences.length === 0) {
     log("  (no audiences to export)");
@@ -26,7 +29,12 @@ export async function runSftpSection(log: (line: string) => void, input: { snaps
         id: "demo-sftp",
         destination: {
           id: "sftp",
-          settings: { ...server.settings({ auth: "privateKey" }), remoteDirectory: "/upload/abm", format: "csv", stagingDirectory: join(outDir, "sftp-staging") },
+          settings: {
+            ...server.settings({ auth: "privateKey" }),
+            remoteDirectory: "/upload/abm",
+            format: "csv",
+            stagingDirectory: join(outDir, "sftp-staging"),
+          },
         },
         audiences: audiences.map((a) => ({ audienceId: a.audienceId })),
         mapping: {
@@ -46,7 +54,9 @@ export async function runSftpSection(log: (line: string) => void, input: { snaps
     );
     log(`Export: ${report.status}, ${report.totals.exported} rows in ${report.audiences.length} audiences, ${report.retries} retries`);
     const count = (operation: string) => server.requests.filter((r) => r.operation === operation).length;
-    log(`  SFTP requests: ${count("OPEN")} OPEN, ${count("WRITE")} WRITE, ${count("RENAME")} RENAME (temporary name into place), ${count("READ")} READ (read-back checks)`);
+    log(
+      `  SFTP requests: ${count("OPEN")} OPEN, ${count("WRITE")} WRITE, ${count("RENAME")} RENAME (temporary name into place), ${count("READ")} READ (read-back checks)`,
+    );
 
     log("The server's folder holds:");
     const files = await server.files();
@@ -61,7 +71,9 @@ export async function runSftpSection(log: (line: string) => void, input: { snaps
         checked++;
       }
     }
-    log(`  ${checked} data files read back: each matches its manifest's size and SHA-256; ${files.filter((f) => f.includes(".abm-kit")).length} temporary or journal files left`);
+    log(
+      `  ${checked} data files read back: each matches its manifest's size and SHA-256; ${files.filter((f) => f.includes(".abm-kit")).length} temporary or journal files left`,
+    );
   } finally {
     await server.close();
   }

@@ -16,7 +16,9 @@ export async function runSourcesSection(log: (line: string) => void): Promise<vo
     if (p.phase === "read") bytes += p.bytes;
   });
   log("Sources: sample exports → identity graph");
-  log(`  read ${files.length} files (${(bytes / 1e3).toFixed(0)} kB, ${files.reduce((n, f) => n + f.read, 0).toLocaleString("en-US")} records) in ${(performance.now() - started).toFixed(0)} ms`);
+  log(
+    `  read ${files.length} files (${(bytes / 1e3).toFixed(0)} kB, ${files.reduce((n, f) => n + f.read, 0).toLocaleString("en-US")} records) in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   for (const f of files) {
     log(`  ${f.kind.padEnd(34)} ${f.file.padEnd(30)} read ${String(f.read).padStart(5)}  loaded ${String(f.loaded).padStart(5)}  rejected ${f.rejected}`);
     for (const p of f.problems.slice(0, 3)) {
@@ -28,19 +30,36 @@ export async function runSourcesSection(log: (line: string) => void): Promise<vo
   const report = graph.report;
   log(`  persons: ${report.sourceRecords.persons} source records → ${report.unified.persons} people`);
   log(`  accounts: ${report.sourceRecords.accounts} source records → ${report.unified.accounts} accounts`);
-  log(`  links per rule: ${Object.entries(report.linksByRule).map(([rule, n]) => `${rule} ${n}`).join(", ")}`);
+  log(
+    `  links per rule: ${Object.entries(report.linksByRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(", ")}`,
+  );
   for (const v of report.overCapValues) log(`  not merged (shared by ${v.records} records, cap ${v.maxRecordsPerValue}): ${v.namespace} ${v.value}`);
-  log(`  blocked identity values ignored: ${Object.entries(report.blockedValues).map(([ns, n]) => `${ns} ${n}`).join(", ") || "none"}`);
+  log(
+    `  blocked identity values ignored: ${
+      Object.entries(report.blockedValues)
+        .map(([ns, n]) => `${ns} ${n}`)
+        .join(", ") || "none"
+    }`,
+  );
 
   // the person with the most source records shows provenance best
   const persons = graph.entities().persons;
   const profile = [...persons].sort((a, b) => (b.sourceKeys?.length ?? 0) - (a.sourceKeys?.length ?? 0) || (a.id < b.id ? -1 : 1))[0];
   if (!profile) return;
   const why = graph.explainPerson(profile.id)!;
-  log(`  profile ${profile.id}: ${profile.firstName ?? ""} ${profile.lastName ?? ""}, ${profile.title ?? "no title"}, email consent ${profile.consent?.email ?? "unknown"}`);
-  for (const r of why.records) log(`    record ${formatSourceKey(r.sourceKey)} (${r.origin?.file ?? "?"}${r.origin?.line !== undefined ? ` line ${r.origin.line}` : ""})`);
+  log(
+    `  profile ${profile.id}: ${profile.firstName ?? ""} ${profile.lastName ?? ""}, ${profile.title ?? "no title"}, email consent ${profile.consent?.email ?? "unknown"}`,
+  );
+  for (const r of why.records)
+    log(`    record ${formatSourceKey(r.sourceKey)} (${r.origin?.file ?? "?"}${r.origin?.line !== undefined ? ` line ${r.origin.line}` : ""})`);
   for (const m of why.merges) log(`    merged on ${m.rule} = ${m.value}: ${m.records.map((k) => `${k.system}:${k.object ?? ""}:${k.id}`).join(" + ")}`);
-  for (const account of graph.entities().links.filter((l) => l.personId === profile.id).map((l) => l.accountId).filter((a, i, all) => all.indexOf(a) === i)) {
+  for (const account of graph
+    .entities()
+    .links.filter((l) => l.personId === profile.id)
+    .map((l) => l.accountId)
+    .filter((a, i, all) => all.indexOf(a) === i)) {
     const link = graph.explainLink(profile.id, account)!;
     log(`    linked to ${account} by ${link.evidence.map((e) => `${e.rule}${e.isActive ? "" : " (inactive)"}${e.domain ? ` (${e.domain})` : ""}`).join(", ")}`);
   }

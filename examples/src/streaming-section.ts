@@ -20,7 +20,13 @@ const engagedAccounts: Audience = {
   name: "Three engaged people in 30 days",
   version: 1,
   type: "account",
-  condition: { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: { last: { amount: 30, unit: "days" } }, countDistinct: "people", count: { op: "gte", value: 3 } },
+  condition: {
+    kind: "event",
+    types: ["Visit Webpage", "Fill Out Form"],
+    window: { last: { amount: 30, unit: "days" } },
+    countDistinct: "people",
+    count: { op: "gte", value: 3 },
+  },
 };
 
 function handMadeSnapshot() {
@@ -53,7 +59,12 @@ const plan = (folder: string): ActivationPlanInput => ({
   name: "Engaged accounts to a folder",
   destination: { id: "local-folder", settings: { path: folder, format: "csv", fileNameTemplate: "%AUDIENCE_ID%_%MODE%_%DATETIME%" } },
   audiences: [{ audienceId: engagedAccounts.id }],
-  mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }] },
+  mapping: {
+    account: [
+      { source: "account.name", target: "name" },
+      { source: "account.domain", target: "domain" },
+    ],
+  },
   mode: "incremental",
 });
 
@@ -74,18 +85,30 @@ export async function runStreamingSection(log: (line: string) => void): Promise<
     for (const delta of deltas.splice(0)) {
       const membership = { audienceId: delta.audienceId, audienceName: delta.audienceName, type: delta.type, memberIds: evaluator.members(delta.audienceId) };
       const report = await activate(plan(folder), { destination: localFolderDestination, snapshot, audiences: [membership], now: delta.at, state });
-      for (const a of report.audiences) log(`    delivered: ${report.status}, realized ${a.realized}, exited ${a.exited}, exported ${a.exported}, removed ${a.removed}`);
+      for (const a of report.audiences)
+        log(`    delivered: ${report.status}, realized ${a.realized}, exited ${a.exited}, exported ${a.exported}, removed ${a.removed}`);
     }
   };
 
   log(`  start at ${NOW}: members ${JSON.stringify(evaluator.members(engagedAccounts.id))}`);
   const applied = (outcome: ApplyOutcome) =>
-    outcome.status === "applied" ? `applied: ${outcome.entered} entered, ${outcome.exited} exited` : `${outcome.status}${outcome.problems.length > 0 ? `: ${outcome.problems[0]!.message}` : ""}`;
+    outcome.status === "applied"
+      ? `applied: ${outcome.entered} entered, ${outcome.exited} exited`
+      : `${outcome.status}${outcome.problems.length > 0 ? `: ${outcome.problems[0]!.message}` : ""}`;
   const moved = (change: { entered: number; exited: number }) => `${change.entered} entered, ${change.exited} exited`;
   const steps: Array<{ label: string; run: () => string }> = [
-    { label: "cy visits the pricing page", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })) },
-    { label: "the same event again", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })) },
-    { label: "eli fills out a form, reported late", run: () => applied(evaluator.apply({ kind: "event", record: { id: "n2", type: "Fill Out Form", occurredAt: at(-5 * 24), personId: "eli" } })) },
+    {
+      label: "cy visits the pricing page",
+      run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })),
+    },
+    {
+      label: "the same event again",
+      run: () => applied(evaluator.apply({ kind: "event", record: { id: "n1", type: "Visit Webpage", occurredAt: at(0), personId: "cy" } })),
+    },
+    {
+      label: "eli fills out a form, reported late",
+      run: () => applied(evaluator.apply({ kind: "event", record: { id: "n2", type: "Fill Out Form", occurredAt: at(-5 * 24), personId: "eli" } })),
+    },
     { label: "two days pass: ana's visit leaves the 30-day window", run: () => moved(evaluator.advanceTo(at(2 * 24))) },
   ];
   for (const step of steps) {

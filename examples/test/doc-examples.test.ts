@@ -19,13 +19,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const markdownFiles = (): string[] => {
   const docs = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? entry.name === "api"
-          ? []
-          : docs(join(dir, entry.name))
-        : entry.name.endsWith(".md")
-          ? [join(dir, entry.name)]
-          : [],
+      entry.isDirectory() ? (entry.name === "api" ? [] : docs(join(dir, entry.name))) : entry.name.endsWith(".md") ? [join(dir, entry.name)] : [],
     );
   const readmes = readdirSync(join(root, "packages"))
     .map((name) => join("packages", name, "README.md"))
@@ -76,7 +70,10 @@ const examplesOf = (file: string): Block[] => {
   return [...text.matchAll(exampleFence)].map((match) => ({
     file,
     line: text.slice(0, match.index).split("\n").length + 2,
-    code: (match[1] ?? "").split("\n").map((l) => l.replace(/^\s*\* ?/, "")).join("\n"),
+    code: (match[1] ?? "")
+      .split("\n")
+      .map((l) => l.replace(/^\s*\* ?/, ""))
+      .join("\n"),
   }));
 };
 /** The packages whose `@example` blocks are checked. */
@@ -89,13 +86,14 @@ const tsdocBlocks = tsdocPackages
 const blocks = [...markdownFiles().flatMap(blocksOf), ...tsdocBlocks];
 
 /** One file name per block: where it comes from, readable in a failure. */
-const fileNameOf = (block: Block): string =>
-  join(dir, `${block.file.replace(/[\\/]/g, "__").replace(/\.(md|ts)$/, "")}__L${block.line}.ts`);
+const fileNameOf = (block: Block): string => join(dir, `${block.file.replace(/[\\/]/g, "__").replace(/\.(md|ts)$/, "")}__L${block.line}.ts`);
 
 describe("code examples in the docs and READMEs", () => {
   it("finds the examples", () => {
     expect(blocks.length).toBeGreaterThan(20);
-    expect(tsdocBlocks.map((b) => b.file)).toEqual(expect.arrayContaining(["packages/audience/src/evaluate/evaluate.ts", "packages/sources/src/load-exports.ts"]));
+    expect(tsdocBlocks.map((b) => b.file)).toEqual(
+      expect.arrayContaining(["packages/audience/src/evaluate/evaluate.ts", "packages/sources/src/load-exports.ts"]),
+    );
   });
 
   it("the pages a reader lands on first have an @example and a @category", () => {

@@ -44,7 +44,9 @@ describe("the demo's LinkedIn section", () => {
   beforeAll(async () => {
     const sample = await loadSampleSnapshot();
     snapshot = sample.snapshot;
-    audiences = [buyingGroupGaps, crossSell, competitiveDisplacement, engagedPeopleHigh, buyingCommittees].map((a) => evaluate(a, snapshot, { now: sample.now }));
+    audiences = [buyingGroupGaps, crossSell, competitiveDisplacement, engagedPeopleHigh, buyingCommittees].map((a) =>
+      evaluate(a, snapshot, { now: sample.now }),
+    );
     outcome = await runLinkedInSection((line) => lines.push(line), { snapshot, now: sample.now, audiences });
   });
 

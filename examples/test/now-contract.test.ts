@@ -46,8 +46,20 @@ describe("one now contract", () => {
 
   it("activate takes the same forms and rejects the rest before anything is sent", async () => {
     const path = await mkdtemp(join(tmpdir(), "abm-kit-now-"));
-    const plan = definePlan({ id: "now", destination: { id: "local-folder", settings: { path } }, audiences: [{ audienceId: "sw" }], mapping: { account: [{ source: "id", target: "id" }] } });
-    const run = (now: unknown) => activate(plan, { destination: localFolderDestination, snapshot, audiences: [{ audienceId: "sw", audienceName: "SW", type: "account", memberIds: ["acc-1"] }], now: now as never, state: new MemoryStateStore() });
+    const plan = definePlan({
+      id: "now",
+      destination: { id: "local-folder", settings: { path } },
+      audiences: [{ audienceId: "sw" }],
+      mapping: { account: [{ source: "id", target: "id" }] },
+    });
+    const run = (now: unknown) =>
+      activate(plan, {
+        destination: localFolderDestination,
+        snapshot,
+        audiences: [{ audienceId: "sw", audienceName: "SW", type: "account", memberIds: ["acc-1"] }],
+        now: now as never,
+        state: new MemoryStateStore(),
+      });
     for (const now of forms) expect((await run(now)).now).toBe(typeof now === "string" ? now : "2026-11-20T12:00:00.000Z");
     for (const now of bad) await expect(run(now)).rejects.toMatchObject({ name: "ValidationError", code: "VALIDATION_FAILED" });
   });

@@ -44,7 +44,9 @@ describe("the demo's Salesforce section", () => {
   });
 
   it("marks exactly the audience's Accounts and sends nothing on an unchanged second run", () => {
-    const expected = accounts.memberIds.map((id) => salesforceIdOf(snapshot.accounts.sourceKeysOf(snapshot.accounts.indexOf(id)), ["Account"])).filter((x): x is string => x !== undefined);
+    const expected = accounts.memberIds
+      .map((id) => salesforceIdOf(snapshot.accounts.sourceKeysOf(snapshot.accounts.indexOf(id)), ["Account"]))
+      .filter((x): x is string => x !== undefined);
     expect(outcome.accountsMarked).toEqual(expected.sort());
     expect(outcome.accountsMarked.length).toBeGreaterThan(0);
     expect([outcome.second.totals.exported, outcome.second.totals.removed]).toEqual([0, 0]);

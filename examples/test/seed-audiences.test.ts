@@ -13,8 +13,21 @@ const NOW = "2026-11-20T12:00:00.000Z";
  * worked out from these rows by hand.
  */
 function sampleLikeSnapshot(): Snapshot {
-  const account = (id: string, name: string, industry: string, employeeCount: number, type: string, domain: string) => ({ id, name, industry, employeeCount, type, domain, country: "US" });
-  const person = (id: string, title: string, email?: "granted" | "denied" | "unknown") => ({ id, email: `${id}@example.com`, title, ...(email ? { consent: { email } } : {}) });
+  const account = (id: string, name: string, industry: string, employeeCount: number, type: string, domain: string) => ({
+    id,
+    name,
+    industry,
+    employeeCount,
+    type,
+    domain,
+    country: "US",
+  });
+  const person = (id: string, title: string, email?: "granted" | "denied" | "unknown") => ({
+    id,
+    email: `${id}@example.com`,
+    title,
+    ...(email ? { consent: { email } } : {}),
+  });
   const link = (accountId: string, personId: string, extra: Record<string, unknown> = {}) => ({ accountId, personId, reason: "crm.contact", ...extra });
   const event = (id: string, type: string, personId: string, occurredAt: string) => ({ id, type, personId, occurredAt, properties: { webpage: "/pricing" } });
   return buildSnapshot(
@@ -60,7 +73,16 @@ function sampleLikeSnapshot(): Snapshot {
       ],
       opportunities: [
         { id: "opp-01", accountId: "acc-01", stage: "Prospecting", amount: 50_000, currency: "USD", isClosed: false, isWon: false, closeDate: "2027-01-15" },
-        { id: "opp-02", accountId: "acc-03", stage: "Negotiation/Review", amount: 250_000, currency: "USD", isClosed: false, isWon: false, closeDate: "2026-12-20" },
+        {
+          id: "opp-02",
+          accountId: "acc-03",
+          stage: "Negotiation/Review",
+          amount: 250_000,
+          currency: "USD",
+          isClosed: false,
+          isWon: false,
+          closeDate: "2026-12-20",
+        },
         { id: "opp-03", accountId: "acc-07", stage: "Proposal/Price Quote", amount: 500_000, currency: "USD", closeDate: "2026-12-31" },
         { id: "opp-04", accountId: "acc-04", stage: "Closed Won", amount: 300_000, currency: "USD", isClosed: true, isWon: true, closeDate: "2026-10-01" },
         { id: "opp-05", accountId: "acc-05", stage: "Closed Won", amount: 20_000, currency: "USD", isClosed: true, isWon: true, closeDate: "2026-05-01" },
@@ -117,7 +139,11 @@ function sampleLikeSnapshot(): Snapshot {
     {
       asOf: NOW,
       relatedTables: [
-        { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
+        {
+          name: "ownedProducts",
+          keyedBy: "account",
+          fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } },
+        },
         { name: "intent", keyedBy: "domain", fields: { topic: { type: "string" }, score: { type: "number" }, observedAt: { type: "date" } } },
         { name: "technographics", keyedBy: "domain", fields: { technology: { type: "string" }, category: { type: "string" }, vendor: { type: "string" } } },
       ],

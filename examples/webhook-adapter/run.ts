@@ -24,12 +24,25 @@ try {
       id: "to-webhook",
       destination: { id: "webhook", settings: { endpoint: server.url, clientId: "client-1", clientSecret: "client-secret-value", timeoutMs: 200 } },
       audiences: [{ audienceId: "leaders" }],
-      mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.title", target: "title" }] },
+      mapping: {
+        person: [
+          { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+          { source: "person.title", target: "title" },
+        ],
+      },
     },
-    { destination: { ...webhookDestination, limits: { ...webhookDestination.limits, maxBatchSize: 7 } }, snapshot, audiences: [leaders], now, state: new MemoryStateStore() },
+    {
+      destination: { ...webhookDestination, limits: { ...webhookDestination.limits, maxBatchSize: 7 } },
+      snapshot,
+      audiences: [leaders],
+      now,
+      state: new MemoryStateStore(),
+    },
   );
   console.log(`receiver holds ${service.membersOf("leaders").length} of ${leaders.memberIds.length} members`);
-  console.log(`requests ${report.requests}, retries ${report.retries}, token refreshes ${report.tokenRefreshes}, faults injected ${server.log.filter((e) => e.fault).length}`);
+  console.log(
+    `requests ${report.requests}, retries ${report.retries}, token refreshes ${report.tokenRefreshes}, faults injected ${server.log.filter((e) => e.fault).length}`,
+  );
 } finally {
   await server.close();
 }

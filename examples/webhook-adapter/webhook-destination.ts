@@ -50,11 +50,7 @@ export const webhookDestination = defineDestination({
       { name: "last_name", maxLength: 35 },
       { name: "title", maxLength: 50 },
     ],
-    account: [
-      { name: "domain", identity: "companyDomain", required: true },
-      { name: "name", identity: "companyName" },
-      { name: "industry" },
-    ],
+    account: [{ name: "domain", identity: "companyDomain", required: true }, { name: "name", identity: "companyName" }, { name: "industry" }],
   },
   retry: { maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 30_000 },
 
@@ -77,7 +73,11 @@ export const webhookDestination = defineDestination({
   },
 
   async ensureAudience(ctx, audience) {
-    const { body } = await ctx.request({ method: "PUT", path: `/v1/audiences/${encodeURIComponent(audience.audienceId)}`, json: { name: audience.audienceName, type: audience.type } });
+    const { body } = await ctx.request({
+      method: "PUT",
+      path: `/v1/audiences/${encodeURIComponent(audience.audienceId)}`,
+      json: { name: audience.audienceName, type: audience.type },
+    });
     const found = body as { id?: string; created?: boolean } | undefined;
     if (typeof found?.id !== "string") throw new TerminalError("BAD_RESPONSE", "the audience response has no id");
     return { externalId: found.id, created: found.created === true };

@@ -60,7 +60,8 @@ export class WebhookService {
   readonly handle: ServiceHandler = (request) => this.route(request);
 
   private route(request: ServiceRequest): ServiceResponse {
-    if (this.options.gatewayKey !== undefined && request.headers["x-gateway-key"] !== this.options.gatewayKey) return { status: 403, body: { error: "forbidden" } };
+    if (this.options.gatewayKey !== undefined && request.headers["x-gateway-key"] !== this.options.gatewayKey)
+      return { status: 403, body: { error: "forbidden" } };
     if (request.method === "POST" && request.path === "/oauth/token") return this.token(request);
     const auth = request.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
@@ -107,7 +108,9 @@ export class WebhookService {
   private changeMembers(id: string, request: ServiceRequest): ServiceResponse {
     const key = request.headers["idempotency-key"];
     if (key === undefined || key === "") return { status: 400, body: { error: "Idempotency-Key header is required" } };
-    const bodyDigest = createHash("sha256").update(JSON.stringify(request.body ?? null)).digest("hex");
+    const bodyDigest = createHash("sha256")
+      .update(JSON.stringify(request.body ?? null))
+      .digest("hex");
     const replay = this.replays.get(`${id}:${key}`);
     if (replay !== undefined) {
       if (replay.body !== bodyDigest) return { status: 422, body: { error: "Idempotency-Key reused with a different request body" } };
@@ -141,7 +144,9 @@ export class WebhookService {
 
   private invalidIdentity(type: "account" | "person", member: Record<string, unknown>): string | undefined {
     if (type === "person") {
-      return typeof member.email_sha256 === "string" && /^[0-9a-f]{64}$/.test(member.email_sha256) ? undefined : "email_sha256 must be 64 lower-case hex characters";
+      return typeof member.email_sha256 === "string" && /^[0-9a-f]{64}$/.test(member.email_sha256)
+        ? undefined
+        : "email_sha256 must be 64 lower-case hex characters";
     }
     return typeof member.domain === "string" && member.domain.includes(".") ? undefined : "domain is required";
   }

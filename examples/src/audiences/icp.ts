@@ -21,6 +21,9 @@ export const icpMinusSuppression: Composition = {
   enrich: [
     { name: "company", value: { kind: "field", field: "name" } },
     { name: "domain", value: { kind: "field", field: "domain" } },
-    { name: "engagedPeople30d", value: { kind: "events", types: ENGAGEMENT_EVENT_TYPES, window: { last: { amount: 30, unit: "days" } }, countDistinct: "people" } },
+    {
+      name: "engagedPeople30d",
+      value: { kind: "events", types: ENGAGEMENT_EVENT_TYPES, window: { last: { amount: 30, unit: "days" } }, countDistinct: "people" },
+    },
   ],
 };

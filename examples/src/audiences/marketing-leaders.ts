@@ -12,7 +12,10 @@ export const marketingLeaders: Audience = audience
   .where(
     or(
       title.eq("CMO", { caseInsensitive: true }),
-      and(title.contains("marketing", { caseInsensitive: true }), title.matches("^(Chief|SVP|EVP|VP|Vice President|Head|Director)([^A-Za-z0-9_]|$)", { caseInsensitive: true })),
+      and(
+        title.contains("marketing", { caseInsensitive: true }),
+        title.matches("^(Chief|SVP|EVP|VP|Vice President|Head|Director)([^A-Za-z0-9_]|$)", { caseInsensitive: true }),
+      ),
     ),
     attr.text("consent.email").eq("granted"),
     accounts().some(and(attr.text("industry").eq("Software"), attr.number("employeeCount").gte(1000))),

@@ -4,7 +4,19 @@ import { fileURLToPath } from "node:url";
 import { toSalesforceId18 } from "@abm-kit/sources";
 import { csvText } from "./csv-text.js";
 import { createRandom, type Random } from "./prng.js";
-import { EMAILS, EXEC_TITLES, FIRST_NAMES, FORMS, INTENT_TOPICS, LAST_NAMES, OTHER_TITLES, PRODUCTS, SAMPLE_COMPANIES, TECHNOLOGIES, WEBPAGES } from "./sample-companies.js";
+import {
+  EMAILS,
+  EXEC_TITLES,
+  FIRST_NAMES,
+  FORMS,
+  INTENT_TOPICS,
+  LAST_NAMES,
+  OTHER_TITLES,
+  PRODUCTS,
+  SAMPLE_COMPANIES,
+  TECHNOLOGIES,
+  WEBPAGES,
+} from "./sample-companies.js";
 
 /** The moment the sample data is as of; every date is placed relative to it. */
 export const SAMPLE_NOW = "2026-11-20T12:00:00.000Z";
@@ -23,7 +35,11 @@ const date = (ms: number) => iso(ms).slice(0, 10);
 const sfDateTime = (ms: number, r: Random) => (r.chance(0.3) ? iso(ms).replace("Z", "+0000") : iso(ms));
 const marketoDateTime = (ms: number) => iso(ms).replace(/\.\d{3}Z$/, "Z");
 const emailOf = (first: string, last: string, domain: string) =>
-  `${first}.${last}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z.]/g, "").toLowerCase() + `@${domain}`;
+  `${first}.${last}`
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z.]/g, "")
+    .toLowerCase() + `@${domain}`;
 
 interface SamplePerson {
   contactId?: string;
@@ -88,7 +104,15 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
       const exec = !noExecAccounts.has(a) && k < 2 && r.chance(0.75);
       const title = exec ? EXEC_TITLES[(a + k) % EXEC_TITLES.length]! : r.pick(OTHER_TITLES);
       const optedOut = r.chance(0.08);
-      const person: SamplePerson = { contactId: id18("003", contactN), accountIndex: a, first, last, email: emailOf(first, last, company.emailDomain), title, optedOut };
+      const person: SamplePerson = {
+        contactId: id18("003", contactN),
+        accountIndex: a,
+        first,
+        last,
+        email: emailOf(first, last, company.emailDomain),
+        title,
+        optedOut,
+      };
       persons.push(person);
       contacts.push({
         Id: person.contactId,
@@ -112,7 +136,8 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
   // hand-placed: a record with broken quoting (reported and skipped)
   const contactHeader = Object.keys(contacts[0]!);
   files["salesforce/Contact.csv"] =
-    csvText(contactHeader, contacts, "\r\n") + `${id15("003", 9999)},${id18("001", 1)},Broken,Quo"te,broken.quote@acme-analytics.com,,,,false,false,,,,,false\r\n`;
+    csvText(contactHeader, contacts, "\r\n") +
+    `${id15("003", 9999)},${id18("001", 1)},Broken,Quo"te,broken.quote@acme-analytics.com,,,,false,false,,,,,false\r\n`;
 
   // ---- leads: converted ones point at contacts, open ones are new people ----
   const leads: Row[] = [];
@@ -146,9 +171,29 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
     const last = LAST_NAMES[(k * 3 + 17) % LAST_NAMES.length]!;
     const company = SAMPLE_COMPANIES[a]!;
     const free = k % 6 === 5;
-    const p: SamplePerson = { leadId: id18("00Q", leadN), first, last, email: free ? emailOf(first, last, "gmail.com") : emailOf(first, last, company.emailDomain), title: r.pick([...EXEC_TITLES, ...OTHER_TITLES]), optedOut: r.chance(0.1) };
+    const p: SamplePerson = {
+      leadId: id18("00Q", leadN),
+      first,
+      last,
+      email: free ? emailOf(first, last, "gmail.com") : emailOf(first, last, company.emailDomain),
+      title: r.pick([...EXEC_TITLES, ...OTHER_TITLES]),
+      optedOut: r.chance(0.1),
+    };
     openLeads.push(p);
-    leads.push({ Id: p.leadId, FirstName: first, LastName: last, Email: p.email, Company: company.name, Title: p.title, Country: company.country, Status: r.pick(["Open - Not Contacted", "Working - Contacted"]), IsConverted: false, HasOptedOutOfEmail: p.optedOut, CreatedDate: sfDateTime(NOW - r.int(10, 200) * DAY, r), LastModifiedDate: sfDateTime(NOW - r.int(1, 9) * DAY, r) });
+    leads.push({
+      Id: p.leadId,
+      FirstName: first,
+      LastName: last,
+      Email: p.email,
+      Company: company.name,
+      Title: p.title,
+      Country: company.country,
+      Status: r.pick(["Open - Not Contacted", "Working - Contacted"]),
+      IsConverted: false,
+      HasOptedOutOfEmail: p.optedOut,
+      CreatedDate: sfDateTime(NOW - r.int(10, 200) * DAY, r),
+      LastModifiedDate: sfDateTime(NOW - r.int(1, 9) * DAY, r),
+    });
   }
   files["salesforce/Lead.csv"] = csvText(Object.keys(leads[0]!), leads, "\r\n");
 
@@ -157,7 +202,16 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
   for (let k = 0; k < 14; k++) {
     const p = persons[(k * 9 + 4) % persons.length]!;
     const other = (p.accountIndex! + 1 + (k % 5)) % SAMPLE_COMPANIES.length;
-    relations.push({ Id: id18("07k", k + 1), AccountId: id18("001", other + 1), ContactId: p.contactId, IsActive: k % 4 !== 3, IsDirect: false, Roles: k % 3 === 0 ? "Decision Maker;Influencer" : r.pick(["Influencer", "Evaluator", "Technical Buyer"]), StartDate: date(NOW - r.int(60, 700) * DAY), EndDate: k % 4 === 3 ? date(NOW - r.int(5, 50) * DAY) : undefined });
+    relations.push({
+      Id: id18("07k", k + 1),
+      AccountId: id18("001", other + 1),
+      ContactId: p.contactId,
+      IsActive: k % 4 !== 3,
+      IsDirect: false,
+      Roles: k % 3 === 0 ? "Decision Maker;Influencer" : r.pick(["Influencer", "Evaluator", "Technical Buyer"]),
+      StartDate: date(NOW - r.int(60, 700) * DAY),
+      EndDate: k % 4 === 3 ? date(NOW - r.int(5, 50) * DAY) : undefined,
+    });
   }
   files["salesforce/AccountContactRelation.csv"] = csvText(Object.keys(relations[0]!), relations, "\r\n");
 
@@ -168,10 +222,32 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
   const addOpportunity = (a: number, stage: string, closeMs: number, amount: number, type: string) => {
     const n = opportunities.length + 1;
     const closed = stage.startsWith("Closed");
-    const probability = { Prospecting: 10, Qualification: 20, "Proposal/Price Quote": 60, "Negotiation/Review": 80, "Closed Won": 100, "Closed Lost": 0 }[stage] ?? 0;
-    opportunities.push({ Id: id18("006", n), AccountId: id18("001", a + 1), Name: `${SAMPLE_COMPANIES[a]!.name} - ${type}`, StageName: stage, Amount: amount, CurrencyIsoCode: "USD", CloseDate: date(closeMs), IsClosed: closed, IsWon: stage === "Closed Won", Type: type, Probability: probability, CreatedDate: sfDateTime(closeMs - r.int(40, 150) * DAY, r) });
+    const probability =
+      { Prospecting: 10, Qualification: 20, "Proposal/Price Quote": 60, "Negotiation/Review": 80, "Closed Won": 100, "Closed Lost": 0 }[stage] ?? 0;
+    opportunities.push({
+      Id: id18("006", n),
+      AccountId: id18("001", a + 1),
+      Name: `${SAMPLE_COMPANIES[a]!.name} - ${type}`,
+      StageName: stage,
+      Amount: amount,
+      CurrencyIsoCode: "USD",
+      CloseDate: date(closeMs),
+      IsClosed: closed,
+      IsWon: stage === "Closed Won",
+      Type: type,
+      Probability: probability,
+      CreatedDate: sfDateTime(closeMs - r.int(40, 150) * DAY, r),
+    });
     const people = peopleOf(a);
-    people.slice(0, r.int(1, Math.min(2, people.length))).forEach((p, i) => roles.push({ Id: id18("00K", roles.length + 1), OpportunityId: id18("006", n), ContactId: p.contactId, Role: i === 0 ? "Economic Buyer" : r.pick(["Technical Buyer", "Influencer", "Evaluator"]), IsPrimary: i === 0 }));
+    people.slice(0, r.int(1, Math.min(2, people.length))).forEach((p, i) =>
+      roles.push({
+        Id: id18("00K", roles.length + 1),
+        OpportunityId: id18("006", n),
+        ContactId: p.contactId,
+        Role: i === 0 ? "Economic Buyer" : r.pick(["Technical Buyer", "Influencer", "Evaluator"]),
+        IsPrimary: i === 0,
+      }),
+    );
   };
   SAMPLE_COMPANIES.forEach((_, a) => {
     const type = typeOf(a);
@@ -179,7 +255,13 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
       addOpportunity(a, "Closed Won", NOW - r.int(90, 330) * DAY, r.int(20, 300) * 1000, "New Business");
       if (a % 2 === 0) addOpportunity(a, r.pick(["Proposal/Price Quote", "Negotiation/Review"]), NOW + r.int(10, 80) * DAY, r.int(20, 200) * 1000, "Renewal");
     } else if (type === "Prospect") {
-      addOpportunity(a, r.pick(["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review"]), NOW + r.int(15, 120) * DAY, r.int(10, 250) * 1000, "New Business");
+      addOpportunity(
+        a,
+        r.pick(["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review"]),
+        NOW + r.int(15, 120) * DAY,
+        r.int(10, 250) * 1000,
+        "New Business",
+      );
       if (a % 5 === 2) addOpportunity(a, "Closed Lost", NOW - r.int(30, 200) * DAY, r.int(10, 90) * 1000, "New Business");
     }
   });
@@ -190,29 +272,98 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
 
   // ---- campaigns and members ----
   const campaigns: Row[] = [
-    { Id: id18("701", 1), Name: "Q4 Data Hub Webinar", Type: "Webinar", Status: "In Progress", StartDate: date(NOW - 40 * DAY), EndDate: date(NOW + 20 * DAY), IsActive: true },
-    { Id: id18("701", 2), Name: "November Newsletter", Type: "Email", Status: "Completed", StartDate: date(NOW - 20 * DAY), EndDate: date(NOW - 19 * DAY), IsActive: false },
-    { Id: id18("701", 3), Name: "ABM Summit, Berlin", Type: "Event", Status: "Planned", StartDate: date(NOW + 30 * DAY), EndDate: date(NOW + 31 * DAY), IsActive: true },
-    { Id: id18("701", 4), Name: "Analytics Ebook", Type: "Content", Status: "In Progress", StartDate: date(NOW - 200 * DAY), EndDate: undefined, IsActive: true },
+    {
+      Id: id18("701", 1),
+      Name: "Q4 Data Hub Webinar",
+      Type: "Webinar",
+      Status: "In Progress",
+      StartDate: date(NOW - 40 * DAY),
+      EndDate: date(NOW + 20 * DAY),
+      IsActive: true,
+    },
+    {
+      Id: id18("701", 2),
+      Name: "November Newsletter",
+      Type: "Email",
+      Status: "Completed",
+      StartDate: date(NOW - 20 * DAY),
+      EndDate: date(NOW - 19 * DAY),
+      IsActive: false,
+    },
+    {
+      Id: id18("701", 3),
+      Name: "ABM Summit, Berlin",
+      Type: "Event",
+      Status: "Planned",
+      StartDate: date(NOW + 30 * DAY),
+      EndDate: date(NOW + 31 * DAY),
+      IsActive: true,
+    },
+    {
+      Id: id18("701", 4),
+      Name: "Analytics Ebook",
+      Type: "Content",
+      Status: "In Progress",
+      StartDate: date(NOW - 200 * DAY),
+      EndDate: undefined,
+      IsActive: true,
+    },
   ];
   files["salesforce/Campaign.csv"] = csvText(Object.keys(campaigns[0]!), campaigns, "\r\n");
   const members: Row[] = [];
   persons.forEach((p, i) => {
     if (i % 3 !== 0) return;
     const responded = r.chance(0.4);
-    members.push({ Id: id18("00v", members.length + 1), CampaignId: id18("701", (i % 4) + 1), ContactId: p.contactId, LeadId: undefined, Status: responded ? "Responded" : "Sent", HasResponded: responded, FirstRespondedDate: responded ? date(NOW - r.int(1, 40) * DAY) : undefined, CreatedDate: sfDateTime(NOW - r.int(41, 60) * DAY, r) });
+    members.push({
+      Id: id18("00v", members.length + 1),
+      CampaignId: id18("701", (i % 4) + 1),
+      ContactId: p.contactId,
+      LeadId: undefined,
+      Status: responded ? "Responded" : "Sent",
+      HasResponded: responded,
+      FirstRespondedDate: responded ? date(NOW - r.int(1, 40) * DAY) : undefined,
+      CreatedDate: sfDateTime(NOW - r.int(41, 60) * DAY, r),
+    });
   });
-  openLeads.slice(0, 5).forEach((p) => members.push({ Id: id18("00v", members.length + 1), CampaignId: id18("701", 1), ContactId: undefined, LeadId: p.leadId, Status: "Registered", HasResponded: true, FirstRespondedDate: date(NOW - r.int(1, 30) * DAY), CreatedDate: sfDateTime(NOW - 35 * DAY, r) }));
+  openLeads.slice(0, 5).forEach((p) =>
+    members.push({
+      Id: id18("00v", members.length + 1),
+      CampaignId: id18("701", 1),
+      ContactId: undefined,
+      LeadId: p.leadId,
+      Status: "Registered",
+      HasResponded: true,
+      FirstRespondedDate: date(NOW - r.int(1, 30) * DAY),
+      CreatedDate: sfDateTime(NOW - 35 * DAY, r),
+    }),
+  );
   files["salesforce/CampaignMember.csv"] = csvText(Object.keys(members[0]!), members, "\r\n");
 
   // ---- products (CSV) and assets (REST JSON with the nested Product2) ----
   const productId = (code: string) => id18("01t", PRODUCTS.findIndex((p) => p.code === code) + 1);
-  files["salesforce/Product2.csv"] = csvText(["Id", "Name", "Family", "ProductCode", "IsActive"], PRODUCTS.map((p) => ({ Id: productId(p.code), Name: p.name, Family: p.family, ProductCode: p.code, IsActive: true })), "\r\n");
+  files["salesforce/Product2.csv"] = csvText(
+    ["Id", "Name", "Family", "ProductCode", "IsActive"],
+    PRODUCTS.map((p) => ({ Id: productId(p.code), Name: p.name, Family: p.family, ProductCode: p.code, IsActive: true })),
+    "\r\n",
+  );
   const assets: Row[] = [];
   const asset = (a: number, code: string, purchasedDaysAgo: number, status: string) => {
     const product = PRODUCTS.find((p) => p.code === code)!;
     const id = id18("02i", assets.length + 1);
-    assets.push({ attributes: { type: "Asset", url: `/services/data/v62.0/sobjects/Asset/${id}` }, Id: id, AccountId: id18("001", a + 1), Name: `${SAMPLE_COMPANIES[a]!.name} ${product.name}`, PurchaseDate: date(NOW - purchasedDaysAgo * DAY), Status: status, Product2Id: productId(code), Product2: { attributes: { type: "Product2", url: `/services/data/v62.0/sobjects/Product2/${productId(code)}` }, Name: product.name, Family: product.family } });
+    assets.push({
+      attributes: { type: "Asset", url: `/services/data/v62.0/sobjects/Asset/${id}` },
+      Id: id,
+      AccountId: id18("001", a + 1),
+      Name: `${SAMPLE_COMPANIES[a]!.name} ${product.name}`,
+      PurchaseDate: date(NOW - purchasedDaysAgo * DAY),
+      Status: status,
+      Product2Id: productId(code),
+      Product2: {
+        attributes: { type: "Product2", url: `/services/data/v62.0/sobjects/Product2/${productId(code)}` },
+        Name: product.name,
+        Family: product.family,
+      },
+    });
   };
   SAMPLE_COMPANIES.forEach((_, a) => {
     const type = typeOf(a);
@@ -227,21 +378,51 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
 
   // ---- Marketo leads ----
   const mLeads: Row[] = [];
-  interface MarketoPerson { id: number; engagement: "high" | "medium" | "low" | "none" }
+  interface MarketoPerson {
+    id: number;
+    engagement: "high" | "medium" | "low" | "none";
+  }
   const mPeople: MarketoPerson[] = [];
   const addLead = (row: Row) => {
     const id = 1000 + mLeads.length + 1;
     const roll = r.next();
     mPeople.push({ id, engagement: roll < 0.12 ? "high" : roll < 0.32 ? "medium" : roll < 0.57 ? "low" : "none" });
-    mLeads.push({ id, ...row, createdAt: marketoDateTime(NOW - r.int(200, 700) * DAY), updatedAt: marketoDateTime(NOW - r.int(1, 100) * DAY), leadScore: r.int(0, 100) });
+    mLeads.push({
+      id,
+      ...row,
+      createdAt: marketoDateTime(NOW - r.int(200, 700) * DAY),
+      updatedAt: marketoDateTime(NOW - r.int(1, 100) * DAY),
+      leadScore: r.int(0, 100),
+    });
   };
   persons.forEach((p, i) => {
     if (i % 4 === 3) return;
-    addLead({ email: i % 5 === 0 ? `  ${p.email.toUpperCase()} ` : p.email, firstName: p.first, lastName: p.last, title: i % 6 === 0 ? r.pick(OTHER_TITLES) : p.title, company: SAMPLE_COMPANIES[p.accountIndex!]!.name, sfdcType: "Contact", sfdcContactId: i % 7 === 0 ? p.contactId!.slice(0, 15) : p.contactId, sfdcLeadId: p.leadId, sfdcAccountId: id18("001", p.accountIndex! + 1), unsubscribed: i % 11 === 5 ? true : p.optedOut, adOptOut: i % 9 === 4 });
+    addLead({
+      email: i % 5 === 0 ? `  ${p.email.toUpperCase()} ` : p.email,
+      firstName: p.first,
+      lastName: p.last,
+      title: i % 6 === 0 ? r.pick(OTHER_TITLES) : p.title,
+      company: SAMPLE_COMPANIES[p.accountIndex!]!.name,
+      sfdcType: "Contact",
+      sfdcContactId: i % 7 === 0 ? p.contactId!.slice(0, 15) : p.contactId,
+      sfdcLeadId: p.leadId,
+      sfdcAccountId: id18("001", p.accountIndex! + 1),
+      unsubscribed: i % 11 === 5 ? true : p.optedOut,
+      adOptOut: i % 9 === 4,
+    });
   });
   openLeads.forEach((p, k) => {
     if (k % 3 === 2) return;
-    addLead({ email: p.email, firstName: p.first, lastName: p.last, title: p.title, sfdcType: "Lead", sfdcLeadId: p.leadId, unsubscribed: p.optedOut, adOptOut: false });
+    addLead({
+      email: p.email,
+      firstName: p.first,
+      lastName: p.last,
+      title: p.title,
+      sfdcType: "Lead",
+      sfdcLeadId: p.leadId,
+      unsubscribed: p.optedOut,
+      adOptOut: false,
+    });
   });
   // Marketo-only people: at known companies (linked by email domain), on free mail, and the hand-placed edge cases
   for (let k = 0; k < 14; k++) {
@@ -249,26 +430,90 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
     const first = FIRST_NAMES[(k * 13 + 1) % FIRST_NAMES.length]!;
     const last = LAST_NAMES[(k * 17 + 5) % LAST_NAMES.length]!;
     const domain = k % 5 === 4 ? r.pick(["gmail.com", "outlook.com", "yahoo.co.uk"]) : SAMPLE_COMPANIES[a]!.emailDomain;
-    addLead({ email: emailOf(first, last, domain), firstName: first, lastName: last, title: r.pick([...EXEC_TITLES, ...OTHER_TITLES]), company: SAMPLE_COMPANIES[a]!.name, unsubscribed: false, adOptOut: false });
+    addLead({
+      email: emailOf(first, last, domain),
+      firstName: first,
+      lastName: last,
+      title: r.pick([...EXEC_TITLES, ...OTHER_TITLES]),
+      company: SAMPLE_COMPANIES[a]!.name,
+      unsubscribed: false,
+      adOptOut: false,
+    });
   }
   addLead({ email: "jo.miller@gmail.com", firstName: "Jo", lastName: "Miller", unsubscribed: false }); // Gmail dots are not stripped:
   addLead({ email: "jomiller@gmail.com", firstName: "Jo", lastName: "Miller", unsubscribed: false }); // these two stay two people
   addLead({ email: "test@test.com", firstName: "Test", lastName: "Lead", unsubscribed: false }); // blocked value
   addLead({ email: "TEST@test.com", firstName: "Test", lastName: "Again", unsubscribed: false });
-  for (let k = 0; k < 6; k++) addLead({ email: "info@northwind-health.com", firstName: "Info", lastName: `Desk ${k + 1}`, company: "Northwind Health", unsubscribed: false }); // over the cap
+  for (let k = 0; k < 6; k++)
+    addLead({ email: "info@northwind-health.com", firstName: "Info", lastName: `Desk ${k + 1}`, company: "Northwind Health", unsubscribed: false }); // over the cap
   addLead({ email: "lee@pagesstudio.github.io", firstName: "Lee", lastName: "Park", title: "CMO", company: "Pages Studio", unsubscribed: false }); // private suffix: linked
   addLead({ email: "kim@otherstudio.github.io", firstName: "Kim", lastName: "Ode", title: "CIO", company: "Other Studio", unsubscribed: false }); // another github.io site: not linked
-  files["marketo/leads.csv"] = csvText(["id", "email", "firstName", "lastName", "title", "company", "sfdcType", "sfdcContactId", "sfdcLeadId", "sfdcAccountId", "unsubscribed", "createdAt", "updatedAt", "leadScore", "adOptOut"], mLeads, "\n");
+  files["marketo/leads.csv"] = csvText(
+    [
+      "id",
+      "email",
+      "firstName",
+      "lastName",
+      "title",
+      "company",
+      "sfdcType",
+      "sfdcContactId",
+      "sfdcLeadId",
+      "sfdcAccountId",
+      "unsubscribed",
+      "createdAt",
+      "updatedAt",
+      "leadScore",
+      "adOptOut",
+    ],
+    mLeads,
+    "\n",
+  );
 
   // ---- Marketo companies and opportunities ----
-  const companies: Row[] = SAMPLE_COMPANIES.slice(0, 10).map((c, i) => ({ id: 500 + i + 1, company: c.name.toUpperCase(), website: c.emailDomain, industry: c.industry, numberOfEmployees: undefined, billingCountry: c.country, sfdcAccountId: id18("001", i + 1), externalCompanyId: `ext-${i + 1}` }));
-  companies.push({ id: 600, company: "Orbit Logistics", website: "orbit-logistics.com", industry: "Manufacturing", billingCountry: "Spain", externalCompanyId: "ext-orbit" });
+  const companies: Row[] = SAMPLE_COMPANIES.slice(0, 10).map((c, i) => ({
+    id: 500 + i + 1,
+    company: c.name.toUpperCase(),
+    website: c.emailDomain,
+    industry: c.industry,
+    numberOfEmployees: undefined,
+    billingCountry: c.country,
+    sfdcAccountId: id18("001", i + 1),
+    externalCompanyId: `ext-${i + 1}`,
+  }));
+  companies.push({
+    id: 600,
+    company: "Orbit Logistics",
+    website: "orbit-logistics.com",
+    industry: "Manufacturing",
+    billingCountry: "Spain",
+    externalCompanyId: "ext-orbit",
+  });
   files["marketo/companies.csv"] = csvText(Object.keys(companies[0]!), companies, "\n");
   files["marketo/opportunities.csv"] = csvText(
     ["marketoGUID", "externalOpportunityId", "externalCompanyId", "name", "stage", "amount", "closeDate", "isClosed", "isWon"],
     [
-      { marketoGUID: "mo-1", externalOpportunityId: opportunities[0]!.Id, externalCompanyId: "ext-1", name: `${opportunities[0]!.Name} (synced)`, stage: opportunities[0]!.StageName, amount: opportunities[0]!.Amount, closeDate: opportunities[0]!.CloseDate, isClosed: opportunities[0]!.IsClosed, isWon: opportunities[0]!.IsWon },
-      { marketoGUID: "mo-2", externalCompanyId: "ext-orbit", name: "Orbit Logistics - New Business", stage: "Qualification", amount: 30000, closeDate: date(NOW + 60 * DAY), isClosed: false, isWon: false },
+      {
+        marketoGUID: "mo-1",
+        externalOpportunityId: opportunities[0]!.Id,
+        externalCompanyId: "ext-1",
+        name: `${opportunities[0]!.Name} (synced)`,
+        stage: opportunities[0]!.StageName,
+        amount: opportunities[0]!.Amount,
+        closeDate: opportunities[0]!.CloseDate,
+        isClosed: opportunities[0]!.IsClosed,
+        isWon: opportunities[0]!.IsWon,
+      },
+      {
+        marketoGUID: "mo-2",
+        externalCompanyId: "ext-orbit",
+        name: "Orbit Logistics - New Business",
+        stage: "Qualification",
+        amount: 30000,
+        closeDate: date(NOW + 60 * DAY),
+        isClosed: false,
+        isWon: false,
+      },
     ],
     "\n",
   );
@@ -293,16 +538,42 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
     const common = { marketoGUID: String(700000 + activities.length + 1), leadId, activityDate: marketoDateTime(at), activityTypeId: kind.typeId };
     switch (kind.typeId) {
       case 1:
-        activities.push({ ...common, primaryAttributeValueId: WEBPAGES.indexOf(page) + 1, primaryAttributeValue: page, attributes: JSON.stringify({ "Webpage URL": page, "Query Parameters": r.chance(0.3) ? "utm_source=linkedin&utm_medium=paid" : "", "Referrer URL": r.chance(0.5) ? "https://www.google.com/" : "" }) });
+        activities.push({
+          ...common,
+          primaryAttributeValueId: WEBPAGES.indexOf(page) + 1,
+          primaryAttributeValue: page,
+          attributes: JSON.stringify({
+            "Webpage URL": page,
+            "Query Parameters": r.chance(0.3) ? "utm_source=linkedin&utm_medium=paid" : "",
+            "Referrer URL": r.chance(0.5) ? "https://www.google.com/" : "",
+          }),
+        });
         break;
       case 2:
-        activities.push({ ...common, campaignId: 3001, primaryAttributeValueId: FORMS.indexOf(form) + 1, primaryAttributeValue: form, attributes: JSON.stringify({ "Webpage ID": 8, "Form Fields": `{"Company":"sample"}` }) });
+        activities.push({
+          ...common,
+          campaignId: 3001,
+          primaryAttributeValueId: FORMS.indexOf(form) + 1,
+          primaryAttributeValue: form,
+          attributes: JSON.stringify({ "Webpage ID": 8, "Form Fields": `{"Company":"sample"}` }),
+        });
         break;
       case 3:
-        activities.push({ ...common, primaryAttributeValueId: 40, primaryAttributeValue: `https://example.org${page}`, attributes: JSON.stringify({ "Referrer URL": "" }) });
+        activities.push({
+          ...common,
+          primaryAttributeValueId: 40,
+          primaryAttributeValue: `https://example.org${page}`,
+          attributes: JSON.stringify({ "Referrer URL": "" }),
+        });
         break;
       default:
-        activities.push({ ...common, campaignId: 2000 + EMAILS.indexOf(email), primaryAttributeValueId: 100 + EMAILS.indexOf(email), primaryAttributeValue: email, attributes: JSON.stringify({ "Campaign Run ID": 5000 + EMAILS.indexOf(email), "Choice Number": 0, "Step ID": 1 }) });
+        activities.push({
+          ...common,
+          campaignId: 2000 + EMAILS.indexOf(email),
+          primaryAttributeValueId: 100 + EMAILS.indexOf(email),
+          primaryAttributeValue: email,
+          attributes: JSON.stringify({ "Campaign Run ID": 5000 + EMAILS.indexOf(email), "Choice Number": 0, "Step ID": 1 }),
+        });
     }
   };
   for (const p of mPeople) {
@@ -314,11 +585,30 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
   activities.sort((x, y) => String(x.activityDate).localeCompare(String(y.activityDate)) || Number(x.marketoGUID) - Number(y.marketoGUID));
   // hand-placed: a non-JSON attributes cell (loaded without attributes), an unknown activity type,
   // an unreadable date (rejected) and a repeated marketoGUID (rejected)
-  activities.push({ marketoGUID: "799001", leadId: 1001, activityDate: marketoDateTime(NOW - 2 * DAY), activityTypeId: 1, primaryAttributeValueId: 2, primaryAttributeValue: "/pricing", attributes: "Webpage URL=/pricing; not JSON" });
+  activities.push({
+    marketoGUID: "799001",
+    leadId: 1001,
+    activityDate: marketoDateTime(NOW - 2 * DAY),
+    activityTypeId: 1,
+    primaryAttributeValueId: 2,
+    primaryAttributeValue: "/pricing",
+    attributes: "Webpage URL=/pricing; not JSON",
+  });
   activities.push({ marketoGUID: "799002", leadId: 1002, activityDate: marketoDateTime(NOW - 3 * DAY), activityTypeId: 999, attributes: "{}" });
-  activities.push({ marketoGUID: "799003", leadId: 1003, activityDate: "20/11/2026 10:00", activityTypeId: 10, primaryAttributeValue: "Newsletter November", attributes: "{}" });
+  activities.push({
+    marketoGUID: "799003",
+    leadId: 1003,
+    activityDate: "20/11/2026 10:00",
+    activityTypeId: 10,
+    primaryAttributeValue: "Newsletter November",
+    attributes: "{}",
+  });
   activities.push({ ...activities[0]!, attributes: "{}" });
-  files["marketo/activities.csv"] = csvText(["marketoGUID", "leadId", "activityDate", "activityTypeId", "campaignId", "primaryAttributeValueId", "primaryAttributeValue", "attributes"], activities, "\n");
+  files["marketo/activities.csv"] = csvText(
+    ["marketoGUID", "leadId", "activityDate", "activityTypeId", "campaignId", "primaryAttributeValueId", "primaryAttributeValue", "attributes"],
+    activities,
+    "\n",
+  );
 
   // ---- partner files ----
   const intent: Row[] = [];
@@ -328,7 +618,12 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
     for (let k = 0; k < topics; k++) {
       const surge = (a % 4 === 0 && k === 0) || r.chance(0.15);
       const spelled = [c.website, `www.${c.emailDomain}`, c.emailDomain.toUpperCase(), `https://${c.emailDomain}/`][k % 4]!;
-      intent.push({ domain: spelled, topic: INTENT_TOPICS[(a + k) % INTENT_TOPICS.length], score: surge ? r.int(72, 99) : r.int(15, 69), observedAt: date(NOW - r.int(1, 45) * DAY) });
+      intent.push({
+        domain: spelled,
+        topic: INTENT_TOPICS[(a + k) % INTENT_TOPICS.length],
+        score: surge ? r.int(72, 99) : r.int(15, 69),
+        observedAt: date(NOW - r.int(1, 45) * DAY),
+      });
     }
   });
   intent.push({ domain: "unknown-company.example", topic: "Customer Data Platform", score: 91, observedAt: date(NOW - 4 * DAY) }); // matches no account
@@ -342,7 +637,14 @@ export function generateSampleFiles(seed = 20261120): Record<string, string> {
   files["partner/technographics.csv"] = csvText(["domain", "technology", "category", "vendor"], techno, "\n");
   const firmo: Row[] = accounts
     .filter((acc) => typeof acc.DunsNumber === "string" && acc.Id !== id15("001", 1))
-    .map((acc) => ({ duns: String(acc.DunsNumber).replace(/-/g, ""), employees: Number(acc.NumberOfEmployees) + r.int(-20, 20), revenue: acc.AnnualRevenue, industry: acc.Industry, country: acc.BillingCountry, yearFounded: r.int(1900, 2018) }));
+    .map((acc) => ({
+      duns: String(acc.DunsNumber).replace(/-/g, ""),
+      employees: Number(acc.NumberOfEmployees) + r.int(-20, 20),
+      revenue: acc.AnnualRevenue,
+      industry: acc.Industry,
+      country: acc.BillingCountry,
+      yearFounded: r.int(1900, 2018),
+    }));
   firmo.push({ duns: "999999999", employees: 10, revenue: 1000000, industry: "Retail", country: "United States", yearFounded: 2001 });
   files["partner/firmographics.csv"] = csvText(["duns", "employees", "revenue", "industry", "country", "yearFounded"], firmo, "\n");
   return files;

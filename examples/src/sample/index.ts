@@ -13,7 +13,12 @@ export { SAMPLE_DATA_DIR, SAMPLE_RELATED_TABLES, sampleFiles } from "./sample-fi
 export const SAMPLE_IDENTITY_CONFIG: IdentityConfigInput = {
   linkByEmailDomain: true,
   persons: {
-    mergeOn: [{ namespace: "salesforce.contact" }, { namespace: "salesforce.lead" }, { namespace: "marketo.lead" }, { namespace: "email", maxRecordsPerValue: 5 }],
+    mergeOn: [
+      { namespace: "salesforce.contact" },
+      { namespace: "salesforce.lead" },
+      { namespace: "marketo.lead" },
+      { namespace: "email", maxRecordsPerValue: 5 },
+    ],
   },
 };
 
@@ -25,7 +30,10 @@ export interface SampleReports {
 }
 
 /** Reads the sample exports into an identity graph (`onProgress` hears each file's bytes and records as they are read). */
-export async function loadSampleGraph(folder = SAMPLE_DATA_DIR, onProgress?: (progress: LoadProgress) => void): Promise<{ graph: IdentityGraph; files: readonly FileReport[] }> {
+export async function loadSampleGraph(
+  folder = SAMPLE_DATA_DIR,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<{ graph: IdentityGraph; files: readonly FileReport[] }> {
   const { graph, reports } = await loadExports(sampleFiles(folder), { identity: SAMPLE_IDENTITY_CONFIG, ...(onProgress ? { onProgress } : {}) });
   return { graph, files: reports };
 }

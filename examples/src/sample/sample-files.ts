@@ -1,7 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { RelatedTableDefinition } from "@abm-kit/core";
-import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, partnerTableDefinition, type ExportFile, type SalesforceReadOptions } from "@abm-kit/sources";
+import {
+  FIRMOGRAPHICS_MAPPING,
+  INTENT_MAPPING,
+  TECHNOGRAPHICS_MAPPING,
+  partnerTableDefinition,
+  type ExportFile,
+  type SalesforceReadOptions,
+} from "@abm-kit/sources";
 
 /** The folder of the checked-in sample exports. */
 export const SAMPLE_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
@@ -14,7 +21,12 @@ const SALESFORCE_OPTIONS: SalesforceReadOptions = {
 
 /** Every sample file and what it holds, in the order they are read. */
 export function sampleFiles(folder = SAMPLE_DATA_DIR): ExportFile[] {
-  const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({ source: "salesforce", object, path: join(folder, "salesforce", file), options: SALESFORCE_OPTIONS });
+  const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({
+    source: "salesforce",
+    object,
+    path: join(folder, "salesforce", file),
+    options: SALESFORCE_OPTIONS,
+  });
   const mkto = (kind: Extract<ExportFile, { source: "marketo" }>["export"]): ExportFile => ({
     source: "marketo",
     export: kind,

@@ -6,7 +6,15 @@
  */
 export type { DialectName, ParamType, SqlDialect } from "./dialects/dialect.js";
 export { DIALECTS, dialectOf } from "./dialects/index.js";
-export { SqlLayoutSchema, SqlFieldsSchema, SqlRelatedTableSchema, type SqlLayout, type SqlFields, type SqlRelatedTable, type SqlEntityTable } from "./layout/layout.js";
+export {
+  SqlLayoutSchema,
+  SqlFieldsSchema,
+  SqlRelatedTableSchema,
+  type SqlLayout,
+  type SqlFields,
+  type SqlRelatedTable,
+  type SqlEntityTable,
+} from "./layout/layout.js";
 export { TABLE_NAMES, relatedSqlTable, relatedOwnersSqlTable, RESERVED_COLUMNS } from "./layout/table-names.js";
 export { snapshotLayout } from "./layout/snapshot-layout.js";
 export { layoutTables, type SqlColumn, type SqlTable } from "./layout/table-columns.js";

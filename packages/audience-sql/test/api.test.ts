@@ -18,7 +18,13 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-const audience = (id: string, condition: Audience["condition"], type: Audience["type"] = "account"): Audience => ({ id, name: id, version: 1, type, condition });
+const audience = (id: string, condition: Audience["condition"], type: Audience["type"] = "account"): Audience => ({
+  id,
+  name: id,
+  version: 1,
+  type,
+  condition,
+});
 
 describe("writing a snapshot", () => {
   it("writes every row of every table, in both engines", async () => {
@@ -43,7 +49,11 @@ describe("writing a snapshot", () => {
     }
     // domain keys in any spelling join their account once; unmatched rows have no owner
     const owners = await postgres.query("SELECT _owner_id AS owner, COUNT(*) AS n FROM related_intent_owners GROUP BY _owner_id ORDER BY _owner_id");
-    expect(owners).toEqual([{ owner: "A1", n: "1" }, { owner: "A2", n: "2" }, { owner: "A6", n: "1" }]);
+    expect(owners).toEqual([
+      { owner: "A1", n: "1" },
+      { owner: "A2", n: "2" },
+      { owner: "A6", n: "1" },
+    ]);
   });
 
   it("keeps instants to the millisecond, dates as days, arrays and missing values", async () => {
@@ -68,7 +78,8 @@ describe("writing a snapshot", () => {
 
   it("has DDL per dialect with each dialect's types", () => {
     const layout = snapshotLayout(snapshot);
-    const table = (dialect: Parameters<typeof layoutDdl>[1]) => layoutDdl(layout, dialect).find((s) => s.startsWith(`CREATE TABLE ${dialect === "bigquery" || dialect === "spark" ? "`accounts`" : '"accounts"'}`))!;
+    const table = (dialect: Parameters<typeof layoutDdl>[1]) =>
+      layoutDdl(layout, dialect).find((s) => s.startsWith(`CREATE TABLE ${dialect === "bigquery" || dialect === "spark" ? "`accounts`" : '"accounts"'}`))!;
     expect(table("postgres")).toContain('"createdAt" TIMESTAMP(3) WITHOUT TIME ZONE');
     expect(table("postgres")).toContain('"Tags__c" TEXT[]');
     expect(table("duckdb")).toContain('"Tags__c" VARCHAR[]');
@@ -91,7 +102,9 @@ describe("compiling", () => {
     expect(() => compileAudienceSql(a, { dialect: "duckdb", now: NOW })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileAudienceSql(a, { dialect: "oracle" as never, now: NOW, snapshot })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
     expect(() => compileAudienceSql(a, { dialect: "duckdb", now: "yesterday", snapshot })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
-    expect(() => compileAudienceSql({ ...a, type: "company" } as never, { dialect: "duckdb", now: NOW, snapshot })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => compileAudienceSql({ ...a, type: "company" } as never, { dialect: "duckdb", now: NOW, snapshot })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED" }),
+    );
   });
 
   it("raises the in-memory engine's typed errors: type mismatch, undeclared related table, cycles, unknown references", () => {
@@ -99,22 +112,46 @@ describe("compiling", () => {
     const mismatch = accountAudience({ kind: "attribute", field: "employeeCount", op: "gt", value: "many" });
     expect(() => evaluate(mismatch, snapshot, { now: NOW })).toThrow(expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }));
     expect(() => compileAudienceSql(mismatch, options)).toThrow(expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }));
-    expect(() => compileAudienceSql(accountAudience({ kind: "related", relation: "related:nope", quantifier: "some" }), options)).toThrow(expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }));
+    expect(() => compileAudienceSql(accountAudience({ kind: "related", relation: "related:nope", quantifier: "some" }), options)).toThrow(
+      expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }),
+    );
     const a = audience("a", { kind: "inAudience", audienceId: "b" });
     const b = audience("b", { kind: "inAudience", audienceId: "a" });
-    expect(() => compileAudienceSql(a, { ...options, audiences: [b] })).toThrow(expect.objectContaining({ code: "AUDIENCE_REFERENCE_CYCLE", message: expect.stringContaining("a → b → a") }));
+    expect(() => compileAudienceSql(a, { ...options, audiences: [b] })).toThrow(
+      expect.objectContaining({ code: "AUDIENCE_REFERENCE_CYCLE", message: expect.stringContaining("a → b → a") }),
+    );
     expect(() => compileAudienceSql(a, options)).toThrow(expect.objectContaining({ code: "UNKNOWN_AUDIENCE_REFERENCE" }));
-    expect(() => compileAudienceSql(audience("p", { kind: "inAudience", audienceId: "b" }, "person"), { ...options, audiences: [audience("b", { kind: "and", conditions: [] })] })).toThrow(expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }));
+    expect(() =>
+      compileAudienceSql(audience("p", { kind: "inAudience", audienceId: "b" }, "person"), {
+        ...options,
+        audiences: [audience("b", { kind: "and", conditions: [] })],
+      }),
+    ).toThrow(expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED" }));
   });
 
   it("compiles references in dependency order, to definitions and to given results", async () => {
     const base = audience("base", { kind: "attribute", field: "type", op: "eq", value: "Prospect" });
-    const middle = audience("middle", { kind: "and", conditions: [{ kind: "inAudience", audienceId: "base" }, { kind: "related", relation: "people", quantifier: "some" }] });
-    const top = audience("top", { kind: "or", conditions: [{ kind: "inAudience", audienceId: "middle" }, { kind: "inAudience", audienceId: "given" }] });
+    const middle = audience("middle", {
+      kind: "and",
+      conditions: [
+        { kind: "inAudience", audienceId: "base" },
+        { kind: "related", relation: "people", quantifier: "some" },
+      ],
+    });
+    const top = audience("top", {
+      kind: "or",
+      conditions: [
+        { kind: "inAudience", audienceId: "middle" },
+        { kind: "inAudience", audienceId: "given" },
+      ],
+    });
     const given = { audienceId: "given", audienceName: "Given", type: "account" as const, memberIds: ["A8", "A99"], now: NOW, size: 2 };
     const expected = evaluate(top, snapshot, { now: NOW, audiences: [base, middle, given] }).memberIds;
     expect(expected.length).toBeGreaterThan(1);
-    for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+    for (const [dialect, engine] of [
+      ["duckdb", duck],
+      ["postgres", postgres],
+    ] as const) {
       const compiled = compileAudienceSql(top, { dialect, now: NOW, snapshot, audiences: [middle, given, base] });
       expect(compiled.sql.indexOf("-- audience base")).toBeLessThan(compiled.sql.indexOf("-- audience middle"));
       expect(await engine.ids(compiled)).toEqual(expected);
@@ -122,7 +159,16 @@ describe("compiling", () => {
   });
 
   it("explains: the SQL with a comment naming each condition and the parameters listed", () => {
-    const text = explainSql(accountAudience({ kind: "and", conditions: [{ kind: "attribute", field: "industry", op: "eq", value: "Software" }, { kind: "attribute", field: "Nope", op: "exists" }] }), { dialect: "bigquery", now: NOW, snapshot });
+    const text = explainSql(
+      accountAudience({
+        kind: "and",
+        conditions: [
+          { kind: "attribute", field: "industry", op: "eq", value: "Software" },
+          { kind: "attribute", field: "Nope", op: "exists" },
+        ],
+      }),
+      { dialect: "bigquery", now: NOW, snapshot },
+    );
     expect(text).toContain("-- condition.conditions[0]: attribute industry eq");
     expect(text).toContain("-- condition.conditions[1]: attribute Nope exists");
     expect(text).toContain('-- @p1 text = "Software"');

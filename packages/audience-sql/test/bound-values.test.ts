@@ -24,7 +24,11 @@ const WEIRD_FIELD = `we"ird'field -- x`;
 const snapshot = buildSnapshot(
   {
     accounts: [
-      ...NASTY.map((industry, i) => ({ id: `N${String(i).padStart(2, "0")}`, industry, attributes: { [WEIRD_FIELD]: industry, Tags__c: [industry, "plain"] } })),
+      ...NASTY.map((industry, i) => ({
+        id: `N${String(i).padStart(2, "0")}`,
+        industry,
+        attributes: { [WEIRD_FIELD]: industry, Tags__c: [industry, "plain"] },
+      })),
       { id: "Z", industry: "plain" },
     ],
   },
@@ -78,10 +82,27 @@ describe("values are bound parameters", () => {
   it("a field name with quotes is quoted, and a name with a control character is refused", () => {
     const { sql } = compileAudienceSql(accountAudience({ kind: "attribute", field: WEIRD_FIELD, op: "exists" }), { dialect: "postgres", now: NOW, snapshot });
     expect(sql).toContain(`"we""ird'field -- x"`);
-    expect(() => compileAudienceSql(accountAudience({ kind: "attribute", field: "a\nb", op: "exists" }), { dialect: "postgres", now: NOW, layout: { ...emptyLayout(), accounts: { "a\nb": "string" } } })).toThrow(expect.objectContaining({ code: "INVALID_IDENTIFIER" }));
+    expect(() =>
+      compileAudienceSql(accountAudience({ kind: "attribute", field: "a\nb", op: "exists" }), {
+        dialect: "postgres",
+        now: NOW,
+        layout: { ...emptyLayout(), accounts: { "a\nb": "string" } },
+      }),
+    ).toThrow(expect.objectContaining({ code: "INVALID_IDENTIFIER" }));
   });
 });
 
 function emptyLayout() {
-  return { accounts: {}, persons: {}, links: {}, opportunities: {}, opportunityRoles: {}, campaigns: {}, campaignMembers: {}, personEvents: {}, accountEvents: {}, related: {} };
+  return {
+    accounts: {},
+    persons: {},
+    links: {},
+    opportunities: {},
+    opportunityRoles: {},
+    campaigns: {},
+    campaignMembers: {},
+    personEvents: {},
+    accountEvents: {},
+    related: {},
+  };
 }

@@ -5,7 +5,18 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { inject } from "vitest";
 import { AbmKitError, buildSnapshot } from "@abm-kit/core";
 import { evaluate, evaluateComposition, type Audience, type Composition, type Condition } from "@abm-kit/audience";
-import { compileAudienceSql, compileCompositionSql, fieldColumnNames, layoutDdl, layoutTables, MAX_COLUMN_NAME_BYTES, RESERVED_COLUMNS, snapshotLayout, writeSnapshotToDuckDB, writeSnapshotToPostgres } from "../src/index.js";
+import {
+  compileAudienceSql,
+  compileCompositionSql,
+  fieldColumnNames,
+  layoutDdl,
+  layoutTables,
+  MAX_COLUMN_NAME_BYTES,
+  RESERVED_COLUMNS,
+  snapshotLayout,
+  writeSnapshotToDuckDB,
+  writeSnapshotToPostgres,
+} from "../src/index.js";
 import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 import { NOW, daysAgo } from "./fixture.js";
 
@@ -35,7 +46,12 @@ function caseSnapshot() {
       ärzte: i % 3 === 0,
     },
   }));
-  const accounts = Array.from({ length: 6 }, (_, i) => ({ id: `A${i}`, name: `Account ${i}`, industry: i % 2 === 0 ? "Software" : "Retail", attributes: { Industry: i % 3 === 0 ? "Software" : "Other" } }));
+  const accounts = Array.from({ length: 6 }, (_, i) => ({
+    id: `A${i}`,
+    name: `Account ${i}`,
+    industry: i % 2 === 0 ? "Software" : "Retail",
+    attributes: { Industry: i % 3 === 0 ? "Software" : "Other" },
+  }));
   const links = persons.map((p, i) => ({ accountId: `A${i % 6}`, personId: p.id }));
   const events = persons.flatMap((p, i) => [
     { id: `E${i}a`, type: "web_visit", occurredAt: daysAgo(i + 1), personId: p.id, properties: { Type: i % 2 === 0 ? "form_fill" : "web_visit" } },
@@ -57,7 +73,13 @@ const AUDIENCES: Audience[] = [
   person("long-b", eq(LONG_B, 1)),
   person("unicode-upper", eq("Ärzte", true)),
   person("unicode-lower", eq("ärzte", true)),
-  person("event-type-and-property", { kind: "event", types: ["web_visit"], where: eq("Type", "form_fill"), window: { last: { amount: 30, unit: "days" } }, count: { op: "gte", value: 1 } }),
+  person("event-type-and-property", {
+    kind: "event",
+    types: ["web_visit"],
+    where: eq("Type", "form_fill"),
+    window: { last: { amount: 30, unit: "days" } },
+    count: { op: "gte", value: 1 },
+  }),
   account("standard-industry", eq("industry", "Software")),
   account("custom-industry", eq("Industry", "Software")),
   account("people-at-marketo-acme", { kind: "related", relation: "people", quantifier: "some", where: eq("company", "Acme (Marketo)") }),
@@ -99,21 +121,28 @@ describe("column names of fields", () => {
       fc.string({ unit: "grapheme", minLength: 20, maxLength: 40 }),
     );
     fc.assert(
-      fc.property(fc.uniqueArray(name, { maxLength: 25 }).filter((a) => a.every((n) => !RESERVED_COLUMNS.has(n))), fc.context(), (fields, ctx) => {
-        const forward = fieldColumnNames(Object.fromEntries(fields.map((f) => [f, "string" as const])));
-        const backward = fieldColumnNames(Object.fromEntries([...fields].reverse().map((f) => [f, "string" as const])));
-        ctx.log(JSON.stringify([...forward]));
-        expect([...backward].sort()).toEqual([...forward].sort());
-        const columns = fields.map((f) => forward.get(f)!);
-        const folded = new Set([...columns.map((c) => c.toLowerCase()), ...[...RESERVED_COLUMNS]]);
-        expect(folded.size).toBe(columns.length + RESERVED_COLUMNS.size);
-        for (const c of columns) expect(bytes(c)).toBeLessThanOrEqual(MAX_COLUMN_NAME_BYTES);
-        // a name that is short enough and alone in its case-folded group (reserved names included) keeps itself
-        for (const f of fields) {
-          const alone = bytes(f) <= MAX_COLUMN_NAME_BYTES && !RESERVED_COLUMNS.has(f.toLowerCase()) && fields.filter((g) => g.toLowerCase() === f.toLowerCase()).length === 1;
-          if (alone) expect(forward.get(f)).toBe(f);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(name, { maxLength: 25 }).filter((a) => a.every((n) => !RESERVED_COLUMNS.has(n))),
+        fc.context(),
+        (fields, ctx) => {
+          const forward = fieldColumnNames(Object.fromEntries(fields.map((f) => [f, "string" as const])));
+          const backward = fieldColumnNames(Object.fromEntries([...fields].reverse().map((f) => [f, "string" as const])));
+          ctx.log(JSON.stringify([...forward]));
+          expect([...backward].sort()).toEqual([...forward].sort());
+          const columns = fields.map((f) => forward.get(f)!);
+          const folded = new Set([...columns.map((c) => c.toLowerCase()), ...[...RESERVED_COLUMNS]]);
+          expect(folded.size).toBe(columns.length + RESERVED_COLUMNS.size);
+          for (const c of columns) expect(bytes(c)).toBeLessThanOrEqual(MAX_COLUMN_NAME_BYTES);
+          // a name that is short enough and alone in its case-folded group (reserved names included) keeps itself
+          for (const f of fields) {
+            const alone =
+              bytes(f) <= MAX_COLUMN_NAME_BYTES &&
+              !RESERVED_COLUMNS.has(f.toLowerCase()) &&
+              fields.filter((g) => g.toLowerCase() === f.toLowerCase()).length === 1;
+            if (alone) expect(forward.get(f)).toBe(f);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -134,7 +163,10 @@ describe("related table names", () => {
     })();
     expect(error).toBeInstanceOf(AbmKitError);
     expect(error).toMatchObject({ code: "INVALID_LAYOUT" });
-    expect((error as AbmKitError).problems.map((p) => p.path)).toEqual([["related", "intent"], ["related", long]]);
+    expect((error as AbmKitError).problems.map((p) => p.path)).toEqual([
+      ["related", "intent"],
+      ["related", long],
+    ]);
     // 48 characters fit: related_<48>_owners is 63 bytes
     expect(layoutTables({ ...base, related: { [long.slice(1)]: related } }).map((t) => t.name)).toContain(`related_${long.slice(1)}_owners`);
   });
@@ -165,7 +197,10 @@ describe("snapshots whose field names differ only in case, or are long, in real 
   for (const audience of AUDIENCES) {
     it(`${audience.id}: DuckDB and PostgreSQL return the in-memory members`, async () => {
       const expected = evaluate(audience, snapshot, { now: NOW }).memberIds;
-      for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+      for (const [dialect, engine] of [
+        ["duckdb", duck],
+        ["postgres", postgres],
+      ] as const) {
         const compiled = compileAudienceSql(audience, { dialect, now: NOW, snapshot });
         expect(await engine.ids(compiled), dialect).toEqual(expected);
       }
@@ -178,12 +213,20 @@ describe("snapshots whose field names differ only in case, or are long, in real 
       name: "By Marketo company",
       version: 1,
       type: "person",
-      members: { kind: "rank", input: { kind: "definition", audience: person("everyone", { kind: "attribute", field: "email", op: "exists" }) }, by: { kind: "field", field: LONG_B }, limit: 8 },
+      members: {
+        kind: "rank",
+        input: { kind: "definition", audience: person("everyone", { kind: "attribute", field: "email", op: "exists" }) },
+        by: { kind: "field", field: LONG_B },
+        limit: 8,
+      },
       split: { by: "attribute", field: "company", branches: [{ id: "acme", values: ["Acme (Marketo)"] }], otherwise: { id: "rest" } },
     };
     const expected = evaluateComposition(composition, snapshot, { now: NOW });
     expect(expected.map((r) => r.size).every((n) => n > 0)).toBe(true);
-    for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+    for (const [dialect, engine] of [
+      ["duckdb", duck],
+      ["postgres", postgres],
+    ] as const) {
       const compiled = compileCompositionSql(composition, { dialect, now: NOW, snapshot });
       for (const [k, output] of compiled.outputs.entries()) expect(await engine.ids(output as never), dialect).toEqual(expected[k]!.memberIds);
     }

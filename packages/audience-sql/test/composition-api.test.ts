@@ -8,17 +8,38 @@ import { NOW, accountAudience, sqlFixture } from "./fixture.js";
 
 const snapshot = sqlFixture();
 const base = { now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT] };
-const composition = (id: string, members: Composition["members"], extra: Partial<Composition> = {}): Composition => ({ id, name: id, version: 1, type: "account", members, ...extra });
+const composition = (id: string, members: Composition["members"], extra: Partial<Composition> = {}): Composition => ({
+  id,
+  name: id,
+  version: 1,
+  type: "account",
+  members,
+  ...extra,
+});
 const ref = (audienceId: string) => ({ kind: "audience" as const, audienceId });
 
 describe("compileCompositionSql errors are the in-memory engine's", () => {
   it("rejects a bad definition with a ValidationError naming each path", () => {
-    const bad = composition("bad", ref("big"), { split: { by: "percentage", salt: "s", branches: [{ id: "a", percent: 60 }, { id: "b", percent: 30 }] } });
+    const bad = composition("bad", ref("big"), {
+      split: {
+        by: "percentage",
+        salt: "s",
+        branches: [
+          { id: "a", percent: 60 },
+          { id: "b", percent: 30 },
+        ],
+      },
+    });
     expect(() => evaluateComposition(bad, snapshot, base)).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
-    expect(() => compileCompositionSql(bad, { ...base, dialect: "duckdb" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED", problems: [expect.objectContaining({ path: ["split", "branches"] })] }));
+    expect(() => compileCompositionSql(bad, { ...base, dialect: "duckdb" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED", problems: [expect.objectContaining({ path: ["split", "branches"] })] }),
+    );
     expect(() => compileCompositionSql({ id: "x" } as never, { ...base, dialect: "duckdb" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     expect(() => compileCompositionSql(composition("ok", ref("big")), { ...base, dialect: "duckdb", compositions: [{ id: "broken" } as never] })).toThrow(
-      expect.objectContaining({ code: "VALIDATION_FAILED", problems: expect.arrayContaining([expect.objectContaining({ path: expect.arrayContaining(["compositions", 0]) })]) }),
+      expect.objectContaining({
+        code: "VALIDATION_FAILED",
+        problems: expect.arrayContaining([expect.objectContaining({ path: expect.arrayContaining(["compositions", 0]) })]),
+      }),
     );
   });
 
@@ -29,10 +50,18 @@ describe("compileCompositionSql errors are the in-memory engine's", () => {
       [a, [b], "COMPOSITION_CYCLE"],
       [composition("u", ref("nowhere")), [], "UNKNOWN_AUDIENCE"],
       [composition("m", { kind: "union", inputs: [ref("big"), ref("leaders")] }), [], "COMPOSITION_TYPE_MISMATCH"],
-      [composition("d", ref("big"), { split: { by: "attribute", field: "industry", branches: [{ id: "customers", values: ["x"] }] } }), [composition("customers", ref("big"))], "DUPLICATE_RESULT_ID"],
+      [
+        composition("d", ref("big"), { split: { by: "attribute", field: "industry", branches: [{ id: "customers", values: ["x"] }] } }),
+        [composition("customers", ref("big"))],
+        "DUPLICATE_RESULT_ID",
+      ],
       [composition("f", ref("big"), { split: { by: "attribute", field: "Nope__c", branches: [{ id: "x1", values: ["x"] }] } }), [], "UNKNOWN_FIELD"],
       [composition("r", { kind: "rank", input: ref("big"), by: { kind: "field", field: "industry" }, limit: 2 }), [], "INVALID_MEMBER_VALUE"],
-      [composition("rel", { kind: "rank", input: ref("big"), by: { kind: "aggregate", relation: "campaignMembers", fn: "count" }, limit: 2 }), [], "UNKNOWN_RELATION"],
+      [
+        composition("rel", { kind: "rank", input: ref("big"), by: { kind: "aggregate", relation: "campaignMembers", fn: "count" }, limit: 2 }),
+        [],
+        "UNKNOWN_RELATION",
+      ],
     ] as const) {
       let expected: string | undefined;
       try {
@@ -47,10 +76,16 @@ describe("compileCompositionSql errors are the in-memory engine's", () => {
   });
 
   it("needs a layout or snapshot and a known dialect", () => {
-    expect(() => compileCompositionSql(composition("x", ref("big")), { now: NOW, dialect: "duckdb", audiences: COMPOSITION_AUDIENCES })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
-    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "oracle" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => compileCompositionSql(composition("x", ref("big")), { now: NOW, dialect: "duckdb", audiences: COMPOSITION_AUDIENCES })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTIONS" }),
+    );
+    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "oracle" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTIONS" }),
+    );
     expect(() => compileCompositionSql(composition("x", ref("big")), undefined as never)).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
-    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => compileCompositionSql(composition("x", ref("big")), { ...base, dialect: "duckdb", now: "yesterday" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED" }),
+    );
   });
 });
 
@@ -59,14 +94,25 @@ describe("compileCompositionSql output", () => {
     const layout = JSON.parse(JSON.stringify(snapshotLayout(snapshot)));
     for (const c of COMPOSITION_CASES.slice(0, 8)) {
       const fromSnapshot = compileCompositionSql(c, { ...base, dialect: "spark", compositions: COMPOSITION_CASES });
-      const fromLayout = compileCompositionSql(c, { now: NOW, layout, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], dialect: "spark", compositions: COMPOSITION_CASES });
+      const fromLayout = compileCompositionSql(c, {
+        now: NOW,
+        layout,
+        audiences: COMPOSITION_AUDIENCES,
+        results: [GIVEN_RESULT],
+        dialect: "spark",
+        compositions: COMPOSITION_CASES,
+      });
       expect(fromLayout).toEqual(fromSnapshot);
     }
   });
 
   it("gives a ranking query only when the members are a rank, and carries referenced audiences' warnings", () => {
     const withUnknown = accountAudience({ kind: "attribute", field: "Nope__c", op: "missing" }, "unknown-field");
-    const compiled = compileCompositionSql(composition("w", { kind: "union", inputs: [ref("unknown-field"), ref("big")] }), { ...base, audiences: [...COMPOSITION_AUDIENCES, withUnknown], dialect: "duckdb" });
+    const compiled = compileCompositionSql(composition("w", { kind: "union", inputs: [ref("unknown-field"), ref("big")] }), {
+      ...base,
+      audiences: [...COMPOSITION_AUDIENCES, withUnknown],
+      dialect: "duckdb",
+    });
     expect(compiled.ranking).toBeUndefined();
     expect(compiled.outputs[0]!.warnings).toEqual([expect.objectContaining({ code: "unknown_field", message: expect.stringContaining("unknown-field") })]);
     const ranked = compileCompositionSql(COMPOSITION_CASES.find((c) => c.id === "top-employees")!, { ...base, dialect: "duckdb" });
@@ -94,9 +140,25 @@ describe("hostile values stay values", () => {
 
   it("ids and split values with quotes, backslashes, -- and placeholders select exactly the in-memory members", async () => {
     const given = { audienceId: "given", type: "account" as const, memberIds: ["O'Brien -- x", "$1", "? or 1=1", "ok"] };
-    const c = composition("hostile", { kind: "exclude", from: ref("given"), exclude: [{ kind: "definition", audience: accountAudience({ kind: "attribute", field: "id", op: "eq", value: "ok" }, "just-ok") }] }, {
-      split: { by: "attribute", field: "industry", branches: [{ id: "h1", values: ["back\\slash", "? or 1=1"] }, { id: "h2", values: ["semi;colon", "O'Brien -- x"] }], otherwise: { id: "h3" } },
-    });
+    const c = composition(
+      "hostile",
+      {
+        kind: "exclude",
+        from: ref("given"),
+        exclude: [{ kind: "definition", audience: accountAudience({ kind: "attribute", field: "id", op: "eq", value: "ok" }, "just-ok") }],
+      },
+      {
+        split: {
+          by: "attribute",
+          field: "industry",
+          branches: [
+            { id: "h1", values: ["back\\slash", "? or 1=1"] },
+            { id: "h2", values: ["semi;colon", "O'Brien -- x"] },
+          ],
+          otherwise: { id: "h3" },
+        },
+      },
+    );
     const expected = evaluateComposition(c, hostile, { now: NOW, results: [given] });
     expect(expected.map((r) => r.size)).toEqual([2, 1, 0]);
     for (const [i, dialect] of (["duckdb", "postgres"] as const).entries()) {

@@ -27,16 +27,36 @@ describe("compositions on DuckDB and PostgreSQL return the in-memory members", (
   });
 
   for (const now of NOWS) {
-    const expected = new Map(evaluateCompositions(COMPOSITION_CASES, snapshot, { now, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT] }).map((r) => [r.audienceId, r.memberIds]));
+    const expected = new Map(
+      evaluateCompositions(COMPOSITION_CASES, snapshot, { now, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT] }).map((r) => [
+        r.audienceId,
+        r.memberIds,
+      ]),
+    );
     for (const composition of COMPOSITION_CASES) {
       for (const dialect of ["duckdb", "postgres"] as const) {
         it(`${dialect} at ${now}: ${composition.id}`, async () => {
-          const compiled = compileCompositionSql(composition, { dialect, now, snapshot, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], compositions: COMPOSITION_CASES });
-          const inMemory = evaluateComposition(composition, snapshot, { now, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], compositions: COMPOSITION_CASES });
+          const compiled = compileCompositionSql(composition, {
+            dialect,
+            now,
+            snapshot,
+            audiences: COMPOSITION_AUDIENCES,
+            results: [GIVEN_RESULT],
+            compositions: COMPOSITION_CASES,
+          });
+          const inMemory = evaluateComposition(composition, snapshot, {
+            now,
+            audiences: COMPOSITION_AUDIENCES,
+            results: [GIVEN_RESULT],
+            compositions: COMPOSITION_CASES,
+          });
           expect(compiled.outputs.map((o) => o.audienceId)).toEqual(inMemory.map((r) => r.audienceId));
           expect(compiled.outputs.map((o) => o.audienceName)).toEqual(inMemory.map((r) => r.audienceName));
           for (const output of compiled.outputs) {
-            expect({ id: output.audienceId, members: await engines[dialect]!.ids(output as never) }).toEqual({ id: output.audienceId, members: expected.get(output.audienceId) });
+            expect({ id: output.audienceId, members: await engines[dialect]!.ids(output as never) }).toEqual({
+              id: output.audienceId,
+              members: expected.get(output.audienceId),
+            });
           }
         });
       }
@@ -51,9 +71,18 @@ describe("compositions on DuckDB and PostgreSQL return the in-memory members", (
         const options = { now: NOW, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], compositions: COMPOSITION_CASES };
         const input: MemberList = evaluateComposition({ ...composition, id: "rank-input", members: node.input }, snapshot, options)[0]!;
         const expected = rank(input, snapshot, { id: "x", by: node.by, order: node.order, limit: node.limit, now: NOW }).ranking!;
-        const compiled = compileCompositionSql(composition, { dialect, now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], compositions: COMPOSITION_CASES });
+        const compiled = compileCompositionSql(composition, {
+          dialect,
+          now: NOW,
+          snapshot,
+          audiences: COMPOSITION_AUDIENCES,
+          results: [GIVEN_RESULT],
+          compositions: COMPOSITION_CASES,
+        });
         const rows = await engines[dialect]!.query(compiled.ranking!.sql, compiled.ranking!.params);
-        expect(rows.map((r) => ({ rank: Number(r.rank), id: String(r.id), value: r.value === null ? null : Number(r.value) }))).toEqual(expected.map((m) => ({ rank: m.rank, id: m.id, value: m.value })));
+        expect(rows.map((r) => ({ rank: Number(r.rank), id: String(r.id), value: r.value === null ? null : Number(r.value) }))).toEqual(
+          expected.map((m) => ({ rank: m.rank, id: m.id, value: m.value })),
+        );
       });
     }
   }

@@ -31,7 +31,10 @@ describe("enrich queries return the in-memory members' attributes", () => {
         expect(compiled.outputs).toHaveLength(expected.length);
         for (const [i, output] of compiled.outputs.entries()) {
           const rows = await engines[dialect]!.query(output.enrich!.sql, output.enrich!.params);
-          const actual = rows.map(({ id, ...attributes }) => ({ id, attributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, jsonValue(v)])) }));
+          const actual = rows.map(({ id, ...attributes }) => ({
+            id,
+            attributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, jsonValue(v)])),
+          }));
           expect(actual).toEqual(expected[i]!.members!.map((m) => ({ id: m.id, attributes: m.attributes })));
         }
         // the cases are informative: every output has members, and every attribute is present for someone
@@ -42,14 +45,27 @@ describe("enrich queries return the in-memory members' attributes", () => {
   }
 
   it("attribute names that cannot be distinct SQL columns are a typed error naming each", () => {
-    const clash = { ...ENRICH_CASES[1]!, enrich: [{ name: "ID", value: { kind: "field" as const, field: "title" } }, { name: "Title", value: { kind: "field" as const, field: "title" } }, { name: "title", value: { kind: "field" as const, field: "email" } }] };
+    const clash = {
+      ...ENRICH_CASES[1]!,
+      enrich: [
+        { name: "ID", value: { kind: "field" as const, field: "title" } },
+        { name: "Title", value: { kind: "field" as const, field: "title" } },
+        { name: "title", value: { kind: "field" as const, field: "email" } },
+      ],
+    };
     expect(() => compileCompositionSql(clash, { dialect: "duckdb", now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES })).toThrow(
-      expect.objectContaining({ code: "AUDIENCE_COMPILE_FAILED", problems: [expect.objectContaining({ path: ["enrich", 0, "name"] }), expect.objectContaining({ path: ["enrich", 2, "name"] })] }),
+      expect.objectContaining({
+        code: "AUDIENCE_COMPILE_FAILED",
+        problems: [expect.objectContaining({ path: ["enrich", 0, "name"] }), expect.objectContaining({ path: ["enrich", 2, "name"] })],
+      }),
     );
   });
 
   it("compositions without enrich have no enrich query", () => {
-    const compiled = compileCompositionSql({ ...ENRICH_CASES[1]!, enrich: undefined }, { dialect: "duckdb", now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES });
+    const compiled = compileCompositionSql(
+      { ...ENRICH_CASES[1]!, enrich: undefined },
+      { dialect: "duckdb", now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES },
+    );
     expect(compiled.outputs[0]!.enrich).toBeUndefined();
   });
 });

@@ -10,10 +10,33 @@ const snapshot = sqlFixture();
 const byId = (id: string): Composition => COMPOSITION_CASES.find((c) => c.id === id)!;
 
 /** Compositions pinned per dialect: set operations, an inline audience, rank by an aggregate and via the primary account, every split kind, references between compositions, enrich (ISO text of instants and dates). */
-const PINNED = ["icp-minus-suppression", "intersect-inline", "open-pipeline", "primary-account-size", "test-holdout", "by-tags", "by-renewal", "engagement-tiers", "of-compositions"].map(byId).concat(ENRICH_CASES);
+const PINNED = [
+  "icp-minus-suppression",
+  "intersect-inline",
+  "open-pipeline",
+  "primary-account-size",
+  "test-holdout",
+  "by-tags",
+  "by-renewal",
+  "engagement-tiers",
+  "of-compositions",
+]
+  .map(byId)
+  .concat(ENRICH_CASES);
 
 function goldenText(dialect: DialectName): string {
-  return PINNED.map((composition) => explainCompositionSql(composition, { dialect, now: NOW, snapshot, audiences: COMPOSITION_AUDIENCES, results: [GIVEN_RESULT], compositions: COMPOSITION_CASES })).join("\n\n;\n\n") + "\n";
+  return (
+    PINNED.map((composition) =>
+      explainCompositionSql(composition, {
+        dialect,
+        now: NOW,
+        snapshot,
+        audiences: COMPOSITION_AUDIENCES,
+        results: [GIVEN_RESULT],
+        compositions: COMPOSITION_CASES,
+      }),
+    ).join("\n\n;\n\n") + "\n"
+  );
 }
 
 describe("golden composition SQL", () => {
@@ -30,7 +53,10 @@ describe("golden composition SQL", () => {
 
   it("binds every value: split values, member ids, shares and salts never appear in the text", () => {
     for (const dialect of ["snowflake", "bigquery", "spark"] as const) {
-      const text = goldenText(dialect).split("\n").filter((line) => !line.startsWith("-- ")).join("\n");
+      const text = goldenText(dialect)
+        .split("\n")
+        .filter((line) => !line.startsWith("-- "))
+        .join("\n");
       for (const value of ["q4-holdout", "Tier 1", "2026-03-31", "A7", "Proposal/Price Quote", "Customer"]) expect(text).not.toContain(value);
     }
   });

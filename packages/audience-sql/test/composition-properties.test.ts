@@ -38,14 +38,19 @@ async function check(composition: Composition, now: string): Promise<"invalid" |
     }
     return "invalid";
   }
-  for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+  for (const [dialect, engine] of [
+    ["duckdb", duck],
+    ["postgres", postgres],
+  ] as const) {
     const compiled = compileCompositionSql(composition, { ...options, now, dialect });
     expect(compiled.outputs.map((o) => o.audienceId)).toEqual(expected.map((r) => r.audienceId));
     for (const [i, output] of compiled.outputs.entries()) {
       expect(await engine.ids(output as never)).toEqual(expected[i]!.memberIds);
       if (composition.enrich === undefined) continue;
       const rows = await engine.query(output.enrich!.sql, output.enrich!.params);
-      expect(rows.map(({ id, ...attributes }) => ({ id, attributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, numeric(v)])) }))).toEqual(expected[i]!.members!.map((m) => ({ id: m.id, attributes: m.attributes })));
+      expect(
+        rows.map(({ id, ...attributes }) => ({ id, attributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, numeric(v)])) })),
+      ).toEqual(expected[i]!.members!.map((m) => ({ id: m.id, attributes: m.attributes })));
     }
   }
   const total = composition.type === "account" ? snapshot.accounts.size : snapshot.persons.size;

@@ -22,7 +22,10 @@ function variedIds(count: number): string[] {
 }
 
 const snapshot = buildSnapshot({ accounts: variedIds(400).map((id, i) => ({ id, name: `Account ${i}`, employeeCount: i })) }, { asOf: NOW });
-const everyone = { kind: "definition" as const, audience: { id: "all", name: "All", version: 1, type: "account" as const, condition: { kind: "and" as const, conditions: [] } } };
+const everyone = {
+  kind: "definition" as const,
+  audience: { id: "all", name: "All", version: 1, type: "account" as const, condition: { kind: "and" as const, conditions: [] } },
+};
 let duck: Engine;
 let postgres: Engine;
 beforeAll(async () => {
@@ -37,7 +40,10 @@ afterAll(async () => {
 async function expectSameSplit(composition: Composition): Promise<number[]> {
   const expected = evaluateComposition(composition, snapshot, { now: NOW });
   const sizes: number[] = [];
-  for (const [dialect, engine] of [["duckdb", duck], ["postgres", postgres]] as const) {
+  for (const [dialect, engine] of [
+    ["duckdb", duck],
+    ["postgres", postgres],
+  ] as const) {
     const compiled = compileCompositionSql(composition, { dialect, now: NOW, snapshot });
     expect(compiled.outputs.map((o) => o.audienceId)).toEqual(expected.map((r) => r.audienceId));
     for (const [i, output] of compiled.outputs.entries()) {
@@ -52,7 +58,21 @@ async function expectSameSplit(composition: Composition): Promise<number[]> {
 
 describe("percentage splits reproduce the in-memory FNV-1a hash exactly", () => {
   it("a 90/10 split of 400 varied ids (multi-byte characters, lengths 1–40) lands every member where the in-memory split puts it", async () => {
-    const sizes = await expectSameSplit({ id: "c", name: "c", version: 1, type: "account", members: everyone, split: { by: "percentage", salt: "q4-holdout", branches: [{ id: "test", percent: 90 }, { id: "holdout", percent: 10 }] } });
+    const sizes = await expectSameSplit({
+      id: "c",
+      name: "c",
+      version: 1,
+      type: "account",
+      members: everyone,
+      split: {
+        by: "percentage",
+        salt: "q4-holdout",
+        branches: [
+          { id: "test", percent: 90 },
+          { id: "holdout", percent: 10 },
+        ],
+      },
+    });
     // the split really splits: both branches hold members
     expect(Math.min(...sizes)).toBeGreaterThan(10);
   });
@@ -66,7 +86,14 @@ describe("percentage splits reproduce the in-memory FNV-1a hash exactly", () => 
     });
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 12 }), shares, async (salt, percents) => {
-        const composition: Composition = { id: "c", name: "c", version: 1, type: "account", members: everyone, split: { by: "percentage", salt, branches: percents.map((percent, i) => ({ id: `b${i}`, percent })) } };
+        const composition: Composition = {
+          id: "c",
+          name: "c",
+          version: 1,
+          type: "account",
+          members: everyone,
+          split: { by: "percentage", salt, branches: percents.map((percent, i) => ({ id: `b${i}`, percent })) },
+        };
         const parsed = (() => {
           try {
             return evaluateComposition(composition, snapshot, { now: NOW });

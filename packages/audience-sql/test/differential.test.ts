@@ -20,8 +20,20 @@ afterAll(async () => {
 });
 
 /** A referenced audience, so random audiences can use `inAudience`. */
-const REFERENCED: Audience = { id: "ref.engaged", name: "Engaged", version: 1, type: "account", condition: { kind: "event", types: ["Visit Webpage", "Intent Surge"], window: { last: { amount: 60, unit: "days" } } } };
-const PERSON_REFERENCED: Audience = { id: "ref.cmo", name: "CMOs", version: 1, type: "person", condition: { kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer"] } };
+const REFERENCED: Audience = {
+  id: "ref.engaged",
+  name: "Engaged",
+  version: 1,
+  type: "account",
+  condition: { kind: "event", types: ["Visit Webpage", "Intent Surge"], window: { last: { amount: 60, unit: "days" } } },
+};
+const PERSON_REFERENCED: Audience = {
+  id: "ref.cmo",
+  name: "CMOs",
+  version: 1,
+  type: "person",
+  condition: { kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer"] },
+};
 /** The in-memory members, or the code of the typed error evaluation raises (compiling must raise the same). */
 function expectedOf(audience: Audience, now: string, audiences: Audience[]): string[] | { code: string } {
   try {
@@ -53,10 +65,12 @@ async function check(audience: Audience, now: string): Promise<"invalid" | "triv
 const NOWS = [NOW, "2026-03-31T00:00:00.000Z", "2026-02-28T23:59:59.999Z", "2025-12-31T12:00:00.000Z"];
 
 const audienceArb = fc.constantFrom("account" as const, "person" as const).chain((type) =>
-  fc.record({
-    condition: conditionArb(type, 3, type === "account" ? { id: REFERENCED.id, type } : { id: PERSON_REFERENCED.id, type }),
-    now: fc.constantFrom(...NOWS),
-  }).map(({ condition, now }) => ({ audience: { id: "random", name: "Random", version: 1, type, condition } as Audience, now })),
+  fc
+    .record({
+      condition: conditionArb(type, 3, type === "account" ? { id: REFERENCED.id, type } : { id: PERSON_REFERENCED.id, type }),
+      now: fc.constantFrom(...NOWS),
+    })
+    .map(({ condition, now }) => ({ audience: { id: "random", name: "Random", version: 1, type, condition } as Audience, now })),
 );
 
 describe("differential: random audiences on DuckDB and PostgreSQL", () => {

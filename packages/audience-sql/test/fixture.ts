@@ -19,7 +19,7 @@ const PERSONS = 14;
  * and events sharing a timestamp.
  */
 export function sqlFixture(): Snapshot {
-  const industries = ["Software", "software", "Financial Services", "Healthcare", undefined, "Manufacturing", "Software", "O'Brien & Co -- \"quoted\""];
+  const industries = ["Software", "software", "Financial Services", "Healthcare", undefined, "Manufacturing", "Software", 'O\'Brien & Co -- "quoted"'];
   const types = ["Customer", "Prospect", "Partner", "Prospect", "Customer", undefined, "Prospect", "Customer"];
   const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
     id: `A${i + 1}`,
@@ -38,7 +38,22 @@ export function sqlFixture(): Snapshot {
       Score__c: [1, 2.5, null, 4, 5, 6.5, 7, 0][i]!,
     },
   }));
-  const titles = ["Chief Marketing Officer", "CMO", "VP Marketing", "Director of IT", "CIO", undefined, "Chief Information Officer", "vp marketing", "Analyst", "Ärztin", "CMO", "Engineer", undefined, "Manager"];
+  const titles = [
+    "Chief Marketing Officer",
+    "CMO",
+    "VP Marketing",
+    "Director of IT",
+    "CIO",
+    undefined,
+    "Chief Information Officer",
+    "vp marketing",
+    "Analyst",
+    "Ärztin",
+    "CMO",
+    "Engineer",
+    undefined,
+    "Manager",
+  ];
   const persons = Array.from({ length: PERSONS }, (_, i) => ({
     id: `P${String(i + 1).padStart(2, "0")}`,
     email: i === 5 ? undefined : `p${i + 1}@acct${(i % ACCOUNTS) + 1}.com`,
@@ -49,9 +64,30 @@ export function sqlFixture(): Snapshot {
     attributes: { Interests__c: i % 4 === 3 ? null : [["AI", "Cloud"], ["cloud"], []][i % 3]! },
   }));
   const links = [
-    ["A1", "P01"], ["A1", "P02"], ["A1", "P03"], ["A2", "P03"], ["A2", "P04"], ["A3", "P05"], ["A3", "P06"],
-    ["A4", "P07"], ["A4", "P08"], ["A5", "P09"], ["A6", "P10"], ["A6", "P11"], ["A7", "P12"], ["A2", "P13"], ["A5", "P14"], ["A7", "P01"],
-  ].map(([accountId, personId], i) => ({ accountId, personId, roles: i % 3 === 0 ? ["Decision Maker"] : i % 3 === 1 ? ["Influencer", "Economic Buyer"] : [], isActive: !(accountId === "A5" && personId === "P14"), isPrimary: i % 4 === 0, startDate: i % 2 === 0 ? "2025-06-01" : undefined }));
+    ["A1", "P01"],
+    ["A1", "P02"],
+    ["A1", "P03"],
+    ["A2", "P03"],
+    ["A2", "P04"],
+    ["A3", "P05"],
+    ["A3", "P06"],
+    ["A4", "P07"],
+    ["A4", "P08"],
+    ["A5", "P09"],
+    ["A6", "P10"],
+    ["A6", "P11"],
+    ["A7", "P12"],
+    ["A2", "P13"],
+    ["A5", "P14"],
+    ["A7", "P01"],
+  ].map(([accountId, personId], i) => ({
+    accountId,
+    personId,
+    roles: i % 3 === 0 ? ["Decision Maker"] : i % 3 === 1 ? ["Influencer", "Economic Buyer"] : [],
+    isActive: !(accountId === "A5" && personId === "P14"),
+    isPrimary: i % 4 === 0,
+    startDate: i % 2 === 0 ? "2025-06-01" : undefined,
+  }));
   const stages = ["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"];
   const opportunities = Array.from({ length: 12 }, (_, i) => ({
     id: `O${String(i + 1).padStart(2, "0")}`,
@@ -87,7 +123,13 @@ export function sqlFixture(): Snapshot {
     const count = (p * 7) % 9;
     for (let k = 0; k < count; k++) {
       const days = ((p * 37 + k * 53) % 420) + (k % 3) * 0.5;
-      events.push({ id: `E${++n}`, type: eventTypes[(p + k) % 4], occurredAt: daysAgo(days), personId: `P${String(p + 1).padStart(2, "0")}`, properties: { webpage: pages[(p + 2 * k) % 4] ?? null, duration: k % 4 === 1 ? null : k * 15 } });
+      events.push({
+        id: `E${++n}`,
+        type: eventTypes[(p + k) % 4],
+        occurredAt: daysAgo(days),
+        personId: `P${String(p + 1).padStart(2, "0")}`,
+        properties: { webpage: pages[(p + 2 * k) % 4] ?? null, duration: k % 4 === 1 ? null : k * 15 },
+      });
     }
   }
   // window edges, `now`, after `now`, the clamped month boundary, ties
@@ -107,7 +149,9 @@ export function sqlFixture(): Snapshot {
     ["P09", "Fill Out Form", daysAgo(8)],
     ["P13", "Visit Webpage", daysAgo(7)],
   ];
-  edges.forEach(([personId, type, occurredAt], i) => events.push({ id: `X${i + 1}`, type, occurredAt, personId, properties: { webpage: i % 2 === 0 ? "/pricing" : "/demo" } }));
+  edges.forEach(([personId, type, occurredAt], i) =>
+    events.push({ id: `X${i + 1}`, type, occurredAt, personId, properties: { webpage: i % 2 === 0 ? "/pricing" : "/demo" } }),
+  );
   const accountEvents: [string, string, string, string][] = [
     ["A1", "Intent Surge", daysAgo(5), "CRM"],
     ["A2", "Intent Surge", daysAgo(29.5), "ERP"],
@@ -135,9 +179,17 @@ export function sqlFixture(): Snapshot {
     { accounts, persons, links, opportunities, opportunityRoles, campaigns, campaignMembers, events, related: { ownedProducts, intent } },
     {
       asOf: NOW,
-      fields: { account: { Tags__c: { type: "multi" }, Renewal__c: { type: "date" }, Strategic__c: { type: "boolean" }, Score__c: { type: "number" } }, person: { Interests__c: { type: "multi" } }, event: { webpage: { type: "string" }, duration: { type: "number" }, topic: { type: "string" } } },
+      fields: {
+        account: { Tags__c: { type: "multi" }, Renewal__c: { type: "date" }, Strategic__c: { type: "boolean" }, Score__c: { type: "number" } },
+        person: { Interests__c: { type: "multi" } },
+        event: { webpage: { type: "string" }, duration: { type: "number" }, topic: { type: "string" } },
+      },
       relatedTables: [
-        { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, purchaseDate: { type: "date" }, seats: { type: "number" }, modules: { type: "multi" } } },
+        {
+          name: "ownedProducts",
+          keyedBy: "account",
+          fields: { product: { type: "string" }, purchaseDate: { type: "date" }, seats: { type: "number" }, modules: { type: "multi" } },
+        },
         { name: "intent", keyedBy: "domain", fields: { topic: { type: "string" }, score: { type: "number" }, observedAt: { type: "date" } } },
       ],
     },

@@ -37,7 +37,9 @@ function postgresBin(): string {
   versions.sort((a, b) => Number(b) - Number(a));
   const version = versions[0];
   if (version === undefined) {
-    throw new Error("PostgreSQL is not installed: the audience-sql tests need initdb and pg_ctl under /usr/lib/postgresql/<version>/bin (Debian package `postgresql`).");
+    throw new Error(
+      "PostgreSQL is not installed: the audience-sql tests need initdb and pg_ctl under /usr/lib/postgresql/<version>/bin (Debian package `postgresql`).",
+    );
   }
   return join(root, version, "bin");
 }

@@ -23,7 +23,16 @@ const PINNED: Audience[] = [
   accountAudience(ACCOUNT_CASES["event owner person, distinct people"]!, "distinct-people"),
   accountAudience(ACCOUNT_CASES["sequence any people"]!, "sequence-any-people"),
   personAudience(PERSON_CASES["sequence within hours"]!, "sequence-hours"),
-  accountAudience({ kind: "and", conditions: [{ kind: "inAudience", audienceId: "engaged" }, { kind: "not", condition: ACCOUNT_CASES["contains / startsWith / endsWith"]! }] }, "reference"),
+  accountAudience(
+    {
+      kind: "and",
+      conditions: [
+        { kind: "inAudience", audienceId: "engaged" },
+        { kind: "not", condition: ACCOUNT_CASES["contains / startsWith / endsWith"]! },
+      ],
+    },
+    "reference",
+  ),
 ];
 
 function goldenText(dialect: DialectName): string {

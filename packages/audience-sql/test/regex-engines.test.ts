@@ -6,9 +6,34 @@ import { compileAudienceSql } from "../src/index.js";
 import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 
 const NOW = "2026-03-31T12:00:00.000Z";
-const TITLES = ["Head of\nMarketing", "CMO", "cmo", "Chief\tMarketing Officer", "VP-Marketing", "a.b", "axb", "a\nb", "Ärzte Leiter", "ÄRZTE", "", "x]y{z}", "line1\r\nline2", "aaaa", "ab"];
-const snapshot = buildSnapshot({ accounts: [{ id: "A1" }], persons: TITLES.map((title, i) => ({ id: `P${String(i).padStart(2, "0")}`, title })) }, { asOf: NOW });
-const matching = (value: string, caseInsensitive: boolean): Audience => ({ id: "r", name: "r", version: 1, type: "person", condition: { kind: "attribute", field: "title", op: "matches", value, ...(caseInsensitive ? { caseInsensitive } : {}) } });
+const TITLES = [
+  "Head of\nMarketing",
+  "CMO",
+  "cmo",
+  "Chief\tMarketing Officer",
+  "VP-Marketing",
+  "a.b",
+  "axb",
+  "a\nb",
+  "Ärzte Leiter",
+  "ÄRZTE",
+  "",
+  "x]y{z}",
+  "line1\r\nline2",
+  "aaaa",
+  "ab",
+];
+const snapshot = buildSnapshot(
+  { accounts: [{ id: "A1" }], persons: TITLES.map((title, i) => ({ id: `P${String(i).padStart(2, "0")}`, title })) },
+  { asOf: NOW },
+);
+const matching = (value: string, caseInsensitive: boolean): Audience => ({
+  id: "r",
+  name: "r",
+  version: 1,
+  type: "person",
+  condition: { kind: "attribute", field: "title", op: "matches", value, ...(caseInsensitive ? { caseInsensitive } : {}) },
+});
 
 const engines: Record<"duckdb" | "postgres", Engine | undefined> = { duckdb: undefined, postgres: undefined };
 beforeAll(async () => {
@@ -52,6 +77,9 @@ describe("matches: batch, DuckDB and PostgreSQL agree on the portable subset", (
     .map(([start, body, end]) => `${start ? "^" : ""}${body.join("")}${end ? "$" : ""}`);
 
   it("property: generated subset patterns", async () => {
-    await fc.assert(fc.asyncProperty(pattern, fc.boolean(), async (p, ci) => void (await expectAgreement(p, ci))), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(pattern, fc.boolean(), async (p, ci) => void (await expectAgreement(p, ci))),
+      { numRuns: 60 },
+    );
   });
 });

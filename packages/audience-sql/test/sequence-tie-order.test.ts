@@ -22,7 +22,12 @@ const sequence = (first: string, then: string): Audience => ({
   name: "s",
   version: 1,
   type: "person",
-  condition: { kind: "sequence", steps: [{ types: [first] }, { types: [then] }], within: { amount: 0, unit: "days" }, window: { last: { amount: 7, unit: "days" } } } as Condition,
+  condition: {
+    kind: "sequence",
+    steps: [{ types: [first] }, { types: [then] }],
+    within: { amount: 0, unit: "days" },
+    window: { last: { amount: 7, unit: "days" } },
+  } as Condition,
 });
 
 const engines: Record<"duckdb" | "postgres", Engine | undefined> = { duckdb: undefined, postgres: undefined };

@@ -7,7 +7,10 @@ import { duckdbEngine, postgresEngine, type Engine } from "./engines.js";
 
 const NOW = "2026-03-31T12:00:00.000Z";
 const TITLES = [" CMO ", "CMO", "cmo\t", "\nCMO\r\n", "C MO", "  ", "", "\u00a0CMO", "VP Marketing ", " vp marketing", "CMO x"];
-const snapshot = buildSnapshot({ accounts: [{ id: "A1" }], persons: TITLES.map((title, i) => ({ id: `P${String(i).padStart(2, "0")}`, title })) }, { asOf: NOW });
+const snapshot = buildSnapshot(
+  { accounts: [{ id: "A1" }], persons: TITLES.map((title, i) => ({ id: `P${String(i).padStart(2, "0")}`, title })) },
+  { asOf: NOW },
+);
 const audience = (condition: AttributeCondition): Audience => ({ id: "t", name: "t", version: 1, type: "person", condition });
 
 const engines: Record<"duckdb" | "postgres", Engine | undefined> = { duckdb: undefined, postgres: undefined };
@@ -45,7 +48,9 @@ describe("trim: batch, streaming, DuckDB and PostgreSQL ignore the same surround
   });
 
   it("refuses trim on operators it does not apply to", () => {
-    expect(() => validateAudience(audience({ kind: "attribute", field: "roles", op: "containsAny", values: ["x"], trim: true }))).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ message: "trim does not apply to containsAny" })] }));
+    expect(() => validateAudience(audience({ kind: "attribute", field: "roles", op: "containsAny", values: ["x"], trim: true }))).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ message: "trim does not apply to containsAny" })] }),
+    );
   });
 
   const text = fc.stringMatching(/^[ \t\n\rCcMmOo]{0,6}$/);

@@ -50,11 +50,29 @@ const builder = new SnapshotBuilder({
   relatedTables: [{ name: "intent", keyedBy: "domain", fields: { topic: { type: "string" }, score: { type: "number" }, observedAt: { type: "date" } } }],
 });
 for (let a = 0; a < accounts; a++) {
-  builder.addAccount({ id: accountId(a), name: `Account ${a}`, domain: `account${a}.com`, industry: rng.pick(INDUSTRIES), employeeCount: 10 + rng.int(5000), type: rng.pick(["Customer", "Prospect", "Prospect", "Partner"]) });
-  builder.addRelatedRow("intent", { key: `account${a}.com`, values: { topic: "ABM", score: rng.int(100), observedAt: new Date(NOW - rng.int(60) * DAY).toISOString().slice(0, 10) } });
+  builder.addAccount({
+    id: accountId(a),
+    name: `Account ${a}`,
+    domain: `account${a}.com`,
+    industry: rng.pick(INDUSTRIES),
+    employeeCount: 10 + rng.int(5000),
+    type: rng.pick(["Customer", "Prospect", "Prospect", "Partner"]),
+  });
+  builder.addRelatedRow("intent", {
+    key: `account${a}.com`,
+    values: { topic: "ABM", score: rng.int(100), observedAt: new Date(NOW - rng.int(60) * DAY).toISOString().slice(0, 10) },
+  });
   for (let k = 0; k < 2; k++) {
     const closed = rng.next() < 0.4;
-    builder.addOpportunity({ id: `O${a}-${k}`, accountId: accountId(a), stage: closed ? rng.pick(STAGES.slice(4)) : rng.pick(STAGES.slice(0, 4)), amount: 5000 + rng.int(100_000), isClosed: closed, isWon: closed && rng.next() < 0.5, closeDate: new Date(NOW + (rng.int(180) - 90) * DAY).toISOString().slice(0, 10) });
+    builder.addOpportunity({
+      id: `O${a}-${k}`,
+      accountId: accountId(a),
+      stage: closed ? rng.pick(STAGES.slice(4)) : rng.pick(STAGES.slice(0, 4)),
+      amount: 5000 + rng.int(100_000),
+      isClosed: closed,
+      isWon: closed && rng.next() < 0.5,
+      closeDate: new Date(NOW + (rng.int(180) - 90) * DAY).toISOString().slice(0, 10),
+    });
   }
 }
 for (let p = 0; p < persons; p++) {
@@ -65,25 +83,133 @@ for (let p = 0; p < persons; p++) {
 let eventCounter = 0;
 for (let p = 0; p < persons; p++) {
   for (let k = 0; k < 10; k++) {
-    builder.addEvent({ id: `E${eventCounter++}`, type: rng.pick(EVENT_TYPES), occurredAt: new Date(NOW - rng.int(365 * DAY)).toISOString(), personId: personId(p), properties: { webpage: rng.pick(PAGES) } });
+    builder.addEvent({
+      id: `E${eventCounter++}`,
+      type: rng.pick(EVENT_TYPES),
+      occurredAt: new Date(NOW - rng.int(365 * DAY)).toISOString(),
+      personId: personId(p),
+      properties: { webpage: rng.pick(PAGES) },
+    });
   }
 }
-for (let a = 0; a < accounts; a++) builder.addEvent({ id: `S${a}`, type: "Intent Surge", occurredAt: new Date(NOW - rng.int(60 * DAY)).toISOString(), accountId: accountId(a), properties: { topic: "ABM" } });
+for (let a = 0; a < accounts; a++)
+  builder.addEvent({
+    id: `S${a}`,
+    type: "Intent Surge",
+    occurredAt: new Date(NOW - rng.int(60 * DAY)).toISOString(),
+    accountId: accountId(a),
+    properties: { topic: "ABM" },
+  });
 const snapshot = builder.build();
 const built = performance.now();
 
 const last = (amount: number, unit: "days" | "hours" = "days") => ({ last: { amount, unit } });
 const audiences: Audience[] = [
-  { id: "engaged-accounts", name: "Three engaged people in 30 days", version: 1, type: "account", condition: { kind: "event", types: ["Visit Webpage", "Fill Out Form", "Click Email"], window: last(30), countDistinct: "people", count: { op: "gte", value: 3 } } },
-  { id: "pricing-visitors", name: "Pricing visitors, 7 days", version: 1, type: "person", condition: { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" } } },
-  { id: "cmo-visitors", name: "Marketing leaders on pricing", version: 1, type: "person", condition: { kind: "and", conditions: [{ kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer", "VP Marketing"] }, { kind: "inAudience", audienceId: "pricing-visitors" }] } },
-  { id: "icp", name: "ICP", version: 1, type: "account", condition: { kind: "and", conditions: [{ kind: "attribute", field: "industry", op: "in", values: ["Software", "Financial Services"] }, { kind: "attribute", field: "employeeCount", op: "gte", value: 200 }] } },
-  { id: "icp-hot", name: "ICP with a marketing leader on pricing", version: 1, type: "account", condition: { kind: "and", conditions: [{ kind: "inAudience", audienceId: "icp" }, { kind: "related", relation: "people", quantifier: "some", where: { kind: "inAudience", audienceId: "cmo-visitors" } }] } },
-  { id: "surging", name: "Intent surge or pricing traffic, 14 days", version: 1, type: "account", condition: { kind: "event", types: ["Intent Surge", "Visit Webpage"], window: last(14), count: { op: "gte", value: 5 } } },
-  { id: "open-pipeline", name: "Open pipeline over 50k", version: 1, type: "account", condition: { kind: "related", relation: "opportunities", aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 50_000 } }, where: { kind: "attribute", field: "isClosed", op: "eq", value: false } } },
-  { id: "high-intent", name: "Intent score 80+", version: 1, type: "account", condition: { kind: "related", relation: "related:intent", quantifier: "some", where: { kind: "attribute", field: "score", op: "gte", value: 80 } } },
-  { id: "form-then-pricing", name: "Form, then a visit within 3 days", version: 1, type: "person", condition: { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 3, unit: "days" }, window: last(30) } },
-  { id: "email-engaged-consented", name: "Clicked an email in 30 days, email not denied", version: 1, type: "person", condition: { kind: "and", conditions: [{ kind: "event", types: ["Click Email"], window: last(30) }, { kind: "not", condition: { kind: "attribute", field: "consent.email", op: "eq", value: "denied" } }] } },
+  {
+    id: "engaged-accounts",
+    name: "Three engaged people in 30 days",
+    version: 1,
+    type: "account",
+    condition: {
+      kind: "event",
+      types: ["Visit Webpage", "Fill Out Form", "Click Email"],
+      window: last(30),
+      countDistinct: "people",
+      count: { op: "gte", value: 3 },
+    },
+  },
+  {
+    id: "pricing-visitors",
+    name: "Pricing visitors, 7 days",
+    version: 1,
+    type: "person",
+    condition: { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" } },
+  },
+  {
+    id: "cmo-visitors",
+    name: "Marketing leaders on pricing",
+    version: 1,
+    type: "person",
+    condition: {
+      kind: "and",
+      conditions: [
+        { kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer", "VP Marketing"] },
+        { kind: "inAudience", audienceId: "pricing-visitors" },
+      ],
+    },
+  },
+  {
+    id: "icp",
+    name: "ICP",
+    version: 1,
+    type: "account",
+    condition: {
+      kind: "and",
+      conditions: [
+        { kind: "attribute", field: "industry", op: "in", values: ["Software", "Financial Services"] },
+        { kind: "attribute", field: "employeeCount", op: "gte", value: 200 },
+      ],
+    },
+  },
+  {
+    id: "icp-hot",
+    name: "ICP with a marketing leader on pricing",
+    version: 1,
+    type: "account",
+    condition: {
+      kind: "and",
+      conditions: [
+        { kind: "inAudience", audienceId: "icp" },
+        { kind: "related", relation: "people", quantifier: "some", where: { kind: "inAudience", audienceId: "cmo-visitors" } },
+      ],
+    },
+  },
+  {
+    id: "surging",
+    name: "Intent surge or pricing traffic, 14 days",
+    version: 1,
+    type: "account",
+    condition: { kind: "event", types: ["Intent Surge", "Visit Webpage"], window: last(14), count: { op: "gte", value: 5 } },
+  },
+  {
+    id: "open-pipeline",
+    name: "Open pipeline over 50k",
+    version: 1,
+    type: "account",
+    condition: {
+      kind: "related",
+      relation: "opportunities",
+      aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 50_000 } },
+      where: { kind: "attribute", field: "isClosed", op: "eq", value: false },
+    },
+  },
+  {
+    id: "high-intent",
+    name: "Intent score 80+",
+    version: 1,
+    type: "account",
+    condition: { kind: "related", relation: "related:intent", quantifier: "some", where: { kind: "attribute", field: "score", op: "gte", value: 80 } },
+  },
+  {
+    id: "form-then-pricing",
+    name: "Form, then a visit within 3 days",
+    version: 1,
+    type: "person",
+    condition: { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 3, unit: "days" }, window: last(30) },
+  },
+  {
+    id: "email-engaged-consented",
+    name: "Clicked an email in 30 days, email not denied",
+    version: 1,
+    type: "person",
+    condition: {
+      kind: "and",
+      conditions: [
+        { kind: "event", types: ["Click Email"], window: last(30) },
+        { kind: "not", condition: { kind: "attribute", field: "consent.email", op: "eq", value: "denied" } },
+      ],
+    },
+  },
 ];
 
 const seeded0 = performance.now();
@@ -105,9 +231,22 @@ function* stream(): Generator<MeasuredStep> {
     const time = late ? evaluatorNow - rng.int(20 * DAY) : evaluatorNow;
     const id = rng.next() < 0.01 && i > 0 ? `N${rng.int(i)}` : `N${i}`;
     if (rng.next() < 0.05) {
-      yield { change: { kind: "event", record: { id, type: "Intent Surge", occurredAt: new Date(time).toISOString(), accountId: accountId(rng.int(accounts)) } } };
+      yield {
+        change: { kind: "event", record: { id, type: "Intent Surge", occurredAt: new Date(time).toISOString(), accountId: accountId(rng.int(accounts)) } },
+      };
     } else {
-      yield { change: { kind: "event", record: { id, type: rng.pick(EVENT_TYPES), occurredAt: new Date(time).toISOString(), personId: personId(p), properties: { webpage: rng.pick(PAGES) } } } };
+      yield {
+        change: {
+          kind: "event",
+          record: {
+            id,
+            type: rng.pick(EVENT_TYPES),
+            occurredAt: new Date(time).toISOString(),
+            personId: personId(p),
+            properties: { webpage: rng.pick(PAGES) },
+          },
+        },
+      };
     }
   }
 }

@@ -67,8 +67,24 @@ describe("attribute operators on numbers (A2 has no employeeCount)", () => {
 
 describe("booleans, multi-value fields, ids, consent", () => {
   it("booleans", () => {
-    expect(evaluate(accountAudience({ kind: "related", relation: "opportunities", quantifier: "some", where: a("isWon", "eq", { value: true }) }), snapshot, { now: NOW }).memberIds).toEqual(["A1"]);
-    expect(evaluate(accountAudience({ kind: "related", relation: "opportunities", quantifier: "count", comparator: { op: "eq", value: 2 }, where: a("isWon", "neq", { value: true }) }), snapshot, { now: NOW }).memberIds).toEqual([]);
+    expect(
+      evaluate(accountAudience({ kind: "related", relation: "opportunities", quantifier: "some", where: a("isWon", "eq", { value: true }) }), snapshot, {
+        now: NOW,
+      }).memberIds,
+    ).toEqual(["A1"]);
+    expect(
+      evaluate(
+        accountAudience({
+          kind: "related",
+          relation: "opportunities",
+          quantifier: "count",
+          comparator: { op: "eq", value: 2 },
+          where: a("isWon", "neq", { value: true }),
+        }),
+        snapshot,
+        { now: NOW },
+      ).memberIds,
+    ).toEqual([]);
   });
   it("containsAny / containsAll, with case-insensitive option; missing sets fail", () => {
     expect(accounts(a("Tags__c", "containsAny", { values: ["Tier 1"] }))).toEqual(["A1"]);
@@ -107,7 +123,17 @@ describe("instants and dates", () => {
   });
   it("relative windows on dates: both ends inclusive, by calendar day", () => {
     // O1 closed 2026-02-28; now is 2026-03-31, so one calendar month ago is 2026-02-28 (date-fns, UTC)
-    const closedWithin = (window: unknown) => evaluate(accountAudience({ kind: "related", relation: "opportunities", quantifier: "some", where: { kind: "attribute", field: "closeDate", op: "within", window } as Condition }), snapshot, { now: NOW }).memberIds;
+    const closedWithin = (window: unknown) =>
+      evaluate(
+        accountAudience({
+          kind: "related",
+          relation: "opportunities",
+          quantifier: "some",
+          where: { kind: "attribute", field: "closeDate", op: "within", window } as Condition,
+        }),
+        snapshot,
+        { now: NOW },
+      ).memberIds;
     expect(closedWithin({ last: { amount: 1, unit: "months" } })).toEqual(["A1"]);
     expect(closedWithin({ last: { amount: 31, unit: "days" } })).toEqual(["A1"]);
     expect(closedWithin({ last: { amount: 30, unit: "days" } })).toEqual([]);
@@ -115,7 +141,23 @@ describe("instants and dates", () => {
     expect(closedWithin({ between: [{ ago: { amount: 1, unit: "years" } }, { ago: { amount: 32, unit: "days" } }] })).toEqual([]);
   });
   it("owned products bought 3-9 months ago (dates against relative points)", () => {
-    const bought = accounts({ kind: "related", relation: "related:ownedProducts", quantifier: "some", where: { kind: "and", conditions: [a("product", "eq", { value: "Analytics" }), { kind: "attribute", field: "purchaseDate", op: "within", window: { from: { ago: { amount: 9, unit: "months" } }, to: { ago: { amount: 3, unit: "months" } } } }] } });
+    const bought = accounts({
+      kind: "related",
+      relation: "related:ownedProducts",
+      quantifier: "some",
+      where: {
+        kind: "and",
+        conditions: [
+          a("product", "eq", { value: "Analytics" }),
+          {
+            kind: "attribute",
+            field: "purchaseDate",
+            op: "within",
+            window: { from: { ago: { amount: 9, unit: "months" } }, to: { ago: { amount: 3, unit: "months" } } },
+          },
+        ],
+      },
+    });
     expect(bought).toEqual(["A1"]); // A1 bought 2025-09-30 (exactly 6 months), A2 2026-02-01 (2 months)
   });
 });

@@ -1,7 +1,14 @@
 import { buildSnapshot, type Snapshot } from "@abm-kit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exclude as excludeIn, intersect as intersectIn, priorityList, union as unionIn, type MemberList, type ResultIdentity } from "../src/composition/index.js";
+import {
+  exclude as excludeIn,
+  intersect as intersectIn,
+  priorityList,
+  union as unionIn,
+  type MemberList,
+  type ResultIdentity,
+} from "../src/composition/index.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";
 /** Account ids, including ones whose code-unit order differs from locale order. */
@@ -10,7 +17,12 @@ const snapshot: Snapshot = buildSnapshot({ accounts: POOL.map((id) => ({ id })),
 const union = (inputs: readonly MemberList[], identity: ResultIdentity) => unionIn(inputs, snapshot, identity);
 const intersect = (inputs: readonly MemberList[], identity: ResultIdentity) => intersectIn(inputs, snapshot, identity);
 const exclude = (from: MemberList, suppress: readonly MemberList[], identity: ResultIdentity) => excludeIn(from, suppress, snapshot, identity);
-const list = (audienceId: string, memberIds: readonly string[], type: "account" | "person" = "account"): MemberList => ({ audienceId, type, memberIds, now: NOW });
+const list = (audienceId: string, memberIds: readonly string[], type: "account" | "person" = "account"): MemberList => ({
+  audienceId,
+  type,
+  memberIds,
+  now: NOW,
+});
 const ids = fc.array(fc.constantFrom(...POOL), { maxLength: 25 });
 const out = { id: "out" };
 
@@ -46,8 +58,14 @@ describe("union, intersect, exclude", () => {
     expect(() => union([list("a", ["x"]), { audienceId: "b", type: "account", memberIds: "x" } as never], out)).toThrow(
       expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [{ path: ["inputs", 1, "memberIds"], message: "not an array" }] }),
     );
-    expect(() => exclude(list("a", ["x", 7 as never]), [], out)).toThrow(expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [expect.objectContaining({ path: ["inputs", 0, "memberIds", 1] })] }));
+    expect(() => exclude(list("a", ["x", 7 as never]), [], out)).toThrow(
+      expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [expect.objectContaining({ path: ["inputs", 0, "memberIds", 1] })] }),
+    );
     expect(() => intersect([null as never], out)).toThrow(expect.objectContaining({ code: "INVALID_MEMBER_LIST" }));
+    // a `now` that is not an ISO instant (found by the fuzz suite: an object made Date.parse throw)
+    expect(() => union([{ ...list("a", ["x"]), now: Object.create(null) as never }], out)).toThrow(
+      expect.objectContaining({ code: "INVALID_MEMBER_LIST", problems: [{ path: ["inputs", 0, "now"], message: "not an ISO instant" }] }),
+    );
   });
 
   it("orders ids by code unit, not by locale", () => {
@@ -64,7 +82,9 @@ describe("union, intersect, exclude", () => {
   it("need a now when the inputs disagree or do not say", () => {
     const a = { audienceId: "a", type: "account" as const, memberIds: ["x"] };
     expect(() => union([a], out)).toThrow(expect.objectContaining({ code: "COMPOSITION_TIME_UNKNOWN" }));
-    expect(() => union([list("a", []), { ...list("b", []), now: "2026-11-19T00:00:00.000Z" }], out)).toThrow(expect.objectContaining({ code: "COMPOSITION_TIME_UNKNOWN" }));
+    expect(() => union([list("a", []), { ...list("b", []), now: "2026-11-19T00:00:00.000Z" }], out)).toThrow(
+      expect.objectContaining({ code: "COMPOSITION_TIME_UNKNOWN" }),
+    );
     expect(union([a], { id: "u", now: "2026-11-20T12:00:00Z" }).now).toBe(NOW);
   });
 
@@ -94,11 +114,14 @@ describe("union, intersect, exclude", () => {
 
 describe("priorityList", () => {
   it("gives each member to the first tier holding it", () => {
-    const tiers = priorityList([
-      { id: "high", name: "High", list: list("h", ["a", "b"]) },
-      { id: "medium", list: list("m", ["b", "x", "y"]) },
-      { id: "low", list: list("l", ["a", "y", "z"]) },
-    ], snapshot);
+    const tiers = priorityList(
+      [
+        { id: "high", name: "High", list: list("h", ["a", "b"]) },
+        { id: "medium", list: list("m", ["b", "x", "y"]) },
+        { id: "low", list: list("l", ["a", "y", "z"]) },
+      ],
+      snapshot,
+    );
     expect(tiers.map((t) => [t.audienceId, t.audienceName, t.memberIds])).toEqual([
       ["high", "High", ["a", "b"]],
       ["medium", "medium", ["x", "y"]],
@@ -109,7 +132,10 @@ describe("priorityList", () => {
   it("partitions the union of its lists (property)", () => {
     fc.assert(
       fc.property(fc.array(ids, { minLength: 1, maxLength: 5 }), (lists) => {
-        const tiers = priorityList(lists.map((l, i) => ({ id: `t${i}`, list: list(`l${i}`, l) })), snapshot);
+        const tiers = priorityList(
+          lists.map((l, i) => ({ id: `t${i}`, list: list(`l${i}`, l) })),
+          snapshot,
+        );
         const all = tiers.flatMap((t) => t.memberIds);
         expect(all.length).toBe(new Set(all).size);
         expect(new Set(all)).toEqual(new Set(lists.flat()));

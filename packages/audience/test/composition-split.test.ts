@@ -34,21 +34,47 @@ describe("splitByPercentage", () => {
   });
 
   it("rejects shares that do not sum to 100, naming each problem", () => {
-    expect(() => splitByPercentage(list(MEMBERS.slice(0, 1)), { salt: "s", branches: [{ id: "x", percent: 60 }, { id: "y", percent: 30 }] })).toThrow(
-      expect.objectContaining({ code: "SPLIT_PERCENTAGES_INVALID", problems: [expect.objectContaining({ path: ["branches"], message: "the shares sum to 90, not 100" })] }),
+    expect(() =>
+      splitByPercentage(list(MEMBERS.slice(0, 1)), {
+        salt: "s",
+        branches: [
+          { id: "x", percent: 60 },
+          { id: "y", percent: 30 },
+        ],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: "SPLIT_PERCENTAGES_INVALID",
+        problems: [expect.objectContaining({ path: ["branches"], message: "the shares sum to 90, not 100" })],
+      }),
     );
     try {
-      splitByPercentage(list(MEMBERS.slice(0, 1)), { salt: "s", branches: [{ id: "x", percent: -5 }, { id: "x", percent: 105 }] });
+      splitByPercentage(list(MEMBERS.slice(0, 1)), {
+        salt: "s",
+        branches: [
+          { id: "x", percent: -5 },
+          { id: "x", percent: 105 },
+        ],
+      });
       expect.unreachable();
     } catch (error) {
       const paths = (error as { problems: { path: unknown[] }[] }).problems.map((p) => p.path.join("."));
       expect(paths).toEqual(["branches.0.percent", "branches.1.percent", "branches.1.id"]);
     }
-    expect(() => splitByPercentage(list(MEMBERS.slice(0, 1)), { salt: "s", branches: [] })).toThrow(expect.objectContaining({ code: "SPLIT_PERCENTAGES_INVALID" }));
+    expect(() => splitByPercentage(list(MEMBERS.slice(0, 1)), { salt: "s", branches: [] })).toThrow(
+      expect.objectContaining({ code: "SPLIT_PERCENTAGES_INVALID" }),
+    );
   });
 
   it("accepts fractional shares that sum to 100", () => {
-    const results = splitByPercentage(list(MEMBERS.slice(0, 3)), { salt: "s", branches: [{ id: "x", percent: 33.3 }, { id: "y", percent: 33.3 }, { id: "z", percent: 33.4 }] });
+    const results = splitByPercentage(list(MEMBERS.slice(0, 3)), {
+      salt: "s",
+      branches: [
+        { id: "x", percent: 33.3 },
+        { id: "y", percent: 33.3 },
+        { id: "z", percent: 33.4 },
+      ],
+    });
     expect(results.reduce((n, r) => n + r.size, 0)).toBe(3);
   });
 

@@ -26,7 +26,8 @@ function fixture(): Snapshot {
   b.addOpportunity({ id: "o3", accountId: "a2", amount: 400, stage: "Prospecting", isClosed: false, closeDate: "2027-01-31" });
   b.addRelatedRow("ownedProducts", { key: "a1", values: { product: "Analytics", purchaseDate: "2026-05-01" } });
   b.addRelatedRow("ownedProducts", { key: "a1", values: { product: "Platform", purchaseDate: "2025-01-10" } });
-  const visit = (id: string, personId: string, occurredAt: string) => b.addEvent({ id, type: "Visit Webpage", personId, occurredAt, properties: { webpage: "/pricing" } });
+  const visit = (id: string, personId: string, occurredAt: string) =>
+    b.addEvent({ id, type: "Visit Webpage", personId, occurredAt, properties: { webpage: "/pricing" } });
   visit("e1", "p1", "2026-11-19T10:00:00Z");
   visit("e2", "p2", "2026-11-18T10:00:00Z");
   visit("e3", "p2", "2026-10-21T12:00:00Z"); // exactly 30 days before now: inside
@@ -71,7 +72,11 @@ describe("rank", () => {
   });
 
   it("orders by engaged people in a window, counting a person in two accounts for each, ignoring events after now", () => {
-    const top = rank(accounts, snapshot, { id: "engaged", by: { kind: "events", types: ["Visit Webpage"], window: last30, countDistinct: "people" }, limit: 4 });
+    const top = rank(accounts, snapshot, {
+      id: "engaged",
+      by: { kind: "events", types: ["Visit Webpage"], window: last30, countDistinct: "people" },
+      limit: 4,
+    });
     expect(top.ranking!.map((m) => [m.id, m.value])).toEqual([
       ["a1", 2],
       ["a2", 1],
@@ -89,14 +94,24 @@ describe("rank", () => {
 
   it("filters aggregated rows and counted events with where, with the audience semantics for missing values", () => {
     const open = { kind: "attribute" as const, field: "isClosed", op: "eq" as const, value: false };
-    const pipeline = rank(accounts, snapshot, { id: "open-pipeline", by: { kind: "aggregate", relation: "opportunities", fn: "sum", field: "amount", where: open }, limit: 2 });
+    const pipeline = rank(accounts, snapshot, {
+      id: "open-pipeline",
+      by: { kind: "aggregate", relation: "opportunities", fn: "sum", field: "amount", where: open },
+      limit: 2,
+    });
     expect(pipeline.ranking!.map((m) => [m.id, m.value])).toEqual([
       ["a2", 400],
       ["a1", 100],
     ]);
     const pricing = enrich(people, snapshot, [
-      { name: "pricingVisits", value: { kind: "events", types: ["Visit Webpage"], window: last30, where: { kind: "attribute", field: "webpage", op: "contains", value: "pricing" } } },
-      { name: "homeVisits", value: { kind: "events", types: ["Visit Webpage"], window: last30, where: { kind: "attribute", field: "webpage", op: "eq", value: "/" } } },
+      {
+        name: "pricingVisits",
+        value: { kind: "events", types: ["Visit Webpage"], window: last30, where: { kind: "attribute", field: "webpage", op: "contains", value: "pricing" } },
+      },
+      {
+        name: "homeVisits",
+        value: { kind: "events", types: ["Visit Webpage"], window: last30, where: { kind: "attribute", field: "webpage", op: "eq", value: "/" } },
+      },
     ]);
     expect(pricing.members!.map((m) => [m.id, m.attributes.pricingVisits, m.attributes.homeVisits])).toEqual([
       ["p1", 1, 0],
@@ -119,19 +134,27 @@ describe("rank", () => {
     const topic = { kind: "attribute" as const, field: "topic", op: "eq" as const, value: "CDP" };
     const surges = enrich(accounts, snapshot, [{ name: "cdp", value: { kind: "events", types: ["Intent Surge"], window: last30, where: topic } }]);
     expect(surges.members!.find((m) => m.id === "a3")!.attributes.cdp).toBe(1);
-    expect(() => enrich(accounts, snapshot, [{ name: "cdp", value: { kind: "events", types: ["Intent Surge"], window: last30, where: topic, owner: "person" } }])).toThrow(
-      expect.objectContaining({ code: "UNKNOWN_FIELD" }),
-    );
+    expect(() =>
+      enrich(accounts, snapshot, [{ name: "cdp", value: { kind: "events", types: ["Intent Surge"], window: last30, where: topic, owner: "person" } }]),
+    ).toThrow(expect.objectContaining({ code: "UNKNOWN_FIELD" }));
   });
 
   it("rejects a non-numeric value, an unknown field or relation, and a bad limit with typed errors", () => {
-    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "field", field: "name" }, limit: 1 })).toThrow(expect.objectContaining({ code: "INVALID_MEMBER_VALUE" }));
+    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "field", field: "name" }, limit: 1 })).toThrow(
+      expect.objectContaining({ code: "INVALID_MEMBER_VALUE" }),
+    );
     expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "field", field: "nope" }, limit: 1 })).toThrow(
       expect.objectContaining({ code: "UNKNOWN_FIELD", problems: [expect.objectContaining({ path: ["by", "field"] })] }),
     );
-    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "aggregate", relation: "campaignMembers", fn: "count" }, limit: 1 })).toThrow(expect.objectContaining({ code: "UNKNOWN_RELATION" }));
-    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "aggregate", relation: "related:intent", fn: "count" }, limit: 1 })).toThrow(expect.objectContaining({ code: "UNKNOWN_RELATION" }));
-    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "field", field: "employeeCount" }, limit: 0 })).toThrow(expect.objectContaining({ code: "INVALID_OPTIONS" }));
+    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "aggregate", relation: "campaignMembers", fn: "count" }, limit: 1 })).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_RELATION" }),
+    );
+    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "aggregate", relation: "related:intent", fn: "count" }, limit: 1 })).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_RELATION" }),
+    );
+    expect(() => rank(accounts, snapshot, { id: "x", by: { kind: "field", field: "employeeCount" }, limit: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTIONS" }),
+    );
   });
 });
 
@@ -190,7 +213,9 @@ describe("splitByAttribute", () => {
   });
 
   it("names an unknown field", () => {
-    expect(() => splitByAttribute(accounts, snapshot, { field: "segment", branches: [{ id: "x", values: ["y"] }] })).toThrow(expect.objectContaining({ code: "UNKNOWN_FIELD" }));
+    expect(() => splitByAttribute(accounts, snapshot, { field: "segment", branches: [{ id: "x", values: ["y"] }] })).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_FIELD" }),
+    );
   });
 });
 

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@abm-kit/core";
-import { ago, and, attr, audience, audienceJsonSchema, events, inAudience, not, opportunities, people, related, sequence, span, validateAudience } from "../src/index.js";
+import {
+  ago,
+  and,
+  attr,
+  audience,
+  audienceJsonSchema,
+  events,
+  inAudience,
+  not,
+  opportunities,
+  people,
+  related,
+  sequence,
+  span,
+  validateAudience,
+} from "../src/index.js";
 
 const base = { id: "a", name: "A", version: 1, type: "account" } as const;
 const problemsOf = (input: unknown) => {
@@ -15,8 +30,14 @@ const problemsOf = (input: unknown) => {
 
 describe("validateAudience", () => {
   it("names every schema problem with its path", () => {
-    const problems = problemsOf({ ...base, version: 0, condition: { kind: "and", conditions: [{ kind: "attribute", field: "", op: "equals" }, { kind: "nope" }] } });
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(["version", "condition.conditions.0.field", "condition.conditions.0.op", "condition.conditions.1.kind"]));
+    const problems = problemsOf({
+      ...base,
+      version: 0,
+      condition: { kind: "and", conditions: [{ kind: "attribute", field: "", op: "equals" }, { kind: "nope" }] },
+    });
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["version", "condition.conditions.0.field", "condition.conditions.0.op", "condition.conditions.1.kind"]),
+    );
   });
   it("rejects unknown keys (a typo is not ignored)", () => {
     expect(problemsOf({ ...base, condition: { kind: "attribute", field: "x", op: "eq", value: "y", caseInsensitve: true } })[0]!.path).toBe("condition");
@@ -31,10 +52,20 @@ describe("validateAudience", () => {
           { kind: "related", relation: "people", quantifier: "some" },
           { kind: "attribute", field: "title", op: "matches", value: "([" },
           { kind: "attribute", field: "title", op: "in" },
-          { kind: "attribute", field: "createdAt", op: "within", window: { from: { ago: { amount: 1, unit: "days" } }, to: { ago: { amount: 10, unit: "days" } } } },
+          {
+            kind: "attribute",
+            field: "createdAt",
+            op: "within",
+            window: { from: { ago: { amount: 1, unit: "days" } }, to: { ago: { amount: 10, unit: "days" } } },
+          },
           { kind: "event", types: ["x"], window: { last: { amount: 1, unit: "days" } }, countDistinct: "people" },
           { kind: "related", relation: "accounts", quantifier: "count" },
-          { kind: "related", relation: "accounts", quantifier: "some", where: { kind: "event", types: ["x"], window: { last: { amount: 1, unit: "days" } }, where: { kind: "inAudience", audienceId: "z" } } },
+          {
+            kind: "related",
+            relation: "accounts",
+            quantifier: "some",
+            where: { kind: "event", types: ["x"], window: { last: { amount: 1, unit: "days" } }, where: { kind: "inAudience", audienceId: "z" } },
+          },
         ],
       },
     });
@@ -74,7 +105,16 @@ describe("validateAudience", () => {
     ]);
   });
   it("rejects between with min > max and aggregates together with quantifiers", () => {
-    const problems = problemsOf({ ...base, condition: { kind: "and", conditions: [{ kind: "attribute", field: "employeeCount", op: "between", values: [10, 1] }, { kind: "related", relation: "opportunities", quantifier: "some", aggregate: { fn: "sum", field: "amount", comparator: { op: "gt", value: 1 } } }] } });
+    const problems = problemsOf({
+      ...base,
+      condition: {
+        kind: "and",
+        conditions: [
+          { kind: "attribute", field: "employeeCount", op: "between", values: [10, 1] },
+          { kind: "related", relation: "opportunities", quantifier: "some", aggregate: { fn: "sum", field: "amount", comparator: { op: "gt", value: 1 } } },
+        ],
+      },
+    });
     expect(problems.map((p) => p.path)).toEqual(["condition.conditions.0.values", "condition.conditions.1"]);
   });
 });
@@ -92,16 +132,18 @@ describe("JSON Schema", () => {
 
 describe("builder", () => {
   it("produces exactly the JSON definition, which validates", () => {
-    const built = audience.account("buying-gaps", "Buying group gaps", { description: "no CMO or CIO" }).where(
-      attr("industry").eq("Software"),
-      people().none(attr.text("title").in(["CMO", "Chief Marketing Officer", "CIO"], { caseInsensitive: true })),
-      events(["Visit Webpage"]).inLast(30, "days").atLeast(3),
-      not(inAudience("customers")),
-      opportunities().sum("amount", attr.boolean("isClosed").isFalse()).atLeast(10000),
-      related("ownedProducts").some(attr.time("purchaseDate").within(span(ago(9, "months"), ago(3, "months")))),
-      events("Fill Out Form").inLast(90, "days").distinctPeople().between(1, 3),
-      sequence(["Fill Out Form", "Visit Webpage"], { samePerson: false }).within(7, "days").inLast(90, "days"),
-    );
+    const built = audience
+      .account("buying-gaps", "Buying group gaps", { description: "no CMO or CIO" })
+      .where(
+        attr("industry").eq("Software"),
+        people().none(attr.text("title").in(["CMO", "Chief Marketing Officer", "CIO"], { caseInsensitive: true })),
+        events(["Visit Webpage"]).inLast(30, "days").atLeast(3),
+        not(inAudience("customers")),
+        opportunities().sum("amount", attr.boolean("isClosed").isFalse()).atLeast(10000),
+        related("ownedProducts").some(attr.time("purchaseDate").within(span(ago(9, "months"), ago(3, "months")))),
+        events("Fill Out Form").inLast(90, "days").distinctPeople().between(1, 3),
+        sequence(["Fill Out Form", "Visit Webpage"], { samePerson: false }).within(7, "days").inLast(90, "days"),
+      );
     const json = {
       id: "buying-gaps",
       name: "Buying group gaps",
@@ -112,13 +154,45 @@ describe("builder", () => {
         kind: "and",
         conditions: [
           { kind: "attribute", field: "industry", op: "eq", value: "Software" },
-          { kind: "related", relation: "people", quantifier: "none", where: { kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer", "CIO"], caseInsensitive: true } },
+          {
+            kind: "related",
+            relation: "people",
+            quantifier: "none",
+            where: { kind: "attribute", field: "title", op: "in", values: ["CMO", "Chief Marketing Officer", "CIO"], caseInsensitive: true },
+          },
           { kind: "event", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } }, count: { op: "gte", value: 3 } },
           { kind: "not", condition: { kind: "inAudience", audienceId: "customers" } },
-          { kind: "related", relation: "opportunities", where: { kind: "attribute", field: "isClosed", op: "eq", value: false }, aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 10000 } } },
-          { kind: "related", relation: "related:ownedProducts", quantifier: "some", where: { kind: "attribute", field: "purchaseDate", op: "within", window: { from: { ago: { amount: 9, unit: "months" } }, to: { ago: { amount: 3, unit: "months" } } } } },
-          { kind: "event", types: ["Fill Out Form"], window: { last: { amount: 90, unit: "days" } }, countDistinct: "people", count: { op: "between", min: 1, max: 3 } },
-          { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 7, unit: "days" }, samePerson: false, window: { last: { amount: 90, unit: "days" } } },
+          {
+            kind: "related",
+            relation: "opportunities",
+            where: { kind: "attribute", field: "isClosed", op: "eq", value: false },
+            aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 10000 } },
+          },
+          {
+            kind: "related",
+            relation: "related:ownedProducts",
+            quantifier: "some",
+            where: {
+              kind: "attribute",
+              field: "purchaseDate",
+              op: "within",
+              window: { from: { ago: { amount: 9, unit: "months" } }, to: { ago: { amount: 3, unit: "months" } } },
+            },
+          },
+          {
+            kind: "event",
+            types: ["Fill Out Form"],
+            window: { last: { amount: 90, unit: "days" } },
+            countDistinct: "people",
+            count: { op: "between", min: 1, max: 3 },
+          },
+          {
+            kind: "sequence",
+            steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }],
+            within: { amount: 7, unit: "days" },
+            samePerson: false,
+            window: { last: { amount: 90, unit: "days" } },
+          },
         ],
       },
     };

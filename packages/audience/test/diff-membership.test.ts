@@ -77,7 +77,9 @@ describe("diffMembership", () => {
   });
 
   it("rejects a malformed current result with a typed error", () => {
-    expect(() => diffMembership(undefined, { audienceId: "x", type: "account", memberIds: [1] } as never, { now: "2026-11-02T00:00:00Z" })).toThrow(ValidationError);
+    expect(() => diffMembership(undefined, { audienceId: "x", type: "account", memberIds: [1] } as never, { now: "2026-11-02T00:00:00Z" })).toThrow(
+      ValidationError,
+    );
   });
 
   it("publishes a JSON Schema for the state", () => {

@@ -6,7 +6,8 @@ import { NOW, accountAudience, daysAgo, fixtureSnapshot, personAudience } from "
 const snapshot = fixtureSnapshot();
 const accounts = (condition: Condition, now = NOW) => evaluate(accountAudience(condition), snapshot, { now }).memberIds;
 const persons = (condition: Condition, now = NOW) => evaluate(personAudience(condition), snapshot, { now }).memberIds;
-const visits = (rest: Record<string, unknown> = {}): Condition => ({ kind: "event", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } }, ...rest }) as Condition;
+const visits = (rest: Record<string, unknown> = {}): Condition =>
+  ({ kind: "event", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } }, ...rest }) as Condition;
 
 // Visit Webpage: P1 at now−30d (E1) and now+1.2h (E2, after now); P2 now−2d; P4 now−1d; P3 exactly at now (E8)
 describe("event windows", () => {
@@ -22,11 +23,23 @@ describe("event windows", () => {
   });
   it("property conditions in where", () => {
     expect(persons(visits({ where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" } }))).toEqual(["P1", "P3", "P4"]);
-    expect(persons({ kind: "event", types: ["Fill Out Form"], where: { kind: "attribute", field: "form", op: "contains", value: "Demo" }, window: { last: { amount: 7, unit: "days" } } })).toEqual(["P2"]);
+    expect(
+      persons({
+        kind: "event",
+        types: ["Fill Out Form"],
+        where: { kind: "attribute", field: "form", op: "contains", value: "Demo" },
+        window: { last: { amount: 7, unit: "days" } },
+      }),
+    ).toEqual(["P2"]);
   });
   it("a count comparator of zero selects people without events", () => {
     expect(persons(visits({ count: { op: "eq", value: 0 } }))).toEqual([]);
-    expect(persons({ kind: "event", types: ["Open Email"], window: { last: { amount: 30, unit: "days" } }, count: { op: "eq", value: 0 } })).toEqual(["P1", "P2", "P3", "P4"]);
+    expect(persons({ kind: "event", types: ["Open Email"], window: { last: { amount: 30, unit: "days" } }, count: { op: "eq", value: 0 } })).toEqual([
+      "P1",
+      "P2",
+      "P3",
+      "P4",
+    ]);
   });
 });
 
@@ -35,10 +48,12 @@ describe("account-level event counts", () => {
     expect(accounts(visits({ count: { op: "gte", value: 2 } }))).toEqual(["A1", "A2"]);
     // A3's only person has an inactive link, so P4's visit does not count for A3
     expect(accounts(visits())).toEqual(["A1", "A2"]);
-    expect(accounts({ kind: "event", types: ["Intent Surge", "Visit Webpage"], window: { last: { amount: 7, unit: "days" } }, count: { op: "gte", value: 2 } })).toEqual(["A2"]);
+    expect(
+      accounts({ kind: "event", types: ["Intent Surge", "Visit Webpage"], window: { last: { amount: 7, unit: "days" } }, count: { op: "gte", value: 2 } }),
+    ).toEqual(["A2"]);
   });
   it("owner narrows to the people's or the account's own events", () => {
-    const surge = (owner: string): Condition => ({ kind: "event", types: ["Intent Surge"], window: { last: { amount: 7, unit: "days" } }, owner } as Condition);
+    const surge = (owner: string): Condition => ({ kind: "event", types: ["Intent Surge"], window: { last: { amount: 7, unit: "days" } }, owner }) as Condition;
     expect(accounts(surge("account"))).toEqual(["A2"]);
     expect(accounts(surge("person"))).toEqual([]);
     expect(accounts(surge("any"))).toEqual(["A2"]);
@@ -48,8 +63,15 @@ describe("account-level event counts", () => {
       {
         accounts: [{ id: "X" }, { id: "Y" }],
         persons: [{ id: "p" }, { id: "q" }],
-        links: [{ accountId: "X", personId: "p" }, { accountId: "Y", personId: "p" }, { accountId: "X", personId: "p", roles: ["again"] }, { accountId: "X", personId: "q" }],
-        events: [1, 2, 3].map((d) => ({ id: `e${d}`, type: "Visit Webpage", occurredAt: daysAgo(d), personId: "p" })).concat([{ id: "q1", type: "Visit Webpage", occurredAt: daysAgo(1), personId: "q" }]),
+        links: [
+          { accountId: "X", personId: "p" },
+          { accountId: "Y", personId: "p" },
+          { accountId: "X", personId: "p", roles: ["again"] },
+          { accountId: "X", personId: "q" },
+        ],
+        events: [1, 2, 3]
+          .map((d) => ({ id: `e${d}`, type: "Visit Webpage", occurredAt: daysAgo(d), personId: "p" }))
+          .concat([{ id: "q1", type: "Visit Webpage", occurredAt: daysAgo(1), personId: "q" }]),
       },
       { asOf: NOW },
     );
@@ -62,7 +84,14 @@ describe("account-level event counts", () => {
 });
 
 describe("ordered sequences", () => {
-  const seq = (rest: Record<string, unknown>): Condition => ({ kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 7, unit: "days" }, window: { last: { amount: 90, unit: "days" } }, ...rest }) as Condition;
+  const seq = (rest: Record<string, unknown>): Condition =>
+    ({
+      kind: "sequence",
+      steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }],
+      within: { amount: 7, unit: "days" },
+      window: { last: { amount: 90, unit: "days" } },
+      ...rest,
+    }) as Condition;
   it("A then B within N, same person", () => {
     expect(persons(seq({}))).toEqual(["P2"]); // form at −5d, visit at −2d
     expect(persons(seq({ within: { amount: 2, unit: "days" } }))).toEqual([]);

@@ -12,7 +12,18 @@ export const daysAgo = (days: number) => new Date(nowMs - days * DAY).toISOStrin
 export function fixtureInput(): SnapshotInput {
   return {
     accounts: [
-      { id: "A1", name: "Acme", industry: "Software", type: "Customer", employeeCount: 500, annualRevenue: 1e8, country: "US", domain: "acme.com", createdAt: "2025-01-15T00:00:00.000Z", attributes: { Tags__c: ["ABM", "Tier 1"] } },
+      {
+        id: "A1",
+        name: "Acme",
+        industry: "Software",
+        type: "Customer",
+        employeeCount: 500,
+        annualRevenue: 1e8,
+        country: "US",
+        domain: "acme.com",
+        createdAt: "2025-01-15T00:00:00.000Z",
+        attributes: { Tags__c: ["ABM", "Tier 1"] },
+      },
       { id: "A2", name: "Bank", industry: "Financial Services", type: "Prospect", country: "DE", domain: "bank.de", attributes: { Tags__c: ["tier 1"] } },
       { id: "A3", name: "NoIndustry", type: "Prospect", employeeCount: 50, domain: "noind.io" },
       { id: "A4", name: "Empty Co", industry: "software", type: "Partner", employeeCount: 10000, domain: "empty.com" },
@@ -69,7 +80,11 @@ export function fixtureSnapshot(transform: (input: SnapshotInput) => SnapshotInp
     asOf: NOW,
     fields: { account: { Tags__c: { type: "multi" } } },
     relatedTables: [
-      { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
+      {
+        name: "ownedProducts",
+        keyedBy: "account",
+        fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } },
+      },
       { name: "intent", keyedBy: "domain", fields: { topic: { type: "string" }, score: { type: "number" }, observedAt: { type: "date" } } },
     ],
   });

@@ -50,14 +50,56 @@ function onlyTypedErrors(f: () => unknown): void {
 /** Values that break careless code. */
 const odd = fc.oneof(
   fc.constantFrom(
-    Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e15, -1e15, 1e300, -0, 2 ** 53, 8.64e15 + 1, -1, 0.5,
-    "", "now", "9999-12-31", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00.000Z", "2026-02-30", "^(a+)+$", "(", "\\d", "related:x", "__proto__", "constructor", "toString",
-    null, undefined, true, [], {}, [[]], { kind: "and" }, { ago: { amount: 1e15, unit: "days" } }, { at: "x" }, new Date(Number.NaN), new Date(9e15),
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    1e15,
+    -1e15,
+    1e300,
+    -0,
+    2 ** 53,
+    8.64e15 + 1,
+    -1,
+    0.5,
+    "",
+    "now",
+    "9999-12-31",
+    "0000-01-01T00:00:00Z",
+    "+275760-09-13T00:00:00.000Z",
+    "2026-02-30",
+    "^(a+)+$",
+    "(",
+    "\\d",
+    "related:x",
+    "__proto__",
+    "constructor",
+    "toString",
+    null,
+    undefined,
+    true,
+    [],
+    {},
+    [[]],
+    { kind: "and" },
+    { ago: { amount: 1e15, unit: "days" } },
+    { at: "x" },
+    new Date(Number.NaN),
+    new Date(9e15),
   ),
   fc.string({ maxLength: 8 }),
   fc.integer(),
   fc.double(),
-  fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true, withTypedArray: true, withMap: true, withSet: true }),
+  fc.anything({
+    maxDepth: 2,
+    withBigInt: true,
+    withDate: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+    withTypedArray: true,
+    withMap: true,
+    withSet: true,
+  }),
 );
 
 type Json = unknown;
@@ -94,23 +136,52 @@ function replaceAt(value: Json, path: (string | number)[], replacement: unknown)
 /** A valid value with one to three of its parts replaced by odd values, deleted, or nested deep. */
 function mutated(seeds: readonly Json[]): fc.Arbitrary<Json> {
   const once = (value: Json) =>
-    fc.tuple(fc.nat(), fc.oneof(odd, fc.constant(DELETE), fc.nat({ max: 3000 }).map((n) => ({ deep: n })))).map(([i, r]) => {
-      const all = paths(value);
-      const path = all[i % all.length]!;
-      if (typeof r === "object" && r !== null && "deep" in r) {
-        let nested: unknown = { kind: "not", condition: { kind: "attribute", field: "industry", op: "exists" } };
-        for (let k = 0; k < (r as { deep: number }).deep; k++) nested = { kind: "and", conditions: [nested] };
-        return replaceAt(value, path, nested);
-      }
-      return replaceAt(value, path, r);
-    });
-  return fc.constantFrom(...seeds).chain((seed) => once(seed).chain((v) => fc.oneof(fc.constant(v), once(v as Json), once(v as Json).chain((w) => once(w as Json)))));
+    fc
+      .tuple(
+        fc.nat(),
+        fc.oneof(
+          odd,
+          fc.constant(DELETE),
+          fc.nat({ max: 3000 }).map((n) => ({ deep: n })),
+        ),
+      )
+      .map(([i, r]) => {
+        const all = paths(value);
+        const path = all[i % all.length]!;
+        if (typeof r === "object" && r !== null && "deep" in r) {
+          let nested: unknown = { kind: "not", condition: { kind: "attribute", field: "industry", op: "exists" } };
+          for (let k = 0; k < (r as { deep: number }).deep; k++) nested = { kind: "and", conditions: [nested] };
+          return replaceAt(value, path, nested);
+        }
+        return replaceAt(value, path, r);
+      });
+  return fc.constantFrom(...seeds).chain((seed) =>
+    once(seed).chain((v) =>
+      fc.oneof(
+        fc.constant(v),
+        once(v as Json),
+        once(v as Json).chain((w) => once(w as Json)),
+      ),
+    ),
+  );
 }
 
 const audiences: Audience[] = [
   ...STREAMING_AUDIENCES.filter((a) => !JSON.stringify(a).includes("inAudience")),
-  { id: "regex", name: "r", version: 1, type: "person", condition: { kind: "attribute", field: "title", op: "matches", value: "^C.O$", caseInsensitive: true } },
-  { id: "window", name: "w", version: 1, type: "account", condition: { kind: "attribute", field: "createdAt", op: "within", window: { from: { at: "2025-01-01" }, to: "now" } } },
+  {
+    id: "regex",
+    name: "r",
+    version: 1,
+    type: "person",
+    condition: { kind: "attribute", field: "title", op: "matches", value: "^C.O$", caseInsensitive: true },
+  },
+  {
+    id: "window",
+    name: "w",
+    version: 1,
+    type: "account",
+    condition: { kind: "attribute", field: "createdAt", op: "within", window: { from: { at: "2025-01-01" }, to: "now" } },
+  },
 ];
 const nowInput = fc.oneof(fc.constant(NOW), odd) as fc.Arbitrary<never>;
 const runs = { numRuns: 300 };
@@ -141,7 +212,10 @@ describe("fuzz: no raw error escapes a public entry point", () => {
   });
 
   it("the streaming evaluator: creation, apply and advanceTo", () => {
-    const change = { kind: "event", record: { id: "E99", type: "Visit Webpage", occurredAt: "2026-03-31T11:00:00.000Z", personId: "P1", properties: { webpage: "/pricing" } } };
+    const change = {
+      kind: "event",
+      record: { id: "E99", type: "Visit Webpage", occurredAt: "2026-03-31T11:00:00.000Z", personId: "P1", properties: { webpage: "/pricing" } },
+    };
     const attribute = { kind: "attribute", entity: "account", id: "A1", field: "industry", value: "Software" };
     fc.assert(
       fc.property(mutated(audiences), mutated([change, attribute]), nowInput, (definition, streamChange, now) => {
@@ -158,14 +232,60 @@ describe("fuzz: no raw error escapes a public entry point", () => {
   it("evaluateComposition and evaluateCompositions on mutated compositions", () => {
     const results = [{ audienceId: "base", type: "account" as const, memberIds: ["A1", "A2", "A4"], now: NOW }];
     const compositions = [
-      { id: "c1", name: "C1", version: 1, type: "account", members: { kind: "exclude", from: { kind: "audience", audienceId: "base" }, exclude: [{ kind: "definition", audience: audiences.find((a) => a.id === "icp")! }] } },
-      { id: "c2", name: "C2", version: 1, type: "account", members: { kind: "rank", input: { kind: "audience", audienceId: "base" }, by: { kind: "aggregate", relation: "people", fn: "count", where: { kind: "attribute", field: "title", op: "exists" } }, limit: 2 }, split: { by: "percentage", salt: "s", branches: [{ id: "x", percent: 50 }, { id: "y", percent: 50 }] } },
-      { id: "c3", name: "C3", version: 1, type: "account", members: { kind: "union", inputs: [{ kind: "audience", audienceId: "c1" }] }, split: { by: "priority", tiers: [{ id: "t1", members: { kind: "audience", audienceId: "base" } }], otherwise: { id: "rest" } }, enrich: [{ name: "visits", value: { kind: "events", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } } } }] },
-      { id: "c4", name: "C4", version: 1, type: "account", members: { kind: "intersect", inputs: [{ kind: "audience", audienceId: "base" }] }, split: { by: "attribute", field: "industry", branches: [{ id: "sw", values: ["Software"] }], otherwise: { id: "other" } } },
+      {
+        id: "c1",
+        name: "C1",
+        version: 1,
+        type: "account",
+        members: {
+          kind: "exclude",
+          from: { kind: "audience", audienceId: "base" },
+          exclude: [{ kind: "definition", audience: audiences.find((a) => a.id === "icp")! }],
+        },
+      },
+      {
+        id: "c2",
+        name: "C2",
+        version: 1,
+        type: "account",
+        members: {
+          kind: "rank",
+          input: { kind: "audience", audienceId: "base" },
+          by: { kind: "aggregate", relation: "people", fn: "count", where: { kind: "attribute", field: "title", op: "exists" } },
+          limit: 2,
+        },
+        split: {
+          by: "percentage",
+          salt: "s",
+          branches: [
+            { id: "x", percent: 50 },
+            { id: "y", percent: 50 },
+          ],
+        },
+      },
+      {
+        id: "c3",
+        name: "C3",
+        version: 1,
+        type: "account",
+        members: { kind: "union", inputs: [{ kind: "audience", audienceId: "c1" }] },
+        split: { by: "priority", tiers: [{ id: "t1", members: { kind: "audience", audienceId: "base" } }], otherwise: { id: "rest" } },
+        enrich: [{ name: "visits", value: { kind: "events", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } } } }],
+      },
+      {
+        id: "c4",
+        name: "C4",
+        version: 1,
+        type: "account",
+        members: { kind: "intersect", inputs: [{ kind: "audience", audienceId: "base" }] },
+        split: { by: "attribute", field: "industry", branches: [{ id: "sw", values: ["Software"] }], otherwise: { id: "other" } },
+      },
     ];
     fc.assert(
       fc.property(mutated(compositions), mutated(compositions), nowInput, odd, (composition, other, now, options) => {
-        onlyTypedErrors(() => evaluateComposition(composition as never, snapshot, { now: now as string, results, compositions: [compositions[0], other] as never, audiences }));
+        onlyTypedErrors(() =>
+          evaluateComposition(composition as never, snapshot, { now: now as string, results, compositions: [compositions[0], other] as never, audiences }),
+        );
         onlyTypedErrors(() => evaluateCompositions([composition, other] as never, snapshot, { now: NOW, results }));
         onlyTypedErrors(() => evaluateComposition(compositions[2] as never, snapshot, options as never));
       }),
@@ -212,9 +332,13 @@ describe("fuzz: no raw error escapes a public entry point", () => {
             attr.text(a as string).matches(b as string, { caseInsensitive: c as boolean }),
             attr.number("employeeCount").between(a as number, b as number),
             attr.time("createdAt").within({ last: { amount: a as number, unit: "days" } }),
-            events(a as string).inLast(b as number, c as never).atLeast(a as number),
+            events(a as string)
+              .inLast(b as number, c as never)
+              .atLeast(a as number),
             people().some(attr(a as string).exists()),
-            sequence([a, b] as never, c as never).within(c as number, "days").inLast(30, "days"),
+            sequence([a, b] as never, c as never)
+              .within(c as number, "days")
+              .inLast(30, "days"),
           ];
           for (const condition of conditions) evaluate(audience.account(a as string, b as string).where(condition), snapshot, { now: NOW });
         });

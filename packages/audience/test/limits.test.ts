@@ -71,7 +71,10 @@ describe("condition nesting", () => {
   });
 
   it("reports the depth problem together with the other problems of the definition", () => {
-    const input = { ...accountAudience({ kind: "or", conditions: [nestNot(MAX_CONDITION_DEPTH + 5), { kind: "attribute", field: "x", op: "in" }] }), version: 0 };
+    const input = {
+      ...accountAudience({ kind: "or", conditions: [nestNot(MAX_CONDITION_DEPTH + 5), { kind: "attribute", field: "x", op: "in" }] }),
+      version: 0,
+    };
     const problems = typedError(() => validateAudience(input)).problems.map((p) => ({ path: p.path.join("."), code: p.code }));
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -139,7 +142,14 @@ describe("time bounds", () => {
   it("a duration up to 1,000 years is accepted in every unit; one past it is not", () => {
     const within = (amount: number, unit: "minutes" | "hours" | "days" | "weeks" | "months" | "years") =>
       accountAudience({ kind: "attribute", field: "createdAt", op: "gt", value: { ago: { amount, unit } } });
-    for (const [amount, unit] of [[1000, "years"], [12_000, "months"], [52_177, "weeks"], [365_242, "days"], [8_765_820, "hours"], [525_949_200, "minutes"]] as const) {
+    for (const [amount, unit] of [
+      [1000, "years"],
+      [12_000, "months"],
+      [52_177, "weeks"],
+      [365_242, "days"],
+      [8_765_820, "hours"],
+      [525_949_200, "minutes"],
+    ] as const) {
       expect(evaluate(within(amount, unit), fixtureSnapshot(), { now: NOW }).memberIds).toEqual(["A1"]);
       expect(typedError(() => validateAudience(within(amount * 2, unit))).problems[0]!.path).toEqual(["condition", "value", "ago", "amount"]);
     }
@@ -170,7 +180,9 @@ describe("composition nesting and chains", () => {
   it("a union nesting of 1,000 levels is a validation error naming where the limit is passed", () => {
     let node: unknown = ref;
     for (let i = 0; i < 1000; i++) node = { kind: "union", inputs: [node] };
-    const error = typedError(() => evaluateComposition({ id: "deep", name: "Deep", version: 1, type: "account", members: node as never }, fixtureSnapshot(), { now: NOW, results }));
+    const error = typedError(() =>
+      evaluateComposition({ id: "deep", name: "Deep", version: 1, type: "account", members: node as never }, fixtureSnapshot(), { now: NOW, results }),
+    );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.problems.map((p) => p.code)).toEqual(["too_deep"]);
     expect(error.problems[0]!.path).toEqual(["members", ...Array.from({ length: MAX_COMPOSITION_DEPTH }, () => ["inputs", 0]).flat()]);
@@ -185,7 +197,8 @@ describe("composition nesting and chains", () => {
 
   it("a chain of 3,000 compositions referencing each other evaluates", () => {
     const compositions: unknown[] = [{ id: "c0", name: "c0", version: 1, type: "account", members: ref }];
-    for (let i = 1; i < 3000; i++) compositions.push({ id: `c${i}`, name: `c${i}`, version: 1, type: "account", members: { kind: "audience", audienceId: `c${i - 1}` } });
+    for (let i = 1; i < 3000; i++)
+      compositions.push({ id: `c${i}`, name: `c${i}`, version: 1, type: "account", members: { kind: "audience", audienceId: `c${i - 1}` } });
     const out = evaluateCompositions(compositions.reverse() as never, fixtureSnapshot(), { now: NOW, results });
     expect(out).toHaveLength(3000);
     expect(out[0]!.memberIds).toEqual(["A1", "A2"]);

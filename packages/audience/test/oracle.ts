@@ -41,16 +41,27 @@ function attributeHolds(c: Extract<Condition, { kind: "attribute" }>, value: Att
   const v = fold(c.value) as string | number;
   const vs = (c.values ?? []).map(fold) as (string | number)[];
   switch (c.op) {
-    case "eq": return x === v;
-    case "neq": return x !== v;
-    case "in": return vs.includes(x);
-    case "notIn": return !vs.includes(x);
-    case "gt": return x > v;
-    case "gte": return x >= v;
-    case "lt": return x < v;
-    case "lte": return x <= v;
-    case "contains": return String(x).includes(String(v));
-    case "startsWith": return String(x).startsWith(String(v));
-    default: throw new Error(`the oracle does not cover ${c.op}`);
+    case "eq":
+      return x === v;
+    case "neq":
+      return x !== v;
+    case "in":
+      return vs.includes(x);
+    case "notIn":
+      return !vs.includes(x);
+    case "gt":
+      return x > v;
+    case "gte":
+      return x >= v;
+    case "lt":
+      return x < v;
+    case "lte":
+      return x <= v;
+    case "contains":
+      return String(x).includes(String(v));
+    case "startsWith":
+      return String(x).startsWith(String(v));
+    default:
+      throw new Error(`the oracle does not cover ${c.op}`);
   }
 }

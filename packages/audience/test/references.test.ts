@@ -20,7 +20,12 @@ describe("audience references", () => {
   it("a reference can be a previous result, or a person audience under an account's people", () => {
     const result = evaluate(customers, snapshot, { now: NOW });
     expect(evaluate(prospects, snapshot, { now: NOW, audiences: [result] }).memberIds).toEqual(["A2", "A3", "A4"]);
-    const withMarketers = def("with-marketers", { kind: "related", relation: "people", quantifier: "some", where: { kind: "inAudience", audienceId: "marketers" } });
+    const withMarketers = def("with-marketers", {
+      kind: "related",
+      relation: "people",
+      quantifier: "some",
+      where: { kind: "inAudience", audienceId: "marketers" },
+    });
     expect(evaluate(withMarketers, snapshot, { now: NOW, audiences: [marketers] }).memberIds).toEqual(["A1", "A2"]);
   });
   it("a cycle is an error naming it", () => {
@@ -39,7 +44,9 @@ describe("audience references", () => {
   });
   it("an unknown reference or a reference of the wrong type is an error", () => {
     expect(() => evaluate(prospects, snapshot, { now: NOW })).toThrow(/"customers".*was not given/);
-    expect(() => evaluate(def("x", { kind: "inAudience", audienceId: "marketers" }), snapshot, { now: NOW, audiences: [marketers] })).toThrow(/lists person rows/);
+    expect(() => evaluate(def("x", { kind: "inAudience", audienceId: "marketers" }), snapshot, { now: NOW, audiences: [marketers] })).toThrow(
+      /lists person rows/,
+    );
   });
   it("rejects a bad now with a typed error", () => {
     expect(() => evaluate(customers, snapshot, { now: "yesterday" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));

@@ -17,7 +17,11 @@ describe("matches: catastrophic patterns cannot stop the engine", () => {
   });
 
   it("^(a+)+$ on a 36-character title, and (x+x+)+y on 10,000 characters, in batch and streaming", () => {
-    for (const [pattern, title] of [["^(a+)+$", `${"a".repeat(36)}!`], ["(x+x+)+y", "x".repeat(10_000)], ["^(a|a)*$", `${"a".repeat(5_000)}b`]] as const) {
+    for (const [pattern, title] of [
+      ["^(a+)+$", `${"a".repeat(36)}!`],
+      ["(x+x+)+y", "x".repeat(10_000)],
+      ["^(a|a)*$", `${"a".repeat(5_000)}b`],
+    ] as const) {
       const snapshot = titled(title);
       const started = performance.now();
       expect(evaluate(matching(pattern), snapshot, { now: NOW }).memberIds).toEqual([]);
@@ -73,7 +77,27 @@ describe("matches: the portable subset", () => {
   });
 
   it("accepts what real definitions use", () => {
-    for (const pattern of ["^(S|H)[a-z]+e$", "^VP( of)? Marketing$", "[0-9]{3}-[0-9]{4}", "\\.(com|io)$", "^[^@]+@acme\\.com$", "C[MI]O", "a.b", "^$", "", "[-a-z]", "[a-z-]", "[\\]\\[]", "Ü(ber|nter)", "😀+", "a{2}", "a{2,}", "a{0,255}", "\\t\\n\\r", "a]}"]) {
+    for (const pattern of [
+      "^(S|H)[a-z]+e$",
+      "^VP( of)? Marketing$",
+      "[0-9]{3}-[0-9]{4}",
+      "\\.(com|io)$",
+      "^[^@]+@acme\\.com$",
+      "C[MI]O",
+      "a.b",
+      "^$",
+      "",
+      "[-a-z]",
+      "[a-z-]",
+      "[\\]\\[]",
+      "Ü(ber|nter)",
+      "😀+",
+      "a{2}",
+      "a{2,}",
+      "a{0,255}",
+      "\\t\\n\\r",
+      "a]}",
+    ]) {
       expect(regexPatternProblem(pattern)).toBeUndefined();
     }
   });
@@ -94,7 +118,12 @@ describe("matches: the portable subset", () => {
   );
   const quantified = fc.tuple(atom, fc.constantFrom("", "", "*", "+", "?", "{2}", "{1,3}", "{0,}")).map(([a, q]) => a + q);
   const subsetPattern = fc
-    .tuple(fc.boolean(), fc.array(quantified, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.option(fc.array(quantified, { minLength: 1, maxLength: 3 }), { nil: undefined }))
+    .tuple(
+      fc.boolean(),
+      fc.array(quantified, { minLength: 1, maxLength: 5 }),
+      fc.boolean(),
+      fc.option(fc.array(quantified, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    )
     .map(([start, body, end, alt]) => `${start ? "^" : ""}${body.join("")}${alt ? `|${alt.join("")}` : ""}${end ? "$" : ""}`);
   const text = fc.array(fc.constantFrom("a", "b", "c", "A", "B", ".", "-", "\n", "é", "x"), { maxLength: 8 }).map((cs) => cs.join(""));
 

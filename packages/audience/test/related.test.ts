@@ -31,13 +31,23 @@ describe("quantifiers over an account's people", () => {
     expect(accounts(people({ quantifier: "count", comparator: { op: "eq", value: 1 }, where: title(["Chief Marketing Officer"]) }))).toEqual(["A1", "A2"]);
   });
   it("inactive links do not make people, but the links relation sees them with their fields", () => {
-    expect(accounts({ kind: "related", relation: "links", quantifier: "some", where: { kind: "attribute", field: "isActive", op: "eq", value: false } })).toEqual(["A3"]);
-    expect(accounts({ kind: "related", relation: "links", quantifier: "some", where: { kind: "attribute", field: "roles", op: "containsAny", values: ["Economic Buyer"] } })).toEqual(["A2"]);
+    expect(
+      accounts({ kind: "related", relation: "links", quantifier: "some", where: { kind: "attribute", field: "isActive", op: "eq", value: false } }),
+    ).toEqual(["A3"]);
+    expect(
+      accounts({
+        kind: "related",
+        relation: "links",
+        quantifier: "some",
+        where: { kind: "attribute", field: "roles", op: "containsAny", values: ["Economic Buyer"] },
+      }),
+    ).toEqual(["A2"]);
   });
 });
 
 describe("aggregates over matching rows", () => {
-  const opps = (fn: string, field: string, comparator: unknown, where?: Condition) => accounts({ kind: "related", relation: "opportunities", aggregate: { fn, field, comparator }, ...(where ? { where } : {}) } as Condition);
+  const opps = (fn: string, field: string, comparator: unknown, where?: Condition) =>
+    accounts({ kind: "related", relation: "opportunities", aggregate: { fn, field, comparator }, ...(where ? { where } : {}) } as Condition);
   const open: Condition = { kind: "attribute", field: "isClosed", op: "eq", value: false };
   it("sum is 0 over zero rows; missing amounts are skipped", () => {
     expect(opps("sum", "amount", { op: "eq", value: 0 })).toEqual(["A2", "A3", "A4"]);
@@ -51,25 +61,66 @@ describe("aggregates over matching rows", () => {
     expect(opps("max", "amount", { op: "between", min: 50000, max: 50000 })).toEqual(["A1"]);
   });
   it("countDistinct of a text field", () => {
-    expect(accounts({ kind: "related", relation: "related:intent", aggregate: { fn: "countDistinct", field: "topic", comparator: { op: "eq", value: 2 } } })).toEqual(["A2"]);
+    expect(
+      accounts({ kind: "related", relation: "related:intent", aggregate: { fn: "countDistinct", field: "topic", comparator: { op: "eq", value: 2 } } }),
+    ).toEqual(["A2"]);
     expect(opps("countDistinct", "stage", { op: "eq", value: 0 })).toEqual(["A3", "A4"]);
   });
 });
 
 describe("related tables and person-level relations", () => {
   it("domain-keyed related rows join accounts by registrable domain", () => {
-    expect(accounts({ kind: "related", relation: "related:intent", quantifier: "some", where: { kind: "and", conditions: [{ kind: "attribute", field: "topic", op: "eq", value: "CRM" }, { kind: "attribute", field: "score", op: "gte", value: 70 }] } })).toEqual(["A1"]);
+    expect(
+      accounts({
+        kind: "related",
+        relation: "related:intent",
+        quantifier: "some",
+        where: {
+          kind: "and",
+          conditions: [
+            { kind: "attribute", field: "topic", op: "eq", value: "CRM" },
+            { kind: "attribute", field: "score", op: "gte", value: 70 },
+          ],
+        },
+      }),
+    ).toEqual(["A1"]);
   });
   it("cross-sell: bought Analytics, not CRM", () => {
     const product = (p: string): Condition => ({ kind: "attribute", field: "product", op: "eq", value: p });
-    expect(accounts({ kind: "and", conditions: [{ kind: "related", relation: "related:ownedProducts", quantifier: "some", where: product("Analytics") }, { kind: "related", relation: "related:ownedProducts", quantifier: "none", where: product("CRM") }] })).toEqual(["A2"]);
+    expect(
+      accounts({
+        kind: "and",
+        conditions: [
+          { kind: "related", relation: "related:ownedProducts", quantifier: "some", where: product("Analytics") },
+          { kind: "related", relation: "related:ownedProducts", quantifier: "none", where: product("CRM") },
+        ],
+      }),
+    ).toEqual(["A2"]);
   });
   it("a person's accounts, opportunity roles and campaign memberships; nested relations", () => {
     expect(persons({ kind: "related", relation: "accounts", quantifier: "count", comparator: { op: "eq", value: 2 } })).toEqual(["P1"]);
-    expect(persons({ kind: "related", relation: "accounts", quantifier: "some", where: { kind: "attribute", field: "type", op: "eq", value: "Customer" } })).toEqual(["P1", "P2"]);
-    expect(persons({ kind: "related", relation: "opportunityRoles", quantifier: "some", where: { kind: "related", relation: "opportunity", quantifier: "some", where: { kind: "attribute", field: "amount", op: "gte", value: 10000 } } })).toEqual(["P2"]);
-    expect(persons({ kind: "related", relation: "campaignMembers", quantifier: "some", where: { kind: "related", relation: "campaign", quantifier: "some", where: { kind: "attribute", field: "type", op: "eq", value: "Webinar" } } })).toEqual(["P1"]);
-    expect(accounts(people({ quantifier: "some", where: { kind: "related", relation: "accounts", quantifier: "count", comparator: { op: "gte", value: 2 } } }))).toEqual(["A1", "A2"]);
+    expect(
+      persons({ kind: "related", relation: "accounts", quantifier: "some", where: { kind: "attribute", field: "type", op: "eq", value: "Customer" } }),
+    ).toEqual(["P1", "P2"]);
+    expect(
+      persons({
+        kind: "related",
+        relation: "opportunityRoles",
+        quantifier: "some",
+        where: { kind: "related", relation: "opportunity", quantifier: "some", where: { kind: "attribute", field: "amount", op: "gte", value: 10000 } },
+      }),
+    ).toEqual(["P2"]);
+    expect(
+      persons({
+        kind: "related",
+        relation: "campaignMembers",
+        quantifier: "some",
+        where: { kind: "related", relation: "campaign", quantifier: "some", where: { kind: "attribute", field: "type", op: "eq", value: "Webinar" } },
+      }),
+    ).toEqual(["P1"]);
+    expect(
+      accounts(people({ quantifier: "some", where: { kind: "related", relation: "accounts", quantifier: "count", comparator: { op: "gte", value: 2 } } })),
+    ).toEqual(["A1", "A2"]);
   });
   it("an undeclared related table or a relation of the wrong owner kind is a compile error", () => {
     expect(() => accounts({ kind: "related", relation: "related:nope", quantifier: "some" })).toThrow(/no related table "nope"/);

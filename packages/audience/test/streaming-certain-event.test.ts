@@ -9,11 +9,29 @@ const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLe
 const instantLike = fc.oneof(
   fc.date({ min: new Date(-1e13), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
   fc
-    .tuple(digits(4), fc.constantFrom("00", "01", "02", "04", "12", "13"), fc.constantFrom("00", "01", "28", "29", "30", "31", "32"), digits(2), digits(2), digits(2), fc.constantFrom("", ".5", ".123456789", ".1234567890"), fc.constantFrom("Z", "+00:00", "-05:30", "+24:00", "+0000", "", "z"))
+    .tuple(
+      digits(4),
+      fc.constantFrom("00", "01", "02", "04", "12", "13"),
+      fc.constantFrom("00", "01", "28", "29", "30", "31", "32"),
+      digits(2),
+      digits(2),
+      digits(2),
+      fc.constantFrom("", ".5", ".123456789", ".1234567890"),
+      fc.constantFrom("Z", "+00:00", "-05:30", "+24:00", "+0000", "", "z"),
+    )
     .map(([y, mo, d, h, mi, s, frac, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone}`),
   fc.string(),
 );
-const scalar = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 2 }), fc.constant({}));
+const scalar = fc.oneof(
+  fc.string(),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.constant({}),
+);
 const recordLike = fc.record(
   {
     id: fc.oneof(fc.constantFrom("e1", "", 7), fc.string()),
@@ -21,7 +39,13 @@ const recordLike = fc.record(
     occurredAt: instantLike,
     personId: fc.oneof(fc.constantFrom("p1", "", undefined, null, "x".repeat(1025), 3), fc.string({ maxLength: 3 })),
     accountId: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("a1", "", 4) }),
-    properties: fc.oneof(fc.constant(undefined), fc.constant(null), fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 3 }), fc.constant([]), fc.constant("x")),
+    properties: fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 3 }),
+      fc.constant([]),
+      fc.constant("x"),
+    ),
     sourceKeys: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom([{ system: "s", id: "1" }], "x") }),
     extra: fc.oneof(fc.constant(undefined), fc.string()),
   },
@@ -31,7 +55,14 @@ const changeLike = fc.oneof(
   { weight: 4, arbitrary: recordLike.map((record) => ({ kind: "event", record }) as Record<string, unknown>) },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constantFrom("event", "events", "account", undefined), record: fc.oneof(recordLike, fc.constant(null), fc.constant([]), fc.string()), accountId: fc.oneof(fc.constant(undefined), fc.string()) }, { requiredKeys: [] }),
+    arbitrary: fc.record(
+      {
+        kind: fc.constantFrom("event", "events", "account", undefined),
+        record: fc.oneof(recordLike, fc.constant(null), fc.constant([]), fc.string()),
+        accountId: fc.oneof(fc.constant(undefined), fc.string()),
+      },
+      { requiredKeys: [] },
+    ),
   },
 );
 
@@ -61,7 +92,13 @@ describe("the event-change validation shortcut", () => {
   });
 
   it("accepts the common plain shape and leaves the rest to the schemas", () => {
-    const record = { id: "e1", type: "Visit Webpage", occurredAt: "2026-11-18T09:00:00.000Z", personId: "p1", properties: { webpage: "/pricing", seconds: 12, bounced: false } };
+    const record = {
+      id: "e1",
+      type: "Visit Webpage",
+      occurredAt: "2026-11-18T09:00:00.000Z",
+      personId: "p1",
+      properties: { webpage: "/pricing", seconds: 12, bounced: false },
+    };
     expect(certainEventRecord({ kind: "event", record })).toBe(record);
     expect(certainEventRecord({ kind: "event", record: { ...record, occurredAt: "2026-02-29T09:00:00Z" } })).toBeUndefined();
     expect(certainEventRecord({ kind: "event", record: { ...record, occurredAt: "2028-02-29T09:00:00+01:00" } })).toBeDefined();

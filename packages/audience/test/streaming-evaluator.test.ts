@@ -8,7 +8,13 @@ const engaged: Audience = {
   name: "Three engaged people in 30 days",
   version: 1,
   type: "account",
-  condition: { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: { last: { amount: 30, unit: "days" } }, countDistinct: "people", count: { op: "gte", value: 3 } },
+  condition: {
+    kind: "event",
+    types: ["Visit Webpage", "Fill Out Form"],
+    window: { last: { amount: 30, unit: "days" } },
+    countDistinct: "people",
+    count: { op: "gte", value: 3 },
+  },
 };
 const visitor: Audience = {
   id: "visitor",
@@ -18,13 +24,19 @@ const visitor: Audience = {
   condition: { kind: "event", types: ["Visit Webpage"], window: { last: { amount: 7, unit: "days" } } },
 };
 
-const visit = (id: string, personId: string, hoursFromStart: number) => ({ kind: "event" as const, record: { id, type: "Visit Webpage", occurredAt: at(hoursFromStart), personId } });
+const visit = (id: string, personId: string, hoursFromStart: number) => ({
+  kind: "event" as const,
+  record: { id, type: "Visit Webpage", occurredAt: at(hoursFromStart), personId },
+});
 
 /** Acme with four people, two of whom visited in the last 30 days. */
 function seed() {
   return buildSnapshot(
     {
-      accounts: [{ id: "acme", name: "Acme" }, { id: "beta", name: "Beta" }],
+      accounts: [
+        { id: "acme", name: "Acme" },
+        { id: "beta", name: "Beta" },
+      ],
       persons: ["p1", "p2", "p3", "p4", "q1"].map((id) => ({ id })),
       links: [
         { accountId: "acme", personId: "p1" },
@@ -61,7 +73,10 @@ describe("streaming evaluator", () => {
     expect(outcome).toMatchObject({ status: "applied", entered: 2 });
     // audiences report in the order given (after the audiences they reference)
     expect(log).toEqual([`entered engaged acme change ${START}`, `entered visitor p3 change ${START}`]);
-    expect(deltas.map((d) => [d.audienceId, d.entered, d.exited])).toEqual([["engaged", ["acme"], []], ["visitor", ["p3"], []]]);
+    expect(deltas.map((d) => [d.audienceId, d.entered, d.exited])).toEqual([
+      ["engaged", ["acme"], []],
+      ["visitor", ["p3"], []],
+    ]);
     expect(evaluator.members("engaged")).toEqual(["acme"]);
     // e1 (20 days ago) leaves the 30-day window 10 days (and 1 ms) later
     evaluator.advanceTo(START_MS + 10 * DAY);
@@ -152,9 +167,15 @@ describe("streaming evaluator", () => {
     expect(evaluator.members("visitor")).toEqual(["p3"]);
     // a rejected event does not keep its id: sent again with a known owner (or valid properties), it applies
     expect(evaluator.apply(visit("x2", "p4", -1)).status).toBe("applied");
-    expect(evaluator.apply({ kind: "event", record: { id: "x4", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 1 } } }).status).toBe("applied");
-    expect(evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: "/x" } } }).status).toBe("rejected");
-    expect(evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 2 } } }).status).toBe("applied");
+    expect(
+      evaluator.apply({ kind: "event", record: { id: "x4", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 1 } } }).status,
+    ).toBe("applied");
+    expect(
+      evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: "/x" } } }).status,
+    ).toBe("rejected");
+    expect(
+      evaluator.apply({ kind: "event", record: { id: "x5", type: "Visit Webpage", occurredAt: at(-1), personId: "p1", properties: { webpage: 2 } } }).status,
+    ).toBe("applied");
     expect(evaluator.members("visitor")).toEqual(["p1", "p3", "p4"]);
   });
 
@@ -175,7 +196,9 @@ describe("streaming evaluator", () => {
 
   it("refuses batch-only audiences and unknown references, naming them", () => {
     const allTime: Audience = { ...visitor, id: "all-time", condition: { kind: "event", types: ["Visit Webpage"], window: { to: "now" } } };
-    expect(() => createStreamingEvaluator(seed(), [allTime], { now: START })).toThrow(expect.objectContaining({ code: "AUDIENCE_NOT_STREAMABLE", problems: [expect.objectContaining({ path: ["audiences", 0, "condition", "window"] })] }));
+    expect(() => createStreamingEvaluator(seed(), [allTime], { now: START })).toThrow(
+      expect.objectContaining({ code: "AUDIENCE_NOT_STREAMABLE", problems: [expect.objectContaining({ path: ["audiences", 0, "condition", "window"] })] }),
+    );
     const ref: Audience = { ...visitor, id: "ref", condition: { kind: "inAudience", audienceId: "missing" } };
     expect(() => createStreamingEvaluator(seed(), [ref], { now: START })).toThrow(expect.objectContaining({ code: "UNKNOWN_AUDIENCE_REFERENCE" }));
     expect(() => createStreamingEvaluator(seed(), [visitor], { now: START }).members("nope")).toThrow(expect.objectContaining({ code: "UNKNOWN_AUDIENCE" }));
@@ -207,7 +230,12 @@ describe("streaming evaluator: events at the same instant", () => {
     name: "Form, then a visit within a day",
     version: 1,
     type: "person",
-    condition: { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 1, unit: "days" }, window: { last: { amount: 30, unit: "days" } } },
+    condition: {
+      kind: "sequence",
+      steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }],
+      within: { amount: 1, unit: "days" },
+      window: { last: { amount: 30, unit: "days" } },
+    },
   };
   const atSameTime = at(-5);
   const seedEvents = [
@@ -242,7 +270,9 @@ describe("streaming evaluator: events at the same instant", () => {
   }
 
   it("tells the two orders apart", () => {
-    const member = (id: string) => evaluateAll([formThenVisit], snapshotOf([...seedEvents, { id, type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" }]), { now: START })[0]!.memberIds;
+    const member = (id: string) =>
+      evaluateAll([formThenVisit], snapshotOf([...seedEvents, { id, type: "Visit Webpage", occurredAt: atSameTime, personId: "p1" }]), { now: START })[0]!
+        .memberIds;
     expect(member("e3")).toEqual([]);
     expect(member("e7")).toEqual(["p1"]);
   });

@@ -19,12 +19,21 @@ describe("isEventMonotone", () => {
     expect(isEventMonotone({ kind: "or", conditions: [software, visits()] })).toBe(true);
     expect(isEventMonotone({ kind: "related", relation: "people", quantifier: "some", where: visits() })).toBe(true);
     expect(isEventMonotone({ kind: "related", relation: "people", quantifier: "count", comparator: { op: "gte", value: 2 }, where: visits() })).toBe(true);
-    expect(isEventMonotone({ kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 3, unit: "days" }, window: { last: { amount: 30, unit: "days" } } })).toBe(true);
+    expect(
+      isEventMonotone({
+        kind: "sequence",
+        steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }],
+        within: { amount: 3, unit: "days" },
+        window: { last: { amount: 30, unit: "days" } },
+      }),
+    ).toBe(true);
   });
 
   it("refuses conditions a new event can make false", () => {
     for (const op of ["lte", "lt", "eq", "neq"] as const) expect(isEventMonotone(visits({ op, value: 2 })), op).toBe(false);
-    expect(isEventMonotone({ kind: "event", types: ["x"], window: { last: { amount: 1, unit: "days" } }, count: { op: "between", min: 1, max: 2 } })).toBe(false);
+    expect(isEventMonotone({ kind: "event", types: ["x"], window: { last: { amount: 1, unit: "days" } }, count: { op: "between", min: 1, max: 2 } })).toBe(
+      false,
+    );
     expect(isEventMonotone({ kind: "not", condition: visits() })).toBe(false);
     expect(isEventMonotone({ kind: "and", conditions: [software, { kind: "not", condition: visits() }] })).toBe(false);
     expect(isEventMonotone({ kind: "related", relation: "people", quantifier: "none", where: visits() })).toBe(false);

@@ -10,7 +10,11 @@ export const DAY = 24 * HOUR;
 export const at = (hours: number) => new Date(START_MS + hours * HOUR).toISOString();
 
 export const RELATED_TABLES: RelatedTableDefinition[] = [
-  { name: "intent", keyedBy: "domain" as const, fields: { topic: { type: "string" as const }, score: { type: "number" as const }, observedAt: { type: "date" as const } } },
+  {
+    name: "intent",
+    keyedBy: "domain" as const,
+    fields: { topic: { type: "string" as const }, score: { type: "number" as const }, observedAt: { type: "date" as const } },
+  },
   { name: "ownedProducts", keyedBy: "account" as const, fields: { product: { type: "string" as const }, status: { type: "string" as const } } },
 ];
 
@@ -77,16 +81,39 @@ const last = (amount: number, unit: "hours" | "days" | "months" = "days") => ({ 
 
 /** A realistic set of streaming audiences covering every condition kind. */
 export const STREAMING_AUDIENCES: Audience[] = [
-  account("engaged-accounts", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(30), countDistinct: "people", count: { op: "gte", value: 3 } }),
-  account("two-engaged", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), countDistinct: "people", count: { op: "gte", value: 2 } }),
+  account("engaged-accounts", {
+    kind: "event",
+    types: ["Visit Webpage", "Fill Out Form"],
+    window: last(30),
+    countDistinct: "people",
+    count: { op: "gte", value: 3 },
+  }),
+  account("two-engaged", {
+    kind: "event",
+    types: ["Visit Webpage", "Fill Out Form"],
+    window: last(10),
+    countDistinct: "people",
+    count: { op: "gte", value: 2 },
+  }),
   // the same events as engaged-accounts and two-engaged, counted differently: the counts are shared between the programs
   account("one-engaged", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(30), countDistinct: "people" }),
   account("busy-accounts", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), count: { op: "gte", value: 3 } }),
-  person("pricing-regulars", { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" }, count: { op: "gte", value: 2 } }),
+  person("pricing-regulars", {
+    kind: "event",
+    types: ["Visit Webpage"],
+    window: last(7),
+    where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" },
+    count: { op: "gte", value: 2 },
+  }),
   // a new event can make members leave these (they are not event-monotone)
   person("quiet-people", { kind: "not", condition: { kind: "event", types: ["Visit Webpage"], window: last(10) } }),
   account("few-visits", { kind: "event", types: ["Visit Webpage", "Fill Out Form"], window: last(10), count: { op: "lte", value: 2 } }),
-  account("no-engaged-people", { kind: "related", relation: "people", quantifier: "none", where: { kind: "event", types: ["Fill Out Form"], window: last(20) } }),
+  account("no-engaged-people", {
+    kind: "related",
+    relation: "people",
+    quantifier: "none",
+    where: { kind: "event", types: ["Fill Out Form"], window: last(20) },
+  }),
   person("cmo-visitors", {
     kind: "and",
     conditions: [
@@ -94,24 +121,71 @@ export const STREAMING_AUDIENCES: Audience[] = [
       { kind: "event", types: ["Visit Webpage"], window: last(7), where: { kind: "attribute", field: "webpage", op: "eq", value: "/pricing" } },
     ],
   }),
-  account("icp", { kind: "and", conditions: [{ kind: "attribute", field: "industry", op: "eq", value: "Software" }, { kind: "attribute", field: "employeeCount", op: "gte", value: 200 }] }),
-  account("icp-with-cmo", { kind: "and", conditions: [{ kind: "inAudience", audienceId: "icp" }, { kind: "related", relation: "people", quantifier: "some", where: { kind: "inAudience", audienceId: "cmo-visitors" } }] }),
-  account("surging", { kind: "event", types: ["Intent Surge", "Visit Webpage"], window: { between: [{ ago: { amount: 14, unit: "days" } }, "now"] }, count: { op: "gte", value: 2 } }),
+  account("icp", {
+    kind: "and",
+    conditions: [
+      { kind: "attribute", field: "industry", op: "eq", value: "Software" },
+      { kind: "attribute", field: "employeeCount", op: "gte", value: 200 },
+    ],
+  }),
+  account("icp-with-cmo", {
+    kind: "and",
+    conditions: [
+      { kind: "inAudience", audienceId: "icp" },
+      { kind: "related", relation: "people", quantifier: "some", where: { kind: "inAudience", audienceId: "cmo-visitors" } },
+    ],
+  }),
+  account("surging", {
+    kind: "event",
+    types: ["Intent Surge", "Visit Webpage"],
+    window: { between: [{ ago: { amount: 14, unit: "days" } }, "now"] },
+    count: { op: "gte", value: 2 },
+  }),
   account("own-surge", { kind: "event", types: ["Intent Surge"], owner: "account", window: last(5) }),
   account("open-pipeline", {
     kind: "or",
     conditions: [
-      { kind: "related", relation: "opportunities", aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 30000 } }, where: { kind: "attribute", field: "isClosed", op: "eq", value: false } },
+      {
+        kind: "related",
+        relation: "opportunities",
+        aggregate: { fn: "sum", field: "amount", comparator: { op: "gte", value: 30000 } },
+        where: { kind: "attribute", field: "isClosed", op: "eq", value: false },
+      },
       { kind: "related", relation: "related:intent", quantifier: "some", where: { kind: "attribute", field: "score", op: "gte", value: 70 } },
     ],
   }),
-  account("recent-close", { kind: "related", relation: "opportunities", quantifier: "some", where: { kind: "attribute", field: "closeDate", op: "within", window: last(20) } }),
+  account("recent-close", {
+    kind: "related",
+    relation: "opportunities",
+    quantifier: "some",
+    where: { kind: "attribute", field: "closeDate", op: "within", window: last(20) },
+  }),
   account("new-accounts", { kind: "attribute", field: "createdAt", op: "gte", value: { ago: { amount: 15, unit: "days" } } }),
-  account("no-people-or-all-active", { kind: "related", relation: "links", quantifier: "all", where: { kind: "attribute", field: "isActive", op: "eq", value: true } }),
+  account("no-people-or-all-active", {
+    kind: "related",
+    relation: "links",
+    quantifier: "all",
+    where: { kind: "attribute", field: "isActive", op: "eq", value: true },
+  }),
   account("people-count", { kind: "related", relation: "people", quantifier: "count", comparator: { op: "between", min: 2, max: 3 } }),
-  account("products", { kind: "related", relation: "related:ownedProducts", aggregate: { fn: "countDistinct", field: "product", comparator: { op: "gte", value: 2 } } }),
-  person("form-then-visit", { kind: "sequence", steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }], within: { amount: 3, unit: "days" }, window: last(30) }),
-  account("team-sequence", { kind: "sequence", steps: [{ types: ["Open Email"] }, { types: ["Fill Out Form", "Intent Surge"] }], within: { amount: 2, unit: "days" }, window: last(1, "months"), samePerson: false }),
+  account("products", {
+    kind: "related",
+    relation: "related:ownedProducts",
+    aggregate: { fn: "countDistinct", field: "product", comparator: { op: "gte", value: 2 } },
+  }),
+  person("form-then-visit", {
+    kind: "sequence",
+    steps: [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }],
+    within: { amount: 3, unit: "days" },
+    window: last(30),
+  }),
+  account("team-sequence", {
+    kind: "sequence",
+    steps: [{ types: ["Open Email"] }, { types: ["Fill Out Form", "Intent Surge"] }],
+    within: { amount: 2, unit: "days" },
+    window: last(1, "months"),
+    samePerson: false,
+  }),
   person("software-people", {
     kind: "and",
     conditions: [

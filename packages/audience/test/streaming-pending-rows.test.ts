@@ -5,7 +5,10 @@ import { PendingRows } from "../src/streaming/pending-rows.js";
 // PendingRows is internal to the streaming evaluator; it is checked here against a Set.
 describe("the rows pending in a step", () => {
   it("holds each added row once, in the order first added, across clears and lists of every length", () => {
-    const op = fc.oneof({ weight: 40, arbitrary: fc.nat({ max: 60 }).map((row) => ({ add: row })) }, { weight: 1, arbitrary: fc.constant({ clear: true as const }) });
+    const op = fc.oneof(
+      { weight: 40, arbitrary: fc.nat({ max: 60 }).map((row) => ({ add: row })) },
+      { weight: 1, arbitrary: fc.constant({ clear: true as const }) },
+    );
     fc.assert(
       fc.property(fc.array(op, { minLength: 20, maxLength: 300, size: "max" }), (ops) => {
         const rows = new PendingRows();

@@ -49,7 +49,10 @@ const accountEventArb = fc.record({
   accountId: fc.constantFrom(...ACCOUNT_IDS),
 });
 const eventArb = fc.oneof({ weight: 3, arbitrary: personEventArb }, { weight: 1, arbitrary: accountEventArb });
-const intentArb = fc.record({ key: fc.constantFrom(...DOMAINS, "https://beta.io/x"), values: fc.record({ topic: fc.constantFrom("CRM"), score: fc.constantFrom(40, 80) }) });
+const intentArb = fc.record({
+  key: fc.constantFrom(...DOMAINS, "https://beta.io/x"),
+  values: fc.record({ topic: fc.constantFrom("CRM"), score: fc.constantFrom(40, 80) }),
+});
 const productArb = fc.record({ key: fc.constantFrom(...ACCOUNT_IDS), values: fc.record({ product: fc.constantFrom("X", "Y", "Z") }) });
 
 const changeArb = fc.oneof(
@@ -58,7 +61,10 @@ const changeArb = fc.oneof(
   { weight: 2, arbitrary: personArb(PERSON_IDS).map((record) => ({ kind: "person" as const, record })) },
   { weight: 2, arbitrary: opportunityArb.map((record) => ({ kind: "opportunity" as const, record })) },
   { weight: 3, arbitrary: linkArb.map((record) => ({ kind: "link" as const, record })) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("unlink" as const), accountId: fc.constantFrom(...ACCOUNT_IDS), personId: fc.constantFrom(...PERSON_IDS) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("unlink" as const), accountId: fc.constantFrom(...ACCOUNT_IDS), personId: fc.constantFrom(...PERSON_IDS) }),
+  },
   { weight: 1, arbitrary: intentArb.map((record) => ({ kind: "relatedRow" as const, table: "intent", record })) },
   { weight: 1, arbitrary: productArb.map((record) => ({ kind: "relatedRow" as const, table: "ownedProducts", record })) },
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 10 * 24 }).map((h) => ({ kind: "advance" as const, hours: h })) },

@@ -1,4 +1,4 @@
-import { StringIndex } from "@abm-kit/core";
+import { StringIndex } from "@abm-kit/core/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SeedEventIds, type IdentifiedRows } from "../src/streaming/store/seed-event-ids.js";
@@ -21,12 +21,17 @@ function table(ids: readonly string[]): IdentifiedRows & { lookups: number } {
 describe("the Snapshot's event ids", () => {
   it("answers exactly as the tables' indexes, for ids of each table and ids of none", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 400 }), fc.nat({ max: 400 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 200 }), (ids, cut, others) => {
-        const first = table(ids.slice(0, Math.min(cut, ids.length)));
-        const second = table(ids.slice(Math.min(cut, ids.length)));
-        const seed = new SeedEventIds([first, second]);
-        for (const id of [...ids, ...others]) expect(seed.has(id)).toBe(ids.includes(id));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 400 }),
+        fc.nat({ max: 400 }),
+        fc.array(fc.string({ maxLength: 12 }), { maxLength: 200 }),
+        (ids, cut, others) => {
+          const first = table(ids.slice(0, Math.min(cut, ids.length)));
+          const second = table(ids.slice(Math.min(cut, ids.length)));
+          const seed = new SeedEventIds([first, second]);
+          for (const id of [...ids, ...others]) expect(seed.has(id)).toBe(ids.includes(id));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -14,13 +14,20 @@ describe("typed audience inputs", () => {
 
   it("a misspelt audience type, condition kind or operator does not compile, and is a ValidationError at run time", () => {
     // @ts-expect-error "acount" is not an audience type
-    expect(() => evaluate({ id: "a", name: "A", version: 1, type: "acount", condition }, snapshot, { now })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
-    // @ts-expect-error "equals" is not an operator
-    expect(() => compileAudience({ id: "a", name: "A", version: 1, type: "account", condition: { kind: "attribute", field: "industry", op: "equals", value: "x" } }, snapshot)).toThrow(
+    expect(() => evaluate({ id: "a", name: "A", version: 1, type: "acount", condition }, snapshot, { now })).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED" }),
     );
+    expect(() =>
+      compileAudience(
+        // @ts-expect-error "equals" is not an operator
+        { id: "a", name: "A", version: 1, type: "account", condition: { kind: "attribute", field: "industry", op: "equals", value: "x" } },
+        snapshot,
+      ),
+    ).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
     // @ts-expect-error a composition's members is a node, not a list of ids
-    expect(() => evaluateComposition({ id: "c", name: "C", version: 1, type: "account", members: ["a"] }, snapshot, { now })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => evaluateComposition({ id: "c", name: "C", version: 1, type: "account", members: ["a"] }, snapshot, { now })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED" }),
+    );
     const evaluator = createStreamingEvaluator(snapshot, [audience.account("sw", "SW").where(attr.text("industry").eq("Software"))], { now });
     // @ts-expect-error an event change carries its event under `record`
     expect(evaluator.apply({ kind: "event", id: "e1", type: "Visit", occurredAt: now, accountId: "acc-1" }).status).toBe("rejected");

@@ -15,7 +15,6 @@ export interface SnapshotMemory {
   readonly totalMB: number;
 }
 
-
 /** Builds the Snapshot once and measures what it keeps resident. */
 export function measureSnapshotMemory(data: SyntheticDataset): SnapshotMemory {
   gc();

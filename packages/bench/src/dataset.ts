@@ -13,11 +13,35 @@ const INDUSTRIES = ["Software", "Financial Services", "Healthcare", "Manufacturi
 const ACCOUNT_TYPES = ["Prospect", "Prospect", "Prospect", "Customer", "Partner"];
 const COUNTRIES = ["US", "GB", "DE", "FR", "CA", "AU", "JP", "NL"];
 const TITLES = [
-  "Chief Marketing Officer", "CMO", "Chief Information Officer", "CIO", "VP Marketing", "Director of Marketing",
-  "Marketing Manager", "Director of IT", "IT Manager", "Software Engineer", "Data Analyst", "Sales Manager",
-  "Account Executive", "CFO", "Procurement Lead", "Operations Manager",
+  "Chief Marketing Officer",
+  "CMO",
+  "Chief Information Officer",
+  "CIO",
+  "VP Marketing",
+  "Director of Marketing",
+  "Marketing Manager",
+  "Director of IT",
+  "IT Manager",
+  "Software Engineer",
+  "Data Analyst",
+  "Sales Manager",
+  "Account Executive",
+  "CFO",
+  "Procurement Lead",
+  "Operations Manager",
 ];
-const EVENT_TYPES = ["Visit Webpage", "Visit Webpage", "Visit Webpage", "Open Email", "Open Email", "Click Email", "Email Delivered", "Fill Out Form", "Click Link", "Attend Webinar"];
+const EVENT_TYPES = [
+  "Visit Webpage",
+  "Visit Webpage",
+  "Visit Webpage",
+  "Open Email",
+  "Open Email",
+  "Click Email",
+  "Email Delivered",
+  "Fill Out Form",
+  "Click Link",
+  "Attend Webinar",
+];
 const PAGES = ["/pricing", "/product", "/blog/abm", "/docs", "/customers", "/demo", "/careers"];
 const STAGES = ["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"];
 const PRODUCTS = ["Analytics Cloud", "Data Hub", "Marketing Cloud", "Service Cloud", "Platform"];
@@ -33,7 +57,11 @@ const TECHNOLOGIES = [
 
 /** The related tables of the synthetic data set. */
 export const BENCH_RELATED_TABLES: RelatedTableDefinition[] = [
-  { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
+  {
+    name: "ownedProducts",
+    keyedBy: "account",
+    fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } },
+  },
   { name: "intent", keyedBy: "domain", fields: { topic: { type: "string" }, score: { type: "number" }, observedAt: { type: "date" } } },
   { name: "technographics", keyedBy: "domain", fields: { technology: { type: "string" }, category: { type: "string" }, vendor: { type: "string" } } },
 ];
@@ -124,7 +152,13 @@ export class SyntheticDataset {
       const r = this.random(3, i);
       yield { accountId: this.accountId(this.homeAccountOf(i)), personId: this.personId(i), isDirect: true, reason: "crm.contact" };
       if (r.chance(0.05)) {
-        yield { accountId: this.accountId(r.int(this.accountCount)), personId: this.personId(i), isDirect: false, roles: ["Influencer"], reason: "crm.accountContactRelation" };
+        yield {
+          accountId: this.accountId(r.int(this.accountCount)),
+          personId: this.personId(i),
+          isDirect: false,
+          roles: ["Influencer"],
+          reason: "crm.accountContactRelation",
+        };
       }
     }
   }
@@ -153,7 +187,12 @@ export class SyntheticDataset {
       const r = this.random(5, i);
       const account = Math.floor(i / FULL_SCALE.opportunitiesPerAccount);
       const person = account * FULL_SCALE.personsPerAccount + r.int(FULL_SCALE.personsPerAccount);
-      yield { opportunityId: `opp-${pad(i)}`, personId: this.personId(person), role: r.chance(0.3) ? "Economic Buyer" : "Influencer", isPrimary: r.chance(0.3) };
+      yield {
+        opportunityId: `opp-${pad(i)}`,
+        personId: this.personId(person),
+        role: r.chance(0.3) ? "Economic Buyer" : "Influencer",
+        isPrimary: r.chance(0.3),
+      };
     }
   }
 
@@ -181,7 +220,13 @@ export class SyntheticDataset {
   *accountEvents() {
     for (let i = 0; i < this.accountCount; i += 2) {
       const r = this.random(7, i);
-      yield { id: `surge-${i}`, type: "Intent Surge", occurredAt: new Date(NOW_MS - r.next() * 90 * DAY).toISOString(), accountId: this.accountId(i), properties: { topic: r.pick(TOPICS), score: r.int(100) } };
+      yield {
+        id: `surge-${i}`,
+        type: "Intent Surge",
+        occurredAt: new Date(NOW_MS - r.next() * 90 * DAY).toISOString(),
+        accountId: this.accountId(i),
+        properties: { topic: r.pick(TOPICS), score: r.int(100) },
+      };
     }
   }
 
@@ -190,7 +235,10 @@ export class SyntheticDataset {
       const r = this.random(8, i);
       const count = r.int(4); // 0-3, 1.5 on average
       for (let k = 0; k < count; k++) {
-        yield { key: this.accountId(i), values: { product: r.pick(PRODUCTS), productFamily: "Core", purchaseDate: isoDate(NOW_MS - r.next() * 720 * DAY), status: "Installed" } };
+        yield {
+          key: this.accountId(i),
+          values: { product: r.pick(PRODUCTS), productFamily: "Core", purchaseDate: isoDate(NOW_MS - r.next() * 720 * DAY), status: "Installed" },
+        };
       }
     }
   }
@@ -199,7 +247,10 @@ export class SyntheticDataset {
     for (let i = 0; i < this.accountCount; i++) {
       const r = this.random(9, i);
       for (let k = 0; k < 2; k++) {
-        yield { key: r.chance(0.5) ? this.domainOf(i) : `www.${this.domainOf(i)}`, values: { topic: r.pick(TOPICS), score: r.int(101), observedAt: isoDate(NOW_MS - r.next() * 60 * DAY) } };
+        yield {
+          key: r.chance(0.5) ? this.domainOf(i) : `www.${this.domainOf(i)}`,
+          values: { topic: r.pick(TOPICS), score: r.int(101), observedAt: isoDate(NOW_MS - r.next() * 60 * DAY) },
+        };
       }
     }
   }

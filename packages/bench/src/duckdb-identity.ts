@@ -54,21 +54,79 @@ export const IDENTITY_SQL = [
 
 /** Loads the source-shaped rows into DuckDB and resolves identities in SQL (the baseline of the build figure). */
 export async function loadWithIdentityIntoDuckDB(connection: DuckDBConnection, data: SyntheticDataset): Promise<void> {
-  await load(connection, "accounts", map(data.accounts(), (a) => ({ ...a, employee_count: a.employeeCount, annual_revenue: a.annualRevenue })));
-  await load(connection, "raw_sf_contacts", map(personRecords(data), (r) => (r.key.namespace === "salesforce.contact" ? { id: r.key.value, ...r.person, first_name: r.person.firstName, last_name: r.person.lastName, consent_email: r.person.consent?.email } : undefined)));
-  await load(connection, "raw_mkto_leads", map(personRecords(data), (r) => (r.key.namespace === "marketo.lead" ? { id: r.key.value, ...r.person, first_name: r.person.firstName, last_name: r.person.lastName, sfdc_contact_id: r.identities?.[0]?.value } : undefined)));
-  await load(connection, "raw_contact_account", map(linkRecords(data), (l) => (l.rule === "salesforce.Contact.AccountId" ? { contact_id: l.person.value, account_id: l.account.value } : undefined)));
-  await load(connection, "raw_acr", map(linkRecords(data), (l) => (l.rule === "salesforce.AccountContactRelation" ? { contact_id: l.person.value, account_id: l.account.value, roles: l.roles ?? [] } : undefined)));
-  await load(connection, "raw_lead_account", map(linkRecords(data), (l) => (l.rule === "marketo.sfdcAccountId" ? { lead_id: l.person.value, account_id: l.account.value } : undefined)));
-  await load(connection, "opportunities", map(data.opportunities(), (o) => ({ ...o, account_id: o.accountId, close_date: o.closeDate, is_closed: o.isClosed, is_won: o.isWon })));
-  await load(connection, "raw_events", map(data.events(), (e) => {
-    const owner = eventOwnerRef(data, Number(e.personId.slice(4)));
-    return { id: e.id, owner_namespace: owner.namespace, owner_value: owner.value, type: e.type, occurred_at: e.occurredAt, ...e.properties };
-  }));
-  await load(connection, "account_events", map(data.accountEvents(), (e) => ({ id: e.id, account_id: e.accountId, type: e.type, occurred_at: e.occurredAt, ...e.properties })));
-  await load(connection, "owned_products", map(data.ownedProducts(), (r) => ({ account_id: r.key, ...r.values, product_family: r.values.productFamily, purchase_date: r.values.purchaseDate })));
-  await load(connection, "intent", map(data.intent(), (r) => ({ domain: r.key, ...r.values, observed_at: r.values.observedAt })));
-  await load(connection, "technographics", map(data.technographics(), (r) => ({ domain: r.key, ...r.values })));
+  await load(
+    connection,
+    "accounts",
+    map(data.accounts(), (a) => ({ ...a, employee_count: a.employeeCount, annual_revenue: a.annualRevenue })),
+  );
+  await load(
+    connection,
+    "raw_sf_contacts",
+    map(personRecords(data), (r) =>
+      r.key.namespace === "salesforce.contact"
+        ? { id: r.key.value, ...r.person, first_name: r.person.firstName, last_name: r.person.lastName, consent_email: r.person.consent?.email }
+        : undefined,
+    ),
+  );
+  await load(
+    connection,
+    "raw_mkto_leads",
+    map(personRecords(data), (r) =>
+      r.key.namespace === "marketo.lead"
+        ? { id: r.key.value, ...r.person, first_name: r.person.firstName, last_name: r.person.lastName, sfdc_contact_id: r.identities?.[0]?.value }
+        : undefined,
+    ),
+  );
+  await load(
+    connection,
+    "raw_contact_account",
+    map(linkRecords(data), (l) => (l.rule === "salesforce.Contact.AccountId" ? { contact_id: l.person.value, account_id: l.account.value } : undefined)),
+  );
+  await load(
+    connection,
+    "raw_acr",
+    map(linkRecords(data), (l) =>
+      l.rule === "salesforce.AccountContactRelation" ? { contact_id: l.person.value, account_id: l.account.value, roles: l.roles ?? [] } : undefined,
+    ),
+  );
+  await load(
+    connection,
+    "raw_lead_account",
+    map(linkRecords(data), (l) => (l.rule === "marketo.sfdcAccountId" ? { lead_id: l.person.value, account_id: l.account.value } : undefined)),
+  );
+  await load(
+    connection,
+    "opportunities",
+    map(data.opportunities(), (o) => ({ ...o, account_id: o.accountId, close_date: o.closeDate, is_closed: o.isClosed, is_won: o.isWon })),
+  );
+  await load(
+    connection,
+    "raw_events",
+    map(data.events(), (e) => {
+      const owner = eventOwnerRef(data, Number(e.personId.slice(4)));
+      return { id: e.id, owner_namespace: owner.namespace, owner_value: owner.value, type: e.type, occurred_at: e.occurredAt, ...e.properties };
+    }),
+  );
+  await load(
+    connection,
+    "account_events",
+    map(data.accountEvents(), (e) => ({ id: e.id, account_id: e.accountId, type: e.type, occurred_at: e.occurredAt, ...e.properties })),
+  );
+  await load(
+    connection,
+    "owned_products",
+    map(data.ownedProducts(), (r) => ({ account_id: r.key, ...r.values, product_family: r.values.productFamily, purchase_date: r.values.purchaseDate })),
+  );
+  await load(
+    connection,
+    "intent",
+    map(data.intent(), (r) => ({ domain: r.key, ...r.values, observed_at: r.values.observedAt })),
+  );
+  await load(
+    connection,
+    "technographics",
+    map(data.technographics(), (r) => ({ domain: r.key, ...r.values })),
+  );
   for (const sql of IDENTITY_SQL) await connection.run(sql);
   for (const sql of BASELINE_DERIVED_COLUMNS) await connection.run(sql);
 }

@@ -87,13 +87,20 @@ for (const scale of values.only === "files" ? [] : scales) {
   const streaming = measureStreaming(seedAudiences, snapshot, data, Number(values["stream-events"]), () => performance.now(), Number(values["stream-passes"]));
   console.log(formatTable(figures));
   console.log(`snapshot resident memory: ${memory.totalMB.toFixed(0)} MB`);
-  console.log(`streaming: p50 ${streaming.p50Ms.toFixed(3)} ms, p99 ${streaming.p99Ms.toFixed(3)} ms, ${Math.round(streaming.changesPerSecond)} events/s (median of passes: ${streaming.passes.map((r) => Math.round(r)).join(", ")})`);
+  console.log(
+    `streaming: p50 ${streaming.p50Ms.toFixed(3)} ms, p99 ${streaming.p99Ms.toFixed(3)} ms, ${Math.round(streaming.changesPerSecond)} events/s (median of passes: ${streaming.passes.map((r) => Math.round(r)).join(", ")})`,
+  );
   scaleResults.push({ scale, rows: snapshot.summary(), memory, figures, streaming });
 }
 
 const result: BenchResult = { date: new Date().toISOString(), scales: scaleResults, files: filesFigures, runs, duckdbVersion: duckdbVersion() };
 if (values.json) {
-  const streaming = scaleResults.map((s) => ({ scale: s.scale, p50_ms: s.streaming.p50Ms, p99_ms: s.streaming.p99Ms, events_per_s: s.streaming.changesPerSecond }));
+  const streaming = scaleResults.map((s) => ({
+    scale: s.scale,
+    p50_ms: s.streaming.p50Ms,
+    p99_ms: s.streaming.p99Ms,
+    events_per_s: s.streaming.changesPerSecond,
+  }));
   writeFileSync(values.json, `${JSON.stringify({ figures: scaleResults.flatMap((s) => s.figures), streaming, files: filesFigures }, null, 2)}\n`);
   console.log(`wrote ${values.json}`);
 }

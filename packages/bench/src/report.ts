@@ -25,7 +25,8 @@ const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.
 export function formatTable(figures: readonly Figure[]): string {
   const width = Math.max(20, ...figures.map((f) => f.name.length));
   const lines = [`${"figure".padEnd(width)}  ${"ours ms".padStart(10)}  ${"DuckDB ms".padStart(10)}  ${"ratio".padStart(6)}`];
-  for (const f of figures) lines.push(`${f.name.padEnd(width)}  ${ms(f.ours_ms).padStart(10)}  ${ms(f.baseline_ms).padStart(10)}  ${f.ratio.toFixed(2).padStart(6)}`);
+  for (const f of figures)
+    lines.push(`${f.name.padEnd(width)}  ${ms(f.ours_ms).padStart(10)}  ${ms(f.baseline_ms).padStart(10)}  ${f.ratio.toFixed(2).padStart(6)}`);
   return lines.join("\n");
 }
 
@@ -54,8 +55,16 @@ export function formatMarkdown(result: BenchResult): string {
   out.push(...filesSection(result));
   for (const s of result.scales) {
     out.push(`## Scale ${s.scale}`, "");
-    out.push(`Rows: ${Object.entries(s.rows).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}.`, "");
-    out.push(`Snapshot resident memory: ${s.memory.totalMB.toFixed(0)} MB (${s.memory.heapMB.toFixed(0)} MB heap + ${s.memory.arrayBuffersMB.toFixed(0)} MB typed arrays).`, "");
+    out.push(
+      `Rows: ${Object.entries(s.rows)
+        .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+        .join(", ")}.`,
+      "",
+    );
+    out.push(
+      `Snapshot resident memory: ${s.memory.totalMB.toFixed(0)} MB (${s.memory.heapMB.toFixed(0)} MB heap + ${s.memory.arrayBuffersMB.toFixed(0)} MB typed arrays).`,
+      "",
+    );
     out.push("| figure | ours (ms) | DuckDB (ms) | ratio |", "|---|---:|---:|---:|");
     for (const f of s.figures) out.push(`| ${f.name} | ${ms(f.ours_ms)} | ${ms(f.baseline_ms)} | ${f.ratio.toFixed(2)} |`);
     out.push("");
@@ -92,8 +101,12 @@ function targetLines(result: BenchResult): string[] {
     lines.push("- Snapshot memory and streaming targets are stated at scale 1, which this run did not measure.");
     return lines;
   }
-  lines.push(`- Snapshot at most ${SNAPSHOT_MB_TARGET / 1000} GB resident at scale 1 — ${verdict(full.memory.totalMB <= SNAPSHOT_MB_TARGET)} (${full.memory.totalMB.toFixed(0)} MB).`);
-  lines.push(`- Streaming p99 at most ${STREAMING_P99_TARGET_MS} ms per event at scale 1 — ${verdict(full.streaming.p99Ms <= STREAMING_P99_TARGET_MS)} (${full.streaming.p99Ms.toFixed(3)} ms).`);
+  lines.push(
+    `- Snapshot at most ${SNAPSHOT_MB_TARGET / 1000} GB resident at scale 1 — ${verdict(full.memory.totalMB <= SNAPSHOT_MB_TARGET)} (${full.memory.totalMB.toFixed(0)} MB).`,
+  );
+  lines.push(
+    `- Streaming p99 at most ${STREAMING_P99_TARGET_MS} ms per event at scale 1 — ${verdict(full.streaming.p99Ms <= STREAMING_P99_TARGET_MS)} (${full.streaming.p99Ms.toFixed(3)} ms).`,
+  );
   lines.push(
     `- Streaming throughput at least ${STREAMING_RATE_TARGET.toLocaleString("en-US")} events/s at scale 1 — ${verdict(full.streaming.changesPerSecond >= STREAMING_RATE_TARGET)} (${Math.round(full.streaming.changesPerSecond).toLocaleString("en-US")} events/s; see docs/streaming.md for where the time goes).`,
   );
@@ -108,7 +121,9 @@ const mb = (v: number) => `${v.toFixed(0)} MB`;
 
 /** The files figures as a plain-text table. */
 export function formatFilesTable(figures: readonly FilesFigure[]): string {
-  const lines = ["scale   input MB   ours ms   DuckDB ms  ratio  ours CPU ms  DuckDB CPU ms  CPU ratio  ours peak RSS  DuckDB peak RSS  snapshot  peak/snapshot  load"];
+  const lines = [
+    "scale   input MB   ours ms   DuckDB ms  ratio  ours CPU ms  DuckDB CPU ms  CPU ratio  ours peak RSS  DuckDB peak RSS  snapshot  peak/snapshot  load",
+  ];
   for (const f of figures) {
     const input = Object.values(f.files).reduce((a, b) => a + b, 0) / 1e6;
     lines.push(
@@ -166,7 +181,9 @@ function filesSection(result: BenchResult): string[] {
     );
   }
   out.push(
-    `Rows of the Snapshot at the largest scale measured: ${Object.entries(result.files.at(-1)!.rows).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}.`,
+    `Rows of the Snapshot at the largest scale measured: ${Object.entries(result.files.at(-1)!.rows)
+      .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+      .join(", ")}.`,
     "",
     "Where the time and the memory go, and what stands between this path and the targets: [ingest-performance.md](ingest-performance.md).",
     "",

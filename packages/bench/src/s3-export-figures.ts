@@ -13,7 +13,13 @@ const INDUSTRIES = ["Software", "Financial Services", "Healthcare", "Manufacturi
 
 /** Account `i` of the export data set (the same values DuckDB generates in {@link DUCKDB_ROWS}). */
 function account(i: number) {
-  return { id: `acc-${String(i).padStart(8, "0")}`, name: `Company ${i}`, domain: `company${i}.example.com`, industry: INDUSTRIES[i % 4]!, employeeCount: 10 + (i % 5000) };
+  return {
+    id: `acc-${String(i).padStart(8, "0")}`,
+    name: `Company ${i}`,
+    domain: `company${i}.example.com`,
+    industry: INDUSTRIES[i % 4]!,
+    employeeCount: 10 + (i % 5000),
+  };
 }
 
 /** The same rows in DuckDB, ordered by id as abm-kit writes them. */
@@ -107,17 +113,30 @@ export async function measureS3Export(rows: number, format: FileFormat): Promise
         },
         mode: "full",
       },
-      { destination, snapshot, audiences: [{ audienceId: "all-accounts", type: "account", memberIds }], now: BENCH_NOW, state: new ReferenceStateStore(), events },
+      {
+        destination,
+        snapshot,
+        audiences: [{ audienceId: "all-accounts", type: "account", memberIds }],
+        now: BENCH_NOW,
+        state: new ReferenceStateStore(),
+        events,
+      },
     );
     const t9 = performance.now();
     const oursMs = t9 - t0;
-    const phasesMs = { plan: marks.planned! - t0, write: marks.staged! - marks.planned!, upload: marks.uploaded! - marks.staged!, record: t9 - marks.uploaded! };
+    const phasesMs = {
+      plan: marks.planned! - t0,
+      write: marks.staged! - marks.planned!,
+      upload: marks.uploaded! - marks.staged!,
+      record: t9 - marks.uploaded!,
+    };
     clearInterval(sampler);
     if (report.status !== "completed") throw new Error(`the S3 export ended ${report.status}: ${report.audiences[0]?.warnings.join("; ")}`);
     const manifest = report.audiences[0]!.manifest!;
     const stored = await server.objects("bench/");
     const bytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
-    if (stored.filter((o) => !o.key.endsWith(".manifest.json")).reduce((n, o) => n + o.size, 0) !== bytes) throw new Error("the server does not hold the bytes the manifest lists");
+    if (stored.filter((o) => !o.key.endsWith(".manifest.json")).reduce((n, o) => n + o.size, 0) !== bytes)
+      throw new Error("the server does not hold the bytes the manifest lists");
 
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
@@ -130,7 +149,18 @@ export async function measureS3Export(rows: number, format: FileFormat): Promise
     const duckdbBytes = (await stat(target)).size;
     connection.closeSync();
     db.closeSync();
-    return { format, rows, files: manifest.files.length, bytes, oursMs, duckdbBytes, duckdbMs, peakRssGrowthMB: (peak - baseline) / 1e6, snapshotBuildMs, phasesMs };
+    return {
+      format,
+      rows,
+      files: manifest.files.length,
+      bytes,
+      oursMs,
+      duckdbBytes,
+      duckdbMs,
+      peakRssGrowthMB: (peak - baseline) / 1e6,
+      snapshotBuildMs,
+      phasesMs,
+    };
   } finally {
     await server.close();
     await rm(work, { recursive: true, force: true });

@@ -31,8 +31,12 @@ for (const format of formats) {
     `  abm-kit → S3: ${(f.oursMs / 1000).toFixed(1)} s, ${Math.round(f.rows / (f.oursMs / 1000))} rows/s, ${(f.bytes / 1e6 / (f.oursMs / 1000)).toFixed(1)} MB/s (${f.files} files, ${(f.bytes / 1e6).toFixed(0)} MB, peak RSS +${f.peakRssGrowthMB.toFixed(0)} MB; snapshot built in ${(f.snapshotBuildMs / 1000).toFixed(1)} s)`,
   );
   const p = f.phasesMs;
-  console.log(`  phases: plan ${(p.plan / 1000).toFixed(1)} s, write ${(p.write / 1000).toFixed(1)} s, upload + check ${(p.upload / 1000).toFixed(1)} s (${(f.bytes / 1e6 / (p.upload / 1000)).toFixed(1)} MB/s), record ${(p.record / 1000).toFixed(1)} s`);
-  console.log(`  DuckDB COPY:  ${(f.duckdbMs / 1000).toFixed(1)} s, ${Math.round(f.rows / (f.duckdbMs / 1000))} rows/s, ${(f.duckdbBytes / 1e6 / (f.duckdbMs / 1000)).toFixed(1)} MB/s`);
+  console.log(
+    `  phases: plan ${(p.plan / 1000).toFixed(1)} s, write ${(p.write / 1000).toFixed(1)} s, upload + check ${(p.upload / 1000).toFixed(1)} s (${(f.bytes / 1e6 / (p.upload / 1000)).toFixed(1)} MB/s), record ${(p.record / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  DuckDB COPY:  ${(f.duckdbMs / 1000).toFixed(1)} s, ${Math.round(f.rows / (f.duckdbMs / 1000))} rows/s, ${(f.duckdbBytes / 1e6 / (f.duckdbMs / 1000)).toFixed(1)} MB/s`,
+  );
   figures.push(f);
 }
 if (!values["no-docs"]) {

@@ -62,7 +62,13 @@ export function* linkRecords(data: SyntheticDataset): Iterable<LinkSourceRecord>
         ? { person: leadRef(person), account: accountRef(link.accountId), rule: "marketo.sfdcAccountId" }
         : { person: contactRef(link.personId), account: accountRef(link.accountId), rule: "salesforce.Contact.AccountId" };
     } else if (!onlyMarketo && person === previous) {
-      yield { person: contactRef(link.personId), account: accountRef(link.accountId), rule: "salesforce.AccountContactRelation", isDirect: false, roles: link.roles };
+      yield {
+        person: contactRef(link.personId),
+        account: accountRef(link.accountId),
+        rule: "salesforce.AccountContactRelation",
+        isDirect: false,
+        roles: link.roles,
+      };
     }
   }
 }

@@ -1,4 +1,11 @@
-import { createStreamingEvaluator, measureStreamingLatency, streamingEligibility, type Audience, type MeasuredStep, type StreamingLatencyReport } from "@abm-kit/audience";
+import {
+  createStreamingEvaluator,
+  measureStreamingLatency,
+  streamingEligibility,
+  type Audience,
+  type MeasuredStep,
+  type StreamingLatencyReport,
+} from "@abm-kit/audience";
 import type { Snapshot } from "@abm-kit/core";
 import { BENCH_NOW, type SyntheticDataset } from "./dataset.js";
 import { collectGarbage } from "./measure.js";
@@ -28,13 +35,26 @@ export interface StreamingFigure extends StreamingLatencyReport {
  * as in a long-running service, so a pass does not pay for collecting the
  * seeding's garbage or an earlier pass's evaluator.
  */
-export function measureStreaming(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number, passes = 5): StreamingFigure {
+export function measureStreaming(
+  seedAudiences: readonly Audience[],
+  snapshot: Snapshot,
+  data: SyntheticDataset,
+  count: number,
+  clock: () => number,
+  passes = 5,
+): StreamingFigure {
   const figures = Array.from({ length: Math.max(1, passes) }, () => measureStreamingPass(seedAudiences, snapshot, data, count, clock));
   const byRate = [...figures].sort((a, b) => a.changesPerSecond - b.changesPerSecond);
   return { ...byRate[Math.floor((byRate.length - 1) / 2)]!, passes: figures.map((f) => f.changesPerSecond) };
 }
 
-function measureStreamingPass(seedAudiences: readonly Audience[], snapshot: Snapshot, data: SyntheticDataset, count: number, clock: () => number): Omit<StreamingFigure, "passes"> {
+function measureStreamingPass(
+  seedAudiences: readonly Audience[],
+  snapshot: Snapshot,
+  data: SyntheticDataset,
+  count: number,
+  clock: () => number,
+): Omit<StreamingFigure, "passes"> {
   const audiences = seedAudiences.filter((a) => streamingEligibility(a, { audiences: seedAudiences }).mode === "streaming");
   const seedStart = clock();
   const evaluator = createStreamingEvaluator(snapshot, audiences, { now: NOW });
@@ -53,7 +73,18 @@ function measureStreamingPass(seedAudiences: readonly Audience[], snapshot: Snap
       const late = random.chance(0.05);
       const id = i > 0 && random.chance(0.01) ? `new-${random.int(i)}` : `new-${i}`;
       const occurredAt = new Date(late ? evaluatorNow - random.int(20 * DAY) : evaluatorNow).toISOString();
-      yield { change: { kind: "event", record: { id, type: random.pick(TYPES), occurredAt, personId: data.personId(random.int(data.personCount)), properties: { webpage: random.pick(PAGES) } } } };
+      yield {
+        change: {
+          kind: "event",
+          record: {
+            id,
+            type: random.pick(TYPES),
+            occurredAt,
+            personId: data.personId(random.int(data.personCount)),
+            properties: { webpage: random.pick(PAGES) },
+          },
+        },
+      };
     }
   }
   const report = measureStreamingLatency(evaluator, steps(), { clock });

@@ -1,15 +1,7 @@
 import type { FieldDefinition, FieldDefinitions } from "./values.js";
 
 /** The kinds of rows a Snapshot holds. */
-export type EntityKind =
-  | "account"
-  | "person"
-  | "link"
-  | "opportunity"
-  | "opportunityRole"
-  | "campaign"
-  | "campaignMember"
-  | "event";
+export type EntityKind = "account" | "person" | "link" | "opportunity" | "opportunityRole" | "campaign" | "campaignMember" | "event";
 
 const f = (type: FieldDefinition["type"], labels?: string[]): FieldDefinition => (labels ? { type, labels } : { type });
 

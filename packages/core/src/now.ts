@@ -25,12 +25,20 @@ export const MAX_NOW_MS = 253_402_300_799_999;
 export function parseNow(value: unknown, path: ProblemPath = ["now"]): number {
   const name = String(path[path.length - 1] ?? "now");
   const ms =
-    typeof value === "number" ? value : value instanceof Date ? value.getTime() : typeof value === "string" && InstantSchema.safeParse(value).success ? instantToEpochMs(value) : Number.NaN;
+    typeof value === "number"
+      ? value
+      : value instanceof Date
+        ? value.getTime()
+        : typeof value === "string" && InstantSchema.safeParse(value).success
+          ? instantToEpochMs(value)
+          : Number.NaN;
   if (!Number.isFinite(ms)) {
     throw new ValidationError(name, [{ path, message: "not an ISO-8601 instant with an offset, epoch milliseconds or a valid Date", code: "invalid_now" }]);
   }
   if (ms < MIN_NOW_MS || ms > MAX_NOW_MS) {
-    throw new ValidationError(name, [{ path, message: "outside years 1 to 9999 (0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z)", code: "now_out_of_range" }]);
+    throw new ValidationError(name, [
+      { path, message: "outside years 1 to 9999 (0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z)", code: "now_out_of_range" },
+    ]);
   }
   return ms;
 }

@@ -7,7 +7,17 @@ import { isCertainlyValidEvent } from "../src/snapshot/certain-event.js";
 const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
 const instantLike = fc.oneof(
   fc.date({ min: new Date(-1e13), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.constantFrom("", ".5", ".123456789", ".1234567890"), fc.constantFrom("Z", "+00:00", "-05:30", "+24:00", "+0000", "", "z"))
+  fc
+    .tuple(
+      digits(4),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      fc.constantFrom("", ".5", ".123456789", ".1234567890"),
+      fc.constantFrom("Z", "+00:00", "-05:30", "+24:00", "+0000", "", "z"),
+    )
     .map(([y, mo, d, h, mi, s, frac, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone}`),
   fc.string(),
 );
@@ -39,7 +49,13 @@ describe("the event validation shortcut", () => {
   });
 
   it("accepts the common plain shape", () => {
-    const event = { id: "e1", type: "Visit Webpage", occurredAt: "2026-11-18T09:00:00.000Z", personId: "p1", properties: { webpage: "/pricing", seconds: 12, bounced: false } };
+    const event = {
+      id: "e1",
+      type: "Visit Webpage",
+      occurredAt: "2026-11-18T09:00:00.000Z",
+      personId: "p1",
+      properties: { webpage: "/pricing", seconds: 12, bounced: false },
+    };
     expect(isCertainlyValidEvent(event)).toBe(true);
     expect(isCertainlyValidEvent({ ...event, occurredAt: "2026-02-30T09:00:00Z" })).toBe(false);
     expect(isCertainlyValidEvent({ ...event, accountId: "a1" })).toBe(false);

@@ -3,8 +3,17 @@ import { IdentityGraph, toSnapshot, type RelatedTableDefinition } from "../src/i
 
 const ASOF = "2026-11-20T12:00:00.000Z";
 const owned = (fields: RelatedTableDefinition["fields"]): RelatedTableDefinition => ({ name: "ownedProducts", keyedBy: "account", fields });
-const account = { key: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" }, account: { name: "Acme" }, sourceKey: { system: "salesforce", object: "Account", id: "001Hs00001AcmeAIAR" } };
-const row = { table: "ownedProducts", row: { id: "a1", key: "001Hs00001AcmeAIAR", values: { product: "Hub" } }, owner: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" }, ownerKind: "account" };
+const account = {
+  key: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" },
+  account: { name: "Acme" },
+  sourceKey: { system: "salesforce", object: "Account", id: "001Hs00001AcmeAIAR" },
+};
+const row = {
+  table: "ownedProducts",
+  row: { id: "a1", key: "001Hs00001AcmeAIAR", values: { product: "Hub" } },
+  owner: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" },
+  ownerKind: "account",
+};
 
 describe("related tables declared by batches", () => {
   it("are kept by the graph and used by toSnapshot without the caller declaring them", () => {

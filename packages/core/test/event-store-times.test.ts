@@ -4,7 +4,9 @@ import { EventStore } from "../src/identity/event-store.js";
 
 describe("EventStore times", () => {
   it("gives back each event's occurredAt text as it was added, canonical or not", () => {
-    const canonical = fc.date({ min: new Date("1000-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }).map((d) => d.toISOString());
+    const canonical = fc
+      .date({ min: new Date("1000-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true })
+      .map((d) => d.toISOString());
     const other = fc.oneof(
       canonical.map((t) => t.replace("Z", "+00:00")),
       canonical.map((t) => t.replace(".000Z", "Z").replace(/\.\d{3}Z$/, "Z")),

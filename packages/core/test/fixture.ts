@@ -1,14 +1,25 @@
 import type { RelatedTableDefinition, SnapshotInput } from "@abm-kit/core";
 
 /** Each kind of {@link SnapshotInput} as an array of its input type. */
-type InputArrays = { [K in Exclude<keyof SnapshotInput, "related">]-?: NonNullable<SnapshotInput[K]> extends Iterable<infer R> ? R[] : never } & Pick<SnapshotInput, "related">;
+type InputArrays = { [K in Exclude<keyof SnapshotInput, "related">]-?: NonNullable<SnapshotInput[K]> extends Iterable<infer R> ? R[] : never } & Pick<
+  SnapshotInput,
+  "related"
+>;
 
 /** A small hand-written B2B data set covering the relation and window edge cases. */
 export const NOW = Date.parse("2026-03-31T12:00:00.000Z");
 
 export const fixture: InputArrays = {
   accounts: [
-    { id: "acc-acme", name: "Acme", domain: "https://www.acme.com/about", industry: "Software", employeeCount: 1200, duns: "15-048-3782", attributes: { Tier__c: "Gold", Regions__c: ["EMEA", "NA"] } },
+    {
+      id: "acc-acme",
+      name: "Acme",
+      domain: "https://www.acme.com/about",
+      industry: "Software",
+      employeeCount: 1200,
+      duns: "15-048-3782",
+      attributes: { Tier__c: "Gold", Regions__c: ["EMEA", "NA"] },
+    },
     { id: "acc-beta", name: "Beta", domain: "WWW.BETA.IO", industry: "Healthcare", employeeCount: 80 },
     { id: "acc-empty", name: "Lonely Corp", domain: "acme.github.io" },
     { id: "acc-other", name: "Other", domain: "other.github.io" },

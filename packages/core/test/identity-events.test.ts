@@ -3,7 +3,14 @@ import { IdentityGraph, buildSnapshot, toSnapshot, type EventSourceRecord } from
 
 const lead = (value: string) => ({ namespace: "marketo.lead", value });
 const event = (id: string, owner: string, extra: Partial<EventSourceRecord["event"]> = {}, line = 2): EventSourceRecord => ({
-  event: { id, type: "Visit Webpage", occurredAt: "2026-11-18T09:00:00.000Z", properties: { webpage: "/pricing" }, sourceKeys: [{ system: "marketo", object: "Activity", id }], ...extra },
+  event: {
+    id,
+    type: "Visit Webpage",
+    occurredAt: "2026-11-18T09:00:00.000Z",
+    properties: { webpage: "/pricing" },
+    sourceKeys: [{ system: "marketo", object: "Activity", id }],
+    ...extra,
+  },
   person: lead(owner),
   origin: { file: "activities.csv", line },
 });
@@ -28,7 +35,12 @@ describe("events in the identity graph", () => {
     event("e4", "1", { sourceKeys: undefined, properties: undefined }),
     // a second copy of e1 on another person: the smaller JSON text wins
     event("e1", "2", {}, 7),
-    event("e5", "1", { sourceKeys: [{ system: "a", id: "1" }, { system: "b", id: "2" }] }),
+    event("e5", "1", {
+      sourceKeys: [
+        { system: "a", id: "1" },
+        { system: "b", id: "2" },
+      ],
+    }),
   ];
 
   it("re-points events, reports unresolved owners once each, and keeps the smallest copy of a repeated id", () => {
@@ -40,9 +52,19 @@ describe("events in the identity graph", () => {
       ["e4", "marketo.lead:1"],
       ["e5", "marketo.lead:1"],
     ]);
-    expect(list[0]).toEqual({ id: "e2", type: "Visit Webpage", occurredAt: "2026-11-17T09:00:00+01:00", properties: { webpage: "/docs", seconds: 3 }, sourceKeys: [{ system: "marketo", object: "Activity", id: "e2" }], personId: "marketo.lead:2" });
+    expect(list[0]).toEqual({
+      id: "e2",
+      type: "Visit Webpage",
+      occurredAt: "2026-11-17T09:00:00+01:00",
+      properties: { webpage: "/docs", seconds: 3 },
+      sourceKeys: [{ system: "marketo", object: "Activity", id: "e2" }],
+      personId: "marketo.lead:2",
+    });
     expect(list[2]).toEqual({ id: "e4", type: "Visit Webpage", occurredAt: "2026-11-18T09:00:00.000Z", personId: "marketo.lead:1" });
-    expect(list[3]!.sourceKeys).toEqual([{ system: "a", id: "1" }, { system: "b", id: "2" }]);
+    expect(list[3]!.sourceKeys).toEqual([
+      { system: "a", id: "1" },
+      { system: "b", id: "2" },
+    ]);
     const unresolved = graph.report.problems.filter((p) => p.code === "unresolved_reference");
     expect(unresolved).toEqual([expect.objectContaining({ part: "events", origin: { file: "activities.csv", line: 2 } })]);
     expect(unresolved[0]!.message).toContain('"9"');

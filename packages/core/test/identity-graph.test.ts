@@ -43,7 +43,15 @@ describe("IdentityGraph person merging", () => {
 
   it("does not merge on blocked values and reports them", () => {
     const g = new IdentityGraph();
-    g.add({ persons: [marketoLead("1", { email: "test@test.com" }), marketoLead("2", { email: "TEST@test.com" }), marketoLead("3", { email: "noreply@acme.com" }), marketoLead("4", { email: "noreply@acme.com" }), marketoLead("5", { email: "null" })] });
+    g.add({
+      persons: [
+        marketoLead("1", { email: "test@test.com" }),
+        marketoLead("2", { email: "TEST@test.com" }),
+        marketoLead("3", { email: "noreply@acme.com" }),
+        marketoLead("4", { email: "noreply@acme.com" }),
+        marketoLead("5", { email: "null" }),
+      ],
+    });
     expect(g.entities().persons).toHaveLength(5);
     expect(g.report.blockedValues.email).toBe(5);
     expect(g.explainPerson("marketo.lead:1")!.ignoredIdentities).toEqual([{ namespace: "email", value: "test@test.com", reason: "blocked" }]);
@@ -60,7 +68,12 @@ describe("IdentityGraph person merging", () => {
   });
 
   it("chooses the unified id by namespace priority, whatever the order", () => {
-    const records = [marketoLead("9", { email: "a@acme.com" }), lead(L1, { email: "a@acme.com" }), contact(C2, { email: "a@acme.com" }), contact(C1, { email: "A@acme.com" })];
+    const records = [
+      marketoLead("9", { email: "a@acme.com" }),
+      lead(L1, { email: "a@acme.com" }),
+      contact(C2, { email: "a@acme.com" }),
+      contact(C1, { email: "A@acme.com" }),
+    ];
     for (const order of [records, [...records].reverse()]) {
       const g = new IdentityGraph();
       g.add({ persons: order });
@@ -72,8 +85,21 @@ describe("IdentityGraph person merging", () => {
     const g = new IdentityGraph({ persons: { fieldPolicies: { title: "mostRecent" } } });
     g.add({
       persons: [
-        contact(C1, { email: "jane@acme.com", firstName: "Jane", title: "Director of IT", updatedAt: "2026-01-01T00:00:00.000Z", consent: { email: "granted" } }),
-        marketoLead("7", { email: "jane@acme.com", firstName: "J.", title: "CIO", phone: "+1 555 0100", updatedAt: "2026-06-01T00:00:00.000Z", consent: { email: "denied", advertising: "granted" } }),
+        contact(C1, {
+          email: "jane@acme.com",
+          firstName: "Jane",
+          title: "Director of IT",
+          updatedAt: "2026-01-01T00:00:00.000Z",
+          consent: { email: "granted" },
+        }),
+        marketoLead("7", {
+          email: "jane@acme.com",
+          firstName: "J.",
+          title: "CIO",
+          phone: "+1 555 0100",
+          updatedAt: "2026-06-01T00:00:00.000Z",
+          consent: { email: "denied", advertising: "granted" },
+        }),
       ],
     });
     const p = g.entities().persons[0]!;
@@ -100,7 +126,12 @@ describe("IdentityGraph links and accounts", () => {
     g.add({
       accounts: [
         sfAccount(A1, { name: "Acme", domain: "acme.com" }),
-        { key: { namespace: "marketo.company", value: "55" }, identities: [{ namespace: "salesforce.account", value: A1 }], sourceKey: { system: "marketo", object: "Company", id: "55" }, account: { name: "ACME Inc", industry: "Software" } },
+        {
+          key: { namespace: "marketo.company", value: "55" },
+          identities: [{ namespace: "salesforce.account", value: A1 }],
+          sourceKey: { system: "marketo", object: "Company", id: "55" },
+          account: { name: "ACME Inc", industry: "Software" },
+        },
       ],
     });
     const accounts = g.entities().accounts;
@@ -141,7 +172,10 @@ describe("IdentityGraph links and accounts", () => {
       persons: [contact(C1, { email: "jane@acme.com" }), marketoLead("5", { email: "jane@acme.com" })],
       links: [contactLink(C1, A1)],
       events: [
-        { event: { id: "e1", type: "Visit Webpage", occurredAt: "2026-11-01T10:00:00.000Z", properties: { webpage: "/pricing" } }, person: { namespace: "marketo.lead", value: "5" } },
+        {
+          event: { id: "e1", type: "Visit Webpage", occurredAt: "2026-11-01T10:00:00.000Z", properties: { webpage: "/pricing" } },
+          person: { namespace: "marketo.lead", value: "5" },
+        },
         { event: { id: "e2", type: "Intent Surge", occurredAt: "2026-11-02T10:00:00.000Z" }, account: { namespace: "domain", value: "https://ACME.com" } },
       ],
     });

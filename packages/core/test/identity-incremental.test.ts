@@ -5,7 +5,15 @@ import { concatBatches, contact, contactLink, lead, marketoLead, sfAccount } fro
 
 const config: IdentityConfigInput = {
   linkByEmailDomain: true,
-  persons: { mergeOn: [{ namespace: "salesforce.contact" }, { namespace: "salesforce.lead" }, { namespace: "marketo.lead" }, { namespace: "email", maxRecordsPerValue: 3 }], fieldPolicies: { title: "mostRecent" } },
+  persons: {
+    mergeOn: [
+      { namespace: "salesforce.contact" },
+      { namespace: "salesforce.lead" },
+      { namespace: "marketo.lead" },
+      { namespace: "email", maxRecordsPerValue: 3 },
+    ],
+    fieldPolicies: { title: "mostRecent" },
+  },
 };
 
 /** A small world with merges by cross-reference and email, a capped email, duplicate copies and links. */
@@ -14,10 +22,32 @@ function world(): IdentityBatch[] {
   const a = (n: number) => `0015e00000Acct${String(n).padStart(2, "0")}AAA`;
   return [
     { accounts: [sfAccount(a(1), { name: "Acme", domain: "acme.com", industry: "Software" }), sfAccount(a(2), { name: "Beta", domain: "www.beta.io" })] },
-    { persons: [contact(c(1), { email: "jane@acme.com", title: "VP Marketing", updatedAt: "2026-01-01T00:00:00.000Z" }), contact(c(2), { email: "bob@beta.io" })], links: [contactLink(c(1), a(1)), contactLink(c(2), a(2))] },
-    { persons: [lead("00Q5e00000Lead01AAA", { email: "JANE@acme.com", title: "CMO", updatedAt: "2026-03-01T00:00:00.000Z" }, c(1)), lead("00Q5e00000Lead02AAA", { email: "info@beta.io" })] },
-    { persons: [marketoLead("1", { email: "info@beta.io", consent: { email: "denied" } }), marketoLead("2", { email: "info@beta.io" }), marketoLead("3", { email: "info@beta.io" })] },
-    { persons: [marketoLead("4", { email: "x@gmail.com" }, { contact: c(2) }), marketoLead("4", { email: "x@gmail.com", title: "Director of IT", updatedAt: "2026-05-01T00:00:00.000Z" })] },
+    {
+      persons: [
+        contact(c(1), { email: "jane@acme.com", title: "VP Marketing", updatedAt: "2026-01-01T00:00:00.000Z" }),
+        contact(c(2), { email: "bob@beta.io" }),
+      ],
+      links: [contactLink(c(1), a(1)), contactLink(c(2), a(2))],
+    },
+    {
+      persons: [
+        lead("00Q5e00000Lead01AAA", { email: "JANE@acme.com", title: "CMO", updatedAt: "2026-03-01T00:00:00.000Z" }, c(1)),
+        lead("00Q5e00000Lead02AAA", { email: "info@beta.io" }),
+      ],
+    },
+    {
+      persons: [
+        marketoLead("1", { email: "info@beta.io", consent: { email: "denied" } }),
+        marketoLead("2", { email: "info@beta.io" }),
+        marketoLead("3", { email: "info@beta.io" }),
+      ],
+    },
+    {
+      persons: [
+        marketoLead("4", { email: "x@gmail.com" }, { contact: c(2) }),
+        marketoLead("4", { email: "x@gmail.com", title: "Director of IT", updatedAt: "2026-05-01T00:00:00.000Z" }),
+      ],
+    },
     {
       events: [
         { event: { id: "m1", type: "Open Email", occurredAt: "2026-10-01T00:00:00.000Z" }, person: { namespace: "marketo.lead", value: "4" } },

@@ -14,9 +14,17 @@ const instantArb = fc
     minute: fc.integer({ min: 0, max: 60 }),
     second: fc.integer({ min: 0, max: 60 }),
     fraction: fc.option(fc.stringMatching(/^\d{0,10}$/), { nil: undefined }),
-    zone: fc.oneof(fc.constant("Z"), fc.constant(""), fc.constant("z"), fc.tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([s, h, m]) => `${s}${pad(h, 2)}:${pad(m, 2)}`)),
+    zone: fc.oneof(
+      fc.constant("Z"),
+      fc.constant(""),
+      fc.constant("z"),
+      fc.tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([s, h, m]) => `${s}${pad(h, 2)}:${pad(m, 2)}`),
+    ),
   })
-  .map((p) => `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}${p.fraction === undefined ? "" : `.${p.fraction}`}${p.zone}`);
+  .map(
+    (p) =>
+      `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}${p.fraction === undefined ? "" : `.${p.fraction}`}${p.zone}`,
+  );
 
 describe("instantToEpochMs", () => {
   it("reads an instant exactly as Date.parse does", () => {

@@ -187,7 +187,15 @@ describe("Snapshot bad input", () => {
   });
 
   it("infers an undeclared attribute's type from its first value and rejects a later mismatch", () => {
-    const s = buildSnapshot({ accounts: [{ id: "a", attributes: { N__c: 3 } }, { id: "b", attributes: { N__c: "three" } }] }, { asOf: NOW });
+    const s = buildSnapshot(
+      {
+        accounts: [
+          { id: "a", attributes: { N__c: 3 } },
+          { id: "b", attributes: { N__c: "three" } },
+        ],
+      },
+      { asOf: NOW },
+    );
     expect(s.accounts.column("N__c")!.type).toBe("number");
     expect(s.report.counts.account).toEqual({ read: 2, loaded: 1, rejected: 1 });
   });
@@ -206,17 +214,23 @@ describe("Snapshot determinism", () => {
   it("gives the same tables, relations and windows whatever the input order", () => {
     const reference = build();
     fc.assert(
-      fc.property(permutation(fixture.accounts), permutation(fixture.persons), permutation(fixture.links), permutation(fixture.events), (accounts, persons, links, events) => {
-        const s = build({ ...fixture, accounts, persons, links, events });
-        expect(s.accounts.ids).toEqual(reference.accounts.ids);
-        expect(s.persons.ids).toEqual(reference.persons.ids);
-        for (let a = 0; a < s.accounts.size; a++) {
-          expect(Array.from(s.peopleOf(a))).toEqual(Array.from(reference.peopleOf(a)));
-          expect(s.accounts.row(a)).toEqual(reference.accounts.row(a));
-        }
-        for (let l = 0; l < s.links.size; l++) expect(s.links.row(l)).toEqual(reference.links.row(l));
-        expect(s.personEvents.ids).toEqual(reference.personEvents.ids);
-      }),
+      fc.property(
+        permutation(fixture.accounts),
+        permutation(fixture.persons),
+        permutation(fixture.links),
+        permutation(fixture.events),
+        (accounts, persons, links, events) => {
+          const s = build({ ...fixture, accounts, persons, links, events });
+          expect(s.accounts.ids).toEqual(reference.accounts.ids);
+          expect(s.persons.ids).toEqual(reference.persons.ids);
+          for (let a = 0; a < s.accounts.size; a++) {
+            expect(Array.from(s.peopleOf(a))).toEqual(Array.from(reference.peopleOf(a)));
+            expect(s.accounts.row(a)).toEqual(reference.accounts.row(a));
+          }
+          for (let l = 0; l < s.links.size; l++) expect(s.links.row(l)).toEqual(reference.links.row(l));
+          expect(s.personEvents.ids).toEqual(reference.personEvents.ids);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -152,7 +152,6 @@ describe.each([{ inlineKeys: false }, { inlineKeys: true }])("StringIndex (%o)",
     expect(index.addIfAbsent("a")).toBe(false);
     expect(() => index.add("b")).toThrow(TypeError);
   });
-
 });
 
 describe("hashString", () => {

@@ -58,10 +58,21 @@ const report = await activate(
     id: "gcs-smoke",
     destination: { id: "gcs", settings },
     audiences: [{ audienceId: "smoke" }],
-    mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }] },
+    mapping: {
+      account: [
+        { source: "account.name", target: "name" },
+        { source: "account.domain", target: "domain" },
+      ],
+    },
     mode: "full",
   },
-  { destination: gcsDestination, snapshot, audiences: [{ audienceId: "smoke", type: "account", memberIds: accounts.map((a) => a.id) }], now, state: new MemoryStateStore() },
+  {
+    destination: gcsDestination,
+    snapshot,
+    audiences: [{ audienceId: "smoke", type: "account", memberIds: accounts.map((a) => a.id) }],
+    now,
+    state: new MemoryStateStore(),
+  },
 );
 console.log(`export: ${report.status}, ${report.totals.exported} rows, ${report.requests} calls, ${report.retries} retries`);
 const manifestFile = report.audiences[0]?.manifest;
@@ -86,7 +97,9 @@ for (const file of manifest.files) {
   const [meta] = await object.getMetadata();
   const match = bytes.length === file.bytes && createHash("sha256").update(bytes).digest("hex") === file.sha256;
   ok &&= match;
-  console.log(`${file.name}: ${bytes.length} bytes, crc32c ${meta.crc32c}, md5 ${meta.md5Hash ?? "-"}, kms ${meta.kmsKeyName ?? "-"}: ${match ? "matches" : "DIFFERS FROM"} the manifest`);
+  console.log(
+    `${file.name}: ${bytes.length} bytes, crc32c ${meta.crc32c}, md5 ${meta.md5Hash ?? "-"}, kms ${meta.kmsKeyName ?? "-"}: ${match ? "matches" : "DIFFERS FROM"} the manifest`,
+  );
 }
 if (env.ABM_GCS_SMOKE_KEEP !== "1") {
   for (const key of objects) await storage.bucket(bucket).file(key).delete({ ignoreNotFound: true });

@@ -1,3 +1,4 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import { GoogleAuth } from "google-auth-library";
 import { RetryableError, TerminalError, type AuthState } from "@abm-kit/destinations";
 import { signAssertion } from "./jwt-assertion.js";
@@ -27,7 +28,11 @@ function describeTokenError(body: unknown): string {
  */
 export async function serviceAccountToken(key: ServiceAccountKey, tokenUri: string, nowMs: number, timeoutMs: number, signal: AbortSignal): Promise<AuthState> {
   const iat = Math.floor(nowMs / 1000);
-  const assertion = signAssertion({ iss: key.client_email, scope: STORAGE_SCOPE, aud: tokenUri, iat, exp: iat + ASSERTION_LIFETIME_S }, key.private_key, key.private_key_id);
+  const assertion = signAssertion(
+    { iss: key.client_email, scope: STORAGE_SCOPE, aud: tokenUri, iat, exp: iat + ASSERTION_LIFETIME_S },
+    key.private_key,
+    key.private_key_id,
+  );
   let response: Response;
   try {
     response = await fetch(tokenUri, {
@@ -38,21 +43,35 @@ export async function serviceAccountToken(key: ServiceAccountKey, tokenUri: stri
     });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new RetryableError("TOKEN_REQUEST_FAILED", `token request: ${(error as Error)?.name ?? "Error"}: the token endpoint did not answer`);
+    throw new RetryableError<GcsErrorCode>("TOKEN_REQUEST_FAILED", `token request: ${(error as Error)?.name ?? "Error"}: the token endpoint did not answer`);
   }
   const text = await response.text().catch(() => "");
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new RetryableError("TOKEN_RESPONSE_UNREADABLE", `token request: the token endpoint answered ${response.status} with a body that is not JSON`, { status: response.status });
+    throw new RetryableError<GcsErrorCode>(
+      "TOKEN_RESPONSE_UNREADABLE",
+      `token request: the token endpoint answered ${response.status} with a body that is not JSON`,
+      { status: response.status },
+    );
   }
   if (response.status === 429 || response.status >= 500) {
-    throw new RetryableError("TOKEN_ENDPOINT_UNAVAILABLE", `token request: the token endpoint answered ${response.status} ${describeTokenError(body)}`, { status: response.status });
+    throw new RetryableError<GcsErrorCode>(
+      "TOKEN_ENDPOINT_UNAVAILABLE",
+      `token request: the token endpoint answered ${response.status} ${describeTokenError(body)}`,
+      { status: response.status },
+    );
   }
-  if (!response.ok) throw new TerminalError("TOKEN_REFUSED", `token request: the token endpoint refused the service account key (${response.status} ${describeTokenError(body)})`, { status: response.status });
+  if (!response.ok)
+    throw new TerminalError<GcsErrorCode>(
+      "TOKEN_REFUSED",
+      `token request: the token endpoint refused the service account key (${response.status} ${describeTokenError(body)})`,
+      { status: response.status },
+    );
   const token = body as { access_token?: unknown; expires_in?: unknown };
-  if (typeof token.access_token !== "string" || token.access_token === "") throw new RetryableError("TOKEN_RESPONSE_UNREADABLE", "token request: the answer holds no access_token");
+  if (typeof token.access_token !== "string" || token.access_token === "")
+    throw new RetryableError<GcsErrorCode>("TOKEN_RESPONSE_UNREADABLE", "token request: the answer holds no access_token");
   const expiresIn = typeof token.expires_in === "number" ? token.expires_in : ASSERTION_LIFETIME_S;
   return { accessToken: token.access_token, expiresAt: new Date(nowMs + expiresIn * 1000).toISOString() };
 }
@@ -68,7 +87,10 @@ export async function applicationDefaultToken(): Promise<AuthState> {
     return { accessToken: token, ...(typeof expiry === "number" ? { expiresAt: new Date(expiry).toISOString() } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : "unknown";
-    throw new TerminalError("NO_CREDENTIALS", `no Google credentials: set settings.serviceAccountKey or configure application-default credentials (${reason})`);
+    throw new TerminalError<GcsErrorCode>(
+      "NO_CREDENTIALS",
+      `no Google credentials: set settings.serviceAccountKey or configure application-default credentials (${reason})`,
+    );
   }
 }
 
@@ -78,6 +100,7 @@ export async function applicationDefaultToken(): Promise<AuthState> {
  * an {@link AuthState}, so the runtime redacts the token everywhere.
  */
 export function resolveCredentials(settings: GcsSettings, nowMs: number, signal: AbortSignal): Promise<AuthState> {
-  if (settings.serviceAccountKey !== undefined) return serviceAccountToken(settings.serviceAccountKey, tokenUriOf(settings), nowMs, settings.requestTimeoutMs, signal);
+  if (settings.serviceAccountKey !== undefined)
+    return serviceAccountToken(settings.serviceAccountKey, tokenUriOf(settings), nowMs, settings.requestTimeoutMs, signal);
   return applicationDefaultToken();
 }

@@ -1,3 +1,4 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import { IdempotencyStrategy, Storage } from "@google-cloud/storage";
 import { OAuth2Client } from "google-auth-library";
 import { TerminalError, type AuthState } from "@abm-kit/destinations";
@@ -11,7 +12,7 @@ import type { GcsSettings } from "./settings.js";
  * same name is safe to repeat).
  */
 export function createStorage(settings: GcsSettings, auth: AuthState | undefined): Storage {
-  if (auth === undefined) throw new TerminalError("NO_CREDENTIALS", "the GCS destination was called before it had credentials");
+  if (auth === undefined) throw new TerminalError<GcsErrorCode>("NO_CREDENTIALS", "the GCS destination was called before it had credentials");
   const authClient = new OAuth2Client();
   authClient.setCredentials({ access_token: auth.accessToken, token_type: "Bearer" });
   const storage = new Storage({

@@ -1,8 +1,20 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { AuthExpiredError, RetryableError, TerminalError } from "@abm-kit/destinations";
 
 /** Node, undici and gaxios codes for a connection that broke, never came up, or timed out. */
-const NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_SOCKET", "ERR_STREAM_PREMATURE_CLOSE"]);
+const NETWORK = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ECONNABORTED",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "ERR_STREAM_PREMATURE_CLOSE",
+]);
 const MAX_MESSAGE = 300;
 
 interface LibraryErrorShape {
@@ -45,9 +57,10 @@ export function toDeliveryError(error: unknown, operation: string): Error {
   const detail = scrub((e.message ?? String(error)).slice(0, MAX_MESSAGE));
   const message = `${operation}: ${status !== undefined ? `GCS answered ${status} ` : ""}${reason !== undefined ? `${reason}: ` : ""}${detail}`;
   if (status === 401) return new AuthExpiredError(message);
-  if (status !== undefined && (status >= 500 || status === 408 || status === 429)) return new RetryableError(reason ?? `HTTP_${status}`, message, { status });
-  if (status !== undefined && status >= 400) return new TerminalError(reason ?? `HTTP_${status}`, message, { status });
-  if (network !== undefined && NETWORK.has(network)) return new RetryableError("NETWORK_ERROR", message);
+  if (status !== undefined && (status >= 500 || status === 408 || status === 429))
+    return new RetryableError<GcsErrorCode>(reason ?? `HTTP_${status}`, message, { status });
+  if (status !== undefined && status >= 400) return new TerminalError<GcsErrorCode>(reason ?? `HTTP_${status}`, message, { status });
+  if (network !== undefined && NETWORK.has(network)) return new RetryableError<GcsErrorCode>("NETWORK_ERROR", message);
   // No answer to go by (a timeout, a reset, an unreadable body, an interrupted stream): try again.
-  return new RetryableError("GCS_REQUEST_FAILED", message);
+  return new RetryableError<GcsErrorCode>("GCS_REQUEST_FAILED", message);
 }

@@ -1,3 +1,4 @@
+import type { GcsErrorCode } from "./error-codes.js";
 import type { File } from "@google-cloud/storage";
 import { AuthExpiredError, RetryableError, type AdapterContext, type ObjectStore, type StagedFile } from "@abm-kit/destinations";
 import { storageFor } from "./gcs-client.js";
@@ -18,7 +19,11 @@ import { uploadFile } from "./upload-file.js";
  */
 function classify(error: unknown, operation: string, accepted: boolean): Error {
   const classified = toDeliveryError(error, operation);
-  if (accepted && classified instanceof AuthExpiredError) return new RetryableError("TOKEN_REJECTED_MID_STEP", `${classified.message} (after this step's earlier requests were accepted with the same token)`);
+  if (accepted && classified instanceof AuthExpiredError)
+    return new RetryableError<GcsErrorCode>(
+      "TOKEN_REJECTED_MID_STEP",
+      `${classified.message} (after this step's earlier requests were accepted with the same token)`,
+    );
   return classified;
 }
 
@@ -73,7 +78,8 @@ export function gcsObjectStore(ctx: AdapterContext<GcsSettings>): ObjectStore<Ob
       const object = await metadataOf(key);
       if (object === undefined) return undefined;
       if (receipt === undefined) {
-        if (Number(object.size) !== file.bytes || object.metadata?.[SHA256_METADATA] !== file.sha256) return { ok: false, problem: "another object is stored under the key" };
+        if (Number(object.size) !== file.bytes || object.metadata?.[SHA256_METADATA] !== file.sha256)
+          return { ok: false, problem: "another object is stored under the key" };
         receipt = await digestFile(file.localPath);
       }
       return checkObject(object, file, receipt);
@@ -92,14 +98,10 @@ export function gcsObjectStore(ctx: AdapterContext<GcsSettings>): ObjectStore<Ob
       await forgetSession(settings.stagingDirectory, key);
     },
     list: (folder) =>
-      call(
-        `list ${folder}`,
-        async () => {
-          const [files] = await bucket.getFiles({ prefix: folder, autoPaginate: true });
-          return files.map((f) => f.name);
-        },
-        [],
-      ),
+      call(`list ${folder}`, async () => {
+        const [files] = await bucket.getFiles({ prefix: folder, autoPaginate: true });
+        return files.map((f) => f.name);
+      }, []),
     exists: async (key) => (await metadataOf(key)) !== undefined,
     readText: (key) => call(`read ${key}`, async () => (await objectOf(key).download({ validation: false }))[0].toString("utf8"), undefined),
     writeText: async (key, text) => {

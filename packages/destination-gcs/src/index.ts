@@ -26,6 +26,7 @@ export { resolveCredentials, serviceAccountToken, tokenUriOf } from "./credentia
 export { signAssertion, type AssertionClaims } from "./jwt-assertion.js";
 export { checkObject, SHA256_METADATA, type GcsObjectMetadata } from "./object-check.js";
 export { digestFile, digestBuffer, DigestAccumulator, type ObjectDigests } from "./object-digests.js";
+export * from "./error-codes.js";
 export { toDeliveryError } from "./gcs-error.js";
 export { gcsObjectStore } from "./gcs-object-store.js";
 export { SESSIONS_FOLDER } from "./resumable-sessions.js";

@@ -24,6 +24,7 @@ export function checkObject(object: GcsObjectMetadata, expected: { readonly byte
   if (recorded !== expected.sha256) return { ok: false, problem: `the object's recorded SHA-256 is ${recorded === undefined ? "missing" : "another file's"}` };
   if (object.crc32c === undefined) return { ok: false, unverifiable: true, problem: "the store reports no CRC32C for the object" };
   if (object.crc32c !== digests.crc32c) return { ok: false, problem: `the object's CRC32C ${object.crc32c} does not match the file's ${digests.crc32c}` };
-  if (object.md5Hash !== undefined && object.md5Hash !== digests.md5) return { ok: false, problem: `the object's MD5 ${object.md5Hash} does not match the file's` };
+  if (object.md5Hash !== undefined && object.md5Hash !== digests.md5)
+    return { ok: false, problem: `the object's MD5 ${object.md5Hash} does not match the file's` };
   return { ok: true, by: object.md5Hash !== undefined ? "crc32c+md5" : "crc32c" };
 }

@@ -21,7 +21,8 @@ export const SessionRecordSchema = z.object({
 /** A session record. */
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
-const recordPath = (stagingDirectory: string, key: string) => join(stagingDirectory, SESSIONS_FOLDER, `${createHash("sha256").update(key).digest("hex").slice(0, 40)}.json`);
+const recordPath = (stagingDirectory: string, key: string) =>
+  join(stagingDirectory, SESSIONS_FOLDER, `${createHash("sha256").update(key).digest("hex").slice(0, 40)}.json`);
 
 /** The record of `key`'s resumable upload, if one was left (an unreadable record counts as none). */
 export async function readSession(stagingDirectory: string, key: string): Promise<SessionRecord | undefined> {

@@ -95,7 +95,12 @@ export const GcsSettingsSchema = z
     /** Storage class of every object; unset: the bucket's default. */
     storageClass: GcsStorageClassSchema.optional(),
     /** Files larger than this go by resumable upload; smaller ones in one multipart request (default 8 MiB). */
-    resumableThresholdBytes: z.number().int().min(0).max(MAX_SINGLE_REQUEST_BYTES).default(8 * MiB),
+    resumableThresholdBytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SINGLE_REQUEST_BYTES)
+      .default(8 * MiB),
     /** Bytes per request of a resumable upload, a multiple of 256 KiB (default 16 MiB). */
     chunkSizeBytes: z
       .number()
@@ -111,7 +116,10 @@ export const GcsSettingsSchema = z
     /** Files larger than this are refused before upload (default 5 TiB, GCS's object size limit). */
     maxObjectBytes: z.number().int().positive().max(MAX_OBJECT_BYTES).default(MAX_OBJECT_BYTES),
     /** Where files are written before upload (removed from there once uploaded). */
-    stagingDirectory: z.string().min(1).default(() => join(tmpdir(), "abm-kit-gcs-staging")),
+    stagingDirectory: z
+      .string()
+      .min(1)
+      .default(() => join(tmpdir(), "abm-kit-gcs-staging")),
   })
   .superRefine(
     (s, ctx) => {

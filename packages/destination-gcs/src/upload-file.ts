@@ -27,7 +27,13 @@ const userProject = (settings: GcsSettings) => (settings.userProject !== undefin
 async function uploadInOneRequest(object: File, file: StagedFile, settings: GcsSettings): Promise<ObjectDigests> {
   const bytes = await readFile(file.localPath);
   const digests = digestBuffer(bytes);
-  await object.save(bytes, { resumable: false, validation: false, metadata: objectMetadata(file, settings, digests), timeout: settings.requestTimeoutMs, ...userProject(settings) });
+  await object.save(bytes, {
+    resumable: false,
+    validation: false,
+    metadata: objectMetadata(file, settings, digests),
+    timeout: settings.requestTimeoutMs,
+    ...userProject(settings),
+  });
   return digests;
 }
 
@@ -53,7 +59,13 @@ async function uploadResumably(object: File, file: StagedFile, settings: GcsSett
   }
 }
 
-async function sendResumably(object: File, file: StagedFile, settings: GcsSettings, signal: AbortSignal, resumeUri: string | undefined): Promise<ObjectDigests> {
+async function sendResumably(
+  object: File,
+  file: StagedFile,
+  settings: GcsSettings,
+  signal: AbortSignal,
+  resumeUri: string | undefined,
+): Promise<ObjectDigests> {
   const staging = settings.stagingDirectory;
   const resuming = resumeUri !== undefined;
   let uri: string;
@@ -70,7 +82,15 @@ async function sendResumably(object: File, file: StagedFile, settings: GcsSettin
     },
   });
   // a resumed session: the library asks GCS for its offset and skips what GCS holds; a new one starts at 0
-  const sink = object.createWriteStream({ uri, resumable: true, chunkSize: settings.chunkSizeBytes, validation: false, timeout: settings.requestTimeoutMs, ...(resuming ? {} : { offset: 0 }), ...userProject(settings) });
+  const sink = object.createWriteStream({
+    uri,
+    resumable: true,
+    chunkSize: settings.chunkSizeBytes,
+    validation: false,
+    timeout: settings.requestTimeoutMs,
+    ...(resuming ? {} : { offset: 0 }),
+    ...userProject(settings),
+  });
   await pipeline(createReadStream(file.localPath, { highWaterMark: 1024 * 1024 }), tap, sink, { signal });
   await forgetSession(staging, object.name);
   return acc.digests();

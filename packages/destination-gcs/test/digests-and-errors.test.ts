@@ -38,12 +38,18 @@ describe("what a failure means to the runtime", () => {
 
   it("401 refreshes, 408/429/5xx and network failures retry, other 4xx stop; messages carry neither a session id nor a token", () => {
     expect(toDeliveryError(apiError(401, "authError", "Invalid Credentials"), "get x")).toBeInstanceOf(AuthExpiredError);
-    for (const status of [408, 429, 500, 502, 503, 504]) expect(toDeliveryError(apiError(status, "backendError", "try again"), "get x")).toBeInstanceOf(RetryableError);
+    for (const status of [408, 429, 500, 502, 503, 504])
+      expect(toDeliveryError(apiError(status, "backendError", "try again"), "get x")).toBeInstanceOf(RetryableError);
     for (const status of [400, 403, 404, 412]) expect(toDeliveryError(apiError(status, "forbidden", "no"), "get x")).toBeInstanceOf(TerminalError);
     expect(toDeliveryError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "upload x")).toBeInstanceOf(RetryableError);
     expect(toDeliveryError(new Error("something odd"), "upload x")).toBeInstanceOf(RetryableError);
     const leaky = toDeliveryError(
-      Object.assign(new Error("request to http://127.0.0.1:1/upload/storage/v1/b/b/o?uploadType=resumable&upload_id=ADPycdt-secret123 failed, Authorization: Bearer ya29.abcdef"), { code: 503 }),
+      Object.assign(
+        new Error(
+          "request to http://127.0.0.1:1/upload/storage/v1/b/b/o?uploadType=resumable&upload_id=ADPycdt-secret123 failed, Authorization: Bearer ya29.abcdef",
+        ),
+        { code: 503 },
+      ),
       "upload x",
     );
     expect(leaky.message).not.toContain("ADPycdt-secret123");

@@ -20,7 +20,13 @@ const staging = () => mkdtemp(join(tmpdir(), "abm-gcs-staging-"));
 describe("exports to the local GCS server", () => {
   it("a small export goes in multipart requests with the service account's token; every object matches the manifest", async () => {
     const settings = { ...server.settings(), keyPrefix: "small/", stagingDirectory: await staging() };
-    const report = await activate(accountPlan(settings, "full"), { destination: gcsDestination, snapshot: fixtureSnapshot(50), audiences: [membership(ids("a", 0, 50))], now: NOW, state: new MemoryStateStore() });
+    const report = await activate(accountPlan(settings, "full"), {
+      destination: gcsDestination,
+      snapshot: fixtureSnapshot(50),
+      audiences: [membership(ids("a", 0, 50))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     expect(report.status).toBe("completed");
     const name = "gcs_tier-1_20261120_120000";
     expect(server.objects("small/").map((o) => o.name)).toEqual([`small/${name}.csv`, `small/${name}.manifest.json`]);
@@ -35,9 +41,23 @@ describe("exports to the local GCS server", () => {
 
   it("a large file goes by resumable upload in 256 KiB chunks, encrypted with the CMEK key; the bytes match the manifest", async () => {
     const kmsKeyName = "projects/p/locations/europe/keyRings/abm/cryptoKeys/exports";
-    const settings = { ...server.settings(), keyPrefix: "large/", stagingDirectory: await staging(), resumableThresholdBytes: 256 * 1024, chunkSizeBytes: 256 * 1024, kmsKeyName, storageClass: "NEARLINE" };
+    const settings = {
+      ...server.settings(),
+      keyPrefix: "large/",
+      stagingDirectory: await staging(),
+      resumableThresholdBytes: 256 * 1024,
+      chunkSizeBytes: 256 * 1024,
+      kmsKeyName,
+      storageClass: "NEARLINE",
+    };
     const before = server.requests.length;
-    const report = await activate(accountPlan(settings, "full", 200), { destination: gcsDestination, snapshot: fixtureSnapshot(3000), audiences: [membership(ids("a", 0, 3000))], now: NOW, state: new MemoryStateStore() });
+    const report = await activate(accountPlan(settings, "full", 200), {
+      destination: gcsDestination,
+      snapshot: fixtureSnapshot(3000),
+      audiences: [membership(ids("a", 0, 3000))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     expect(report.status, JSON.stringify(report.audiences[0]?.warnings)).toBe("completed");
     const name = "gcs_tier-1_20261120_120000";
     const { files } = readExport(server, `large/${name}.manifest.json`);
@@ -49,7 +69,12 @@ describe("exports to the local GCS server", () => {
     expect(chunks.length).toBe(Math.ceil(data.bytes.length / (256 * 1024)));
     expect(chunks.slice(0, -1).every((c) => c.bytes === 256 * 1024 && c.status === 308)).toBe(true);
     expect(chunks.at(-1)!.status).toBe(200);
-    expect(server.sessions().filter((s) => s.name === data.name).map((s) => s.state)).toEqual(["finalized"]);
+    expect(
+      server
+        .sessions()
+        .filter((s) => s.name === data.name)
+        .map((s) => s.state),
+    ).toEqual(["finalized"]);
     expect(await readdir(settings.stagingDirectory)).toEqual([]);
   });
 });

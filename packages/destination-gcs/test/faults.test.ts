@@ -30,9 +30,25 @@ function faultOn(operation: GcsOperation, nth: number, fault: Fault) {
 }
 
 async function exportWith(keyPrefix: string, extra: Record<string, unknown> = {}) {
-  const settings = { ...server.settings(), keyPrefix, stagingDirectory: await mkdtemp(join(tmpdir(), "abm-gcs-faults-")), maxRetries: 0, requestTimeoutMs: 1000, resumableThresholdBytes: 0, chunkSizeBytes: 256 * KiB, ...extra };
+  const settings = {
+    ...server.settings(),
+    keyPrefix,
+    stagingDirectory: await mkdtemp(join(tmpdir(), "abm-gcs-faults-")),
+    maxRetries: 0,
+    requestTimeoutMs: 1000,
+    resumableThresholdBytes: 0,
+    chunkSizeBytes: 256 * KiB,
+    ...extra,
+  };
   const before = server.requests.length;
-  const report = await activate(accountPlan(settings, "full", 200), { destination: gcsDestination, snapshot, audiences: [membership(ids("a", 0, MEMBERS))], now: NOW, state: new MemoryStateStore(), sleep: async () => {} });
+  const report = await activate(accountPlan(settings, "full", 200), {
+    destination: gcsDestination,
+    snapshot,
+    audiences: [membership(ids("a", 0, MEMBERS))],
+    now: NOW,
+    state: new MemoryStateStore(),
+    sleep: async () => {},
+  });
   server.setFaults(noGcsFaults);
   const requests = server.requests.slice(before);
   const name = `${keyPrefix}gcs_tier-1_20261120_120000`;

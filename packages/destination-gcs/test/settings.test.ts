@@ -75,7 +75,13 @@ describe("GCS settings", () => {
 
   it("defaults: Google's endpoint, an 8 MiB resumable threshold, 16 MiB chunks, 3 retries", () => {
     const s = GcsSettingsSchema.parse({ bucket: "abm-exports" });
-    expect(s).toMatchObject({ apiEndpoint: "https://storage.googleapis.com", resumableThresholdBytes: 8 * 2 ** 20, chunkSizeBytes: 16 * 2 ** 20, maxRetries: 3, keyPrefix: "" });
+    expect(s).toMatchObject({
+      apiEndpoint: "https://storage.googleapis.com",
+      resumableThresholdBytes: 8 * 2 ** 20,
+      chunkSizeBytes: 16 * 2 ** 20,
+      maxRetries: 3,
+      keyPrefix: "",
+    });
   });
 });
 

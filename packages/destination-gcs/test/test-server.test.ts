@@ -16,7 +16,11 @@ afterAll(async () => {
 
 function assertion(privateKey: string, claims: Partial<{ iss: string; aud: string; scope: string; iat: number; exp: number }> = {}): string {
   const iat = Math.floor(Date.now() / 1000);
-  return signAssertion({ iss: server.serviceAccountKey.client_email, scope: STORAGE_SCOPE, aud: `${server.url}/token`, iat, exp: iat + 3600, ...claims }, privateKey, server.serviceAccountKey.private_key_id);
+  return signAssertion(
+    { iss: server.serviceAccountKey.client_email, scope: STORAGE_SCOPE, aud: `${server.url}/token`, iat, exp: iat + 3600, ...claims },
+    privateKey,
+    server.serviceAccountKey.private_key_id,
+  );
 }
 
 async function tokenRequest(body: string) {
@@ -25,14 +29,17 @@ async function tokenRequest(body: string) {
 }
 
 async function fetchToken(privateKey: string): Promise<string> {
-  const { body } = await tokenRequest(new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: assertion(privateKey) }).toString());
+  const { body } = await tokenRequest(
+    new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: assertion(privateKey) }).toString(),
+  );
   return body.access_token as string;
 }
 
 const auth = () => ({ authorization: `Bearer ${token}` });
 const bucketUrl = (bucket = server.bucket) => `${server.url}/storage/v1/b/${bucket}/o`;
 const uploadUrl = (query: string, bucket = server.bucket) => `${server.url}/upload/storage/v1/b/${bucket}/o?${query}`;
-const json = async (res: Response) => (await res.json()) as { error?: { code: number; message: string; errors: { reason: string; domain: string }[] } } & Record<string, unknown>;
+const json = async (res: Response) =>
+  (await res.json()) as { error?: { code: number; message: string; errors: { reason: string; domain: string }[] } } & Record<string, unknown>;
 
 async function startSession(name: string, size?: number): Promise<string> {
   const res = await fetch(uploadUrl(`uploadType=resumable&name=${encodeURIComponent(name)}`), {
@@ -53,10 +60,16 @@ describe("the token endpoint", () => {
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const grant = (a: string) => new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: a }).toString();
     expect(await tokenRequest(grant(assertion(other)))).toEqual({ status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT Signature." } });
-    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { aud: "https://oauth2.googleapis.com/token" })))).body.error).toBe("invalid_grant");
+    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { aud: "https://oauth2.googleapis.com/token" })))).body.error).toBe(
+      "invalid_grant",
+    );
     const old = Math.floor(Date.now() / 1000) - 7200;
-    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { iat: old, exp: old + 3600 })))).body.error_description).toMatch(/short-lived token/);
-    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { exp: Math.floor(Date.now() / 1000) + 7200 })))).body.error).toBe("invalid_grant");
+    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { iat: old, exp: old + 3600 })))).body.error_description).toMatch(
+      /short-lived token/,
+    );
+    expect((await tokenRequest(grant(assertion(server.serviceAccountKey.private_key, { exp: Math.floor(Date.now() / 1000) + 7200 })))).body.error).toBe(
+      "invalid_grant",
+    );
     expect((await tokenRequest("grant_type=client_credentials")).body.error).toBe("unsupported_grant_type");
   });
 });
@@ -65,18 +78,34 @@ describe("the JSON API rejects what GCS rejects", () => {
   it("no token: 401 Login Required (reason required); an unknown or expired token: 401 Invalid Credentials (reason authError), in GCS's JSON error envelope", async () => {
     const none = await fetch(bucketUrl());
     expect(none.status).toBe(401);
-    expect(await json(none)).toEqual({ error: { code: 401, message: "Login Required", errors: [{ domain: "global", reason: "required", message: "Login Required", locationType: "header", location: "Authorization" }] } });
+    expect(await json(none)).toEqual({
+      error: {
+        code: 401,
+        message: "Login Required",
+        errors: [{ domain: "global", reason: "required", message: "Login Required", locationType: "header", location: "Authorization" }],
+      },
+    });
     const bogus = await fetch(bucketUrl(), { headers: { authorization: "Bearer ya29.not-issued" } });
     expect(bogus.status).toBe(401);
     expect((await json(bogus)).error!.errors[0]!.reason).toBe("authError");
     const separate = await startGcsServer();
     const t = await (async () => {
       const a = signAssertion(
-        { iss: separate.serviceAccountKey.client_email, scope: STORAGE_SCOPE, aud: `${separate.url}/token`, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 },
+        {
+          iss: separate.serviceAccountKey.client_email,
+          scope: STORAGE_SCOPE,
+          aud: `${separate.url}/token`,
+          iat: Math.floor(Date.now() / 1000),
+          exp: Math.floor(Date.now() / 1000) + 3600,
+        },
         separate.serviceAccountKey.private_key,
         undefined,
       );
-      const res = await fetch(`${separate.url}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: a }).toString() });
+      const res = await fetch(`${separate.url}/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: a }).toString(),
+      });
       return ((await res.json()) as { access_token: string }).access_token;
     })();
     expect((await fetch(`${separate.url}/storage/v1/b/${separate.bucket}/o`, { headers: { authorization: `Bearer ${t}` } })).status).toBe(200);
@@ -98,10 +127,19 @@ describe("the JSON API rejects what GCS rejects", () => {
 
   it("a simple upload is stored with its CRC32C and MD5; ifGenerationMatch=0 on an existing object, or a wrong generation on delete: 412 conditionNotMet", async () => {
     const bytes = Buffer.from("hello, bucket\n");
-    const put = await fetch(uploadUrl("uploadType=media&name=rules/a.txt"), { method: "POST", headers: { ...auth(), "content-type": "text/plain" }, body: bytes });
+    const put = await fetch(uploadUrl("uploadType=media&name=rules/a.txt"), {
+      method: "POST",
+      headers: { ...auth(), "content-type": "text/plain" },
+      body: bytes,
+    });
     expect(put.status).toBe(200);
     const object = await json(put);
-    expect(object).toMatchObject({ name: "rules/a.txt", size: String(bytes.length), crc32c: crc32cBase64(bytes), md5Hash: createHash("md5").update(bytes).digest("base64") });
+    expect(object).toMatchObject({
+      name: "rules/a.txt",
+      size: String(bytes.length),
+      crc32c: crc32cBase64(bytes),
+      md5Hash: createHash("md5").update(bytes).digest("base64"),
+    });
     const again = await fetch(uploadUrl("uploadType=media&name=rules/a.txt&ifGenerationMatch=0"), { method: "POST", headers: auth(), body: bytes });
     expect(again.status).toBe(412);
     expect((await json(again)).error!.errors[0]!.reason).toBe("conditionNotMet");
@@ -117,7 +155,11 @@ describe("the JSON API rejects what GCS rejects", () => {
     const body = Buffer.from(
       `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ name: "rules/m.txt", crc32c: crc32cBase64(Buffer.from("other")) })}\r\n--${boundary}\r\nContent-Type: text/plain\r\n\r\nthe content\r\n--${boundary}--\r\n`,
     );
-    const res = await fetch(uploadUrl("uploadType=multipart"), { method: "POST", headers: { ...auth(), "content-type": `multipart/related; boundary=${boundary}` }, body });
+    const res = await fetch(uploadUrl("uploadType=multipart"), {
+      method: "POST",
+      headers: { ...auth(), "content-type": `multipart/related; boundary=${boundary}` },
+      body,
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).error!.message).toMatch(/CRC32C/);
   });

@@ -22,7 +22,7 @@ if (missing.length > 0) {
     [
       "LinkedIn smoke test: skipped (nothing was sent).",
       `Set ${missing.join(", ")} to run it against the real LinkedIn API.`,
-      "It creates a private COMPANY segment \"abm-kit smoke test [abm-kit-smoke]\" in the ad account,",
+      'It creates a private COMPANY segment "abm-kit smoke test [abm-kit-smoke]" in the ad account,',
       "adds three companies, removes them again and prints the segment's status.",
       "Optional: LINKEDIN_VERSION (YYYYMM) to override the LinkedIn-Version header.",
     ].join("\n"),

@@ -97,7 +97,12 @@ export const linkedInDestination = defineDestination({
       { name: "industries", type: "strings" },
     ],
     person: [
-      { name: "sha256Email", identity: "sha256Email", required: true, description: "Map the email with the sha256Email transform; an unhashed address is hashed before sending." },
+      {
+        name: "sha256Email",
+        identity: "sha256Email",
+        required: true,
+        description: "Map the email with the sha256Email transform; an unhashed address is hashed before sending.",
+      },
       { name: "sha512Email", identity: "sha512Email" },
       { name: "firstName", maxLength: 35 },
       { name: "lastName", maxLength: 35 },

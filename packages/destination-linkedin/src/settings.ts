@@ -22,14 +22,26 @@ const baseUrl = (defaultUrl: string) =>
     .transform((u) => u.replace(/\/+$/, ""));
 
 const adAccountId = z
-  .union([z.number().int().positive(), z.string().trim().regex(/^(urn:li:sponsoredAccount:)?\d+$/, "is a sponsored ad account id (digits) or urn:li:sponsoredAccount:<id>")])
+  .union([
+    z.number().int().positive(),
+    z
+      .string()
+      .trim()
+      .regex(/^(urn:li:sponsoredAccount:)?\d+$/, "is a sponsored ad account id (digits) or urn:li:sponsoredAccount:<id>"),
+  ])
   .transform((v) => `urn:li:sponsoredAccount:${String(v).replace(/^urn:li:sponsoredAccount:/, "")}`);
 
 const segmentName = z
   .string()
   .min(1)
-  .refine((t) => SEGMENT_NAME_PLACEHOLDERS.some((p) => t.includes(p)), `must contain ${SEGMENT_NAME_PLACEHOLDERS.join(" or ")}, so each audience gets its own segment`)
-  .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => SEGMENT_NAME_PLACEHOLDERS.includes(p)), `may only use the placeholders ${SEGMENT_NAME_PLACEHOLDERS.join(", ")}`);
+  .refine(
+    (t) => SEGMENT_NAME_PLACEHOLDERS.some((p) => t.includes(p)),
+    `must contain ${SEGMENT_NAME_PLACEHOLDERS.join(" or ")}, so each audience gets its own segment`,
+  )
+  .refine(
+    (t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => SEGMENT_NAME_PLACEHOLDERS.includes(p)),
+    `may only use the placeholders ${SEGMENT_NAME_PLACEHOLDERS.join(", ")}`,
+  );
 
 /**
  * Settings of the LinkedIn destination. Unknown keys are refused (a misspelt
@@ -52,11 +64,19 @@ export const LinkedInSettingsSchema = z.strictObject({
   /** The `LinkedIn-Version` header (`YYYYMM`, a version of the last 12 months). */
   linkedInVersion: z.string().refine(isApiVersion, "is a LinkedIn API version: YYYYMM (for example 202607)").default(DEFAULT_LINKEDIN_VERSION),
   /** The response header that carries a new segment's id (one partner adapter reads `x-linkedin-id`). */
-  segmentIdHeader: z.string().trim().toLowerCase().regex(/^[a-z0-9-]+$/, "is an HTTP header name").default("x-restli-id"),
+  segmentIdHeader: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+$/, "is an HTTP header name")
+    .default("x-restli-id"),
   /** The segment's name in Campaign Manager; `{audienceName}` and `{audienceId}` are filled in. Found again by this name after a crash. */
   segmentName: segmentName.default("{audienceName} [{audienceId}]"),
   /** `sourcePlatform` of created segments. LinkedIn lists partner-specific values; `LIST_UPLOAD` is an assumption. */
-  sourcePlatform: z.string().regex(/^[A-Z][A-Z0-9_]*$/, "is an upper-case LinkedIn source platform (LIST_UPLOAD, …)").default("LIST_UPLOAD"),
+  sourcePlatform: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/, "is an upper-case LinkedIn source platform (LIST_UPLOAD, …)")
+    .default("LIST_UPLOAD"),
   /** Elements per `BATCH_CREATE` request (at most 5,000). */
   maxBatchSize: z.number().int().min(1).max(LINKEDIN_MAX_BATCH_SIZE).default(LINKEDIN_MAX_BATCH_SIZE),
   /** Wait after creating a segment before the first member request (LinkedIn: 5 s). */

@@ -53,7 +53,15 @@ describe("LinkedIn activation without faults", () => {
     expect(full.failureCount).toBe(0);
     expect(memberRequests(linkedin)).toEqual({ "companies:add": [5000, 5000, 2345], "users:add": [5000, 5000, 2345] });
     // 1 token + per segment: finder + create, 3 member requests, and the status read after it.
-    expect(linkedin.fake.requests.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "findSegments", "createSegment", "getSegment", "findSegments", "createSegment", "getSegment"]);
+    expect(linkedin.fake.requests.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual([
+      "token",
+      "findSegments",
+      "createSegment",
+      "getSegment",
+      "findSegments",
+      "createSegment",
+      "getSegment",
+    ]);
     // Each HTTP request counts once in the report.
     expect(full.requests).toBe(linkedin.fake.requests.length);
     expect(full.requests).toBe(1 + 2 * (2 + Math.ceil(12_345 / 5000) + 1));
@@ -70,14 +78,26 @@ describe("LinkedIn activation without faults", () => {
     ];
     const incremental = await runLinkedIn({ settings, snapshot, audiences: second, state });
     const later = linkedin.fake.requests.slice(before);
-    expect(later.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual(["token", "getSegment", "getSegment", "getSegment", "getSegment"]);
+    expect(later.map((r) => r.kind).filter((k) => k !== "companies" && k !== "users")).toEqual([
+      "token",
+      "getSegment",
+      "getSegment",
+      "getSegment",
+      "getSegment",
+    ]);
     expect(incremental.requests).toBe(later.length);
     // token + per segment: check, ⌈5,100/5,000⌉ removes, ⌈6,000/5,000⌉ adds, status read
     expect(incremental.requests).toBe(1 + 2 * (1 + 2 + 2 + 1));
     // 5,100 exited and 6,000 new members per audience: 2 removes and 2 adds each.
     const sizes = (kind: string, field: "adds" | "removes") => later.filter((r) => r.kind === kind && r[field]! > 0).map((r) => r.batchSize);
-    expect([sizes("companies", "removes"), sizes("companies", "adds")]).toEqual([[5000, 100], [5000, 1000]]);
-    expect([sizes("users", "removes"), sizes("users", "adds")]).toEqual([[5000, 100], [5000, 1000]]);
+    expect([sizes("companies", "removes"), sizes("companies", "adds")]).toEqual([
+      [5000, 100],
+      [5000, 1000],
+    ]);
+    expect([sizes("users", "removes"), sizes("users", "adds")]).toEqual([
+      [5000, 100],
+      [5000, 1000],
+    ]);
     expect(incremental.totals).toMatchObject({ exported: 12_000, removed: 10_200, failed: 0 });
     expect(heldIds(linkedin, companySegment!, byKey)).toEqual(accounts.slice(5_100));
     expect(heldIds(linkedin, userSegment!, byKey)).toEqual(persons.slice(5_100));
@@ -141,7 +161,13 @@ describe("LinkedIn activation without faults", () => {
 
   it("hashes an email mapped without the sha256Email transform before it leaves, and fails a member with no usable email without sending it", async () => {
     const snapshot = buildSnapshot(
-      { persons: [{ id: "p1", email: " Jane.Doe@Acme.com " }, { id: "p2", email: "not-an-email" }, { id: "p3", email: "AB".repeat(32) }] },
+      {
+        persons: [
+          { id: "p1", email: " Jane.Doe@Acme.com " },
+          { id: "p2", email: "not-an-email" },
+          { id: "p3", email: "AB".repeat(32) },
+        ],
+      },
       { asOf: FAKE_NOW },
     );
     const linkedin = await start();
@@ -211,7 +237,9 @@ describe("LinkedIn activation without faults", () => {
     const linkedin = await start({ onRequest: (r) => (r.kind === "createSegment" ? controller.abort() : undefined) });
     const state = new MemoryStateStore();
     const audiences = [{ audienceId: "tier-1", type: "account" as const, memberIds: idsOf(snapshot, "account"), audienceName: "Tier 1" }];
-    await expect(runLinkedIn({ settings: linkedin.settings(), snapshot, audiences, state, signal: controller.signal })).rejects.toMatchObject({ code: "ACTIVATION_ABORTED" });
+    await expect(runLinkedIn({ settings: linkedin.settings(), snapshot, audiences, state, signal: controller.signal })).rejects.toMatchObject({
+      code: "ACTIVATION_ABORTED",
+    });
     expect(linkedin.fake.segments()).toHaveLength(1);
     expect((await state.load("linkedin-test/linkedin"))?.audiences["tier-1"]?.externalId).toBeUndefined();
     const resumed = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences, state });
@@ -237,7 +265,12 @@ describe("LinkedIn activation without faults", () => {
     const clock: VirtualClock = virtualClock();
     const snapshot = linkedInSnapshot(5);
     const linkedin = await start({ clock: clock.now, propagationDelayMs: 5000 });
-    const report = await runLinkedIn({ settings: linkedin.settings(), snapshot, clock, audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }] });
+    const report = await runLinkedIn({
+      settings: linkedin.settings(),
+      snapshot,
+      clock,
+      audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }],
+    });
     expect(report.retries).toBe(0);
     expect(linkedin.fake.requests.filter((r) => r.status === 404)).toEqual([]);
   });

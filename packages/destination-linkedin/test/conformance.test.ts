@@ -7,7 +7,10 @@ import { linkedInSnapshot } from "./helpers/fixture.js";
 // 429s, 5xx, expired tokens, timeouts and connection resets before and after the service applied a request.
 describe("conformance suite on the LinkedIn adapter", () => {
   const snapshot = linkedInSnapshot(120);
-  for (const [type, seed] of [["account", 11], ["person", 12]] as const) {
+  for (const [type, seed] of [
+    ["account", 11],
+    ["person", 12],
+  ] as const) {
     it(`passes every check for ${type} audiences over 24 random fault schedules`, async () => {
       const report = await runConformanceSuite(linkedInHarness(type, snapshot), { faultSchedules: 24, seed });
       expect(report.checks.map((c) => c.name)).toEqual([

@@ -19,7 +19,10 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-function startChild(input: object): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+function startChild(input: object): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
     cwd: ROOT,
     env: { ...process.env, LINKEDIN_CHILD_INPUT: JSON.stringify(input) },
@@ -81,7 +84,10 @@ describe("a LinkedIn run killed with SIGKILL resumes from its checkpoint", () =>
         },
       });
       const stateDirectory = await mkdtemp(join(tmpdir(), "abm-linkedin-crash-"));
-      cleanups.push(() => linkedin.close(), () => rm(stateDirectory, { recursive: true, force: true }));
+      cleanups.push(
+        () => linkedin.close(),
+        () => rm(stateDirectory, { recursive: true, force: true }),
+      );
       const crashing = startChild({ settings: settingsOf(linkedin), stateDirectory, size: SIZE, batch: BATCH });
       child = crashing.child;
       const crashed = await crashing.done;

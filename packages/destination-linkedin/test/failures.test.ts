@@ -69,7 +69,9 @@ describe("LinkedIn failures", () => {
         }
       },
     });
-    const error = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(), definition: tenPerBatch, state }).catch((e: unknown) => e);
+    const error = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(), definition: tenPerBatch, state }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "LINKEDIN_REAUTHORIZATION_REQUIRED" });
     const held = (await state.load("linkedin-test/linkedin"))!.audiences["tier-1"]!.members;
     expect(Object.keys(held)).toHaveLength(20);
@@ -77,7 +79,9 @@ describe("LinkedIn failures", () => {
 
   it("stops naming the clientId / clientSecret settings when the client is refused (invalid_client)", async () => {
     const linkedin = await start();
-    const error = await runLinkedIn({ settings: { ...linkedin.settings(), clientSecret: "wrong-secret-value" }, snapshot, audiences: accounts() }).catch((e: unknown) => e);
+    const error = await runLinkedIn({ settings: { ...linkedin.settings(), clientSecret: "wrong-secret-value" }, snapshot, audiences: accounts() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "LINKEDIN_CLIENT_REJECTED", setting: "clientSecret" });
     expect((error as Error).message).toContain("clientId and clientSecret settings");
     expect((error as Error).message).not.toContain("wrong-secret-value");
@@ -104,7 +108,12 @@ describe("LinkedIn failures", () => {
   it("waits out the 404s of a segment created seconds ago instead of failing", async () => {
     const clock = virtualClock();
     const linkedin = await start({ clock: clock.now, propagationDelayMs: 5000 });
-    const report = await runLinkedIn({ settings: { ...linkedin.settings(), segmentReadyDelayMs: 0, notReadyRetryAfterMs: 1000 }, snapshot, audiences: persons(), clock });
+    const report = await runLinkedIn({
+      settings: { ...linkedin.settings(), segmentReadyDelayMs: 0, notReadyRetryAfterMs: 1000 },
+      snapshot,
+      audiences: persons(),
+      clock,
+    });
     expect(report.failureCount).toBe(0);
     // waits of at least 1 s, then the runtime's backoff (random 0.5: 1, 1, 2, 4 s): the fifth try is past the 5 s
     expect(linkedin.fake.requests.filter((r) => r.kind === "users").map((r) => r.status)).toEqual([404, 404, 404, 404, 200]);
@@ -114,7 +123,12 @@ describe("LinkedIn failures", () => {
   it("fails the batch's members (and goes on) when a segment keeps answering 404", async () => {
     const clock = virtualClock();
     const linkedin = await start({ clock: clock.now, propagationDelayMs: 10 * 60_000 });
-    const report = await runLinkedIn({ settings: { ...linkedin.settings(), segmentReadyDelayMs: 0, notReadyRetryAfterMs: 1000 }, snapshot, audiences: persons(5), clock });
+    const report = await runLinkedIn({
+      settings: { ...linkedin.settings(), segmentReadyDelayMs: 0, notReadyRetryAfterMs: 1000 },
+      snapshot,
+      audiences: persons(5),
+      clock,
+    });
     expect(report.status).toBe("completedWithFailures");
     expect(report.failures.map((f) => f.code)).toEqual(Array(5).fill("SEGMENT_NOT_READY"));
     expect(linkedin.fake.requests.filter((r) => r.kind === "users")).toHaveLength(linkedInDestination.retry.maxAttempts);
@@ -142,7 +156,12 @@ describe("LinkedIn failures", () => {
     expect(second.status).toBe("completedWithFailures");
     expect(second.failures.map((f) => f.code)).toEqual(["SEGMENT_NOT_FOUND", "SEGMENT_NOT_FOUND"]);
     // no retries of a 404 for a segment the run did not create
-    expect(linkedin.fake.requests.slice(before).filter((r) => r.kind === "companies").map((r) => r.status)).toEqual([404]);
+    expect(
+      linkedin.fake.requests
+        .slice(before)
+        .filter((r) => r.kind === "companies")
+        .map((r) => r.status),
+    ).toEqual([404]);
     const third = await runLinkedIn({ settings: linkedin.settings(), snapshot, audiences: accounts(12), state });
     expect(third.failureCount).toBe(0);
     expect(linkedin.fake.members(third.audiences[0]!.externalId!)).toHaveLength(12);

@@ -60,7 +60,9 @@ describe("fake LinkedIn: OAuth refresh-token grant", () => {
     const clock = manualClock();
     const s = await start({ clock: clock.now, refreshTokens: ["rt-1", "rt-2"], refreshTokenTtlSeconds: 60 });
     const grant = (refresh_token: string) =>
-      raw(s.url, "/oauth/v2/accessToken", { form: { grant_type: "refresh_token", refresh_token, client_id: "abm-kit-test-client", client_secret: "fake-client-secret" } });
+      raw(s.url, "/oauth/v2/accessToken", {
+        form: { grant_type: "refresh_token", refresh_token, client_id: "abm-kit-test-client", client_secret: "fake-client-secret" },
+      });
     expect((await grant("nope")).body).toMatchObject({ error: "invalid_grant", error_description: expect.any(String) });
     expect((await grant("rt-1")).status).toBe(200);
     s.fake.revokeRefreshTokens("rt-1");
@@ -76,7 +78,9 @@ describe("fake LinkedIn: OAuth refresh-token grant", () => {
     const s = await start();
     const json = await raw(s.url, "/oauth/v2/accessToken", { json: { grant_type: "refresh_token", refresh_token: "fake-refresh-token" } });
     expect([json.status, json.body.error]).toEqual([400, "invalid_request"]);
-    const other = await raw(s.url, "/oauth/v2/accessToken", { form: { grant_type: "client_credentials", client_id: "abm-kit-test-client", client_secret: "fake-client-secret" } });
+    const other = await raw(s.url, "/oauth/v2/accessToken", {
+      form: { grant_type: "client_credentials", client_id: "abm-kit-test-client", client_secret: "fake-client-secret" },
+    });
     expect([other.status, other.body.error]).toEqual([400, "unsupported_grant_type"]);
   });
 });
@@ -171,7 +175,8 @@ describe("fake LinkedIn: DMP segments", () => {
       json: { name: "", sourcePlatform: "list", account: "507404993", accessPolicy: "SECRET", type: "ACCOUNT", destinations: [], color: "red" },
     });
     expect(answer.status).toBe(400);
-    for (const field of ["color", "name", "sourcePlatform", "account", "accessPolicy", "type", "destinations"]) expect(answer.body.message).toContain(`/${field}`);
+    for (const field of ["color", "name", "sourcePlatform", "account", "accessPolicy", "type", "destinations"])
+      expect(answer.body.message).toContain(`/${field}`);
     expect(s.fake.segments()).toEqual([]);
   });
 
@@ -188,11 +193,15 @@ describe("fake LinkedIn: DMP segments", () => {
     const s = await start();
     const token = await accessToken(s.url);
     for (let i = 0; i < 3; i++) await createSegment(s, token);
-    const page = await raw(s.url, "/rest/dmpSegments?q=account&account=urn%3Ali%3AsponsoredAccount%3A507404993&start=1&count=1", { headers: restHeaders(token) });
+    const page = await raw(s.url, "/rest/dmpSegments?q=account&account=urn%3Ali%3AsponsoredAccount%3A507404993&start=1&count=1", {
+      headers: restHeaders(token),
+    });
     expect(page.body.elements).toHaveLength(1);
     expect(page.body.paging).toMatchObject({ start: 1, count: 1, total: 3 });
     expect((await raw(s.url, "/rest/dmpSegments?account=urn%3Ali%3AsponsoredAccount%3A507404993", { headers: restHeaders(token) })).status).toBe(400);
-    expect((await raw(s.url, "/rest/dmpSegments?q=account&account=urn%3Ali%3AsponsoredAccount%3A507404993&count=500", { headers: restHeaders(token) })).status).toBe(400);
+    expect(
+      (await raw(s.url, "/rest/dmpSegments?q=account&account=urn%3Ali%3AsponsoredAccount%3A507404993&count=500", { headers: restHeaders(token) })).status,
+    ).toBe(400);
     expect((await raw(s.url, "/rest/dmpSegments/99", { headers: restHeaders(token) })).body).toMatchObject({ status: 404 });
   });
 });
@@ -243,7 +252,11 @@ describe("fake LinkedIn: segment companies and users", () => {
     const token = await accessToken(s.url);
     const id = await createSegment(s, token, "USER");
     const good = { action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH }] };
-    for (const bad of [{ ...good, email: "x@y.com" }, { ...good, action: "UPSERT" }, { action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH, extra: 1 }] }]) {
+    for (const bad of [
+      { ...good, email: "x@y.com" },
+      { ...good, action: "UPSERT" },
+      { action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH, extra: 1 }] },
+    ]) {
       const answer = await raw(s.url, `/rest/dmpSegments/${id}/users`, { headers: batch(token), json: { elements: [good, bad] } });
       expect(answer.status).toBe(400);
       expect(answer.body.message).toContain("/elements/1");
@@ -281,7 +294,16 @@ describe("fake LinkedIn: segment companies and users", () => {
     const token = await accessToken(s.url);
     const id = await createSegment(s, token);
     const elements = [
-      { action: "ADD", companyWebsiteDomain: "acme.com", companyName: "Acme", city: "Austin", state: "TX", country: "US", postalCode: "78701", industries: ["Software"] },
+      {
+        action: "ADD",
+        companyWebsiteDomain: "acme.com",
+        companyName: "Acme",
+        city: "Austin",
+        state: "TX",
+        country: "US",
+        postalCode: "78701",
+        industries: ["Software"],
+      },
       { action: "ADD", companyWebsiteDomain: "https://globex.com" },
       { action: "ADD", companyWebsiteDomain: "globex.com/about" },
       { action: "ADD", companyEmailDomain: "jane@initech.com" },
@@ -302,7 +324,10 @@ describe("fake LinkedIn: segment companies and users", () => {
     const id = await createSegment(s, token);
     const send = (elements: unknown[]) => raw(s.url, `/rest/dmpSegments/${id}/companies`, { headers: batch(token), json: { elements } });
     await send([{ action: "ADD", companyWebsiteDomain: "acme.com" }]);
-    const again = await send([{ action: "ADD", companyWebsiteDomain: "acme.com", companyName: "Acme" }, { action: "REMOVE", companyWebsiteDomain: "nowhere.com" }]);
+    const again = await send([
+      { action: "ADD", companyWebsiteDomain: "acme.com", companyName: "Acme" },
+      { action: "REMOVE", companyWebsiteDomain: "nowhere.com" },
+    ]);
     expect(again.body.elements).toEqual([{ status: 201 }, { status: 201 }]);
     expect(s.fake.redundantAdds).toBe(1);
     expect(s.fake.redundantRemoves).toBe(1);
@@ -325,7 +350,10 @@ describe("fake LinkedIn: segment companies and users", () => {
     const s = await start();
     const token = await accessToken(s.url);
     const id = await createSegment(s, token);
-    const answer = await raw(s.url, `/rest/dmpSegments/${id}/users`, { headers: batch(token), json: { elements: [{ action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH }] }] } });
+    const answer = await raw(s.url, `/rest/dmpSegments/${id}/users`, {
+      headers: batch(token),
+      json: { elements: [{ action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH }] }] },
+    });
     expect(answer.status).toBe(400);
   });
 
@@ -335,8 +363,13 @@ describe("fake LinkedIn: segment companies and users", () => {
     const token = await accessToken(s.url);
     const companies = await createSegment(s, token);
     const users = await createSegment(s, token, "USER");
-    const sendCompany = () => raw(s.url, `/rest/dmpSegments/${companies}/companies`, { headers: batch(token), json: { elements: [{ action: "ADD", companyName: "Acme" }] } });
-    const sendUser = () => raw(s.url, `/rest/dmpSegments/${users}/users`, { headers: batch(token), json: { elements: [{ action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH }] }] } });
+    const sendCompany = () =>
+      raw(s.url, `/rest/dmpSegments/${companies}/companies`, { headers: batch(token), json: { elements: [{ action: "ADD", companyName: "Acme" }] } });
+    const sendUser = () =>
+      raw(s.url, `/rest/dmpSegments/${users}/users`, {
+        headers: batch(token),
+        json: { elements: [{ action: "ADD", userIds: [{ idType: "SHA256_EMAIL", idValue: HASH }] }] },
+      });
     expect([(await sendCompany()).status, (await sendCompany()).status]).toEqual([200, 200]);
     const limited = await sendCompany();
     expect(limited.status).toBe(429);

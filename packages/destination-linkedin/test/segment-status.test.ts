@@ -81,11 +81,22 @@ describe("readSegmentStatus", () => {
     expect(statuses.flatMap((s) => s.warnings).some((w) => w.includes("below"))).toBe(false);
     // one token to start, one after the 401 on the second read
     expect(linkedin.fake.issuedAccessTokens.length).toBe(tokens + 2);
-    expect(linkedin.fake.requests.slice(before).filter((r) => r.kind === "getSegment").map((r) => r.status)).toEqual([200, 401, 200]);
+    expect(
+      linkedin.fake.requests
+        .slice(before)
+        .filter((r) => r.kind === "getSegment")
+        .map((r) => r.status),
+    ).toEqual([200, 401, 200]);
 
     const id = report.audiences[0]!.externalId!;
     linkedin.fake.deleteSegment(id);
     const gone = await readSegmentStatus({ settings, segmentIds: [id], now: RUN_NOW });
-    expect(gone).toEqual([expect.objectContaining({ status: "NOT_FOUND", segment: undefined, warnings: ["the segment no longer exists at LinkedIn; the next run creates a new one"] })]);
+    expect(gone).toEqual([
+      expect.objectContaining({
+        status: "NOT_FOUND",
+        segment: undefined,
+        warnings: ["the segment no longer exists at LinkedIn; the next run creates a new one"],
+      }),
+    ]);
   });
 });

@@ -32,7 +32,9 @@ describe("LinkedIn settings", () => {
       timeoutMs: 30_000,
       minMatchedMembers: 300,
     });
-    expect(LinkedInSettingsSchema.parse({ ...settings, adAccountId: "urn:li:sponsoredAccount:42", apiBaseUrl: "http://127.0.0.1:9/" }).apiBaseUrl).toBe("http://127.0.0.1:9");
+    expect(LinkedInSettingsSchema.parse({ ...settings, adAccountId: "urn:li:sponsoredAccount:42", apiBaseUrl: "http://127.0.0.1:9/" }).apiBaseUrl).toBe(
+      "http://127.0.0.1:9",
+    );
   });
 
   it("marks the client secret and the refresh token as secrets, so the runtime redacts them", () => {
@@ -57,10 +59,15 @@ describe("LinkedIn settings", () => {
       region: "eu",
     };
     const snapshot = linkedInSnapshot(3);
-    const error = await runLinkedIn({ settings, snapshot, audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }] }).catch((e: unknown) => e);
+    const error = await runLinkedIn({
+      settings,
+      snapshot,
+      audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => p.path.join("."));
-    for (const path of ["adAccountId", "clientId", "clientSecret", "apiBaseUrl", "authBaseUrl", "linkedInVersion", "segmentName", "maxBatchSize", "timeoutMs"]) expect(paths).toContain(path);
+    for (const path of ["adAccountId", "clientId", "clientSecret", "apiBaseUrl", "authBaseUrl", "linkedInVersion", "segmentName", "maxBatchSize", "timeoutMs"])
+      expect(paths).toContain(path);
     expect((error as ValidationError).problems.some((p) => p.message.includes("region"))).toBe(true);
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(refreshToken);
     expect(linkedin.fake.requests).toEqual([]);

@@ -57,7 +57,13 @@ const plan: ActivationPlanInput = {
   id: "abm-kit-smoke",
   destination: { id: "marketo", settings },
   audiences: [{ audienceId: "abm-kit-smoke-accounts" }, ...(email ? [{ audienceId: "abm-kit-smoke" }] : [])],
-  mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domainName" }], person: [{ source: "person.email", target: "email" }] },
+  mapping: {
+    account: [
+      { source: "account.name", target: "name" },
+      { source: "account.domain", target: "domainName" },
+    ],
+    person: [{ source: "person.email", target: "email" }],
+  },
 };
 const state = new MemoryStateStore();
 const run = (accounts: string[], persons: string[]) =>

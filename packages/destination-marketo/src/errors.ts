@@ -10,7 +10,7 @@ export type MarketoActionCode =
   | "MARKETO_FOLDER_NOT_FOUND";
 
 /** A Marketo run that stopped until the user changes a setting or a permission (report status `actionRequired`). */
-export class MarketoActionRequiredError extends ActionRequiredError {
+export class MarketoActionRequiredError extends ActionRequiredError<MarketoActionCode> {
   constructor(code: MarketoActionCode, message: string, setting?: string) {
     super(code, message, setting !== undefined ? { setting } : {});
   }
@@ -21,7 +21,7 @@ export class MarketoActionRequiredError extends ActionRequiredError {
  * status `stopped`); what was confirmed is in the checkpoint, and running the
  * plan again after Marketo's daily reset (12:00 AM US Central time) resumes from it.
  */
-export class MarketoQuotaError extends StopRunError {
+export class MarketoQuotaError extends StopRunError<"MARKETO_DAILY_QUOTA"> {
   constructor(detail: string) {
     super(
       "MARKETO_DAILY_QUOTA",

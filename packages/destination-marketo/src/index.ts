@@ -15,6 +15,7 @@ export {
   type MarketoSettings,
   type MarketoSettingsInput,
 } from "./settings.js";
+export * from "./error-codes.js";
 export { MarketoActionRequiredError, MarketoQuotaError, type MarketoActionCode } from "./errors.js";
 export { marketoHttp, marketoFailure, IDENTITY_PATH } from "./http/marketo-http.js";
 export { envelopeOf, describeErrors, type MarketoEnvelope, type MarketoError } from "./http/envelope.js";

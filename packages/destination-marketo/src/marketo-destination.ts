@@ -68,7 +68,12 @@ export const marketoDestination = defineDestination({
   marketingActions: ["emailTargeting"],
   mappingTargets: {
     person: [
-      { name: "email", identity: "email", required: true, description: "The lead's email: people are matched to leads on it (ASCII; trimmed and lower-cased)." },
+      {
+        name: "email",
+        identity: "email",
+        required: true,
+        description: "The lead's email: people are matched to leads on it (ASCII; trimmed and lower-cased).",
+      },
       { name: "firstName" },
       { name: "lastName" },
       { name: "title" },
@@ -94,6 +99,7 @@ export const marketoDestination = defineDestination({
 
   http: marketoHttp,
   authenticate: (ctx) => identityToken(ctx),
-  ensureAudience: (ctx, audience, known) => (audience.type === "person" ? findOrCreateStaticList(ctx, audience, known) : findOrCreateNamedAccountList(ctx, audience, known)),
+  ensureAudience: (ctx, audience, known) =>
+    audience.type === "person" ? findOrCreateStaticList(ctx, audience, known) : findOrCreateNamedAccountList(ctx, audience, known),
   sendBatch: (ctx, batch) => (batch.audience.type === "person" ? sendPersonBatch(ctx, batch) : sendAccountBatch(ctx, batch)),
 });

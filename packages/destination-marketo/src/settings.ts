@@ -20,11 +20,17 @@ const listName = z
   .string()
   .min(1)
   .refine((t) => LIST_NAME_PLACEHOLDERS.some((p) => t.includes(p)), `must contain ${LIST_NAME_PLACEHOLDERS.join(" or ")}, so each audience gets its own list`)
-  .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => LIST_NAME_PLACEHOLDERS.includes(p)), `may only use the placeholders ${LIST_NAME_PLACEHOLDERS.join(", ")}`);
+  .refine(
+    (t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => LIST_NAME_PLACEHOLDERS.includes(p)),
+    `may only use the placeholders ${LIST_NAME_PLACEHOLDERS.join(", ")}`,
+  );
 
 const BaseSettings = z.strictObject({
   /** The instance's Munchkin id (`123-ABC-456`, Admin › Munchkin): the default hosts are `https://<munchkinId>.mktorest.com`. */
-  munchkinId: z.string().trim().regex(/^\d{3}-[A-Za-z]{3}-\d{3}$/, "is a Munchkin id: 123-ABC-456"),
+  munchkinId: z
+    .string()
+    .trim()
+    .regex(/^\d{3}-[A-Za-z]{3}-\d{3}$/, "is a Munchkin id: 123-ABC-456"),
   /** The LaunchPoint custom service's client id. */
   clientId: z.string().trim().min(1),
   /** The LaunchPoint custom service's client secret. */

@@ -13,16 +13,31 @@ describe("person audiences → static lists", () => {
     const marketo = await startFakeMarketo({ now: RUN_NOW, leads: persons.slice(0, 30).map((_, i) => ({ email: emailOf(i), firstName: "Known" })) });
     try {
       const state = new MemoryStateStore();
-      const first = await runMarketo({ settings: marketo.settings(), snapshot, audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: persons.slice(0, 35) }], state });
+      const first = await runMarketo({
+        settings: marketo.settings(),
+        snapshot,
+        audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: persons.slice(0, 35) }],
+        state,
+      });
       // five people have no lead and createLeads is off
       expect(first.totals.exported).toBe(30);
       expect(first.failures.filter((f) => f.code === "MARKETO_LEAD_NOT_FOUND").map((f) => f.memberId)).toEqual(persons.slice(30, 35));
       const list = marketo.fake.staticListNamed("Buyers [buyers]")!;
       expect(list.folder).toEqual({ id: 41, type: "Folder" });
-      expect(marketo.fake.listMemberEmails(list.id)).toEqual(persons.slice(0, 30).map((_, i) => emailOf(i)).sort());
+      expect(marketo.fake.listMemberEmails(list.id)).toEqual(
+        persons
+          .slice(0, 30)
+          .map((_, i) => emailOf(i))
+          .sort(),
+      );
       expect(marketo.fake.leads()).toHaveLength(30);
       const before = marketo.fake.requests.length;
-      const again = await runMarketo({ settings: marketo.settings(), snapshot, audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: persons.slice(0, 30) }], state });
+      const again = await runMarketo({
+        settings: marketo.settings(),
+        snapshot,
+        audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: persons.slice(0, 30) }],
+        state,
+      });
       expect(again.totals).toMatchObject({ exported: 0, removed: 0, failed: 0 });
       // a token and the remembered list's check: no member request
       expect(marketo.fake.requests.slice(before).map((r) => r.kind)).toEqual(["identity", "getStaticList"]);
@@ -43,15 +58,30 @@ describe("person audiences → static lists", () => {
       expect(report.totals.exported).toBe(40);
       expect(marketo.fake.leads()).toHaveLength(40);
       expect(marketo.fake.duplicateLeadsCreated).toBe(0);
-      expect(marketo.fake.leadsWithEmail(emailOf(3))[0]!.fields).toMatchObject({ firstName: "Buyer00003", lastName: "Tester00003", title: "VP Marketing", company: "Fixture 00003 Ltd" });
+      expect(marketo.fake.leadsWithEmail(emailOf(3))[0]!.fields).toMatchObject({
+        firstName: "Buyer00003",
+        lastName: "Tester00003",
+        title: "VP Marketing",
+        company: "Fixture 00003 Ltd",
+      });
       const syncs = marketo.fake.requests.filter((r) => r.kind === "syncLeads");
       expect(syncs.length).toBe(8);
       // the people who leave are no longer in the Snapshot at all
       const smaller = marketoSnapshot(30);
-      const next = await runMarketo({ settings, snapshot: smaller, audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(smaller, "person") }], state });
+      const next = await runMarketo({
+        settings,
+        snapshot: smaller,
+        audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(smaller, "person") }],
+        state,
+      });
       expect(next.totals).toMatchObject({ exported: 0, removed: 10, failed: 0 });
       const list = marketo.fake.staticLists()[0]!;
-      expect(marketo.fake.listMemberEmails(list.id)).toEqual(persons.slice(0, 30).map((_, i) => emailOf(i)).sort());
+      expect(marketo.fake.listMemberEmails(list.id)).toEqual(
+        persons
+          .slice(0, 30)
+          .map((_, i) => emailOf(i))
+          .sort(),
+      );
       expect(marketo.fake.leads()).toHaveLength(40); // leads stay; only the list changes
     } finally {
       await marketo.close();
@@ -66,7 +96,12 @@ describe("person audiences → static lists", () => {
         settings,
         snapshot,
         audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.slice(0, 3) }],
-        mapping: { person: [{ source: "person.email", target: "email" }, { source: "person.title", target: "Buying_Role__c" }] },
+        mapping: {
+          person: [
+            { source: "person.email", target: "email" },
+            { source: "person.title", target: "Buying_Role__c" },
+          ],
+        },
       });
       expect(report.failures.map((f) => [f.memberId, f.code])).toEqual([
         ["per-00000", "MARKETO_1007"],
@@ -92,7 +127,9 @@ describe("a static list deleted in Marketo", () => {
       marketo.fake.deleteStaticList(old.id);
       const report = await runMarketo({ settings: marketo.settings(), snapshot, audiences, state });
       expect(report.totals.exported).toBe(12);
-      expect(report.audiences[0]!.warnings).toEqual([`the destination audience ${old.id} was replaced by ${report.audiences[0]!.externalId}; every member is sent again`]);
+      expect(report.audiences[0]!.warnings).toEqual([
+        `the destination audience ${old.id} was replaced by ${report.audiences[0]!.externalId}; every member is sent again`,
+      ]);
       const now = marketo.fake.staticLists();
       expect(now.map((l) => [l.name, l.memberCount])).toEqual([["buyers [buyers]", 12]]);
       expect(now[0]!.id).not.toBe(old.id);
@@ -107,14 +144,31 @@ describe("account audiences → named account lists", () => {
     const marketo = await startFakeMarketo({ now: RUN_NOW });
     try {
       const state = new MemoryStateStore();
-      const first = await runMarketo({ settings: marketo.settings(), snapshot, audiences: [{ audienceId: "tier-1", audienceName: "Tier 1, EMEA", type: "account", memberIds: accounts.slice(0, 25) }], state });
+      const first = await runMarketo({
+        settings: marketo.settings(),
+        snapshot,
+        audiences: [{ audienceId: "tier-1", audienceName: "Tier 1, EMEA", type: "account", memberIds: accounts.slice(0, 25) }],
+        state,
+      });
       expect(first.failureCount).toBe(0);
       const list = marketo.fake.namedAccountListNamed("Tier 1  EMEA [tier-1]")!;
       expect(marketo.fake.accountListMemberNames(list.marketoGUID)).toHaveLength(25);
-      expect(marketo.fake.namedAccounts()[0]!.fields).toMatchObject({ name: "Fixture 00000 Ltd", domainName: "fixture-00000.com", industry: "Software", numberOfEmployees: 100 });
-      const next = await runMarketo({ settings: marketo.settings(), snapshot, audiences: [{ audienceId: "tier-1", audienceName: "Tier 1, EMEA", type: "account", memberIds: accounts.slice(5, 30) }], state });
+      expect(marketo.fake.namedAccounts()[0]!.fields).toMatchObject({
+        name: "Fixture 00000 Ltd",
+        domainName: "fixture-00000.com",
+        industry: "Software",
+        numberOfEmployees: 100,
+      });
+      const next = await runMarketo({
+        settings: marketo.settings(),
+        snapshot,
+        audiences: [{ audienceId: "tier-1", audienceName: "Tier 1, EMEA", type: "account", memberIds: accounts.slice(5, 30) }],
+        state,
+      });
       expect(next.totals).toMatchObject({ exported: 5, removed: 5, failed: 0 });
-      expect(marketo.fake.accountListMemberNames(list.marketoGUID)).toEqual(accounts.slice(5, 30).map((_, i) => `Fixture ${String(i + 5).padStart(5, "0")} Ltd`));
+      expect(marketo.fake.accountListMemberNames(list.marketoGUID)).toEqual(
+        accounts.slice(5, 30).map((_, i) => `Fixture ${String(i + 5).padStart(5, "0")} Ltd`),
+      );
       expect(marketo.fake.namedAccounts()).toHaveLength(30); // removing never deletes or creates named accounts
     } finally {
       await marketo.close();

@@ -7,7 +7,10 @@ import { marketoSnapshot } from "./helpers/fixture.js";
 // 429s, 5xx, expired tokens, timeouts and connection resets before and after the service applied a request.
 describe("conformance suite on the Marketo adapter", () => {
   const snapshot = marketoSnapshot(120);
-  for (const [type, seed] of [["person", 21], ["account", 22]] as const) {
+  for (const [type, seed] of [
+    ["person", 21],
+    ["account", 22],
+  ] as const) {
     it(`passes every check for ${type} audiences over 24 random fault schedules`, async () => {
       const report = await runConformanceSuite(marketoHarness(type, snapshot), { faultSchedules: 24, seed });
       assertConformance(report);

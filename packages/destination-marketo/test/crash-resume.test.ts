@@ -19,7 +19,10 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-function startChild(input: object): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+function startChild(input: object): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
     cwd: ROOT,
     env: { ...process.env, MARKETO_CHILD_INPUT: JSON.stringify(input) },
@@ -41,7 +44,10 @@ function holdings(marketo: FakeMarketoServer): Record<string, string[]> {
   return {
     ...Object.fromEntries(fake.staticLists().map((l) => [`static ${l.name}`, fake.listMemberEmails(l.id)])),
     ...Object.fromEntries(fake.namedAccountLists().map((l) => [`accounts ${l.name}`, fake.accountListMemberNames(l.marketoGUID)])),
-    leads: fake.leads().map((l) => l.email).sort(),
+    leads: fake
+      .leads()
+      .map((l) => l.email)
+      .sort(),
     namedAccounts: fake.namedAccounts().map((a) => a.name),
   };
 }
@@ -88,13 +94,18 @@ describe("a Marketo run killed with SIGKILL resumes from its checkpoint", () => 
         },
       });
       const stateDirectory = await mkdtemp(join(tmpdir(), "abm-marketo-crash-"));
-      cleanups.push(() => marketo.close(), () => rm(stateDirectory, { recursive: true, force: true }));
+      cleanups.push(
+        () => marketo.close(),
+        () => rm(stateDirectory, { recursive: true, force: true }),
+      );
       const crashing = startChild({ settings: settingsOf(marketo), stateDirectory, size: SIZE });
       child = crashing.child;
       const crashed = await crashing.done;
       expect(crashed.signal).toBe("SIGKILL");
       // Marketo holds the batches sent so far (the last one applied but never answered), not the whole audiences.
-      const listed = Object.entries(killedAt!).filter(([k]) => k.startsWith("static") || k.startsWith("accounts")).flatMap(([, v]) => v).length;
+      const listed = Object.entries(killedAt!)
+        .filter(([k]) => k.startsWith("static") || k.startsWith("accounts"))
+        .flatMap(([, v]) => v).length;
       expect(listed).toBe(crashAt * BATCH);
       const saved = await new JsonFileStateStore(stateDirectory).load("crash-test/marketo");
       const savedMembers = Object.values(saved!.audiences).reduce((n, a) => n + Object.keys(a.members).length, 0);

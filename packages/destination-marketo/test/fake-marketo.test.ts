@@ -35,21 +35,36 @@ describe("the fake Marketo refuses what Marketo refuses", () => {
     try {
       const token = await tokenFrom(marketo.url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET);
       const input = Array.from({ length: 301 }, (_, i) => ({ email: `p${i}@x.com` }));
-      expect(code((await call(marketo.url, token, "POST", "/rest/v1/leads.json", { action: "createOrUpdate", lookupField: "email", input })).body)).toBe("1003");
+      expect(code((await call(marketo.url, token, "POST", "/rest/v1/leads.json", { action: "createOrUpdate", lookupField: "email", input })).body)).toBe(
+        "1003",
+      );
       expect((await call(marketo.url, token, "POST", "/rest/v1/leads.json", { input: input.slice(0, 300) })).body.result).toHaveLength(300);
-      const list = await call(marketo.url, undefined, "POST", "/rest/asset/v1/staticLists.json", `folder=${encodeURIComponent('{"id":41,"type":"Folder"}')}&name=L`, {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/x-www-form-urlencoded",
-      });
+      const list = await call(
+        marketo.url,
+        undefined,
+        "POST",
+        "/rest/asset/v1/staticLists.json",
+        `folder=${encodeURIComponent('{"id":41,"type":"Folder"}')}&name=L`,
+        {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      );
       const listId = list.body.result[0].id;
       const ids = Array.from({ length: 301 }, (_, i) => `id=${1001 + i}`).join("&");
       expect(code((await call(marketo.url, token, "POST", `/rest/v1/lists/${listId}/leads.json?${ids}`)).body)).toBe("1003");
-      expect(code((await call(marketo.url, token, "POST", "/rest/v1/namedaccounts.json", { input: Array.from({ length: 301 }, (_, i) => ({ name: `A${i}` })) })).body)).toBe("1003");
+      expect(
+        code(
+          (await call(marketo.url, token, "POST", "/rest/v1/namedaccounts.json", { input: Array.from({ length: 301 }, (_, i) => ({ name: `A${i}` })) })).body,
+        ),
+      ).toBe("1003");
       const big = await call(marketo.url, token, "POST", "/rest/v1/leads.json", { input: [{ email: "a@b.com", firstName: "x".repeat(1_100_000) }] });
       expect(big.status).toBe(413);
       const long = await call(marketo.url, token, "GET", `/rest/v1/leads.json?filterType=email&filterValues=${"a".repeat(8300)}`);
       expect(long.status).toBe(414);
-      expect((await call(marketo.url, token, "POST", "/rest/v1/leads.json", "{not json", { "content-type": "application/json" })).body.errors[0].code).toBe("609");
+      expect((await call(marketo.url, token, "POST", "/rest/v1/leads.json", "{not json", { "content-type": "application/json" })).body.errors[0].code).toBe(
+        "609",
+      );
       expect(code((await call(marketo.url, token, "POST", "/rest/v1/leads.json", "input=1", { "content-type": "text/plain" })).body)).toBe("612");
     } finally {
       await marketo.close();
@@ -95,7 +110,12 @@ describe("the fake Marketo refuses what Marketo refuses", () => {
     const marketo = await startFakeMarketo({ now: RUN_NOW, syncLatencyMs: 50 });
     try {
       const token = await tokenFrom(marketo.url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET);
-      const sync = () => call(marketo.url, token, "POST", "/rest/v1/leads.json", { action: "createOrUpdate", lookupField: "email", input: [{ email: "Race@Acme.com", firstName: "Ada" }] });
+      const sync = () =>
+        call(marketo.url, token, "POST", "/rest/v1/leads.json", {
+          action: "createOrUpdate",
+          lookupField: "email",
+          input: [{ email: "Race@Acme.com", firstName: "Ada" }],
+        });
       await Promise.all([sync(), sync()]);
       expect(marketo.fake.leadsWithEmail("race@acme.com")).toHaveLength(2);
       expect(marketo.fake.duplicateLeadsCreated).toBe(1);
@@ -115,15 +135,27 @@ describe("the fake Marketo refuses what Marketo refuses", () => {
     const marketo = await startFakeMarketo({ now: RUN_NOW, leads: [{ email: "known@acme.com" }] });
     try {
       const token = await tokenFrom(marketo.url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET);
-      const synced = await call(marketo.url, token, "POST", "/rest/v1/leads.json", { input: [{ email: "new@acme.com", favouriteColour: "blue" }, { email: "known@acme.com", title: "CMO" }] });
+      const synced = await call(marketo.url, token, "POST", "/rest/v1/leads.json", {
+        input: [
+          { email: "new@acme.com", favouriteColour: "blue" },
+          { email: "known@acme.com", title: "CMO" },
+        ],
+      });
       expect(synced.body.result).toEqual([
         { status: "skipped", reasons: [{ code: "1006", message: "Field 'favouriteColour' not found" }] },
         { id: 1001, status: "updated" },
       ]);
-      const list = await call(marketo.url, undefined, "POST", "/rest/asset/v1/staticLists.json", `folder=${encodeURIComponent('{"id":41,"type":"Folder"}')}&name=L`, {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/x-www-form-urlencoded",
-      });
+      const list = await call(
+        marketo.url,
+        undefined,
+        "POST",
+        "/rest/asset/v1/staticLists.json",
+        `folder=${encodeURIComponent('{"id":41,"type":"Folder"}')}&name=L`,
+        {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      );
       const listId = list.body.result[0].id;
       expect((await call(marketo.url, token, "POST", `/rest/v1/lists/${listId}/leads.json?id=1001&id=999`)).body.result).toEqual([
         { id: 1001, status: "added" },
@@ -134,10 +166,17 @@ describe("the fake Marketo refuses what Marketo refuses", () => {
         { id: 1001, status: "skipped", reasons: [{ code: "1015", message: "Lead not in list" }] },
       ]);
       // a list in a folder that does not exist: 710
-      const orphan = await call(marketo.url, undefined, "POST", "/rest/asset/v1/staticLists.json", `folder=${encodeURIComponent('{"id":9,"type":"Folder"}')}&name=M`, {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/x-www-form-urlencoded",
-      });
+      const orphan = await call(
+        marketo.url,
+        undefined,
+        "POST",
+        "/rest/asset/v1/staticLists.json",
+        `folder=${encodeURIComponent('{"id":9,"type":"Folder"}')}&name=M`,
+        {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      );
       expect(code(orphan.body)).toBe("710");
     } finally {
       await marketo.close();

@@ -24,7 +24,12 @@ describe("Marketo's call limits", () => {
   it("paces a run to 100 calls per 20 s: the fake, on the same clock, never answers 606", async () => {
     const clock = virtualClock();
     const marketo = await fake({ clock: clock.now, leads: existing(400) });
-    const report = await runMarketo({ settings: { ...marketo.settings(), maxBatchSize: 2, maxConcurrency: 1 }, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: persons }], clock });
+    const report = await runMarketo({
+      settings: { ...marketo.settings(), maxBatchSize: 2, maxConcurrency: 1 },
+      snapshot,
+      audiences: [{ audienceId: "buyers", type: "person", memberIds: persons }],
+      clock,
+    });
     expect(report.failureCount).toBe(0);
     expect(report.totals.exported).toBe(400);
     const rest = marketo.fake.requests.filter((r) => r.kind !== "identity");
@@ -38,7 +43,12 @@ describe("Marketo's call limits", () => {
     const clock = virtualClock();
     // the subscription allows 5 calls per 20 s here: the adapter, pacing itself to 100, meets 606s
     const busy = await fake({ clock: clock.now, leads: existing(40), rateLimit: { calls: 5, windowMs: 20_000 } });
-    const report = await runMarketo({ settings: { ...busy.settings(), maxBatchSize: 10 }, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.slice(0, 40) }], clock });
+    const report = await runMarketo({
+      settings: { ...busy.settings(), maxBatchSize: 10 },
+      snapshot,
+      audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.slice(0, 40) }],
+      clock,
+    });
     expect(report.failureCount).toBe(0);
     expect(busy.fake.listMemberEmails(busy.fake.staticLists()[0]!.id)).toHaveLength(40);
     expect(busy.fake.rejections.filter((r) => r.code === "606").length).toBeGreaterThan(0);
@@ -47,8 +57,20 @@ describe("Marketo's call limits", () => {
     // two slots free and slow calls: four batches at once meet 615s and are retried after concurrencyWaitMs
     const crowded = await fake({ leads: existing(80), maxConcurrent: 2, latencyMs: 30 });
     const crowdedReport = await activate(
-      { id: "crowded", destination: { id: "marketo", settings: { ...crowded.settings(), maxBatchSize: 10, maxConcurrency: 4, concurrencyWaitMs: 40 } }, audiences: [{ audienceId: "buyers" }], mapping: { person: MAPPING.person } },
-      { destination: marketoDestination, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.slice(0, 80) }], now: RUN_NOW, state: new MemoryStateStore(), sleep: (ms) => delay(ms / 20) }, // real waits, 20 times shorter: the fake's slots free up in real time
+      {
+        id: "crowded",
+        destination: { id: "marketo", settings: { ...crowded.settings(), maxBatchSize: 10, maxConcurrency: 4, concurrencyWaitMs: 40 } },
+        audiences: [{ audienceId: "buyers" }],
+        mapping: { person: MAPPING.person },
+      },
+      {
+        destination: marketoDestination,
+        snapshot,
+        audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.slice(0, 80) }],
+        now: RUN_NOW,
+        state: new MemoryStateStore(),
+        sleep: (ms) => delay(ms / 20),
+      }, // real waits, 20 times shorter: the fake's slots free up in real time
     );
     expect(crowdedReport.failureCount).toBe(0);
     expect(crowded.fake.listMemberEmails(crowded.fake.staticLists()[0]!.id)).toHaveLength(80);
@@ -63,7 +85,9 @@ describe("Marketo's call limits", () => {
     const audiences = [{ audienceId: "buyers", type: "person" as const, memberIds: persons.slice(0, 100) }];
     // a dry run already says the plan does not fit in the day's budget
     const dry = await runMarketo({ settings, snapshot, audiences, state, clock, dryRun: true });
-    expect(dry.warnings).toEqual([expect.stringMatching(/^audience buyers needs about 25 API calls \(100 adds, 0 removes\) but only 12 of the daily budget of 12 are left on 2026-12-02/)]);
+    expect(dry.warnings).toEqual([
+      expect.stringMatching(/^audience buyers needs about 25 API calls \(100 adds, 0 removes\) but only 12 of the daily budget of 12 are left on 2026-12-02/),
+    ]);
     expect(marketo.fake.requests).toEqual([]);
 
     const error = await runMarketo({ settings, snapshot, audiences, state, clock }).catch((e: unknown) => e);
@@ -82,7 +106,12 @@ describe("Marketo's call limits", () => {
     expect(resumed.status).toBe("completed");
     expect(resumed.totals.exported).toBe(50);
     expect(resumed.apiUsage).toMatchObject({ day: "2026-12-03", callsBeforeRun: 0 });
-    expect(marketo.fake.listMemberEmails(marketo.fake.staticLists()[0]!.id)).toEqual(persons.slice(0, 100).map((_, i) => emailOf(i)).sort());
+    expect(marketo.fake.listMemberEmails(marketo.fake.staticLists()[0]!.id)).toEqual(
+      persons
+        .slice(0, 100)
+        .map((_, i) => emailOf(i))
+        .sort(),
+    );
     expect(marketo.fake.redundantAdds).toBe(0);
   });
 });
@@ -90,14 +119,20 @@ describe("Marketo's call limits", () => {
 describe("lead creation never races", () => {
   it("people who share an email in concurrent batches get one lead, never a duplicate", async () => {
     const persons = [];
-    for (let i = 0; i < 24; i++) persons.push({ id: `per-${i}`, email: `shared.${Math.floor(i / 3)}@acme.com`, firstName: `P${i}`, consent: { email: "granted" } as const });
+    for (let i = 0; i < 24; i++)
+      persons.push({ id: `per-${i}`, email: `shared.${Math.floor(i / 3)}@acme.com`, firstName: `P${i}`, consent: { email: "granted" } as const });
     const shared = buildSnapshot({ persons }, { asOf: RUN_NOW });
     const marketo = await fake({ syncLatencyMs: 25 });
     const report = await runMarketo({
       settings: { ...marketo.settings(), createLeads: true, maxBatchSize: 1, maxConcurrency: 8 },
       snapshot: shared,
       audiences: [{ audienceId: "buyers", type: "person", memberIds: persons.map((p) => p.id) }],
-      mapping: { person: [{ source: "person.email", target: "email" }, { source: "person.firstName", target: "firstName" }] },
+      mapping: {
+        person: [
+          { source: "person.email", target: "email" },
+          { source: "person.firstName", target: "firstName" },
+        ],
+      },
     });
     expect(report.failureCount).toBe(0);
     expect(marketo.fake.duplicateLeadsCreated).toBe(0);

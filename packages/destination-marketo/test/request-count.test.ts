@@ -25,17 +25,29 @@ describe("requests per run without faults", () => {
       });
       expect(first.failureCount).toBe(0);
       // batches run four at a time, so requests are compared as a multiset
-      const kinds = (from: number) => marketo.fake.requests.slice(from).map((r) => `${r.kind}:${r.batchSize ?? "-"}`).sort();
+      const kinds = (from: number) =>
+        marketo.fake.requests
+          .slice(from)
+          .map((r) => `${r.kind}:${r.batchSize ?? "-"}`)
+          .sort();
       const expected = (list: (string | number | null)[][]) => list.map(([k, n]) => `${k}:${n ?? "-"}`).sort();
-      expect(kinds(0)).toEqual(expected([
-        ["identity", null],
-        ["getStaticList", null], // by name: none yet
-        ["createStaticList", null],
-        ...batches(700).flatMap((n) => [["getLeads", n], ["addToList", n]]),
-        ["getNamedAccountLists", null],
-        ["createNamedAccountList", 1],
-        ...batches(650).flatMap((n) => [["syncNamedAccounts", n], ["addToAccountList", n]]),
-      ]));
+      expect(kinds(0)).toEqual(
+        expected([
+          ["identity", null],
+          ["getStaticList", null], // by name: none yet
+          ["createStaticList", null],
+          ...batches(700).flatMap((n) => [
+            ["getLeads", n],
+            ["addToList", n],
+          ]),
+          ["getNamedAccountLists", null],
+          ["createNamedAccountList", 1],
+          ...batches(650).flatMap((n) => [
+            ["syncNamedAccounts", n],
+            ["addToAccountList", n],
+          ]),
+        ]),
+      );
       expect(first.requests).toBe(marketo.fake.requests.length);
       expect(first.apiUsage).toMatchObject({ callsThisRun: 3 + 2 * 3 + 2 + 2 * 3, estimatedCalls: expect.any(Number) });
       expect(first.apiUsage!.estimatedCalls!).toBeGreaterThanOrEqual(first.requests);
@@ -51,12 +63,17 @@ describe("requests per run without faults", () => {
         state,
       });
       expect(second.totals).toMatchObject({ exported: 0, removed: 350, failed: 0 });
-      expect(kinds(before)).toEqual(expected([
-        ["identity", null],
-        ["getStaticList", null], // the remembered id
-        ...batches(350).flatMap((n) => [["getLeads", n], ["removeFromList", n]]),
-        ["getNamedAccountLists", null], // the remembered id; nothing else changed
-      ]));
+      expect(kinds(before)).toEqual(
+        expected([
+          ["identity", null],
+          ["getStaticList", null], // the remembered id
+          ...batches(350).flatMap((n) => [
+            ["getLeads", n],
+            ["removeFromList", n],
+          ]),
+          ["getNamedAccountLists", null], // the remembered id; nothing else changed
+        ]),
+      );
       expect(second.apiUsage).toMatchObject({ callsBeforeRun: first.requests, callsThisRun: second.requests });
     } finally {
       await marketo.close();

@@ -54,10 +54,25 @@ describe("Marketo settings", () => {
       region: "eu",
     };
     const snapshot = marketoSnapshot(3);
-    const error = await runMarketo({ settings, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }] }).catch((e: unknown) => e);
+    const error = await runMarketo({ settings, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => p.path.join("."));
-    for (const path of ["munchkinId", "clientId", "restBaseUrl", "identityBaseUrl", "listFolder", "listFolderType", "listName", "maxBatchSize", "maxConcurrency", "dailyCallBudget", "timeoutMs"]) expect(paths).toContain(path);
+    for (const path of [
+      "munchkinId",
+      "clientId",
+      "restBaseUrl",
+      "identityBaseUrl",
+      "listFolder",
+      "listFolderType",
+      "listName",
+      "maxBatchSize",
+      "maxConcurrency",
+      "dailyCallBudget",
+      "timeoutMs",
+    ])
+      expect(paths).toContain(path);
     expect((error as ValidationError).problems.some((p) => p.message.includes("region"))).toBe(true);
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(clientSecret);
     expect(marketo.fake.requests).toEqual([]);
@@ -72,12 +87,22 @@ describe("Marketo settings", () => {
       { source: "person.email", target: "email" },
       ...Array.from({ length: 50 }, (_, i) => ({ source: "person.title", target: `Custom_${i}__c` })),
     ];
-    const error = await runMarketo({ settings: { ...marketo.settings(), createLeads: true }, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }], mapping: { person } }).catch((e: unknown) => e);
+    const error = await runMarketo({
+      settings: { ...marketo.settings(), createLeads: true },
+      snapshot,
+      audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }],
+      mapping: { person },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems).toEqual([{ path: ["mapping", "person"], message: expect.stringMatching(/51 .*50/) }]);
     expect(marketo.harnessLog).toEqual([]);
     // 50 is fine
-    const report = await runMarketo({ settings: { ...marketo.settings(), createLeads: true }, snapshot, audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }], mapping: { person: person.slice(0, 50) } });
+    const report = await runMarketo({
+      settings: { ...marketo.settings(), createLeads: true },
+      snapshot,
+      audiences: [{ audienceId: "buyers", type: "person", memberIds: idsOf(snapshot, "person") }],
+      mapping: { person: person.slice(0, 50) },
+    });
     expect(report.status).toBe("completedWithFailures"); // the fake knows none of the custom fields: 1006 per person
     expect(report.failures.map((f) => f.message)).toEqual(["Field 'Custom_0__c' not found", "Field 'Custom_0__c' not found", "Field 'Custom_0__c' not found"]);
   });

@@ -55,7 +55,13 @@ const report = await activate(
     id: "s3-smoke",
     destination: { id: "s3", settings },
     audiences: [{ audienceId: "smoke" }],
-    mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }, { value: "x".repeat(200), target: "padding" }] },
+    mapping: {
+      account: [
+        { source: "account.name", target: "name" },
+        { source: "account.domain", target: "domain" },
+        { value: "x".repeat(200), target: "padding" },
+      ],
+    },
     mode: "full",
   },
   { destination: s3Destination, snapshot, audiences: [{ audienceId: "smoke", type: "account", memberIds: ids }], now, state: new MemoryStateStore() },
@@ -76,7 +82,9 @@ if (manifestKey !== undefined) {
     const bytes = await read(`${keyPrefix}${file.name}`);
     const ok = bytes.length === file.bytes && createHash("sha256").update(bytes).digest("hex") === file.sha256;
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: `${keyPrefix}${file.name}`, ChecksumMode: "ENABLED" }));
-    console.log(`  ${file.name}: ${file.bytes} bytes, read back ${ok ? "equal to" : "DIFFERENT FROM"} the manifest; ETag ${head.ETag}, ChecksumSHA256 ${head.ChecksumSHA256 ?? "-"} (${head.ChecksumType ?? "-"}), SSE ${head.ServerSideEncryption ?? "-"}`);
+    console.log(
+      `  ${file.name}: ${file.bytes} bytes, read back ${ok ? "equal to" : "DIFFERENT FROM"} the manifest; ETag ${head.ETag}, ChecksumSHA256 ${head.ChecksumSHA256 ?? "-"} (${head.ChecksumType ?? "-"}), SSE ${head.ServerSideEncryption ?? "-"}`,
+    );
     if (!ok) failures++;
   }
 } else {

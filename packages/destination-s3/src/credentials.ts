@@ -27,7 +27,10 @@ export async function resolveCredentials(settings: S3Settings): Promise<AuthStat
       credentials = await fromNodeProviderChain()();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new TerminalError<S3ErrorCode>("NO_CREDENTIALS", `no AWS credentials: set settings.credentials or configure the AWS SDK's default provider chain (${reason})`);
+      throw new TerminalError<S3ErrorCode>(
+        "NO_CREDENTIALS",
+        `no AWS credentials: set settings.credentials or configure the AWS SDK's default provider chain (${reason})`,
+      );
     }
   }
   const extra: Record<string, string> = { accessKeyId: credentials.accessKeyId };
@@ -42,7 +45,8 @@ export async function resolveCredentials(settings: S3Settings): Promise<AuthStat
 /** The SDK credentials held in an {@link AuthState} made by {@link resolveCredentials}. */
 export function credentialsOf(auth: AuthState | undefined): AwsCredentials {
   const accessKeyId = auth?.extra?.accessKeyId;
-  if (auth === undefined || accessKeyId === undefined) throw new TerminalError<S3ErrorCode>("NO_CREDENTIALS", "the S3 destination was called before it had credentials");
+  if (auth === undefined || accessKeyId === undefined)
+    throw new TerminalError<S3ErrorCode>("NO_CREDENTIALS", "the S3 destination was called before it had credentials");
   const sessionToken = auth.extra?.sessionToken;
   return { accessKeyId, secretAccessKey: auth.accessToken, ...(sessionToken !== undefined ? { sessionToken } : {}) };
 }

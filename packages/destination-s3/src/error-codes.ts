@@ -4,13 +4,10 @@ import type { ErrorCodeOf } from "@abm-kit/core";
 export const S3_ERROR_CODES = {
   NO_CREDENTIALS: "No credentials were given and none could be found (`TerminalError`).",
   HEAD_REFUSED: "S3 refused the check of an uploaded object (`RetryableError`).",
-  OBJECT_MISSING: "An uploaded object is not there when checked (`RetryableError`).",
-  OBJECT_MISMATCH: "An uploaded object's size or digest differs from the file's (`RetryableError`).",
-  OBJECT_UNVERIFIABLE: "An uploaded object cannot be verified (no checksum to compare) (`TerminalError`).",
-  OBJECT_TOO_LARGE: "A file is larger than `maxObjectBytes`: lower `maxRowsPerFile` (`TerminalError`).",
   NETWORK_ERROR: "The connection failed or timed out (`RetryableError`).",
   S3_REQUEST_FAILED: "A request failed with no S3 answer to go by (an unreadable body, a part without its ETag) (`RetryableError`).",
-  "<S3 error code>": "S3's own error code, as S3 gave it (`SlowDown`, `InternalError`: retryable; `AccessDenied`, `NoSuchBucket`, `KMS.NotFoundException`: terminal).",
+  "<S3 error code>":
+    "S3's own error code, as S3 gave it (`SlowDown`, `InternalError`: retryable; `AccessDenied`, `NoSuchBucket`, `KMS.NotFoundException`: terminal).",
 } as const;
 /** A code of an error `@abm-kit/destination-s3` raises. */
 export type S3ErrorCode = ErrorCodeOf<typeof S3_ERROR_CODES>;

@@ -49,7 +49,8 @@ export function checkObject(head: HeadObjectCommandOutput, expected: { readonly 
   const etag = (head.ETag ?? "").replace(/^"|"$/g, "").toLowerCase();
   // S3 does not give SSE-KMS (or SSE-C) objects an MD5 ETag: 32 hex digits that are not the content's MD5.
   const opaqueEtag = head.ServerSideEncryption?.startsWith("aws:kms") === true || head.SSECustomerAlgorithm !== undefined;
-  if (opaqueEtag) return { ok: false, unverifiable: true, problem: "the store reports no checksum and an SSE-KMS object's ETag is not an MD5: set checksumAlgorithm" };
+  if (opaqueEtag)
+    return { ok: false, unverifiable: true, problem: "the store reports no checksum and an SSE-KMS object's ETag is not an MD5: set checksumAlgorithm" };
   if (etag === digests.md5 || etag === digests.multipartEtag) return { ok: true, by: "etag" };
   if (MD5_ETAG.test(etag)) return { ok: false, problem: `the object's ETag ${etag} matches neither the file's MD5 nor its multipart ETag` };
   return { ok: false, unverifiable: true, problem: `the store reports no checksum and its ETag ${JSON.stringify(etag)} is not an MD5: set checksumAlgorithm` };

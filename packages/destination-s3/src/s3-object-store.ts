@@ -24,7 +24,8 @@ export function s3ObjectStore(ctx: AdapterContext<S3Settings>): ObjectStore<Obje
       const head = await headObject(client, bucket, key, signal);
       if (head === undefined) return undefined;
       if (receipt === undefined) {
-        if (head.ContentLength !== file.bytes || head.Metadata?.[SHA256_METADATA] !== file.sha256) return { ok: false, problem: "another object is stored under the key" };
+        if (head.ContentLength !== file.bytes || head.Metadata?.[SHA256_METADATA] !== file.sha256)
+          return { ok: false, problem: "another object is stored under the key" };
         receipt = await digestFile(file.localPath, partSizeFor(file.bytes, settings), transferOptions(settings).checksumAlgorithm);
       }
       return checkObject(head, file, receipt);

@@ -100,7 +100,9 @@ export async function abortUnfinishedUploads(client: S3Client, bucket: string, k
   for (;;) {
     let page;
     try {
-      page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }), { abortSignal: signal });
+      page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }), {
+        abortSignal: signal,
+      });
     } catch (error) {
       const status = statusOf(error);
       if (status === 501 || status === 405) return undefined;

@@ -111,9 +111,19 @@ export const S3SettingsSchema = z
     checksumAlgorithm: ChecksumAlgorithmSchema.default("auto"),
     checksumCalculation: ChecksumCalculationSchema.default("auto"),
     /** Files larger than this are uploaded in parts (default 16 MiB). */
-    multipartThresholdBytes: z.number().int().min(MIN_PART_SIZE).max(MAX_PART_SIZE).default(16 * MiB),
+    multipartThresholdBytes: z
+      .number()
+      .int()
+      .min(MIN_PART_SIZE)
+      .max(MAX_PART_SIZE)
+      .default(16 * MiB),
     /** Size of each part (default 8 MiB; raised when a file would need more than 10,000 parts). */
-    partSizeBytes: z.number().int().min(MIN_PART_SIZE).max(MAX_PART_SIZE).default(8 * MiB),
+    partSizeBytes: z
+      .number()
+      .int()
+      .min(MIN_PART_SIZE)
+      .max(MAX_PART_SIZE)
+      .default(8 * MiB),
     /** Parts uploaded at once per file (default 4). Memory use is about (queueSize + 1) × partSizeBytes. */
     queueSize: z.number().int().min(1).max(64).default(4),
     /** Attempts per request inside the AWS SDK (its standard retry mode) before the runtime's own retry of the file. */
@@ -121,9 +131,17 @@ export const S3SettingsSchema = z
     /** A request whose socket is idle this long is abandoned and retried (default 60 s). */
     requestTimeoutMs: z.number().int().min(100).max(3_600_000).default(60_000),
     /** Files larger than this are refused before upload (default 5 TiB, S3's object size limit). */
-    maxObjectBytes: z.number().int().positive().max(5 * TiB).default(5 * TiB),
+    maxObjectBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(5 * TiB)
+      .default(5 * TiB),
     /** Where files are written before upload (removed from there once uploaded). */
-    stagingDirectory: z.string().min(1).default(() => join(tmpdir(), "abm-kit-s3-staging")),
+    stagingDirectory: z
+      .string()
+      .min(1)
+      .default(() => join(tmpdir(), "abm-kit-s3-staging")),
   })
   .superRefine(
     (s, ctx) => {
@@ -138,7 +156,8 @@ export const S3SettingsSchema = z
       }
       if (typeof s.region === "string") {
         const aws = s.endpoint === undefined;
-        if (aws && !AWS_REGION.test(s.region)) problem("region", `unknown AWS region ${JSON.stringify(s.region)} (like eu-west-1; set endpoint for another store)`);
+        if (aws && !AWS_REGION.test(s.region))
+          problem("region", `unknown AWS region ${JSON.stringify(s.region)} (like eu-west-1; set endpoint for another store)`);
         if (!aws && !OTHER_REGION.test(s.region)) problem("region", "a region is a name of letters, digits, - and _");
       }
       if (s.serverSideEncryption === "SSE-KMS" && s.kmsKeyId === undefined) problem("kmsKeyId", "SSE-KMS needs kmsKeyId");

@@ -1,4 +1,3 @@
-import type { S3ErrorCode } from "./error-codes.js";
 import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";

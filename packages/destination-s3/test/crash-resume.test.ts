@@ -39,10 +39,14 @@ async function crashMidUpload(keyPrefix: string) {
     queueSize: 1,
   };
   const stateDirectory = await mkdtemp(join(tmpdir(), "abm-s3-crash-state-"));
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, JSON.stringify({ settings, stateDirectory, now: NOW, members: MEMBERS, padding: PADDING })], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CHILD, JSON.stringify({ settings, stateDirectory, now: NOW, members: MEMBERS, padding: PADDING })],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
@@ -78,11 +82,16 @@ describe("crash mid-upload (SIGKILL) and resume", () => {
     });
     expect(report.status).toBe("completed");
     const resumed = server.requests.slice(before);
-    const uploadsOf = (file: string) => resumed.filter((r) => ["PutObject", "CreateMultipartUpload"].includes(r.operation) && r.path.endsWith(`/${file}`)).length;
+    const uploadsOf = (file: string) =>
+      resumed.filter((r) => ["PutObject", "CreateMultipartUpload"].includes(r.operation) && r.path.endsWith(`/${file}`)).length;
     expect(uploadsOf(`${name}.csv`)).toBe(0); // already there and checked: kept
     expect(uploadsOf(`${name}_2.csv`)).toBe(1);
     expect(resumed.filter((r) => r.operation === "AbortMultipartUpload" && r.status === 204).length).toBe(1);
-    expect((await server.objects(keyPrefix)).map((o) => o.key)).toEqual([`${keyPrefix}${name}.csv`, `${keyPrefix}${name}.manifest.json`, `${keyPrefix}${name}_2.csv`]);
+    expect((await server.objects(keyPrefix)).map((o) => o.key)).toEqual([
+      `${keyPrefix}${name}.csv`,
+      `${keyPrefix}${name}.manifest.json`,
+      `${keyPrefix}${name}_2.csv`,
+    ]);
     expect(await server.multipartUploads()).toEqual([]);
     expect(csvIds((await readExport(server, `${keyPrefix}${name}.manifest.json`)).files)).toEqual(ids("a", 0, MEMBERS));
     expect(await staged(crash.settings.stagingDirectory)).toEqual([]);
@@ -101,7 +110,11 @@ describe("crash mid-upload (SIGKILL) and resume", () => {
     });
     expect(report.status).toBe("completed");
     const name = "s3_tier-1_20261121_120000";
-    expect((await server.objects(keyPrefix)).map((o) => o.key)).toEqual([`${keyPrefix}${name}.csv`, `${keyPrefix}${name}.manifest.json`, `${keyPrefix}${name}_2.csv`]);
+    expect((await server.objects(keyPrefix)).map((o) => o.key)).toEqual([
+      `${keyPrefix}${name}.csv`,
+      `${keyPrefix}${name}.manifest.json`,
+      `${keyPrefix}${name}_2.csv`,
+    ]);
     expect(await server.multipartUploads()).toEqual([]);
     expect(csvIds((await readExport(server, `${keyPrefix}${name}.manifest.json`)).files)).toEqual(ids("a", 0, MEMBERS));
     expect(await staged(crash.settings.stagingDirectory)).toEqual([]);

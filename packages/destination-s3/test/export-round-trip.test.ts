@@ -54,7 +54,13 @@ describe("S3 destination on a local S3-protocol server", () => {
   it("uploads the manifest after every data file", async () => {
     const settings = { ...server.settings(), keyPrefix: "order/", stagingDirectory: await staging(), maxRowsPerFile: 300 };
     const before = server.requests.length;
-    await activate(accountPlan(settings, "full"), { destination: s3Destination, snapshot, audiences: [membership(ids("a", 0, 900))], now: NOW, state: new MemoryStateStore() });
+    await activate(accountPlan(settings, "full"), {
+      destination: s3Destination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 900))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     const puts = server.requests.slice(before).filter((r) => r.operation === "PutObject" && !r.path.includes(".abm-kit-uploads/"));
     expect(puts.map((r) => r.path.split("/").pop())).toEqual([
       "s3_tier-1_20261120_120000.csv",
@@ -71,7 +77,14 @@ describe("S3 destination on a local S3-protocol server", () => {
   ] as const) {
     it(`multipart uploads of 3+ parts arrive intact with ${label}`, async () => {
       const keyPrefix = `multipart-${label.slice(0, 8).replace(/\W/g, "")}/`;
-      const settings = { ...server.settings(), ...extra, keyPrefix, stagingDirectory: await staging(), multipartThresholdBytes: 5 * 1024 * 1024, partSizeBytes: 5 * 1024 * 1024 };
+      const settings = {
+        ...server.settings(),
+        ...extra,
+        keyPrefix,
+        stagingDirectory: await staging(),
+        multipartThresholdBytes: 5 * 1024 * 1024,
+        partSizeBytes: 5 * 1024 * 1024,
+      };
       const before = server.requests.length;
       const report = await activate(accountPlan(settings, "full", 400), {
         destination: s3Destination,
@@ -95,10 +108,21 @@ describe("S3 destination on a local S3-protocol server", () => {
     const settings = { ...server.settings(), keyPrefix: "incremental/", stagingDirectory: await staging() };
     const state = new MemoryStateStore();
     await activate(accountPlan(settings, "incremental"), { destination: s3Destination, snapshot, audiences: [membership(ids("a", 0, 10))], now: NOW, state });
-    const second = await activate(accountPlan(settings, "incremental"), { destination: s3Destination, snapshot, audiences: [membership(ids("a", 5, 15))], now: LATER, state });
+    const second = await activate(accountPlan(settings, "incremental"), {
+      destination: s3Destination,
+      snapshot,
+      audiences: [membership(ids("a", 5, 15))],
+      now: LATER,
+      state,
+    });
     expect(second.audiences[0]).toMatchObject({ realized: 5, exited: 5, exported: 5, removed: 5 });
     const { files } = await readExport(server, "incremental/s3_tier-1_20261121_120000.manifest.json");
-    const rows = [...files.values()][0]!.toString("utf8").trimEnd().split("\n").slice(1).map((l) => [l.split(",")[0], l.split(",").pop()]);
+    const rows = [...files.values()][0]!
+      .toString("utf8")
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((l) => [l.split(",")[0], l.split(",").pop()]);
     expect(rows).toEqual([...ids("a", 10, 15).map((id) => [id, "realized"]), ...ids("a", 0, 5).map((id) => [id, "exited"])]);
   });
 });

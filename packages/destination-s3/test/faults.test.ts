@@ -59,7 +59,8 @@ async function run(members: number, settingsExtra: Record<string, unknown> = {},
     output.push(JSON.stringify(e, Object.getOwnPropertyNames(e)));
   }
   const requests = server.requests.slice(before);
-  const count = (operation: string, status?: number) => requests.filter((r) => r.operation === operation && (status === undefined || r.status === status)).length;
+  const count = (operation: string, status?: number) =>
+    requests.filter((r) => r.operation === operation && (status === undefined || r.status === status)).length;
   return { report, error, output: output.join("\n"), requests, count, keyPrefix, manifestKey: `${keyPrefix}s3_tier-1_20261120_120000.manifest.json` };
 }
 
@@ -106,7 +107,10 @@ describe("S3 destination under faults", () => {
 
   it("when aborting the failed upload fails too, the leftover upload is found and aborted", async () => {
     server.setFaults(
-      allOf(faultOn("UploadPart", [3], { kind: "serverError", status: 503, apply: false }), faultOn("AbortMultipartUpload", [1], { kind: "serverError", status: 500, apply: false })),
+      allOf(
+        faultOn("UploadPart", [3], { kind: "serverError", status: 503, apply: false }),
+        faultOn("AbortMultipartUpload", [1], { kind: "serverError", status: 500, apply: false }),
+      ),
     );
     const r = await run(40_000, {}, 400);
     expect(r.report!.status).toBe("completed");
@@ -142,7 +146,11 @@ describe("S3 destination under faults", () => {
     server.setFaults(
       faultOn("HeadObject", [2], undefined, () => {
         server.expireCredentials(first.accessKeyId);
-        Object.assign(process.env, { AWS_ACCESS_KEY_ID: second.accessKeyId, AWS_SECRET_ACCESS_KEY: second.secretAccessKey, AWS_SESSION_TOKEN: second.sessionToken });
+        Object.assign(process.env, {
+          AWS_ACCESS_KEY_ID: second.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: second.secretAccessKey,
+          AWS_SESSION_TOKEN: second.sessionToken,
+        });
       }),
     );
     try {

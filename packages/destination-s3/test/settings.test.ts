@@ -57,7 +57,13 @@ describe("S3 settings", () => {
   });
 
   it("reports cross-field mistakes: a KMS key without SSE-KMS, a part larger than the threshold, a bad endpoint", () => {
-    const result = S3SettingsSchema.safeParse({ bucket: "ok-bucket", region: "eu-west-1", kmsKeyId: "alias/x", partSizeBytes: 64 * 2 ** 20, endpoint: "ftp://store.example" });
+    const result = S3SettingsSchema.safeParse({
+      bucket: "ok-bucket",
+      region: "eu-west-1",
+      kmsKeyId: "alias/x",
+      partSizeBytes: 64 * 2 ** 20,
+      endpoint: "ftp://store.example",
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join(".")).sort()).toEqual(["endpoint", "kmsKeyId", "partSizeBytes"]);
   });
@@ -81,8 +87,21 @@ describe("S3 settings", () => {
     expect(transferOptions(aws)).toEqual({ checksumAlgorithm: "SHA256", checksumCalculation: "WHEN_SUPPORTED", forcePathStyle: false });
     const other = S3SettingsSchema.parse({ bucket: "acme", region: "eu-west-1", endpoint: "http://127.0.0.1:9000" });
     expect(transferOptions(other)).toEqual({ checksumAlgorithm: undefined, checksumCalculation: "WHEN_REQUIRED", forcePathStyle: true });
-    const chosen = S3SettingsSchema.parse({ bucket: "acme", region: "eu-west-1", endpoint: "http://127.0.0.1:9000", checksumAlgorithm: "CRC32", forcePathStyle: false });
+    const chosen = S3SettingsSchema.parse({
+      bucket: "acme",
+      region: "eu-west-1",
+      endpoint: "http://127.0.0.1:9000",
+      checksumAlgorithm: "CRC32",
+      forcePathStyle: false,
+    });
     expect(transferOptions(chosen)).toEqual({ checksumAlgorithm: "CRC32", checksumCalculation: "WHEN_REQUIRED", forcePathStyle: false });
-    expect(aws).toMatchObject({ multipartThresholdBytes: 16 * 2 ** 20, partSizeBytes: 8 * 2 ** 20, queueSize: 4, maxAttempts: 3, maxRowsPerFile: 5_000_000, format: "csv" });
+    expect(aws).toMatchObject({
+      multipartThresholdBytes: 16 * 2 ** 20,
+      partSizeBytes: 8 * 2 ** 20,
+      queueSize: 4,
+      maxAttempts: 3,
+      maxRowsPerFile: 5_000_000,
+      format: "csv",
+    });
   });
 });

@@ -35,14 +35,22 @@ function client(overrides: { credentials?: TestCredentials; region?: string; che
     maxAttempts: 1,
   });
 }
-const codeOf = async (p: Promise<unknown>) => p.then(() => "ok", (e: { name?: string; $metadata?: { httpStatusCode?: number } }) => `${e.$metadata?.httpStatusCode} ${e.name}`);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: { name?: string; $metadata?: { httpStatusCode?: number } }) => `${e.$metadata?.httpStatusCode} ${e.name}`,
+  );
 const put = (key: string, body = "hello") => new PutObjectCommand({ Bucket: server.bucket, Key: key, Body: body });
 
 describe("the local S3-protocol server refuses what S3 refuses", () => {
   it("checks SigV4: a wrong secret, an unknown key id, another region; a session token is required with temporary keys", async () => {
     expect(await codeOf(client().send(put("auth/ok")))).toBe("ok");
-    expect(await codeOf(client({ credentials: { ...server.credentials, secretAccessKey: "wrong-secret-wrong-secret-wrong-secret-00" } }).send(put("auth/x")))).toBe("403 SignatureDoesNotMatch");
-    expect(await codeOf(client({ credentials: { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "x".repeat(40) } }).send(put("auth/x")))).toBe("403 InvalidAccessKeyId");
+    expect(
+      await codeOf(client({ credentials: { ...server.credentials, secretAccessKey: "wrong-secret-wrong-secret-wrong-secret-00" } }).send(put("auth/x"))),
+    ).toBe("403 SignatureDoesNotMatch");
+    expect(await codeOf(client({ credentials: { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "x".repeat(40) } }).send(put("auth/x")))).toBe(
+      "403 InvalidAccessKeyId",
+    );
     expect(await codeOf(client({ region: "eu-west-1" }).send(put("auth/x")))).toBe("400 AuthorizationHeaderMalformed");
     const temporary = server.issueCredentials();
     expect(await codeOf(client({ credentials: temporary }).send(put("auth/temp")))).toBe("ok");
@@ -67,7 +75,9 @@ describe("the local S3-protocol server refuses what S3 refuses", () => {
     const body = new PassThrough();
     const content = Buffer.from("streamed,bytes\n".repeat(1000));
     body.end(content);
-    await client({ checksums: "WHEN_SUPPORTED" }).send(new PutObjectCommand({ Bucket: server.bucket, Key: "chunked/object", Body: body, ContentLength: content.length }));
+    await client({ checksums: "WHEN_SUPPORTED" }).send(
+      new PutObjectCommand({ Bucket: server.bucket, Key: "chunked/object", Body: body, ContentLength: content.length }),
+    );
     const request = server.requests.findLast((r) => r.path.endsWith("/chunked/object"))!;
     expect(request.bytes).toBeGreaterThan(15_000); // the framing and trailer went over the wire
     expect((await server.read("chunked/object")).toString()).toBe("streamed,bytes\n".repeat(1000));
@@ -77,8 +87,16 @@ describe("the local S3-protocol server refuses what S3 refuses", () => {
     const c = client();
     const { UploadId } = await c.send(new CreateMultipartUploadCommand({ Bucket: server.bucket, Key: "small/parts" }));
     const etags = [];
-    for (const n of [1, 2]) etags.push((await c.send(new UploadPartCommand({ Bucket: server.bucket, Key: "small/parts", UploadId, PartNumber: n, Body: Buffer.alloc(1024, n) }))).ETag);
-    const complete = new CompleteMultipartUploadCommand({ Bucket: server.bucket, Key: "small/parts", UploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) } });
+    for (const n of [1, 2])
+      etags.push(
+        (await c.send(new UploadPartCommand({ Bucket: server.bucket, Key: "small/parts", UploadId, PartNumber: n, Body: Buffer.alloc(1024, n) }))).ETag,
+      );
+    const complete = new CompleteMultipartUploadCommand({
+      Bucket: server.bucket,
+      Key: "small/parts",
+      UploadId,
+      MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+    });
     expect(await codeOf(c.send(complete))).toBe("400 EntityTooSmall");
     expect(await server.multipartUploads()).toEqual([{ key: "small/parts", uploadId: UploadId }]);
     const { AbortMultipartUploadCommand } = await import("@aws-sdk/client-s3");

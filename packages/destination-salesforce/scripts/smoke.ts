@@ -33,11 +33,20 @@ if (missing.length > 0) {
 const now = new Date().toISOString(); // the script's moment: the boundary where time enters
 const loginUrl = process.env.SF_LOGIN_URL ?? "https://login.salesforce.com";
 const settings = {
-  auth: { flow: "jwtBearer", clientId: process.env.SF_CLIENT_ID, username: process.env.SF_USERNAME, privateKey: readFileSync(process.env.SF_PRIVATE_KEY_FILE!, "utf8"), audience: loginUrl },
+  auth: {
+    flow: "jwtBearer",
+    clientId: process.env.SF_CLIENT_ID,
+    username: process.env.SF_USERNAME,
+    privateKey: readFileSync(process.env.SF_PRIVATE_KEY_FILE!, "utf8"),
+    audience: loginUrl,
+  },
   loginUrl,
   person: { kind: "campaign", campaignName: "abm-kit smoke test [{audienceId}]" },
 };
-const snapshot = buildSnapshot({ persons: [{ id: "smoke-person", sourceKeys: [{ system: "salesforce", object: "Contact", id: process.env.SF_CONTACT_ID! }] }] }, { asOf: now });
+const snapshot = buildSnapshot(
+  { persons: [{ id: "smoke-person", sourceKeys: [{ system: "salesforce", object: "Contact", id: process.env.SF_CONTACT_ID! }] }] },
+  { asOf: now },
+);
 const plan: ActivationPlanInput = {
   id: "abm-kit-smoke",
   destination: { id: "salesforce", settings },
@@ -46,7 +55,10 @@ const plan: ActivationPlanInput = {
 };
 const state = new MemoryStateStore();
 try {
-  for (const [title, memberIds] of [["add", ["smoke-person"]], ["remove", []]] as const) {
+  for (const [title, memberIds] of [
+    ["add", ["smoke-person"]],
+    ["remove", []],
+  ] as const) {
     const report = await activate(plan, {
       destination: salesforceDestination,
       snapshot,
@@ -54,7 +66,9 @@ try {
       now,
       state,
     });
-    console.log(`${title}: ${report.status}, ${report.requests} requests, exported ${report.totals.exported}, removed ${report.totals.removed}, failed ${report.totals.failed}, campaign ${report.audiences[0]?.externalId ?? "-"}`);
+    console.log(
+      `${title}: ${report.status}, ${report.requests} requests, exported ${report.totals.exported}, removed ${report.totals.removed}, failed ${report.totals.failed}, campaign ${report.audiences[0]?.externalId ?? "-"}`,
+    );
     for (const f of report.failures) console.log(`  failure ${f.memberId}: ${f.code} ${f.message}`);
   }
 } catch (error) {

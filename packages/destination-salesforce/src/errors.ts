@@ -14,7 +14,7 @@ export type SalesforceActionCode =
  * checkpoint) with status `actionRequired` and a message naming what to
  * change; running again after the fix resumes.
  */
-export class SalesforceActionRequiredError extends ActionRequiredError {
+export class SalesforceActionRequiredError extends ActionRequiredError<SalesforceActionCode> {
   constructor(code: SalesforceActionCode, message: string, setting?: string) {
     super(code, message, setting !== undefined ? { setting } : {});
   }

@@ -18,6 +18,7 @@ export {
   type SalesforceSettingsInput,
   type MembershipTarget,
 } from "./settings.js";
+export * from "./error-codes.js";
 export { SalesforceActionRequiredError, type SalesforceActionCode } from "./errors.js";
 export { parseLimitInfo, type ApiUsage } from "./api-usage.js";
 export { salesforceHttp, restFailure, TOKEN_PATH } from "./http/salesforce-http.js";

@@ -30,7 +30,10 @@ const isRsaPrivateKey = (pem: string): boolean => {
 };
 
 /** A Salesforce API name of a field (`ABM_Audiences__c`, `Description`). */
-const fieldName = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "is a Salesforce field API name (letters, digits, _)");
+const fieldName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "is a Salesforce field API name (letters, digits, _)");
 
 /** OAuth 2 client credentials flow (a connected app with a run-as user; the token host must be the org's My Domain). */
 const ClientCredentials = z.strictObject({
@@ -70,7 +73,10 @@ const CampaignTarget = z.strictObject({
     .string()
     .min(1)
     .max(80)
-    .refine((t) => t.includes("{audienceId}") || t.includes("{audienceName}"), "must contain {audienceName} or {audienceId}, so each audience gets its own campaign")
+    .refine(
+      (t) => t.includes("{audienceId}") || t.includes("{audienceName}"),
+      "must contain {audienceName} or {audienceId}, so each audience gets its own campaign",
+    )
     .default("{audienceName} [{audienceId}]"),
   /** A custom external id field on Campaign holding the abm-kit audience id: found and created by it instead of by name. */
   externalIdField: fieldName.optional(),
@@ -107,11 +113,20 @@ export const SalesforceSettingsSchema = z.strictObject({
   /** The OAuth host (`/services/oauth2/token`): login.salesforce.com, test.salesforce.com, or the org's My Domain (required for client credentials). */
   loginUrl: baseUrl("https://login.salesforce.com"),
   /** REST API version (`62.0`). */
-  apiVersion: z.string().regex(/^\d{2,3}\.0$/, "is a Salesforce API version such as 62.0").default(DEFAULT_API_VERSION),
+  apiVersion: z
+    .string()
+    .regex(/^\d{2,3}\.0$/, "is a Salesforce API version such as 62.0")
+    .default(DEFAULT_API_VERSION),
   /** Only source keys of this org (`salesforce/<orgId>/…`) are used; any Salesforce key when absent. */
-  orgId: z.string().trim().regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, "is a Salesforce org id (00D…)").optional(),
+  orgId: z
+    .string()
+    .trim()
+    .regex(/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/, "is a Salesforce org id (00D…)")
+    .optional(),
   /** Where person audiences land: Campaign members (default) or a membership field on Contact or Lead. */
-  person: z.union([CampaignTarget, FieldTarget(["Contact", "Lead"] as const, "Contact")]).default({ kind: "campaign", campaignName: "{audienceName} [{audienceId}]" }),
+  person: z
+    .union([CampaignTarget, FieldTarget(["Contact", "Lead"] as const, "Contact")])
+    .default({ kind: "campaign", campaignName: "{audienceName} [{audienceId}]" }),
   /** Where account audiences land: a membership field on Account. */
   account: FieldTarget(["Account"] as const, "Account").default({ kind: "names", object: "Account", field: "ABM_Audiences__c", value: "audienceName" }),
   /** A batch of more members than this goes through one Bulk API 2.0 ingest job; smaller ones through sObject Collections (≤ 200 records a request). */
@@ -122,7 +137,11 @@ export const SalesforceSettingsSchema = z.strictObject({
   bulkPollIntervalMs: z.number().int().nonnegative().default(2000),
   bulkPollMaxIntervalMs: z.number().int().nonnegative().default(30_000),
   /** Give up on a Bulk job (and retry the batch) after polling this long. */
-  bulkPollTimeoutMs: z.number().int().positive().default(30 * 60_000),
+  bulkPollTimeoutMs: z
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60_000),
   /** Folder for the Bulk CSV files while they are written (the system's temporary folder by default). */
   stagingDirectory: z.string().min(1).optional(),
   /** Per-request timeout. */

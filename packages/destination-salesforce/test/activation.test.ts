@@ -15,7 +15,12 @@ async function org(size: number, options: Parameters<typeof startFakeSalesforce>
   return server;
 }
 
-const plan = (settings: SalesforceSettingsInput, audiences: string[]): ActivationPlanInput => ({ id: "sf", destination: { id: "salesforce", settings }, audiences: audiences.map((audienceId) => ({ audienceId })), mapping: MAPPING });
+const plan = (settings: SalesforceSettingsInput, audiences: string[]): ActivationPlanInput => ({
+  id: "sf",
+  destination: { id: "salesforce", settings },
+  audiences: audiences.map((audienceId) => ({ audienceId })),
+  mapping: MAPPING,
+});
 
 describe("activating to Salesforce", () => {
   it("adds a person audience to a new campaign and an account audience to the names field, then removes who left", async () => {
@@ -39,11 +44,20 @@ describe("activating to Salesforce", () => {
     const byRecord = memberIdsByRecord(snapshot);
     const campaign = first.audiences[0]!.externalId!;
     expect(sf.fake.campaigns()).toEqual([{ id: campaign, name: "Buyers [buyers]" }]);
-    expect(sf.fake.campaignMembers(campaign).map((id) => byRecord.get(id)).sort()).toEqual(people.filter((p) => p.startsWith("per-")).sort());
+    expect(
+      sf.fake
+        .campaignMembers(campaign)
+        .map((id) => byRecord.get(id))
+        .sort(),
+    ).toEqual(people.filter((p) => p.startsWith("per-")).sort());
     expect(sf.fake.withMembership("Account", "ABM_Audiences__c", "Tier 1").map((id) => byRecord.get(id))).toEqual(accounts);
     // the two people known only to Marketo are reported, never guessed
     expect(first.failures.map((f) => [f.memberId, f.code, f.message])).toEqual(
-      ["mkto-0", "mkto-1"].map((id) => [id, "SALESFORCE_NOT_MATCHABLE", "no Salesforce Contact or Lead id among the member's source keys (it is known only to marketo); it is not matched by any other field"]),
+      ["mkto-0", "mkto-1"].map((id) => [
+        id,
+        "SALESFORCE_NOT_MATCHABLE",
+        "no Salesforce Contact or Lead id among the member's source keys (it is known only to marketo); it is not matched by any other field",
+      ]),
     );
 
     // the org's own count from Sforce-Limit-Info, as of the run's last answer

@@ -20,12 +20,18 @@ afterEach(async () => {
 });
 
 function startChild(input: object) {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD], { cwd: ROOT, env: { ...process.env, SALESFORCE_CHILD_INPUT: JSON.stringify(input) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+    cwd: ROOT,
+    env: { ...process.env, SALESFORCE_CHILD_INPUT: JSON.stringify(input) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d) => (stdout += String(d)));
   child.stderr!.on("data", (d) => (stderr += String(d)));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -48,7 +54,10 @@ describe("a Salesforce run killed with SIGKILL resumes from its checkpoint", () 
       // reference: the same run, uninterrupted
       const reference = await startFakeSalesforce({ ...orgRecords(SIZE), bulkPolls: 1 });
       const referenceState = await mkdtemp(join(tmpdir(), "abm-salesforce-crash-"));
-      cleanups.push(() => reference.close(), () => rm(referenceState, { recursive: true, force: true }));
+      cleanups.push(
+        () => reference.close(),
+        () => rm(referenceState, { recursive: true, force: true }),
+      );
       const whole = await crashRun({ settings: settingsOf(reference), stateDirectory: referenceState, size: SIZE, batch: BATCH });
       expect([whole.status, whole.totals.exported]).toEqual(["completed", 2 * SIZE]);
       const expected = holdings(reference);
@@ -69,7 +78,10 @@ describe("a Salesforce run killed with SIGKILL resumes from its checkpoint", () 
         },
       });
       const stateDirectory = await mkdtemp(join(tmpdir(), "abm-salesforce-crash-"));
-      cleanups.push(() => sf.close(), () => rm(stateDirectory, { recursive: true, force: true }));
+      cleanups.push(
+        () => sf.close(),
+        () => rm(stateDirectory, { recursive: true, force: true }),
+      );
       const crashing = startChild({ settings: settingsOf(sf), stateDirectory, size: SIZE, batch: BATCH });
       child = crashing.child;
       const crashed = await crashing.done;

@@ -47,7 +47,12 @@ describe("the daily API limit (REQUEST_LIMIT_EXCEEDED)", () => {
       expect(resumed.totals.exported).toBe(2 * SIZE - stop.report!.totals.exported);
       const campaign = sf.fake.campaigns()[0]!.id;
       expect(sf.fake.campaigns()).toHaveLength(1);
-      expect(sf.fake.campaignMembers(campaign).map((id) => byRecord.get(id)).sort()).toEqual(people);
+      expect(
+        sf.fake
+          .campaignMembers(campaign)
+          .map((id) => byRecord.get(id))
+          .sort(),
+      ).toEqual(people);
       expect(sf.fake.withMembership("Account", "ABM_Audiences__c", "Tier 1").map((id) => byRecord.get(id))).toEqual(accounts);
     });
   }
@@ -102,7 +107,9 @@ describe("membership fields", () => {
     const sf = await org(SIZE, { customFields: [] });
     const error = await runSalesforce({ settings: sf.settings(), snapshot, audiences: [tier1] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SalesforceActionRequiredError);
-    expect((error as Error).message).toBe("The Account object has no field ABM_Audiences__c (setting account.field). Create it in Salesforce as a multi-select picklist or text field, or name an existing one.");
+    expect((error as Error).message).toBe(
+      "The Account object has no field ABM_Audiences__c (setting account.field). Create it in Salesforce as a multi-select picklist or text field, or name an existing one.",
+    );
     expect((error as SalesforceActionRequiredError).report!.status).toBe("actionRequired");
     expect(sf.requests.map((r) => r.kind)).toEqual(["token", "describe"]);
   });
@@ -114,7 +121,15 @@ describe("membership fields", () => {
     const state = new MemoryStateStore();
     await runSalesforce({ settings: sf.settings(), snapshot, audiences: [tier1, { ...tier1, audienceId: "expansion", audienceName: "Expansion" }], state });
     expect(sf.fake.org.get("Account", a)!.ABM_Audiences__c).toBe("Renewals;Tier 1;Expansion");
-    await runSalesforce({ settings: sf.settings(), snapshot, audiences: [{ ...tier1, memberIds: accounts.slice(1) }, { ...tier1, audienceId: "expansion", audienceName: "Expansion" }], state });
+    await runSalesforce({
+      settings: sf.settings(),
+      snapshot,
+      audiences: [
+        { ...tier1, memberIds: accounts.slice(1) },
+        { ...tier1, audienceId: "expansion", audienceName: "Expansion" },
+      ],
+      state,
+    });
     expect(sf.fake.org.get("Account", a)!.ABM_Audiences__c).toBe("Renewals;Expansion");
     expect(sf.fake.org.get("Account", fakeId("Account", 2))!.ABM_Audiences__c).toBe("Tier 1;Expansion");
   });
@@ -126,7 +141,11 @@ describe("membership fields", () => {
         { object: "Contact", field: { name: "ABM_Buyer__c", type: "boolean", updateable: true } },
       ],
     });
-    const settings = { ...sf.settings(), account: { kind: "checkbox", fields: { "tier-1": "ABM_Tier_1__c" } }, person: { kind: "checkbox", object: "Contact", fields: { buyers: "ABM_Buyer__c" } } };
+    const settings = {
+      ...sf.settings(),
+      account: { kind: "checkbox", fields: { "tier-1": "ABM_Tier_1__c" } },
+      person: { kind: "checkbox", object: "Contact", fields: { buyers: "ABM_Buyer__c" } },
+    };
     const state = new MemoryStateStore();
     const first = await runSalesforce({ settings, snapshot, audiences: [tier1, buyers], state });
     expect(sf.fake.withMembership("Account", "ABM_Tier_1__c")).toHaveLength(SIZE);

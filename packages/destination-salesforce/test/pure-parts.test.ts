@@ -22,7 +22,10 @@ describe("withMembership", () => {
     expect(withMembership("Tier 1", "Tier 1", false)).toBeNull();
   });
   it("never disturbs the other names (property)", () => {
-    const name = fc.stringMatching(/^[A-Za-z0-9 ]{1,12}$/).map((s) => s.trim()).filter((s) => s !== "");
+    const name = fc
+      .stringMatching(/^[A-Za-z0-9 ]{1,12}$/)
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 6 }), name, fc.boolean(), (others, n, member) => {
         const rest = others.filter((o) => o !== n);
@@ -36,7 +39,11 @@ describe("withMembership", () => {
 });
 
 describe("recordOf", () => {
-  const keys = ["marketo/123-ABC-456/Lead/77", "salesforce/00D000000000001AAA/Lead/00Q000000000001AAA", "salesforce/00D000000000001AAA/Contact/003000000000001AAA"];
+  const keys = [
+    "marketo/123-ABC-456/Lead/77",
+    "salesforce/00D000000000001AAA/Lead/00Q000000000001AAA",
+    "salesforce/00D000000000001AAA/Contact/003000000000001AAA",
+  ];
   it("prefers a Contact to a Lead and ignores other systems", () => {
     expect(recordOf(keys, ["Contact", "Lead"])).toEqual({ object: "Contact", id: "003000000000001AAA" });
     expect(recordOf(keys, ["Lead"])).toEqual({ object: "Lead", id: "00Q000000000001AAA" });

@@ -46,14 +46,23 @@ describe("without faults, member-carrying requests are exactly ⌈changed member
     const sf = await startFakeSalesforce({ ...orgRecords(SIZE), bulkPolls: 2 });
     servers.push(sf);
     const settings = { ...sf.settings(), bulkThreshold: 100 };
-    const report = await runSalesforce({ settings, snapshot, audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: people }] });
+    const report = await runSalesforce({
+      settings,
+      snapshot,
+      audiences: [{ audienceId: "buyers", audienceName: "Buyers", type: "person", memberIds: people }],
+    });
     expect(report.failureCount).toBe(0);
     expect(kinds(sf)).toEqual({ token: 1, query: 1, campaign: 1, "bulk-create": 1, "bulk-upload": 1, "bulk-close": 1, "bulk-poll": 2, "bulk-results": 3 });
     expect(sf.requests.find((r) => r.kind === "bulk-upload")!.records).toBe(SIZE);
     // batches of 150 (above the threshold of 100): ⌈450 / 150⌉ = 3 jobs, one upload each
     const sf2 = await startFakeSalesforce({ ...orgRecords(SIZE), bulkPolls: 1 });
     servers.push(sf2);
-    await runSalesforce({ settings: { ...sf2.settings(), bulkThreshold: 100 }, snapshot, audiences: [{ audienceId: "tier-1", audienceName: "Tier 1", type: "account", memberIds: accounts }], maxBatchSize: 150 });
+    await runSalesforce({
+      settings: { ...sf2.settings(), bulkThreshold: 100 },
+      snapshot,
+      audiences: [{ audienceId: "tier-1", audienceName: "Tier 1", type: "account", memberIds: accounts }],
+      maxBatchSize: 150,
+    });
     expect(sf2.requests.filter((r) => r.kind === "bulk-upload").map((r) => r.records)).toEqual([150, 150, 150]);
     expect(sf2.fake.jobs.size).toBe(3);
     expect(sf2.fake.withMembership("Account", "ABM_Audiences__c", "Tier 1")).toHaveLength(SIZE);

@@ -54,10 +54,25 @@ describe("Salesforce settings", () => {
       region: "eu",
     };
     const snapshot = salesforceSnapshot(3);
-    const error = await runSalesforce({ settings, snapshot, audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }] }).catch((e: unknown) => e);
+    const error = await runSalesforce({
+      settings,
+      snapshot,
+      audiences: [{ audienceId: "tier-1", type: "account", memberIds: idsOf(snapshot, "account") }],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => p.path.join("."));
-    for (const path of ["auth.clientId", "auth.clientSecret", "loginUrl", "apiVersion", "orgId", "person.campaignName", "account.fields.tier-1", "bulkThreshold", "maxBatchSize"]) expect(paths).toContain(path);
+    for (const path of [
+      "auth.clientId",
+      "auth.clientSecret",
+      "loginUrl",
+      "apiVersion",
+      "orgId",
+      "person.campaignName",
+      "account.fields.tier-1",
+      "bulkThreshold",
+      "maxBatchSize",
+    ])
+      expect(paths).toContain(path);
     expect((error as ValidationError).problems.some((p) => p.message.includes("region"))).toBe(true);
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(refreshToken);
     expect(sf.requests).toEqual([]);

@@ -56,15 +56,35 @@ const report = await activate(
     id: "sftp-smoke",
     destination: { id: "sftp", settings },
     audiences: [{ audienceId: "smoke" }],
-    mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }] },
+    mapping: {
+      account: [
+        { source: "account.name", target: "name" },
+        { source: "account.domain", target: "domain" },
+      ],
+    },
     mode: "full",
   },
-  { destination: sftpDestination, snapshot, audiences: [{ audienceId: "smoke", type: "account", memberIds: accounts.map((a) => a.id) }], now, state: new MemoryStateStore() },
+  {
+    destination: sftpDestination,
+    snapshot,
+    audiences: [{ audienceId: "smoke", type: "account", memberIds: accounts.map((a) => a.id) }],
+    now,
+    state: new MemoryStateStore(),
+  },
 );
 console.log(`status ${report.status}, ${report.totals.exported} rows, ${report.retries} retries, ${Math.round(performance.now() - started)} ms`);
 for (const warning of report.audiences.flatMap((a) => a.warnings)) console.log(`  warning: ${warning}`);
 
-const ctx = { settings, auth: undefined, signal: new AbortController().signal, now, sleep: async () => {}, clock: () => performance.now(), request: undefined as never, reportApiUsage: () => {} };
+const ctx = {
+  settings,
+  auth: undefined,
+  signal: new AbortController().signal,
+  now,
+  sleep: async () => {},
+  clock: () => performance.now(),
+  request: undefined as never,
+  reportApiUsage: () => {},
+};
 const store = await sftpObjectStore(ctx);
 try {
   const files = await store.list(remotePrefix(settings), ctx.signal);

@@ -12,11 +12,15 @@ export function hostKeyFingerprint(key: Buffer): string {
  * is closed before any credential is sent; the run stops (status
  * `actionRequired`), it is not retried.
  */
-export class HostKeyRejectedError extends ActionRequiredError {
+export class HostKeyRejectedError extends ActionRequiredError<"HOST_KEY_REJECTED"> {
   /** The fingerprint the server presented (public, not a secret). */
   readonly presented: string;
   constructor(host: string, presented: string) {
-    super("HOST_KEY_REJECTED", `${host} presented host key ${presented}, which is not in hostKeys: if the server's key changed on purpose, pin the new fingerprint`, { setting: "hostKeys" });
+    super(
+      "HOST_KEY_REJECTED",
+      `${host} presented host key ${presented}, which is not in hostKeys: if the server's key changed on purpose, pin the new fingerprint`,
+      { setting: "hostKeys" },
+    );
     this.name = "HostKeyRejectedError";
     this.presented = presented;
   }

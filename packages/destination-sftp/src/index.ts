@@ -8,6 +8,7 @@
  */
 export { sftpDestination } from "./sftp-destination.js";
 export { SftpSettingsSchema, HOST_KEY_FINGERPRINT, remotePrefix, type SftpSettings, type SftpSettingsInput } from "./settings.js";
+export * from "./error-codes.js";
 export { HostKeyRejectedError, hostKeyFingerprint } from "./host-key.js";
 export { sftpObjectStore, partialPath } from "./sftp-object-store.js";
 export { toDeliveryError, SFTP_STATUS } from "./sftp-error.js";

@@ -54,13 +54,21 @@ export const SftpSettingsSchema = z
     /** Writes in flight at once per file (default 8). */
     concurrency: z.number().int().min(1).max(64).default(8),
     /** Bytes per write request (default 32 KiB, what most servers accept). */
-    chunkBytes: z.number().int().min(1024).max(256 * 1024).default(32 * 1024),
+    chunkBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(256 * 1024)
+      .default(32 * 1024),
     /** The SSH handshake and login must finish within this (default 20 s). */
     connectTimeoutMs: z.number().int().min(100).max(600_000).default(20_000),
     /** One SFTP operation (a whole upload counts as one) waiting longer than this is abandoned and retried (default 10 min). */
     requestTimeoutMs: z.number().int().min(100).max(86_400_000).default(600_000),
     /** Where files are written before upload (removed from there once uploaded). */
-    stagingDirectory: z.string().min(1).default(() => join(tmpdir(), "abm-kit-sftp-staging")),
+    stagingDirectory: z
+      .string()
+      .min(1)
+      .default(() => join(tmpdir(), "abm-kit-sftp-staging")),
   })
   .superRefine(
     (s, ctx) => {

@@ -1,8 +1,19 @@
+import type { SftpErrorCode } from "./error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { RetryableError, TerminalError } from "@abm-kit/destinations";
 
 /** SFTP status codes (draft-ietf-secsh-filexfer-02, section 7). */
-export const SFTP_STATUS = { OK: 0, EOF: 1, NO_SUCH_FILE: 2, PERMISSION_DENIED: 3, FAILURE: 4, BAD_MESSAGE: 5, NO_CONNECTION: 6, CONNECTION_LOST: 7, OP_UNSUPPORTED: 8 } as const;
+export const SFTP_STATUS = {
+  OK: 0,
+  EOF: 1,
+  NO_SUCH_FILE: 2,
+  PERMISSION_DENIED: 3,
+  FAILURE: 4,
+  BAD_MESSAGE: 5,
+  NO_CONNECTION: 6,
+  CONNECTION_LOST: 7,
+  OP_UNSUPPORTED: 8,
+} as const;
 const NAMES = Object.fromEntries(Object.entries(SFTP_STATUS).map(([name, code]) => [code, name])) as Record<number, string>;
 
 const MAX_MESSAGE = 300;
@@ -31,9 +42,10 @@ export function toDeliveryError(error: unknown, operation: string): Error {
   if (status !== undefined) {
     const name = NAMES[status] ?? `STATUS_${status}`;
     const message = `${operation}: SFTP ${name}: ${detail}`;
-    if (status === SFTP_STATUS.PERMISSION_DENIED || status === SFTP_STATUS.NO_SUCH_FILE || status === SFTP_STATUS.OP_UNSUPPORTED) return new TerminalError(name, message);
-    return new RetryableError(name, message);
+    if (status === SFTP_STATUS.PERMISSION_DENIED || status === SFTP_STATUS.NO_SUCH_FILE || status === SFTP_STATUS.OP_UNSUPPORTED)
+      return new TerminalError<SftpErrorCode>(name, message);
+    return new RetryableError<SftpErrorCode>(name, message);
   }
   const code = (error as { code?: unknown } | null)?.code;
-  return new RetryableError("NETWORK_ERROR", `${operation}: ${typeof code === "string" ? `${code}: ` : ""}${detail}`);
+  return new RetryableError<SftpErrorCode>("NETWORK_ERROR", `${operation}: ${typeof code === "string" ? `${code}: ` : ""}${detail}`);
 }

@@ -27,8 +27,12 @@ export async function sftpObjectStore(ctx: AdapterContext<SftpSettings>): Promis
   const { sftp } = session;
   const madeDirs = new Set<string>();
 
-  const stat = (path: string) => session.call<Stats | undefined>(`stat ${path}`, (done) => sftp.stat(path, (error, stats) => (error && isMissing(error) ? done(undefined, undefined) : done(error, stats))));
-  const unlink = (path: string) => session.call<void>(`remove ${path}`, (done) => sftp.unlink(path, (error) => done(error && isMissing(error) ? undefined : error)));
+  const stat = (path: string) =>
+    session.call<Stats | undefined>(`stat ${path}`, (done) =>
+      sftp.stat(path, (error, stats) => (error && isMissing(error) ? done(undefined, undefined) : done(error, stats))),
+    );
+  const unlink = (path: string) =>
+    session.call<void>(`remove ${path}`, (done) => sftp.unlink(path, (error) => done(error && isMissing(error) ? undefined : error)));
 
   /** Creates `dir` and its parents when missing. */
   async function makeDirs(dir: string): Promise<void> {
@@ -83,7 +87,9 @@ export async function sftpObjectStore(ctx: AdapterContext<SftpSettings>): Promis
     async put(key, file) {
       await makeDirs(posix.dirname(key));
       const temporary = partialPath(key);
-      await session.call<void>(`upload ${temporary}`, (done) => sftp.fastPut(file.localPath, temporary, { concurrency: settings.concurrency, chunkSize: settings.chunkBytes }, (error) => done(error)));
+      await session.call<void>(`upload ${temporary}`, (done) =>
+        sftp.fastPut(file.localPath, temporary, { concurrency: settings.concurrency, chunkSize: settings.chunkBytes }, (error) => done(error)),
+      );
       await renameInto(temporary, key);
     },
     abortPartial: (key) => unlink(partialPath(key)),
@@ -92,7 +98,10 @@ export async function sftpObjectStore(ctx: AdapterContext<SftpSettings>): Promis
       const entries = await session.call<{ filename: string; attrs: Stats }[]>(`list ${path}`, (done) =>
         sftp.readdir(path, (error, list) => (error && isMissing(error) ? done(undefined, []) : done(error, list))),
       );
-      return entries.filter((e) => isRegularFile(e.attrs)).map((e) => `${folder}${e.filename}`).sort();
+      return entries
+        .filter((e) => isRegularFile(e.attrs))
+        .map((e) => `${folder}${e.filename}`)
+        .sort();
     },
     exists: async (key) => (await stat(key)) !== undefined,
     readText: (key) =>

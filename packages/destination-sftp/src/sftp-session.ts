@@ -1,3 +1,4 @@
+import type { SftpErrorCode } from "./error-codes.js";
 import ssh2 from "ssh2";
 import type { SFTPWrapper } from "ssh2";
 import { ActionRequiredError, RetryableError } from "@abm-kit/destinations";
@@ -47,32 +48,41 @@ export function openSftpSession(settings: SftpSettings, signal: AbortSignal): Pr
       client.end();
       reject(error);
     };
-    const onAbort = () => fail(new RetryableError("ABORTED", `connect ${where}: the run was cancelled`));
+    const onAbort = () => fail(new RetryableError<SftpErrorCode>("ABORTED", `connect ${where}: the run was cancelled`));
     signal.addEventListener("abort", onAbort, { once: true });
 
     client.on("error", (error: Error & { level?: string }) => {
       if (!settled) {
         if (rejected) return fail(new HostKeyRejectedError(where, presented ?? "?"));
         if (error.level === "client-authentication") {
-          return fail(new ActionRequiredError("AUTH_FAILED", `connect ${where}: the server refused the login of ${settings.username} (check password or privateKey)`, { setting: settings.privateKey !== undefined ? "privateKey" : "password" }));
+          return fail(
+            new ActionRequiredError<SftpErrorCode>(
+              "AUTH_FAILED",
+              `connect ${where}: the server refused the login of ${settings.username} (check password or privateKey)`,
+              { setting: settings.privateKey !== undefined ? "privateKey" : "password" },
+            ),
+          );
         }
-        if (error.level === "client-timeout") return fail(new RetryableError("CONNECT_TIMEOUT", `connect ${where}: no SSH handshake within ${settings.connectTimeoutMs} ms`));
+        if (error.level === "client-timeout")
+          return fail(new RetryableError<SftpErrorCode>("CONNECT_TIMEOUT", `connect ${where}: no SSH handshake within ${settings.connectTimeoutMs} ms`));
         const code = (error as { code?: unknown }).code;
-        return fail(new RetryableError("NETWORK_ERROR", `connect ${where}: ${typeof code === "string" ? `${code}: ` : ""}${error.message.slice(0, 300)}`));
+        return fail(
+          new RetryableError<SftpErrorCode>("NETWORK_ERROR", `connect ${where}: ${typeof code === "string" ? `${code}: ` : ""}${error.message.slice(0, 300)}`),
+        );
       }
-      lost(new RetryableError("CONNECTION_LOST", `${where}: ${error.message.slice(0, 300)}`));
+      lost(new RetryableError<SftpErrorCode>("CONNECTION_LOST", `${where}: ${error.message.slice(0, 300)}`));
     });
     client.on("close", () => {
-      if (!settled) fail(new RetryableError("CONNECTION_LOST", `connect ${where}: the server closed the connection`));
-      lost(new RetryableError("CONNECTION_LOST", `${where}: the connection closed`));
+      if (!settled) fail(new RetryableError<SftpErrorCode>("CONNECTION_LOST", `connect ${where}: the server closed the connection`));
+      lost(new RetryableError<SftpErrorCode>("CONNECTION_LOST", `${where}: the connection closed`));
     });
     client.on("ready", () => {
       client.sftp((error, sftp) => {
-        if (error) return fail(new RetryableError("SFTP_UNAVAILABLE", `connect ${where}: no SFTP channel: ${error.message.slice(0, 300)}`));
+        if (error) return fail(new RetryableError<SftpErrorCode>("SFTP_UNAVAILABLE", `connect ${where}: no SFTP channel: ${error.message.slice(0, 300)}`));
         settled = true;
         signal.removeEventListener("abort", onAbort);
         // pending requests fail with "No response from server" when the channel closes; the stream's error is the same news
-        sftp.on("error", (e: Error) => lost(new RetryableError("CONNECTION_LOST", `${where}: ${e.message.slice(0, 300)}`)));
+        sftp.on("error", (e: Error) => lost(new RetryableError<SftpErrorCode>("CONNECTION_LOST", `${where}: ${e.message.slice(0, 300)}`)));
         const extensions = (sftp as unknown as { _extensions?: Record<string, string> })._extensions ?? {};
         resolve({
           sftp,
@@ -94,11 +104,11 @@ export function openSftpSession(settings: SftpSettings, signal: AbortSignal): Pr
               const onLost = (error: Error) => finish(error);
               const onCallAbort = () => {
                 client.end();
-                finish(new RetryableError("ABORTED", `${operation}: the run was cancelled`));
+                finish(new RetryableError<SftpErrorCode>("ABORTED", `${operation}: the run was cancelled`));
               };
               const timer = setTimeout(() => {
                 client.end();
-                finish(new RetryableError("TIMEOUT", `${operation}: no answer within ${settings.requestTimeoutMs} ms`));
+                finish(new RetryableError<SftpErrorCode>("TIMEOUT", `${operation}: no answer within ${settings.requestTimeoutMs} ms`));
               }, settings.requestTimeoutMs);
               closeListeners.add(onLost);
               signal.addEventListener("abort", onCallAbort, { once: true });

@@ -23,7 +23,14 @@ afterAll(async () => {
 
 async function run(settings: Record<string, unknown>) {
   const full = { stagingDirectory: await mkdtemp(join(tmpdir(), "abm-sftp-conn-")), ...settings };
-  return activate(accountPlan(full, "full"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, 20))], now: NOW, state: new MemoryStateStore(), sleep: async () => {} }).then(
+  return activate(accountPlan(full, "full"), {
+    destination: sftpDestination,
+    snapshot,
+    audiences: [membership(ids("a", 0, 20))],
+    now: NOW,
+    state: new MemoryStateStore(),
+    sleep: async () => {},
+  }).then(
     (report) => ({ report, error: undefined as unknown }),
     (error: unknown) => ({ report: undefined, error }),
   );
@@ -112,7 +119,9 @@ describe("SFTP connection: host keys and logins", () => {
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => p.path.join(".")).sort();
     // privateKey twice: given with password, and not a key ssh2 can read
-    expect(paths).toEqual(["", "concurrency", "format", "host", "hostKeys.0", "passphrase", "port", "privateKey", "privateKey", "remoteDirectory", "username", "verify"].sort());
+    expect(paths).toEqual(
+      ["", "concurrency", "format", "host", "hostKeys.0", "passphrase", "port", "privateKey", "privateKey", "remoteDirectory", "username", "verify"].sort(),
+    );
     expect(JSON.stringify((error as ValidationError).problems)).not.toContain('"pw"');
     expect(server.connections()).toBe(before);
   });

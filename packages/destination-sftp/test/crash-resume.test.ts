@@ -48,7 +48,11 @@ async function crashMidUpload(remoteDirectory: string) {
     concurrency: 2,
   };
   const stateDirectory = await mkdtemp(join(tmpdir(), "abm-sftp-crash-state-"));
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, JSON.stringify({ settings, stateDirectory, now: NOW, members: MEMBERS, padding: PADDING })], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CHILD, JSON.stringify({ settings, stateDirectory, now: NOW, members: MEMBERS, padding: PADDING })],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let stdout = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, signal) => done(signal)));
@@ -63,7 +67,9 @@ describe("crash mid-upload (SIGKILL) and resume", () => {
     expect(crash.signal).toBe("SIGKILL");
     expect(crash.stdout).not.toContain("finished");
     const name = "sftp_tier-1_20261120_120000";
-    expect(await server.files("crash-same")).toEqual([`crash-same/.${name}_2.csv.abm-kit-part`, `crash-same/.abm-kit-uploads/${name}.manifest.json`, `crash-same/${name}.csv`].sort());
+    expect(await server.files("crash-same")).toEqual(
+      [`crash-same/.${name}_2.csv.abm-kit-part`, `crash-same/.abm-kit-uploads/${name}.manifest.json`, `crash-same/${name}.csv`].sort(),
+    );
 
     const before = server.requests.length;
     const report = await activate(accountPlan(crash.settings, "full", PADDING), {

@@ -24,13 +24,26 @@ describe("SFTP export round trip", () => {
       const remoteDirectory = `/upload/${auth}/abm`;
       const settings = { ...server.settings({ auth }), remoteDirectory, stagingDirectory: await staging(), maxRowsPerFile: 1000 };
       const before = server.requests.length;
-      const report = await activate(accountPlan(settings, "full"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, 2500))], now: NOW, state: new MemoryStateStore() });
+      const report = await activate(accountPlan(settings, "full"), {
+        destination: sftpDestination,
+        snapshot,
+        audiences: [membership(ids("a", 0, 2500))],
+        now: NOW,
+        state: new MemoryStateStore(),
+      });
       expect(report.status).toBe("completed");
       // without faults: one upload per file, ⌈2500 / 1000⌉ data files and the manifest
       const uploads = server.requests.slice(before).filter((r) => r.operation === "OPEN" && r.path.endsWith(".abm-kit-part"));
       expect(uploads).toHaveLength(Math.ceil(2500 / 1000) + 1);
       const name = "sftp_tier-1_20261120_120000";
-      expect(await server.files(`upload/${auth}`)).toEqual([`upload/${auth}/abm/${name}.csv`, `upload/${auth}/abm/${name}.manifest.json`, `upload/${auth}/abm/${name}_2.csv`, `upload/${auth}/abm/${name}_3.csv`].sort());
+      expect(await server.files(`upload/${auth}`)).toEqual(
+        [
+          `upload/${auth}/abm/${name}.csv`,
+          `upload/${auth}/abm/${name}.manifest.json`,
+          `upload/${auth}/abm/${name}_2.csv`,
+          `upload/${auth}/abm/${name}_3.csv`,
+        ].sort(),
+      );
       const { manifest, files } = await readExport(server, `upload/${auth}/abm/${name}.manifest.json`);
       expect(manifest.files.map((f) => f.rows)).toEqual([1000, 1000, 500]);
       expect(csvIds(files)).toEqual(ids("a", 0, 2500));
@@ -41,10 +54,23 @@ describe("SFTP export round trip", () => {
   it("a relative remote directory is relative to the login directory; the manifest is renamed into place after every data file", async () => {
     const settings = { ...server.settings(), remoteDirectory: "relative/out", stagingDirectory: await staging(), maxRowsPerFile: 1000 };
     const before = server.requests.length;
-    const report = await activate(accountPlan(settings, "full"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, 1500))], now: NOW, state: new MemoryStateStore() });
+    const report = await activate(accountPlan(settings, "full"), {
+      destination: sftpDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 1500))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     expect(report.status).toBe("completed");
-    const renames = server.requests.slice(before).filter((r) => r.operation === "RENAME" && r.outcome === 0).map((r) => r.path);
-    expect(renames).toEqual(["/relative/out/sftp_tier-1_20261120_120000.csv", "/relative/out/sftp_tier-1_20261120_120000_2.csv", "/relative/out/sftp_tier-1_20261120_120000.manifest.json"]);
+    const renames = server.requests
+      .slice(before)
+      .filter((r) => r.operation === "RENAME" && r.outcome === 0)
+      .map((r) => r.path);
+    expect(renames).toEqual([
+      "/relative/out/sftp_tier-1_20261120_120000.csv",
+      "/relative/out/sftp_tier-1_20261120_120000_2.csv",
+      "/relative/out/sftp_tier-1_20261120_120000.manifest.json",
+    ]);
     // nothing is opened under a final name before it was renamed there (that OPEN is the read-back): data goes to a hidden temporary name first
     const seen = server.requests.slice(before);
     for (const [i, r] of seen.entries()) {
@@ -58,8 +84,20 @@ describe("SFTP export round trip", () => {
   it("an incremental run after a full one replaces nothing it need not and leaves no temporary or journal file", async () => {
     const settings = { ...server.settings(), remoteDirectory: "/inc", stagingDirectory: await staging() };
     const state = new MemoryStateStore();
-    await activate(accountPlan(settings, "incremental"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, 100))], now: NOW, state });
-    const second = await activate(accountPlan(settings, "incremental"), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 50, 150))], now: "2026-11-21T12:00:00.000Z", state });
+    await activate(accountPlan(settings, "incremental"), {
+      destination: sftpDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 100))],
+      now: NOW,
+      state,
+    });
+    const second = await activate(accountPlan(settings, "incremental"), {
+      destination: sftpDestination,
+      snapshot,
+      audiences: [membership(ids("a", 50, 150))],
+      now: "2026-11-21T12:00:00.000Z",
+      state,
+    });
     expect(second.status).toBe("completed");
     expect(second.totals.exported).toBe(50);
     expect(second.totals.removed).toBe(50);

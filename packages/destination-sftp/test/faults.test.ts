@@ -38,12 +38,21 @@ async function run(members: number, extra: Record<string, unknown> = {}, padding
   const settings = { ...server.settings(), remoteDirectory, stagingDirectory: await mkdtemp(join(tmpdir(), "abm-sftp-faults-")), ...extra };
   const events = createActivationEvents();
   const output: string[] = [];
-  for (const name of ["run:start", "audience:delta", "batch:retry", "checkpoint", "file:written", "run:end"] as const) events.on(name, (p: unknown) => output.push(JSON.stringify(p)));
+  for (const name of ["run:start", "audience:delta", "batch:retry", "checkpoint", "file:written", "run:end"] as const)
+    events.on(name, (p: unknown) => output.push(JSON.stringify(p)));
   const before = server.requests.length;
   const connectionsBefore = server.connections();
   let report: RunReport | undefined;
   try {
-    report = await activate(accountPlan(settings, "full", padding), { destination: sftpDestination, snapshot, audiences: [membership(ids("a", 0, members))], now: NOW, state: new MemoryStateStore(), events, sleep: async () => {} });
+    report = await activate(accountPlan(settings, "full", padding), {
+      destination: sftpDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, members))],
+      now: NOW,
+      state: new MemoryStateStore(),
+      events,
+      sleep: async () => {},
+    });
     output.push(JSON.stringify(report));
   } catch (e) {
     output.push(JSON.stringify(e, Object.getOwnPropertyNames(e)));

@@ -69,7 +69,11 @@ export function isRetryable(error: unknown): error is RetryableError {
 export class StateStoreError extends AbmKitError<"STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID"> {
   readonly key: string;
   readonly file: string | undefined;
-  constructor(code: "STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID", message: string, options: { key: string; file?: string; problems?: readonly Problem[]; cause?: unknown }) {
+  constructor(
+    code: "STATE_CORRUPT" | "STATE_INVALID" | "STATE_UNREADABLE" | "STATE_UNWRITABLE" | "STATE_KEY_INVALID",
+    message: string,
+    options: { key: string; file?: string; problems?: readonly Problem[]; cause?: unknown },
+  ) {
     super(code, message, options.problems ?? [{ path: [options.key], message }], { cause: options.cause });
     this.key = options.key;
     this.file = options.file;

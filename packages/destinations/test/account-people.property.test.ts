@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { activate, localFolderDestination, MemoryStateStore, type AccountPeopleOptionInput, type ActivationPlanInput, type AudienceMembership } from "@abm-kit/destinations";
+import {
+  activate,
+  localFolderDestination,
+  MemoryStateStore,
+  type AccountPeopleOptionInput,
+  type ActivationPlanInput,
+  type AudienceMembership,
+} from "@abm-kit/destinations";
 import { exportedSet, runAt, worldSnapshot, type World } from "./fixtures/account-people-world.js";
 import { API_KEY, MemoryService, memoryDestination } from "./fixtures/memory-destination.js";
 
@@ -15,7 +22,10 @@ const CONSENT = ["granted", "denied", "unknown"] as const;
 const worldArb: fc.Arbitrary<World> = fc.record({
   accounts: fc.constant(ACCOUNTS),
   persons: fc.tuple(...PERSONS.map((id) => fc.record({ id: fc.constant(id), title: fc.constantFrom(...TITLES), consent: fc.constantFrom(...CONSENT) }))),
-  links: fc.uniqueArray(fc.record({ accountId: fc.constantFrom(...ACCOUNTS), personId: fc.constantFrom(...PERSONS), active: fc.boolean() }), { selector: (l) => `${l.accountId}|${l.personId}`, maxLength: 30 }),
+  links: fc.uniqueArray(fc.record({ accountId: fc.constantFrom(...ACCOUNTS), personId: fc.constantFrom(...PERSONS), active: fc.boolean() }), {
+    selector: (l) => `${l.accountId}|${l.personId}`,
+    maxLength: 30,
+  }),
 });
 
 /** One run: the Snapshot's world, the qualifying accounts, and who the narrowing keeps. */
@@ -49,7 +59,10 @@ function option(step: Step): AccountPeopleOptionInput {
 }
 
 function memberships(step: Step): AudienceMembership[] {
-  return [{ audienceId: "icp", type: "account", memberIds: step.accounts }, { audienceId: "champions", type: "person", memberIds: step.champions ?? [] }];
+  return [
+    { audienceId: "icp", type: "account", memberIds: step.accounts },
+    { audienceId: "champions", type: "person", memberIds: step.champions ?? [] },
+  ];
 }
 
 describe("account people (property)", () => {
@@ -57,7 +70,12 @@ describe("account people (property)", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 3 }), async (steps) => {
         const dir = await mkdtemp(join(tmpdir(), "abm-acct-people-prop-"));
-        const stores = { full: new MemoryStateStore(), incremental: new MemoryStateStore(), streamFull: new MemoryStateStore(), streamIncremental: new MemoryStateStore() };
+        const stores = {
+          full: new MemoryStateStore(),
+          incremental: new MemoryStateStore(),
+          streamFull: new MemoryStateStore(),
+          streamIncremental: new MemoryStateStore(),
+        };
         const services = { full: new MemoryService(), incremental: new MemoryService() };
         for (const [n, step] of steps.entries()) {
           const snapshot = worldSnapshot(step.world, runAt(n));
@@ -68,22 +86,45 @@ describe("account people (property)", () => {
             const filePlan: ActivationPlanInput = {
               id: `files-${mode}`,
               destination: { id: "local-folder", settings: { path: join(dir, mode), format: "jsonl" } },
-              mapping: { person: [{ source: "person.email", target: "email" }, { source: "account.name", target: "account" }] },
+              mapping: {
+                person: [
+                  { source: "person.email", target: "email" },
+                  { source: "account.name", target: "account" },
+                ],
+              },
               mode,
               ...base,
             };
-            await activate(filePlan, { destination: localFolderDestination, snapshot, audiences, now: runAt(n), state: mode === "full" ? stores.full : stores.incremental });
+            await activate(filePlan, {
+              destination: localFolderDestination,
+              snapshot,
+              audiences,
+              now: runAt(n),
+              state: mode === "full" ? stores.full : stores.incremental,
+            });
             expect(await exportedSet(join(dir, mode))).toEqual(expected);
 
             const streamPlan: ActivationPlanInput = {
               id: `stream-${mode}`,
               destination: { id: "memory", settings: { apiKey: API_KEY } },
-              mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.title", target: "title" }] },
+              mapping: {
+                person: [
+                  { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+                  { source: "person.title", target: "title" },
+                ],
+              },
               mode,
               ...base,
             };
             const service = services[mode];
-            await activate(streamPlan, { destination: memoryDestination(service), snapshot, audiences, now: runAt(n), state: mode === "full" ? stores.streamFull : stores.streamIncremental, sleep: async () => {} });
+            await activate(streamPlan, {
+              destination: memoryDestination(service),
+              snapshot,
+              audiences,
+              now: runAt(n),
+              state: mode === "full" ? stores.streamFull : stores.streamIncremental,
+              sleep: async () => {},
+            });
             expect(service.membersOf("ext-icp")).toEqual(expected);
           }
         }

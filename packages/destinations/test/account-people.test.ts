@@ -89,29 +89,64 @@ describe("an account audience sent as its people to the local folder", () => {
 
   it("narrows by a person condition (title, a link's role) and by a person audience", async () => {
     const byTitle = await folder();
-    await activate(plan(byTitle.out, { where: title("CMO", "VP Marketing") }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2"])], now: runAt(0), state: byTitle.state });
+    await activate(plan(byTitle.out, { where: title("CMO", "VP Marketing") }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1", "a2"])],
+      now: runAt(0),
+      state: byTitle.state,
+    });
     expect(await exportedSet(byTitle.out)).toEqual(["p1", "p3", "p4"]);
 
     const byRole = await folder();
-    const decisionMakers = { kind: "related" as const, relation: "links", quantifier: "some" as const, where: { kind: "attribute" as const, field: "roles", op: "containsAny" as const, values: ["Decision Maker"] } };
-    const report = await activate(plan(byRole.out, { where: decisionMakers }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2"])], now: runAt(0), state: byRole.state });
+    const decisionMakers = {
+      kind: "related" as const,
+      relation: "links",
+      quantifier: "some" as const,
+      where: { kind: "attribute" as const, field: "roles", op: "containsAny" as const, values: ["Decision Maker"] },
+    };
+    const report = await activate(plan(byRole.out, { where: decisionMakers }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1", "a2"])],
+      now: runAt(0),
+      state: byRole.state,
+    });
     expect(await exportedSet(byRole.out)).toEqual(["p1", "p3"]);
     expect(report.audiences[0]!.accountPeople).toMatchObject({ linkedPeople: 4, notMatching: 2 });
 
     const byAudience = await folder();
     const champions = persons("champions", ["p3", "p4", "p6"]);
-    await activate(plan(byAudience.out, { personAudienceId: "champions" }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2"]), champions], now: runAt(0), state: byAudience.state });
+    await activate(plan(byAudience.out, { personAudienceId: "champions" }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1", "a2"]), champions],
+      now: runAt(0),
+      state: byAudience.state,
+    });
     expect(await exportedSet(byAudience.out)).toEqual(["p3", "p4"]); // p6 is a champion of no qualifying account
 
     const both = await folder();
     const inChampions = { kind: "inAudience" as const, audienceId: "champions" };
-    await activate(plan(both.out, { where: { kind: "and", conditions: [title("CMO"), inChampions] } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2"]), champions], now: runAt(0), state: both.state });
+    await activate(plan(both.out, { where: { kind: "and", conditions: [title("CMO"), inChampions] } }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1", "a2"]), champions],
+      now: runAt(0),
+      state: both.state,
+    });
     expect(await exportedSet(both.out)).toEqual(["p4"]);
   });
 
   it("applies consent per person", async () => {
     const { out, state } = await folder();
-    const report = await activate(plan(out, {}, { consent: { channel: "email", allowUnknown: false } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2", "a3"])], now: runAt(0), state });
+    const report = await activate(plan(out, {}, { consent: { channel: "email", allowUnknown: false } }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1", "a2", "a3"])],
+      now: runAt(0),
+      state,
+    });
     expect(await exportedSet(out)).toEqual(["p1", "p2", "p3"]); // p4 denied, p5 unknown
     expect(report.audiences[0]).toMatchObject({ members: 5, desired: 3, skipped: { noConsent: 2 } });
   });
@@ -152,7 +187,9 @@ describe("an account audience sent as its people to the local folder", () => {
     const { out, state } = await folder();
     await activate(plan(out), { destination: localFolderDestination, snapshot, audiences: [icp(["a1", "a2"])], now: runAt(0), state });
     const exports = () => exportsIn(out);
-    expect((await exports())[0]!.rows.filter((r) => r.id === "p3")).toEqual([{ id: "p3", email: "p3@example.com", title: "VP Marketing", account: "Company a1", status: "realized" }]);
+    expect((await exports())[0]!.rows.filter((r) => r.id === "p3")).toEqual([
+      { id: "p3", email: "p3@example.com", title: "VP Marketing", account: "Company a1", status: "realized" },
+    ]);
 
     const second = await activate(plan(out), { destination: localFolderDestination, snapshot, audiences: [icp(["a2"])], now: runAt(1), state });
     expect(await exportedSet(out)).toEqual(["p3", "p4"]);
@@ -170,7 +207,13 @@ describe("an account audience sent as its people to the local folder", () => {
 
   it("an unknown field in the condition reads as missing and is a warning of the audience", async () => {
     const { out, state } = await folder();
-    const report = await activate(plan(out, { where: { kind: "attribute", field: "titel", op: "eq", value: "CMO" } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state });
+    const report = await activate(plan(out, { where: { kind: "attribute", field: "titel", op: "eq", value: "CMO" } }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1"])],
+      now: runAt(0),
+      state,
+    });
     expect(report.audiences[0]!.warnings).toEqual([expect.stringMatching(/^people\.where: field: person rows have no field "titel"/)]);
     expect(report.audiences[0]).toMatchObject({ members: 0, exported: 0, accountPeople: { linkedPeople: 3, notMatching: 3 } });
   });
@@ -187,8 +230,19 @@ describe("an account audience sent as its people to the local folder", () => {
 
   it("applies governance to the person mapping, as for person audiences", async () => {
     const { out, state } = await folder();
-    const noDirectIds = { id: "no-direct-ids", name: "No directly identifying data in exports", deny: { labels: ["I1"], actions: ["exportToThirdParty"] }, enforcement: "block" as const };
-    const report = await activate(plan(out, {}, { governance: { policies: [noDirectIds] } }), { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state });
+    const noDirectIds = {
+      id: "no-direct-ids",
+      name: "No directly identifying data in exports",
+      deny: { labels: ["I1"], actions: ["exportToThirdParty"] },
+      enforcement: "block" as const,
+    };
+    const report = await activate(plan(out, {}, { governance: { policies: [noDirectIds] } }), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1"])],
+      now: runAt(0),
+      state,
+    });
     expect(report.governance.droppedTargets).toEqual(["person.email"]);
     const [only] = await exportsIn(out);
     expect(only!.rows[0]).toEqual({ id: "p1", title: "CMO", account: "Company a1", status: "realized" });
@@ -235,14 +289,22 @@ describe("account people: crash and resume", () => {
     const world: World = {
       accounts: Array.from({ length: 12 }, (_, i) => `a${String(i).padStart(2, "0")}`),
       persons: Array.from({ length: 40 }, (_, i) => ({ id: `p${String(i).padStart(2, "0")}`, title: i % 3 === 0 ? "CMO" : "Engineer" })),
-      links: Array.from({ length: 40 }, (_, i) => [{ accountId: `a${String(i % 12).padStart(2, "0")}`, personId: `p${String(i).padStart(2, "0")}` }, { accountId: `a${String((i * 7) % 12).padStart(2, "0")}`, personId: `p${String(i).padStart(2, "0")}` }]).flat(),
+      links: Array.from({ length: 40 }, (_, i) => [
+        { accountId: `a${String(i % 12).padStart(2, "0")}`, personId: `p${String(i).padStart(2, "0")}` },
+        { accountId: `a${String((i * 7) % 12).padStart(2, "0")}`, personId: `p${String(i).padStart(2, "0")}` },
+      ]).flat(),
     };
     const snap = worldSnapshot(world);
     const streamingPlan: ActivationPlanInput = {
       id: "icp-people",
       destination: { id: "memory", settings: { apiKey: API_KEY } },
       audiences: [{ audienceId: "icp", people: {} }],
-      mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.title", target: "title" }] },
+      mapping: {
+        person: [
+          { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+          { source: "person.title", target: "title" },
+        ],
+      },
     };
     const accounts = world.accounts.slice(0, 8);
     const expected = [...new Set(world.links.filter((l) => accounts.includes(l.accountId)).map((l) => l.personId))].sort();
@@ -251,10 +313,24 @@ describe("account people: crash and resume", () => {
     const crash = (_b: unknown, n: number) => {
       if (n === 3) throw new Error("process died");
     };
-    const died = await activate(streamingPlan, { destination: memoryDestination(service, { afterApply: crash }, { maxBatchSize: 4 }), snapshot: snap, audiences: [icp(accounts)], now: runAt(0), state, sleep: async () => {} }).catch((e: unknown) => e);
+    const died = await activate(streamingPlan, {
+      destination: memoryDestination(service, { afterApply: crash }, { maxBatchSize: 4 }),
+      snapshot: snap,
+      audiences: [icp(accounts)],
+      now: runAt(0),
+      state,
+      sleep: async () => {},
+    }).catch((e: unknown) => e);
     expect(died).toBeInstanceOf(ActivationError);
     expect(service.membersOf("ext-icp").length).toBeLessThan(expected.length);
-    const resumed = await activate(streamingPlan, { destination: memoryDestination(service, {}, { maxBatchSize: 4 }), snapshot: snap, audiences: [icp(accounts)], now: runAt(0), state, sleep: async () => {} });
+    const resumed = await activate(streamingPlan, {
+      destination: memoryDestination(service, {}, { maxBatchSize: 4 }),
+      snapshot: snap,
+      audiences: [icp(accounts)],
+      now: runAt(0),
+      state,
+      sleep: async () => {},
+    });
     expect(resumed.failureCount).toBe(0);
     expect(service.membersOf("ext-icp")).toEqual(expected);
     const adds = new Map<string, number>();
@@ -305,7 +381,9 @@ describe("account people: plan checks and guardrails", () => {
     const run = activate(toCompanies, { destination: accountsOnly, snapshot, audiences: [icp(["a1"])], now: runAt(0), state: new MemoryStateStore() });
     await expect(run).rejects.toBeInstanceOf(ValidationError);
     const error = (await run.catch((e: unknown) => e)) as ValidationError;
-    expect(error.problems).toEqual([expect.objectContaining({ path: ["audiences", 0, "people"], message: expect.stringContaining("sent as its accounts' people") })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: ["audiences", 0, "people"], message: expect.stringContaining("sent as its accounts' people") }),
+    ]);
   });
 
   it("a condition nested too deep is a problem of the plan, not a stack overflow", async () => {
@@ -313,7 +391,9 @@ describe("account people: plan checks and guardrails", () => {
     for (let i = 0; i < 100_000; i++) where = { kind: "not", condition: where };
     const { out, state } = await folder();
     const deep = { ...plan(out), audiences: [{ audienceId: "icp", people: { where } }] } as ActivationPlanInput;
-    const error = (await activate(deep, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await activate(deep, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]!.path.slice(0, 4)).toEqual(["audiences", 0, "people", "where"]);
@@ -330,10 +410,21 @@ describe("account people: plan checks and guardrails", () => {
         { audienceId: "champions", people: { where: { kind: "related", relation: "opportunities", quantifier: "some" } } },
       ],
     };
-    const error = (await activate(bad as ActivationPlanInput, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"]), persons("champions", ["p1"])], now: runAt(0), state }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await activate(bad as ActivationPlanInput, {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1"]), persons("champions", ["p1"])],
+      now: runAt(0),
+      state,
+    }).catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     const paths = error.problems.map((p) => p.path.join("."));
-    expect(paths.sort()).toEqual(["audiences.0.people", "audiences.0.people.personAudienceId", "audiences.0.people.where.values", "audiences.1.people.where.relation"]);
+    expect(paths.sort()).toEqual([
+      "audiences.0.people",
+      "audiences.0.people.personAudienceId",
+      "audiences.0.people.where.values",
+      "audiences.1.people.where.relation",
+    ]);
 
     // schema-valid but wrong for the plan: a person audience sent as people, an unknown person audience, a where the Snapshot cannot evaluate
     const wrong: ActivationPlanInput = {
@@ -343,13 +434,24 @@ describe("account people: plan checks and guardrails", () => {
         { audienceId: "champions", people: {} },
       ],
     };
-    const second = (await activate(wrong, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"]), persons("champions", ["p1"])], now: runAt(0), state }).catch((e: unknown) => e)) as ValidationError;
+    const second = (await activate(wrong, {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [icp(["a1"]), persons("champions", ["p1"])],
+      now: runAt(0),
+      state,
+    }).catch((e: unknown) => e)) as ValidationError;
     expect(second).toBeInstanceOf(ValidationError);
     expect(second.problems.map((p) => p.path.join("."))).toEqual(["audiences.0.people.personAudienceId", "audiences.1.people"]);
     expect(await exportedSet(out).catch(() => [])).toEqual([]);
 
-    const unevaluable: ActivationPlanInput = { ...plan(out), audiences: [{ audienceId: "icp", people: { where: { kind: "inAudience", audienceId: "missing" } } }] };
-    const third = (await activate(unevaluable, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state }).catch((e: unknown) => e)) as ValidationError;
+    const unevaluable: ActivationPlanInput = {
+      ...plan(out),
+      audiences: [{ audienceId: "icp", people: { where: { kind: "inAudience", audienceId: "missing" } } }],
+    };
+    const third = (await activate(unevaluable, { destination: localFolderDestination, snapshot, audiences: [icp(["a1"])], now: runAt(0), state }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(third).toBeInstanceOf(ValidationError);
     expect(third.problems).toEqual([expect.objectContaining({ path: ["audiences", 0, "people", "where"], message: expect.stringContaining("missing") })]);
   });

@@ -19,7 +19,12 @@ const personPlan = (extra: Partial<ActivationPlanInput> = {}): ActivationPlanInp
   id: "people",
   destination: { id: "memory", settings: { apiKey: API_KEY } },
   audiences: [{ audienceId: "buyers" }],
-  mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.title", target: "title" }] },
+  mapping: {
+    person: [
+      { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+      { source: "person.title", target: "title" },
+    ],
+  },
   ...extra,
 });
 const buyers = (memberIds: string[]) => [{ audienceId: "buyers", audienceName: "Buyers", type: "person" as const, memberIds }];
@@ -63,7 +68,14 @@ describe("delta across runs against the state store", () => {
     expect(full.totals.exported).toBe(9);
     // a mapping change changes every member's fields: incremental sends them again as changed
     const changed = await activate(
-      personPlan({ mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.lastName", target: "title" }] } }),
+      personPlan({
+        mapping: {
+          person: [
+            { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+            { source: "person.lastName", target: "title" },
+          ],
+        },
+      }),
       { destination, snapshot, audiences: buyers(ids("p", 0, 10)), now: NOW, state, sleep: noWait },
     );
     expect(changed.audiences[0]).toMatchObject({ realized: 0, changed: 9, exported: 9 });
@@ -87,7 +99,14 @@ describe("crash at a random batch, then resume", () => {
           const controller = new AbortController();
           // an earlier, complete run
           if (before > 0) {
-            await activate(personPlan(), { destination: memoryDestination(service), snapshot, audiences: buyers(audience.slice(0, before)), now: NOW, state, sleep: noWait });
+            await activate(personPlan(), {
+              destination: memoryDestination(service),
+              snapshot,
+              audiences: buyers(audience.slice(0, before)),
+              now: NOW,
+              state,
+              sleep: noWait,
+            });
           }
           const sentBefore = service.addsSent.length;
           let crashed = false;
@@ -97,10 +116,21 @@ describe("crash at a random batch, then resume", () => {
             if (how === "abort") controller.abort();
             throw new Error("process died");
           };
-          const crashing = memoryDestination(service, afterApply ? { afterApply: crash } : { beforeApply: crash }, { maxBatchSize: batchSize, maxConcurrency: concurrency });
+          const crashing = memoryDestination(service, afterApply ? { afterApply: crash } : { beforeApply: crash }, {
+            maxBatchSize: batchSize,
+            maxConcurrency: concurrency,
+          });
           let error: unknown;
           try {
-            await activate(personPlan(), { destination: crashing, snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait, signal: controller.signal });
+            await activate(personPlan(), {
+              destination: crashing,
+              snapshot,
+              audiences: buyers(audience),
+              now: NOW,
+              state,
+              sleep: noWait,
+              signal: controller.signal,
+            });
           } catch (e) {
             error = e;
           }
@@ -111,7 +141,14 @@ describe("crash at a random batch, then resume", () => {
             expect((error as ActivationError).report?.status).toBe("aborted");
           }
           // resume with a healthy adapter and the same state
-          const resumed = await activate(personPlan(), { destination: memoryDestination(service, {}, { maxBatchSize: batchSize, maxConcurrency: concurrency }), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait });
+          const resumed = await activate(personPlan(), {
+            destination: memoryDestination(service, {}, { maxBatchSize: batchSize, maxConcurrency: concurrency }),
+            snapshot,
+            audiences: buyers(audience),
+            now: NOW,
+            state,
+            sleep: noWait,
+          });
           expect(resumed.failureCount).toBe(0);
           expect(service.membersOf("ext-buyers")).toEqual(valid(audience));
           const adds = service.addsSent.slice(sentBefore);
@@ -141,7 +178,12 @@ describe("consent, governance, exclusions, dry run", () => {
             { source: "person.title", target: "title" },
           ],
         },
-        governance: { policies: [{ id: "no-pii-ads", name: "No PII for ads", deny: { labels: ["I1"], actions: ["crossSiteTargeting"] }, enforcement: "warn" }, { id: "no-raw-email", name: "No raw email", deny: { labels: ["I1"], actions: ["crossSiteTargeting"] } }] },
+        governance: {
+          policies: [
+            { id: "no-pii-ads", name: "No PII for ads", deny: { labels: ["I1"], actions: ["crossSiteTargeting"] }, enforcement: "warn" },
+            { id: "no-raw-email", name: "No raw email", deny: { labels: ["I1"], actions: ["crossSiteTargeting"] } },
+          ],
+        },
       }),
       {
         destination,
@@ -220,9 +262,22 @@ describe("consent, governance, exclusions, dry run", () => {
   it("dry run returns what would be sent and sends nothing", async () => {
     const service = new MemoryService();
     const state = new MemoryStateStore();
-    const report = await activate(personPlan(), { destination: memoryDestination(service), snapshot, audiences: buyers(ids("p", 0, 5)), now: NOW, state, dryRun: true });
+    const report = await activate(personPlan(), {
+      destination: memoryDestination(service),
+      snapshot,
+      audiences: buyers(ids("p", 0, 5)),
+      now: NOW,
+      state,
+      dryRun: true,
+    });
     expect(report.audiences[0]!.preview!.adds).toEqual(
-      ids("p", 0, 5).map((id, n) => ({ memberId: id, fields: { email_sha256: hashEmail(`person.${n}@companya000${Math.floor(n / 3)}.com`), title: ["Chief Marketing Officer", "CIO", "VP Marketing", "Director of IT"][n % 4] } })),
+      ids("p", 0, 5).map((id, n) => ({
+        memberId: id,
+        fields: {
+          email_sha256: hashEmail(`person.${n}@companya000${Math.floor(n / 3)}.com`),
+          title: ["Chief Marketing Officer", "CIO", "VP Marketing", "Director of IT"][n % 4],
+        },
+      })),
     );
     expect(service.batches).toHaveLength(0);
     expect(state.keys()).toEqual([]);
@@ -232,24 +287,39 @@ describe("consent, governance, exclusions, dry run", () => {
 describe("typed errors and secrets", () => {
   it("rejects an invalid plan with every problem and its path", async () => {
     const error = await activate(
-      { id: "x", destination: { id: "other", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "buyers" }, { audienceId: "missing" }], mapping: { person: [{ source: "person.email", target: "nope" }] } },
+      {
+        id: "x",
+        destination: { id: "other", settings: { apiKey: API_KEY } },
+        audiences: [{ audienceId: "buyers" }, { audienceId: "missing" }],
+        mapping: { person: [{ source: "person.email", target: "nope" }] },
+      },
       { destination: memoryDestination(new MemoryService()), snapshot, audiences: buyers(["p0001"]), now: NOW, state: new MemoryStateStore() },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbmKitError);
     expect((error as AbmKitError).code).toBe("VALIDATION_FAILED");
-    expect((error as AbmKitError).problems.map((p) => p.path.join("."))).toEqual(["destination.id", "audiences.1.audienceId", "mapping.person.0.target", "mapping.person"]);
+    expect((error as AbmKitError).problems.map((p) => p.path.join("."))).toEqual([
+      "destination.id",
+      "audiences.1.audienceId",
+      "mapping.person.0.target",
+      "mapping.person",
+    ]);
   });
 
   it("refuses more mapped fields than the destination takes", async () => {
     const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, maxMappedAttributes: 1 } };
-    const error = await activate(personPlan(), { destination, snapshot, audiences: buyers(["p0001"]), now: NOW, state: new MemoryStateStore() }).catch((e: unknown) => e);
-    expect((error as AbmKitError).problems).toEqual([{ path: ["mapping", "person"], message: "the mapping sends 2 attributes; destination memory takes at most 1" }]);
+    const error = await activate(personPlan(), { destination, snapshot, audiences: buyers(["p0001"]), now: NOW, state: new MemoryStateStore() }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as AbmKitError).problems).toEqual([
+      { path: ["mapping", "person"], message: "the mapping sends 2 attributes; destination memory takes at most 1" },
+    ]);
   });
 
   it("keeps the secret out of reports, events and errors, even when an adapter echoes it", async () => {
     const output: string[] = [];
     const events = createActivationEvents();
-    for (const name of ["run:start", "audience:delta", "batch:sent", "batch:retry", "checkpoint", "run:end"] as const) events.on(name, (e: unknown) => output.push(JSON.stringify(e)));
+    for (const name of ["run:start", "audience:delta", "batch:sent", "batch:retry", "checkpoint", "run:end"] as const)
+      events.on(name, (e: unknown) => output.push(JSON.stringify(e)));
     const service = new MemoryService();
     let calls = 0;
     const leaky = memoryDestination(service, {
@@ -261,7 +331,15 @@ describe("typed errors and secrets", () => {
         if (batch.members.some((m) => m.memberId === "p0020")) throw new Error(`crashed while using ${API_KEY}`);
       },
     });
-    const error = await activate(personPlan(), { destination: leaky, snapshot, audiences: buyers(ids("p", 0, 30)), now: NOW, state: new MemoryStateStore(), events, sleep: noWait }).catch((e: unknown) => e);
+    const error = await activate(personPlan(), {
+      destination: leaky,
+      snapshot,
+      audiences: buyers(ids("p", 0, 30)),
+      now: NOW,
+      state: new MemoryStateStore(),
+      events,
+      sleep: noWait,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActivationError);
     output.push(JSON.stringify(error), (error as Error).message, JSON.stringify((error as ActivationError).report));
     expect(output.some((o) => o.includes("[redacted]"))).toBe(true);

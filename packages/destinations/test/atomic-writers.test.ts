@@ -5,14 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  FileExportOptionsSchema,
-  openCsvWriter,
-  openJsonlWriter,
-  openParquetWriter,
-  writeSplitFiles,
-  type RowWriter,
-} from "@abm-kit/destinations";
+import { FileExportOptionsSchema, openCsvWriter, openJsonlWriter, openParquetWriter, writeSplitFiles, type RowWriter } from "@abm-kit/destinations";
 import { KILL_COLUMNS, killRows } from "./fixtures/kill-rows.js";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -42,7 +35,10 @@ async function reference(kind: (typeof KINDS)[number]): Promise<Buffer> {
 /** Runs the child writer and kills it with SIGKILL once it prints `line`. */
 function runAndKill(kind: string, directory: string, pauseAfter: number, line: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, kind, directory, String(CHUNKS), String(pauseAfter)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, kind, directory, String(CHUNKS), String(pauseAfter)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     let killed = false;
@@ -89,7 +85,13 @@ describe("writers used directly are atomic", () => {
 
   it("writeSplitFiles: a SIGKILL leaves the finished parts whole and no part file half-written", async () => {
     const expected = await tempDir();
-    await writeSplitFiles(expected, "export", KILL_COLUMNS, Array.from({ length: CHUNKS }, (_, n) => killRows(n)), FileExportOptionsSchema.parse({ format: "csv", maxRowsPerFile: 1000 }));
+    await writeSplitFiles(
+      expected,
+      "export",
+      KILL_COLUMNS,
+      Array.from({ length: CHUNKS }, (_, n) => killRows(n)),
+      FileExportOptionsSchema.parse({ format: "csv", maxRowsPerFile: 1000 }),
+    );
 
     const dir = await tempDir();
     // 6 chunks of 250 rows: part 1 (1,000 rows) is finished, part 2 is half written

@@ -49,8 +49,20 @@ async function run(schedule: FaultSchedule) {
   const server = await startFaultServer(s.handle, schedule);
   try {
     const report = await activate(
-      { id: "three", destination: { id: "three-step", settings: { url: server.url, key: "key-123456789" } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email" }] } },
-      { destination: destination(), snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: audience }], now: NOW, state: new MemoryStateStore(), sleep: async () => {} },
+      {
+        id: "three",
+        destination: { id: "three-step", settings: { url: server.url, key: "key-123456789" } },
+        audiences: [{ audienceId: "a" }],
+        mapping: { person: [{ source: "person.email", target: "email" }] },
+      },
+      {
+        destination: destination(),
+        snapshot,
+        audiences: [{ audienceId: "a", type: "person", memberIds: audience }],
+        now: NOW,
+        state: new MemoryStateStore(),
+        sleep: async () => {},
+      },
     );
     return { report, held: [...s.held].sort(), tokens: s.tokens() };
   } finally {

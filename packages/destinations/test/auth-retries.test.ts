@@ -77,7 +77,15 @@ describe("token requests are retried like any call", () => {
   });
 
   it("the first authentication is retried too", async () => {
-    const { report, service } = await runWith(byPath({ token: [{ kind: "serverError", status: 502, apply: false }, { kind: "rateLimit", retryAfterSeconds: 2 }, { kind: "timeout", apply: true }] }));
+    const { report, service } = await runWith(
+      byPath({
+        token: [
+          { kind: "serverError", status: 502, apply: false },
+          { kind: "rateLimit", retryAfterSeconds: 2 },
+          { kind: "timeout", apply: true },
+        ],
+      }),
+    );
     expect(report.failureCount).toBe(0);
     expect(report.retries).toBeGreaterThanOrEqual(3);
     expect(service.membersOf("tier-1")).toEqual(audience);
@@ -95,8 +103,20 @@ describe("token requests are retried like any call", () => {
       ensureAudience: undefined,
     });
     const report = await activate(
-      { id: "p", destination: { id: "memory", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] } },
-      { destination, snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 40) }], now: NOW, state: new MemoryStateStore(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      {
+        id: "p",
+        destination: { id: "memory", settings: { apiKey: API_KEY } },
+        audiences: [{ audienceId: "a" }],
+        mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] },
+      },
+      {
+        destination,
+        snapshot,
+        audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 40) }],
+        now: NOW,
+        state: new MemoryStateStore(),
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      },
     );
     expect(report.failureCount).toBe(0);
     expect(authentications).toBe(1);

@@ -58,7 +58,12 @@ function httpDestination(options: { refs?: BatchAudienceRef[] } = {}) {
   return defineDestination({
     id: "tiny",
     name: "Tiny",
-    settings: z.object({ baseUrl: z.url(), clientSecret: secret(z.string().min(8)), batchSize: z.number().int().positive().default(1000), apiVersion: z.string().default("v1") }),
+    settings: z.object({
+      baseUrl: z.url(),
+      clientSecret: secret(z.string().min(8)),
+      batchSize: z.number().int().positive().default(1000),
+      apiVersion: z.string().default("v1"),
+    }),
     audienceTypes: ["person"],
     identities: ["sha256Email", "tiny:customerNumber"],
     delivery: { kind: "streaming", modes: ["full", "incremental"] },
@@ -79,7 +84,12 @@ function httpDestination(options: { refs?: BatchAudienceRef[] } = {}) {
       },
     },
     authenticate: async (ctx) => {
-      const answer = await ctx.request({ method: "POST", path: "/oauth/token", form: { grant_type: "client_credentials", client_secret: ctx.settings.clientSecret }, auth: false });
+      const answer = await ctx.request({
+        method: "POST",
+        path: "/oauth/token",
+        form: { grant_type: "client_credentials", client_secret: ctx.settings.clientSecret },
+        auth: false,
+      });
       return { accessToken: (answer.body as { access_token: string }).access_token };
     },
     ensureAudience: async (ctx, audience, known) => {
@@ -92,7 +102,12 @@ function httpDestination(options: { refs?: BatchAudienceRef[] } = {}) {
     },
     sendBatch: async (ctx, batch) => {
       options.refs?.push(batch.audienceRef);
-      await ctx.request({ method: "POST", path: `/lists/${batch.externalId}/members`, query: { action: batch.action, dry: undefined }, json: { keys: batch.members.map((m) => m.fields.email_sha256) } });
+      await ctx.request({
+        method: "POST",
+        path: `/lists/${batch.externalId}/members`,
+        query: { action: batch.action, dry: undefined },
+        json: { keys: batch.members.map((m) => m.fields.email_sha256) },
+      });
       return batch.members.map((m) => ({ memberId: m.memberId, ok: true as const }));
     },
     describeAudience: async (ctx, ref) => {
@@ -128,7 +143,8 @@ function service(faults: (req: Seen, n: number) => ReturnType<Handler> | undefin
       lists.add("list-1");
       return { status: 201, body: {} };
     }
-    if (req.method === "GET" && req.path.startsWith("/lists/")) return lists.has(req.path.slice(7)) ? { status: 200, body: { status: "BUILDING", matched: 12 } } : { status: 404 };
+    if (req.method === "GET" && req.path.startsWith("/lists/"))
+      return lists.has(req.path.slice(7)) ? { status: 200, body: { status: "BUILDING", matched: 12 } } : { status: 404 };
     return { status: 200, body: { ok: true } };
   };
 }
@@ -137,7 +153,14 @@ describe("ctx.request", () => {
   it("carries base URL, auth header, default headers, form and JSON bodies and query; report.requests counts each HTTP request", async () => {
     const { url, seen } = await serve(service());
     const refs: BatchAudienceRef[] = [];
-    const report = await activate(plan(url, { batchSize: 10 }), { destination: httpDestination({ refs }), snapshot, audiences, now: NOW, state: new MemoryStateStore(), sleep: async () => {} });
+    const report = await activate(plan(url, { batchSize: 10 }), {
+      destination: httpDestination({ refs }),
+      snapshot,
+      audiences,
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: async () => {},
+    });
     expect(report.status).toBe("completed");
     expect(report.requests).toBe(seen.length);
     const token = seen[0]!;
@@ -172,7 +195,15 @@ describe("ctx.request", () => {
       }),
     );
     const waits: number[] = [];
-    const report = await activate(plan(url), { destination: httpDestination(), snapshot, audiences, now: NOW, state: new MemoryStateStore(), sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+    const report = await activate(plan(url), {
+      destination: httpDestination(),
+      snapshot,
+      audiences,
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: async (ms) => void waits.push(ms),
+      random: () => 0.5,
+    });
     expect(report.status).toBe("completed");
     expect(waits).toContain(4321);
     expect(waits).toContain(2000);
@@ -219,7 +250,9 @@ describe("StopRunError / ActionRequiredError", () => {
 
   it("a plain StopRunError gives status stopped", async () => {
     const { url } = await serve(service((req) => (req.path.endsWith("/members") ? { status: 200, body: { error: "stop" } } : undefined)));
-    const error = await activate(plan(url), { destination: httpDestination(), snapshot, audiences, now: NOW, state: new MemoryStateStore() }).catch((e: unknown) => e);
+    const error = await activate(plan(url), { destination: httpDestination(), snapshot, audiences, now: NOW, state: new MemoryStateStore() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StopRunError);
     expect((error as StopRunError).report?.status).toBe("stopped");
   });
@@ -236,7 +269,15 @@ describe("identity kinds", () => {
 describe("limits from settings", () => {
   it("a settings limit that is not a limit raises a ValidationError before any request", async () => {
     const { url, seen } = await serve(service());
-    await expect(activate(plan(url, { batchSize: 10 }), { destination: defineDestination({ ...httpDestination(), limitsFromSettings: () => ({ maxBatchSize: -1 }) }), snapshot, audiences, now: NOW, state: new MemoryStateStore() })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(
+      activate(plan(url, { batchSize: 10 }), {
+        destination: defineDestination({ ...httpDestination(), limitsFromSettings: () => ({ maxBatchSize: -1 }) }),
+        snapshot,
+        audiences,
+        now: NOW,
+        state: new MemoryStateStore(),
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(seen).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ describe("the conformance kit catches what adapters inherit from points 1-3", ()
     const contentKeyed = defineDestination<WebhookSettings>({
       ...webhookDestination,
       sendBatch: (ctx, batch) => {
-        const key = createHash("sha256").update(JSON.stringify([batch.action, batch.members])).digest("hex");
+        const key = createHash("sha256")
+          .update(JSON.stringify([batch.action, batch.members]))
+          .digest("hex");
         return webhookDestination.sendBatch!(ctx, { ...batch, idempotencyKey: key });
       },
     });

@@ -19,7 +19,7 @@ import {
 const NOW = "2026-11-20T12:00:00.000Z";
 
 /** Cells a spreadsheet would run as formulas (OWASP: `=`, `+`, `-`, `@`, tab, carriage return, and their full-width forms). */
-const DANGEROUS = ["=HYPERLINK(\"http://x.test\",\"y\")", "+1 415 555 0100", "-2+3", "@SUM(A1:A2)", "\tindented", "\rreturn", "＝1+1"];
+const DANGEROUS = ['=HYPERLINK("http://x.test","y")', "+1 415 555 0100", "-2+3", "@SUM(A1:A2)", "\tindented", "\rreturn", "＝1+1"];
 const HARMLESS = ["plain", "a=b", "", "x-1", "'already quoted"];
 
 const columns: ExportColumn[] = [
@@ -38,7 +38,9 @@ async function readBack(path: string): Promise<Record<string, string>[]> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(`SELECT * FROM read_csv('${path}', header = true, all_varchar = true, quote = '"', escape = '"', new_line = '\\n') ORDER BY id`);
+    const reader = await connection.runAndReadAll(
+      `SELECT * FROM read_csv('${path}', header = true, all_varchar = true, quote = '"', escape = '"', new_line = '\\n') ORDER BY id`,
+    );
     return (reader.getRowObjectsJS() as Record<string, string | null>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? ""])));
   } finally {
     connection.closeSync();
@@ -82,7 +84,10 @@ describe("CSV formula escaping (OWASP CSV injection)", () => {
   it("JSON Lines and Parquet ignore it (their readers do not evaluate formulas)", async () => {
     const dir = await mkdtemp(join(tmpdir(), "abm-csv-"));
     await writeSplitFiles(dir, "lines", columns, [rows()], FileExportOptionsSchema.parse({ format: "jsonl", escapeFormulas: true }));
-    const lines = (await readFile(join(dir, "lines.jsonl"), "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l).text as string);
+    const lines = (await readFile(join(dir, "lines.jsonl"), "utf8"))
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l).text as string);
     expect(lines).toEqual([...DANGEROUS, ...HARMLESS]);
   });
 
@@ -91,7 +96,7 @@ describe("CSV formula escaping (OWASP CSV injection)", () => {
     const snapshot = buildSnapshot(
       {
         accounts: [
-          { id: "a1", name: "=HYPERLINK(\"http://evil.test\",\"click\")", domain: "one.test" },
+          { id: "a1", name: '=HYPERLINK("http://evil.test","click")', domain: "one.test" },
           { id: "a2", name: "Plain Co", domain: "two.test" },
         ],
         persons: [],
@@ -109,11 +114,17 @@ describe("CSV formula escaping (OWASP CSV injection)", () => {
         mapping: { account: [{ source: "account.name", target: "name" }] },
         mode: "full",
       },
-      { destination: localFolderDestination, snapshot, audiences: [{ audienceId: "t", type: "account", memberIds: ["a1", "a2"] }], now: NOW, state: new JsonFileStateStore(join(dir, "state")) },
+      {
+        destination: localFolderDestination,
+        snapshot,
+        audiences: [{ audienceId: "t", type: "account", memberIds: ["a1", "a2"] }],
+        now: NOW,
+        state: new JsonFileStateStore(join(dir, "state")),
+      },
     );
     const read = await readBack(join(out, "local-folder_t_20261120_120000.csv"));
     expect(read).toEqual([
-      { id: "a1", name: "'=HYPERLINK(\"http://evil.test\",\"click\")" },
+      { id: "a1", name: '\'=HYPERLINK("http://evil.test","click")' },
       { id: "a2", name: "Plain Co" },
     ]);
   });

@@ -30,7 +30,11 @@ const buyers = (memberIds: string[]) => [{ audienceId: "buyers", type: "person" 
 type Settings = { apiKey: string; budget: number };
 
 /** The memory destination (batches of 10, one call per adapter call) with a daily budget from the `budget` setting. */
-function budgeted(service: MemoryService, extra: Partial<DestinationDefinition<Settings>> = {}, hooks: Parameters<typeof memoryDestination>[1] = {}): DestinationDefinition<Settings> {
+function budgeted(
+  service: MemoryService,
+  extra: Partial<DestinationDefinition<Settings>> = {},
+  hooks: Parameters<typeof memoryDestination>[1] = {},
+): DestinationDefinition<Settings> {
   const base = memoryDestination(service, hooks) as unknown as DestinationDefinition<Settings>;
   return defineDestination<Settings>({
     ...base,
@@ -48,9 +52,23 @@ describe("a daily call budget", () => {
     // one find-or-create, 5 add batches of 10 (p0007 does not map)
     expect(first.requests).toBe(6);
     expect(first.apiUsage).toEqual({ day: "2026-11-20", callsBeforeRun: 0, callsThisRun: 6, dailyBudget: 1000, remaining: 994, estimatedCalls: 6 });
-    const second = await activate(plan(), { destination: budgeted(service), snapshot, audiences: buyers(ids("p", 0, 70)), now: "2026-11-20T23:59:59.000Z", state, sleep: noWait });
+    const second = await activate(plan(), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: buyers(ids("p", 0, 70)),
+      now: "2026-11-20T23:59:59.000Z",
+      state,
+      sleep: noWait,
+    });
     expect(second.apiUsage).toMatchObject({ day: "2026-11-20", callsBeforeRun: 6, callsThisRun: 3, remaining: 991 });
-    const nextDay = await activate(plan(), { destination: budgeted(service), snapshot, audiences: buyers(ids("p", 0, 60)), now: "2026-11-21T00:00:00.000Z", state, sleep: noWait });
+    const nextDay = await activate(plan(), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: buyers(ids("p", 0, 60)),
+      now: "2026-11-21T00:00:00.000Z",
+      state,
+      sleep: noWait,
+    });
     expect(nextDay.apiUsage).toMatchObject({ day: "2026-11-21", callsBeforeRun: 0, callsThisRun: 2, remaining: 998 });
     expect(((await state.load("budget/memory")) as { apiUsage: unknown }).apiUsage).toEqual({ day: "2026-11-21", calls: 2 });
   });
@@ -61,8 +79,18 @@ describe("a daily call budget", () => {
     const members = buyers(ids("p", 0, 120));
     const dry = await activate(plan(8), { destination: budgeted(service), snapshot, audiences: members, now: NOW, state, sleep: noWait, dryRun: true });
     expect(service.batches).toHaveLength(0);
-    expect(dry.warnings.join("\n")).toMatch(/audience buyers needs about 13 API calls \(119 adds, 0 removes\) but only 8 of the daily budget of 8 are left on 2026-11-20/);
-    const fits = await activate(plan(13), { destination: budgeted(service), snapshot, audiences: members, now: NOW, state: new MemoryStateStore(), sleep: noWait, dryRun: true });
+    expect(dry.warnings.join("\n")).toMatch(
+      /audience buyers needs about 13 API calls \(119 adds, 0 removes\) but only 8 of the daily budget of 8 are left on 2026-11-20/,
+    );
+    const fits = await activate(plan(13), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: members,
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: noWait,
+      dryRun: true,
+    });
     expect(fits.warnings).toEqual([]);
     // the warning is a warning: the run still sends (the service's own quota is what refuses calls)
     const real = await activate(plan(8), { destination: budgeted(service), snapshot, audiences: members, now: NOW, state, sleep: noWait });
@@ -76,8 +104,22 @@ describe("a daily call budget", () => {
     const state = new MemoryStateStore();
     const seen: PlannedAudienceWork[] = [];
     const estimate = (work: PlannedAudienceWork) => (seen.push(work), 3 * (work.adds + work.removes));
-    await activate(plan(), { destination: budgeted(service, { dailyCallBudget: { calls: (s) => s.budget, estimate } }), snapshot, audiences: buyers(ids("p", 0, 30)), now: NOW, state, sleep: noWait });
-    const report = await activate(plan(), { destination: budgeted(service, { dailyCallBudget: { calls: (s) => s.budget, estimate } }), snapshot, audiences: buyers(ids("p", 10, 45)), now: NOW, state, sleep: noWait });
+    await activate(plan(), {
+      destination: budgeted(service, { dailyCallBudget: { calls: (s) => s.budget, estimate } }),
+      snapshot,
+      audiences: buyers(ids("p", 0, 30)),
+      now: NOW,
+      state,
+      sleep: noWait,
+    });
+    const report = await activate(plan(), {
+      destination: budgeted(service, { dailyCallBudget: { calls: (s) => s.budget, estimate } }),
+      snapshot,
+      audiences: buyers(ids("p", 10, 45)),
+      now: NOW,
+      state,
+      sleep: noWait,
+    });
     expect(seen.map(({ adds, removes, known, maxBatchSize }) => ({ adds, removes, known, maxBatchSize }))).toEqual([
       { adds: 29, removes: 0, known: false, maxBatchSize: 10 },
       { adds: 15, removes: 9, known: true, maxBatchSize: 10 }, // p0007 was never held
@@ -97,10 +139,23 @@ describe("a daily call budget", () => {
         return base.sendBatch!(ctx, batch);
       },
     });
-    const report = await activate({ ...plan(), destination: { id: "memory", settings: { apiKey: API_KEY } } }, { destination: reporting, snapshot, audiences: buyers(ids("p", 0, 25)), now: NOW, state: new MemoryStateStore(), sleep: noWait });
+    const report = await activate(
+      { ...plan(), destination: { id: "memory", settings: { apiKey: API_KEY } } },
+      { destination: reporting, snapshot, audiences: buyers(ids("p", 0, 25)), now: NOW, state: new MemoryStateStore(), sleep: noWait },
+    );
     // no budget declared: usage as the service stated it, and this run's calls
     expect(report.apiUsage).toEqual({ day: "2026-11-20", callsBeforeRun: 0, callsThisRun: 4, reported: { used: 1204, limit: 15000 } });
-    const silent = await activate({ ...plan(), destination: { id: "memory", settings: { apiKey: API_KEY } } }, { destination: memoryDestination(new MemoryService()), snapshot, audiences: buyers(ids("p", 0, 5)), now: NOW, state: new MemoryStateStore(), sleep: noWait });
+    const silent = await activate(
+      { ...plan(), destination: { id: "memory", settings: { apiKey: API_KEY } } },
+      {
+        destination: memoryDestination(new MemoryService()),
+        snapshot,
+        audiences: buyers(ids("p", 0, 5)),
+        now: NOW,
+        state: new MemoryStateStore(),
+        sleep: noWait,
+      },
+    );
     expect(silent.apiUsage).toBeUndefined();
   });
 
@@ -111,7 +166,14 @@ describe("a daily call budget", () => {
     const quota = (_b: unknown, n: number) => {
       if (n === 4) throw new StopRunError("DAILY_QUOTA", "the daily API quota is spent; running again after the daily reset resumes from the checkpoint");
     };
-    const error = await activate(plan(), { destination: budgeted(service, {}, { beforeApply: quota }), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait }).catch((e: unknown) => e);
+    const error = await activate(plan(), {
+      destination: budgeted(service, {}, { beforeApply: quota }),
+      snapshot,
+      audiences: buyers(audience),
+      now: NOW,
+      state,
+      sleep: noWait,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StopRunError);
     const stopped = (error as StopRunError).report!;
     expect(stopped.status).toBe("stopped");
@@ -120,9 +182,24 @@ describe("a daily call budget", () => {
     expect(service.membersOf("ext-buyers")).toHaveLength(30);
     // the count made it into the state even though the run stopped
     expect(((await state.load("budget/memory")) as { apiUsage: unknown }).apiUsage).toEqual({ day: "2026-11-20", calls: 5 });
-    const sameDay = await activate(plan(), { destination: budgeted(service), snapshot, audiences: buyers(audience), now: "2026-11-20T18:00:00.000Z", state, sleep: noWait, dryRun: true });
+    const sameDay = await activate(plan(), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: buyers(audience),
+      now: "2026-11-20T18:00:00.000Z",
+      state,
+      sleep: noWait,
+      dryRun: true,
+    });
     expect(sameDay.apiUsage).toMatchObject({ callsBeforeRun: 5 });
-    const resumed = await activate(plan(), { destination: budgeted(service), snapshot, audiences: buyers(audience), now: "2026-11-21T06:00:00.000Z", state, sleep: noWait });
+    const resumed = await activate(plan(), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: buyers(audience),
+      now: "2026-11-21T06:00:00.000Z",
+      state,
+      sleep: noWait,
+    });
     expect(resumed.status).toBe("completed");
     expect(service.membersOf("ext-buyers")).toEqual(valid(audience));
     // the batch in flight at the stop is sent again under its key, then the rest: 99 − 30 members
@@ -132,7 +209,14 @@ describe("a daily call budget", () => {
 
   it("a budget that is not a positive integer is a ValidationError before any call", async () => {
     const service = new MemoryService();
-    const error = await activate(plan(0), { destination: budgeted(service), snapshot, audiences: buyers(ids("p", 0, 5)), now: NOW, state: new MemoryStateStore(), sleep: noWait }).catch((e: unknown) => e);
+    const error = await activate(plan(0), {
+      destination: budgeted(service),
+      snapshot,
+      audiences: buyers(ids("p", 0, 5)),
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: noWait,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems).toEqual([{ path: ["dailyCallBudget"], message: "must be a positive integer" }]);
     expect(service.batches).toHaveLength(0);

@@ -36,7 +36,11 @@ describe("defineDestination types", () => {
       defineDestination({
         ...common,
         delivery: { kind: "file", modes: ["full"] },
-        file: { options: () => ({ format: "csv" }), stagingDirectory: (s) => s.endpoint, deliver: async (ctx: AdapterContext<{ endpoint: string }>) => void ctx.settings.endpoint },
+        file: {
+          options: () => ({ format: "csv" }),
+          stagingDirectory: (s) => s.endpoint,
+          deliver: async (ctx: AdapterContext<{ endpoint: string }>) => void ctx.settings.endpoint,
+        },
       }),
     ).toBeFunction();
   });

@@ -79,7 +79,14 @@ describe("file delivery prepare hook", () => {
   it("is retried like a delivery, and a dry run does not call it", async () => {
     const flaky = preparingFolder(2);
     const dir = await mkdtemp(join(tmpdir(), "abm-prepare-"));
-    const report = await activate(plan(dir), { destination: flaky.destination, snapshot, audiences: memberships, now: NOW, state: new MemoryStateStore(), sleep: async () => {} });
+    const report = await activate(plan(dir), {
+      destination: flaky.destination,
+      snapshot,
+      audiences: memberships,
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: async () => {},
+    });
     expect(report.status).toBe("completed");
     expect(report.retries).toBe(2);
     expect(flaky.calls()).toBe(4);

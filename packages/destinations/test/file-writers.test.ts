@@ -80,7 +80,14 @@ describe("Parquet files read back by DuckDB", () => {
   it("round-trips arbitrary rows (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.option(fc.string(), { nil: null }), fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }), fc.option(fc.boolean(), { nil: null })), { maxLength: 60 }),
+        fc.array(
+          fc.tuple(
+            fc.option(fc.string(), { nil: null }),
+            fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }),
+            fc.option(fc.boolean(), { nil: null }),
+          ),
+          { maxLength: 60 },
+        ),
         async (cells) => {
           const dir = await tempDir();
           const cols: ExportColumn[] = [
@@ -111,9 +118,7 @@ describe("CSV and JSON Lines files read back", () => {
     const text = gunzipSync(await readFile(join(dir, "export.csv.gz"))).toString("utf8");
     expect(text.split("\n")[0]).toBe("id,name,employees,isCustomer,tags");
     const read = await duck((q) =>
-      q(
-        `SELECT * FROM read_csv('${join(dir, "export*.csv.gz")}', header = true, all_varchar = true, quote = '"', escape = '"') ORDER BY id`,
-      ),
+      q(`SELECT * FROM read_csv('${join(dir, "export*.csv.gz")}', header = true, all_varchar = true, quote = '"', escape = '"') ORDER BY id`),
     );
     expect(read).toEqual(
       rows.map((r) => ({

@@ -29,7 +29,15 @@ describe("an interrupted full run resumes like an incremental one", () => {
           const service = new MemoryService();
           const state = new MemoryStateStore();
           const audience = ids("p", 0, 90);
-          if (before > 0) await activate(plan("full"), { destination: memoryDestination(service), snapshot, audiences: buyers(audience.slice(0, before)), now: NOW, state, sleep: noWait });
+          if (before > 0)
+            await activate(plan("full"), {
+              destination: memoryDestination(service),
+              snapshot,
+              audiences: buyers(audience.slice(0, before)),
+              now: NOW,
+              state,
+              sleep: noWait,
+            });
           let crashed = false;
           const crash = (_b: unknown, n: number) => {
             if (n !== crashAt) return;
@@ -38,9 +46,23 @@ describe("an interrupted full run resumes like an incremental one", () => {
           };
           const limits = { maxBatchSize: batchSize, maxConcurrency: concurrency };
           const sentBefore = service.addsSent.length;
-          const error = await activate(plan("full"), { destination: memoryDestination(service, afterApply ? { afterApply: crash } : { beforeApply: crash }, limits), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait }).catch((e: unknown) => e);
+          const error = await activate(plan("full"), {
+            destination: memoryDestination(service, afterApply ? { afterApply: crash } : { beforeApply: crash }, limits),
+            snapshot,
+            audiences: buyers(audience),
+            now: NOW,
+            state,
+            sleep: noWait,
+          }).catch((e: unknown) => e);
           if (crashed) expect(error).toBeInstanceOf(ActivationError);
-          const resumed = await activate(plan("full"), { destination: memoryDestination(service, {}, limits), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait });
+          const resumed = await activate(plan("full"), {
+            destination: memoryDestination(service, {}, limits),
+            snapshot,
+            audiences: buyers(audience),
+            now: NOW,
+            state,
+            sleep: noWait,
+          });
           expect(resumed.failureCount).toBe(0);
           expect(service.membersOf("ext-buyers")).toEqual(valid(audience));
           const counts = new Map<string, number>();
@@ -59,7 +81,14 @@ describe("an interrupted full run resumes like an incremental one", () => {
     const state = new MemoryStateStore();
     const audience = ids("p", 0, 30);
     await activate(plan("full"), { destination: memoryDestination(service), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait });
-    const second = await activate(plan("full"), { destination: memoryDestination(service), snapshot, audiences: buyers(audience), now: NOW, state, sleep: noWait });
+    const second = await activate(plan("full"), {
+      destination: memoryDestination(service),
+      snapshot,
+      audiences: buyers(audience),
+      now: NOW,
+      state,
+      sleep: noWait,
+    });
     expect(second.totals.exported).toBe(valid(audience).length);
   });
 });

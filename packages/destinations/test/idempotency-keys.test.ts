@@ -25,7 +25,14 @@ describe("idempotency keys are unique per intended application", () => {
     try {
       const state = new MemoryStateStore();
       const run = (memberIds: string[]) =>
-        activate(webhookPlan(server.url), { destination: webhookDestination, snapshot, audiences: [{ audienceId: "tier-1", type: "person", memberIds }], now: NOW, state, sleep: noWait });
+        activate(webhookPlan(server.url), {
+          destination: webhookDestination,
+          snapshot,
+          audiences: [{ audienceId: "tier-1", type: "person", memberIds }],
+          now: NOW,
+          state,
+          sleep: noWait,
+        });
       await run(["p0001"]);
       expect(service.membersOf("tier-1")).toEqual(["p0001"]);
       await run([]);
@@ -45,7 +52,12 @@ describe("idempotency keys are unique per intended application", () => {
     const service = new MemoryService();
     const state = new MemoryStateStore();
     const destination = memoryDestination(service, {}, { maxBatchSize: 3 });
-    const plan = { id: "p", destination: { id: "memory", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email" as const] }] } };
+    const plan = {
+      id: "p",
+      destination: { id: "memory", settings: { apiKey: API_KEY } },
+      audiences: [{ audienceId: "a" }],
+      mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email" as const] }] },
+    };
     for (const memberIds of [ids("p", 0, 6), ids("p", 3, 6), ids("p", 0, 6), ids("p", 3, 6), ids("p", 0, 6)]) {
       await activate(plan, { destination, snapshot, audiences: [{ audienceId: "a", type: "person", memberIds }], now: NOW, state, sleep: noWait });
     }
@@ -67,11 +79,35 @@ describe("a resumed run re-sends the batches in flight under the same key", () =
     const service = new MemoryService();
     const state = new MemoryStateStore();
     const audience = ids("p", 10, 20);
-    const crashing = memoryDestination(service, { afterApply: (_b, n) => { if (n === 2) throw new Error("process died"); } }, { maxBatchSize: 3 });
-    await expect(activate(plan(), { destination: crashing, snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: audience }], now: NOW, state, sleep: noWait })).rejects.toBeInstanceOf(ActivationError);
+    const crashing = memoryDestination(
+      service,
+      {
+        afterApply: (_b, n) => {
+          if (n === 2) throw new Error("process died");
+        },
+      },
+      { maxBatchSize: 3 },
+    );
+    await expect(
+      activate(plan(), {
+        destination: crashing,
+        snapshot,
+        audiences: [{ audienceId: "a", type: "person", memberIds: audience }],
+        now: NOW,
+        state,
+        sleep: noWait,
+      }),
+    ).rejects.toBeInstanceOf(ActivationError);
     const interrupted = service.batches[1]!;
     const sentBefore = service.batches.length;
-    await activate(plan(), { destination: memoryDestination(service, {}, { maxBatchSize: 3 }), snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: audience }], now: NOW, state, sleep: noWait });
+    await activate(plan(), {
+      destination: memoryDestination(service, {}, { maxBatchSize: 3 }),
+      snapshot,
+      audiences: [{ audienceId: "a", type: "person", memberIds: audience }],
+      now: NOW,
+      state,
+      sleep: noWait,
+    });
     const resent = service.batches[sentBefore]!;
     expect(resent.idempotencyKey).toBe(interrupted.idempotencyKey);
     expect(resent.members).toEqual(interrupted.members);
@@ -85,10 +121,34 @@ describe("a resumed run re-sends the batches in flight under the same key", () =
   it("removes a member whose add was in flight when the run died and who left before the resume", async () => {
     const service = new MemoryService();
     const state = new MemoryStateStore();
-    const crashing = memoryDestination(service, { afterApply: () => { throw new Error("process died"); } }, { maxBatchSize: 10 });
-    await expect(activate(plan(), { destination: crashing, snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: ["p0001", "p0002"] }], now: NOW, state, sleep: noWait })).rejects.toBeInstanceOf(ActivationError);
+    const crashing = memoryDestination(
+      service,
+      {
+        afterApply: () => {
+          throw new Error("process died");
+        },
+      },
+      { maxBatchSize: 10 },
+    );
+    await expect(
+      activate(plan(), {
+        destination: crashing,
+        snapshot,
+        audiences: [{ audienceId: "a", type: "person", memberIds: ["p0001", "p0002"] }],
+        now: NOW,
+        state,
+        sleep: noWait,
+      }),
+    ).rejects.toBeInstanceOf(ActivationError);
     expect(service.membersOf("ext-a")).toEqual(["p0001", "p0002"]); // applied, but never confirmed
-    await activate(plan(), { destination: memoryDestination(service), snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: ["p0002"] }], now: NOW, state, sleep: noWait });
+    await activate(plan(), {
+      destination: memoryDestination(service),
+      snapshot,
+      audiences: [{ audienceId: "a", type: "person", memberIds: ["p0002"] }],
+      now: NOW,
+      state,
+      sleep: noWait,
+    });
     expect(service.membersOf("ext-a")).toEqual(["p0002"]);
   });
 });

@@ -40,7 +40,10 @@ const membership = (memberIds: string[]): AudienceMembership => ({ audienceId: "
 
 async function readCsv(path: string): Promise<string[][]> {
   const text = await readFile(path, "utf8");
-  return text.trimEnd().split("\n").map((l) => l.split(","));
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((l) => l.split(","));
 }
 
 describe("computeDelta", () => {
@@ -62,22 +65,37 @@ describe("local-folder destination", () => {
     const out = join(dir, "out");
     const settings = { path: out, format: "csv" as const };
 
-    const first = await activate(plan(settings, "incremental"), { destination: localFolderDestination, snapshot, audiences: [membership(ids("a", 0, 10))], now: NOW, state });
+    const first = await activate(plan(settings, "incremental"), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 10))],
+      now: NOW,
+      state,
+    });
     expect(first.audiences[0]).toMatchObject({ realized: 10, existing: 0, exited: 0, exported: 10, removed: 0 });
 
-    const second = await activate(plan(settings, "incremental"), { destination: localFolderDestination, snapshot, audiences: [membership(ids("a", 5, 15))], now: LATER, state });
+    const second = await activate(plan(settings, "incremental"), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [membership(ids("a", 5, 15))],
+      now: LATER,
+      state,
+    });
     expect(second.audiences[0]).toMatchObject({ realized: 5, existing: 5, exited: 5, exported: 5, removed: 5 });
     const name = "local-folder_tier-1_20261121_063000.csv";
     const rows = await readCsv(join(out, name));
     expect(rows[0]).toEqual(["id", "name", "domain", "employees", "status"]);
-    expect(rows.slice(1).map((r) => [r[0], r[4]])).toEqual([
-      ...ids("a", 10, 15).map((id) => [id, "realized"]),
-      ...ids("a", 0, 5).map((id) => [id, "exited"]),
-    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[4]])).toEqual([...ids("a", 10, 15).map((id) => [id, "realized"]), ...ids("a", 0, 5).map((id) => [id, "exited"])]);
     // exited rows carry what was sent for them
     expect(rows.find((r) => r[0] === "a0000")!.slice(1, 4)).toEqual(["Company 0 Inc.", "company0.com", "100"]);
 
-    const third = await activate(plan(settings, "incremental"), { destination: localFolderDestination, snapshot, audiences: [membership(ids("a", 5, 15))], now: LATEST, state });
+    const third = await activate(plan(settings, "incremental"), {
+      destination: localFolderDestination,
+      snapshot,
+      audiences: [membership(ids("a", 5, 15))],
+      now: LATEST,
+      state,
+    });
     expect(third.audiences[0]).toMatchObject({ realized: 0, existing: 10, exited: 0, exported: 0, removed: 0 });
     expect((await readCsv(join(out, "local-folder_tier-1_20261122_063000.csv"))).length).toBe(1); // header only
 
@@ -97,9 +115,19 @@ describe("local-folder destination", () => {
       [LATER, ids("a", 4, 12)],
     ] as const) {
       await activate(plan(settings, "full"), { destination: localFolderDestination, snapshot, audiences: [membership([...members])], now, state: fullState });
-      await activate(plan(settings, "incremental"), { destination: localFolderDestination, snapshot, audiences: [membership([...members])], now, state: incState });
+      await activate(plan(settings, "incremental"), {
+        destination: localFolderDestination,
+        snapshot,
+        audiences: [membership([...members])],
+        now,
+        state: incState,
+      });
     }
-    const lines = async (name: string) => (await readFile(join(out, name), "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l).id as string);
+    const lines = async (name: string) =>
+      (await readFile(join(out, name), "utf8"))
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).id as string);
     expect(await lines("tier-1_full_20261121_063000.jsonl")).toEqual(ids("a", 4, 12));
     expect(await lines("tier-1_incremental_20261121_063000.jsonl")).toEqual(ids("a", 8, 12));
   });
@@ -127,7 +155,11 @@ describe("local-folder destination", () => {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
     try {
-      const rows = (await connection.runAndReadAll(`SELECT id, name, domain, employees, status FROM read_parquet('${join(out, "local-folder_tier-1_*.parquet")}') ORDER BY id`)).getRowObjectsJS();
+      const rows = (
+        await connection.runAndReadAll(
+          `SELECT id, name, domain, employees, status FROM read_parquet('${join(out, "local-folder_tier-1_*.parquet")}') ORDER BY id`,
+        )
+      ).getRowObjectsJS();
       expect(rows).toEqual(
         ids("a", 0, 30).map((id, i) => ({ id, name: `Company ${i} Inc.`, domain: `company${i}.com`, employees: 100 + i * 17, status: "realized" })),
       );

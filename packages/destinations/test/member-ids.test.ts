@@ -27,7 +27,14 @@ describe("member and audience ids are data, whatever they spell", () => {
         const service = new MemoryService();
         const state: StateStore = await makeStore();
         const run = (memberIds: string[]) =>
-          activate(plan(audienceId), { destination: memoryDestination(service), snapshot, audiences: [{ audienceId, type: "person", memberIds }], now: NOW, state, sleep: async () => {} });
+          activate(plan(audienceId), {
+            destination: memoryDestination(service),
+            snapshot,
+            audiences: [{ audienceId, type: "person", memberIds }],
+            now: NOW,
+            state,
+            sleep: async () => {},
+          });
         const first = await run([...ODD, "plain"]);
         expect(first.audiences[0]).toMatchObject({ realized: 7, existing: 0, exported: 7 });
         expect(service.membersOf(`ext-${audienceId}`)).toEqual([...ODD, "plain"].sort());
@@ -42,8 +49,20 @@ describe("member and audience ids are data, whatever they spell", () => {
 
   it("computeDelta treats them as ordinary ids, also with a plain-object state", () => {
     const held = JSON.parse('{"__proto__":{"h":"x"},"plain":{"h":"y"}}') as Record<string, { h: string }>;
-    const desired = new Map([["constructor", "c"], ["toString", "t"], ["__proto__", "x"]]);
+    const desired = new Map([
+      ["constructor", "c"],
+      ["toString", "t"],
+      ["__proto__", "x"],
+    ]);
     expect(computeDelta(held, desired)).toEqual({ realized: ["constructor", "toString"], existing: ["__proto__"], changed: [], exited: ["plain"] });
-    expect(computeDelta({}, new Map([["__proto__", "x"], ["valueOf", "v"]]))).toEqual({ realized: ["__proto__", "valueOf"], existing: [], changed: [], exited: [] });
+    expect(
+      computeDelta(
+        {},
+        new Map([
+          ["__proto__", "x"],
+          ["valueOf", "v"],
+        ]),
+      ),
+    ).toEqual({ realized: ["__proto__", "valueOf"], existing: [], changed: [], exited: [] });
   });
 });

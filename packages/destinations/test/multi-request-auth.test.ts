@@ -48,7 +48,9 @@ const stepwise = defineDestination({
 });
 const destination = defineDestination({
   ...stepwise,
-  authenticate: async (ctx) => ({ accessToken: String(((await ctx.request({ method: "POST", path: "/token", auth: false })).body as { access_token: string }).access_token) }),
+  authenticate: async (ctx) => ({
+    accessToken: String(((await ctx.request({ method: "POST", path: "/token", auth: false })).body as { access_token: string }).access_token),
+  }),
 });
 
 async function run(sessionRequests: readonly number[]) {
@@ -56,8 +58,20 @@ async function run(sessionRequests: readonly number[]) {
   const server = await startFaultServer(svc.handle);
   try {
     const report = await activate(
-      { id: "stepwise", destination: { id: "stepwise", settings: { url: server.url } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email" }] } },
-      { destination, snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: ["p0", "p1", "p2", "p3", "p4", "p5"] }], now: NOW, state: new MemoryStateStore(), sleep: async () => {} },
+      {
+        id: "stepwise",
+        destination: { id: "stepwise", settings: { url: server.url } },
+        audiences: [{ audienceId: "a" }],
+        mapping: { person: [{ source: "person.email", target: "email" }] },
+      },
+      {
+        destination,
+        snapshot,
+        audiences: [{ audienceId: "a", type: "person", memberIds: ["p0", "p1", "p2", "p3", "p4", "p5"] }],
+        now: NOW,
+        state: new MemoryStateStore(),
+        sleep: async () => {},
+      },
     );
     return { report, svc };
   } finally {

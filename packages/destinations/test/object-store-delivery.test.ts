@@ -35,10 +35,29 @@ function folderDestination(faults: FolderStoreFaults, ops: string[]) {
 
 async function run(faults: FolderStoreFaults = {}, extra: Record<string, unknown> = {}, root?: string) {
   const ops: string[] = [];
-  const settings = { root: root ?? (await mkdtemp(join(tmpdir(), "abm-store-"))), stagingDirectory: await mkdtemp(join(tmpdir(), "abm-store-staging-")), maxRowsPerFile: 4, fileNameTemplate: "%AUDIENCE_ID%", ...extra };
+  const settings = {
+    root: root ?? (await mkdtemp(join(tmpdir(), "abm-store-"))),
+    stagingDirectory: await mkdtemp(join(tmpdir(), "abm-store-staging-")),
+    maxRowsPerFile: 4,
+    fileNameTemplate: "%AUDIENCE_ID%",
+    ...extra,
+  };
   const report = await activate(
-    { id: "store-test", destination: { id: "folder-store", settings }, audiences: [{ audienceId: "tier-1" }], mapping: { account: [{ source: "account.name", target: "name" }] }, mode: "full" },
-    { destination: folderDestination(faults, ops), snapshot, audiences: [{ audienceId: "tier-1", type: "account", memberIds: ids("a", 0, 10) }], now: NOW, state: new MemoryStateStore(), sleep: async () => {} },
+    {
+      id: "store-test",
+      destination: { id: "folder-store", settings },
+      audiences: [{ audienceId: "tier-1" }],
+      mapping: { account: [{ source: "account.name", target: "name" }] },
+      mode: "full",
+    },
+    {
+      destination: folderDestination(faults, ops),
+      snapshot,
+      audiences: [{ audienceId: "tier-1", type: "account", memberIds: ids("a", 0, 10) }],
+      now: NOW,
+      state: new MemoryStateStore(),
+      sleep: async () => {},
+    },
   );
   return { report, ops, root: settings.root, staging: settings.stagingDirectory };
 }

@@ -23,7 +23,9 @@ describe("open mapping targets", () => {
     const closed = memoryDestination(new MemoryService());
     const error = await activate(plan, { destination: closed, snapshot, audiences, now: NOW, state: new MemoryStateStore() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems).toEqual([{ path: ["mapping", "person", 1, "target"], message: "destination memory has no person field Custom_Field__c" }]);
+    expect((error as ValidationError).problems).toEqual([
+      { path: ["mapping", "person", 1, "target"], message: "destination memory has no person field Custom_Field__c" },
+    ]);
 
     const service = new MemoryService();
     const open = defineDestination({ ...memoryDestination(service), openMappingTargets: ["person"] });

@@ -10,7 +10,13 @@ describe("planFacts feeds guardrails' validatePlan", () => {
         id: "p",
         destination: { id: "local-folder", settings: { path: "out", maxRowsPerFile: 1000 } },
         audiences: [{ audienceId: "a" }],
-        mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }, { source: "account.domain", target: "domain" }] },
+        mapping: {
+          account: [
+            { source: "account.name", target: "name" },
+            { source: "account.domain", target: "domain" },
+            { source: "account.domain", target: "domain" },
+          ],
+        },
       },
       localFolderDestination,
       [{ audienceId: "a", type: "account", memberIds: ["x", "y", "x"] }],
@@ -29,14 +35,16 @@ describe("planFacts feeds guardrails' validatePlan", () => {
   it("keeps a plan's audience whose membership was not passed, so its size rules are reported as unknown", () => {
     const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, minAudienceSize: 300 } };
     const facts = planFacts(
-      { id: "p", destination: { id: "memory", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "a" }, { audienceId: "b" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] } },
+      {
+        id: "p",
+        destination: { id: "memory", settings: { apiKey: API_KEY } },
+        audiences: [{ audienceId: "a" }, { audienceId: "b" }],
+        mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] },
+      },
       destination,
       [{ audienceId: "a", type: "person", memberIds: Array.from({ length: 300 }, (_, i) => `p${i}`) }],
     );
-    expect(facts.audiences).toEqual([
-      { audienceId: "a", type: "person", size: 300 },
-      { audienceId: "b" },
-    ]);
+    expect(facts.audiences).toEqual([{ audienceId: "a", type: "person", size: 300 }, { audienceId: "b" }]);
     expect(validatePlan(facts, { profile: "relaxed" })).toEqual([
       expect.objectContaining({ ruleId: "destination.minAudienceSize", severity: "warning", path: "audiences[1].size", actual: "unknown", audienceId: "b" }),
     ]);
@@ -45,7 +53,12 @@ describe("planFacts feeds guardrails' validatePlan", () => {
   it("lets guardrails refuse an audience below the destination's minimum size", () => {
     const destination = { ...memoryDestination(new MemoryService()), limits: { maxBatchSize: 10, minAudienceSize: 300 } };
     const facts = planFacts(
-      { id: "p", destination: { id: "memory", settings: { apiKey: API_KEY } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] } },
+      {
+        id: "p",
+        destination: { id: "memory", settings: { apiKey: API_KEY } },
+        audiences: [{ audienceId: "a" }],
+        mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] },
+      },
       destination,
       [{ audienceId: "a", type: "person", memberIds: ["p1", "p2"] }],
     );

@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseOrThrow } from "@abm-kit/core";
-import { activate, ActivationPlanSchema, definePlan, localFolderDestination, MemoryStateStore, type ActivationPlanInput, type AudienceMembership } from "@abm-kit/destinations";
+import {
+  activate,
+  ActivationPlanSchema,
+  definePlan,
+  localFolderDestination,
+  MemoryStateStore,
+  type ActivationPlanInput,
+  type AudienceMembership,
+} from "@abm-kit/destinations";
 import { b2bSnapshot, NOW } from "./fixtures/b2b-snapshot.js";
 
 /**
@@ -18,10 +26,21 @@ describe("plan literals", () => {
 
   it("definePlan, an annotation, satisfies and as const all give a plan activate takes", async () => {
     const path = await mkdtemp(join(tmpdir(), "abm-kit-plan-"));
-    const defined = definePlan({ id: "p1", destination: { id: "local-folder", settings: { path, format: "csv" } }, audiences: [{ audienceId: "tier-1" }], mapping: { account: [{ source: "account.domain", target: "domain", transforms: ["domain"] }] }, mode: "full" });
+    const defined = definePlan({
+      id: "p1",
+      destination: { id: "local-folder", settings: { path, format: "csv" } },
+      audiences: [{ audienceId: "tier-1" }],
+      mapping: { account: [{ source: "account.domain", target: "domain", transforms: ["domain"] }] },
+      mode: "full",
+    });
     const annotated: ActivationPlanInput = { ...defined, id: "p2", mode: "incremental" };
     const satisfied = { ...defined, id: "p3", mapping: { account: [{ source: "id", target: "id", transforms: ["trim"] }] } } satisfies ActivationPlanInput;
-    const constant = { id: "p4", destination: { id: "local-folder", settings: { path, format: "jsonl" } }, audiences: [{ audienceId: "tier-1" }], mapping: { account: [{ source: "id", target: "id", transforms: ["trim"] }] } } as const;
+    const constant = {
+      id: "p4",
+      destination: { id: "local-folder", settings: { path, format: "jsonl" } },
+      audiences: [{ audienceId: "tier-1" }],
+      mapping: { account: [{ source: "id", target: "id", transforms: ["trim"] }] },
+    } as const;
     for (const plan of [defined, annotated, satisfied, constant]) {
       const report = await activate(plan, { destination: localFolderDestination, snapshot, audiences, now: NOW, state: new MemoryStateStore() });
       expect(report.status).toBe("completed");
@@ -30,8 +49,13 @@ describe("plan literals", () => {
   });
 
   it("a misspelt transform, mode or key fails to compile, and a plan from JSON goes through parseOrThrow", () => {
-    // @ts-expect-error "sha256email" is not a transform
-    definePlan({ id: "p", destination: { id: "x", settings: {} }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "e", transforms: ["sha256email"] }] } });
+    definePlan({
+      id: "p",
+      destination: { id: "x", settings: {} },
+      audiences: [{ audienceId: "a" }],
+      // @ts-expect-error "sha256email" is not a transform
+      mapping: { person: [{ source: "person.email", target: "e", transforms: ["sha256email"] }] },
+    });
     // @ts-expect-error "delta" is not an export mode
     definePlan({ id: "p", destination: { id: "x", settings: {} }, audiences: [{ audienceId: "a" }], mapping: {}, mode: "delta" });
     // @ts-expect-error `audience` is not a key of a plan
@@ -44,6 +68,8 @@ describe("plan literals", () => {
     const json: unknown = JSON.parse(JSON.stringify({ ...loose, mode: "full" }));
     const parsed = parseOrThrow(ActivationPlanSchema, json, "activation plan");
     expect(definePlan(parsed).mode).toBe("full");
-    expect(() => parseOrThrow(ActivationPlanSchema, { ...(json as object), mode: "delta" }, "activation plan")).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => parseOrThrow(ActivationPlanSchema, { ...(json as object), mode: "delta" }, "activation plan")).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED" }),
+    );
   });
 });

@@ -41,13 +41,18 @@ describe("email hashing for ad platforms", () => {
 describe("backoff and Retry-After", () => {
   it("full jitter below an exponential ceiling, never under Retry-After (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: undefined }), (attempt, r, retryAfter) => {
-        const policy = { baseDelayMs: 100, maxDelayMs: 10_000 };
-        const d = backoffDelay(attempt, policy, () => r, retryAfter);
-        const ceiling = Math.min(10_000, 100 * 2 ** (attempt - 1));
-        expect(d).toBeGreaterThanOrEqual(retryAfter ?? 0);
-        expect(d).toBe(Math.max(Math.floor(r * ceiling), retryAfter ?? 0));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: undefined }),
+        (attempt, r, retryAfter) => {
+          const policy = { baseDelayMs: 100, maxDelayMs: 10_000 };
+          const d = backoffDelay(attempt, policy, () => r, retryAfter);
+          const ceiling = Math.min(10_000, 100 * 2 ** (attempt - 1));
+          expect(d).toBeGreaterThanOrEqual(retryAfter ?? 0);
+          expect(d).toBe(Math.max(Math.floor(r * ceiling), retryAfter ?? 0));
+        },
+      ),
     );
   });
   it("reads seconds and HTTP dates", () => {
@@ -62,9 +67,13 @@ describe("rate limiter", () => {
   it("never starts more than N requests in any window, on a fake clock", async () => {
     let now = 0;
     const starts: number[] = [];
-    const limiter = new RateLimiter({ requests: 3, windowMs: 1000 }, () => now, async (ms) => {
-      now += ms;
-    });
+    const limiter = new RateLimiter(
+      { requests: 3, windowMs: 1000 },
+      () => now,
+      async (ms) => {
+        now += ms;
+      },
+    );
     for (let i = 0; i < 10; i++) {
       await limiter.acquire();
       starts.push(now);
@@ -75,11 +84,19 @@ describe("rate limiter", () => {
 });
 
 describe("secret settings", () => {
-  const Settings = z.object({ url: z.string(), auth: z.object({ clientSecret: secret(z.string()), refresh: secret(z.string()).optional() }), keys: z.array(secret(z.string())).default([]) });
+  const Settings = z.object({
+    url: z.string(),
+    auth: z.object({ clientSecret: secret(z.string()), refresh: secret(z.string()).optional() }),
+    keys: z.array(secret(z.string())).default([]),
+  });
   it("finds and redacts every secret field", () => {
     const settings = { url: "https://x", auth: { clientSecret: "cs-123456", refresh: "rt-abcdef" }, keys: ["k1-aaaa", "k2-bbbb"] };
     expect(secretValuesOf(Settings, settings).sort()).toEqual(["cs-123456", "k1-aaaa", "k2-bbbb", "rt-abcdef"]);
-    expect(redactSettings(Settings, settings)).toEqual({ url: "https://x", auth: { clientSecret: "[redacted]", refresh: "[redacted]" }, keys: ["[redacted]", "[redacted]"] });
+    expect(redactSettings(Settings, settings)).toEqual({
+      url: "https://x",
+      auth: { clientSecret: "[redacted]", refresh: "[redacted]" },
+      keys: ["[redacted]", "[redacted]"],
+    });
   });
 });
 

@@ -57,7 +57,9 @@ describe("nextRun", () => {
   it("isDue compares the next run to now; bad input is a typed error", () => {
     expect(isDue({ kind: "daily", at: "06:30" }, "2026-11-20T06:30:00.000Z", "2026-11-21T06:29:59.000Z")).toBe(false);
     expect(isDue({ kind: "daily", at: "06:30" }, "2026-11-20T06:30:00.000Z", "2026-11-21T06:30:00.000Z")).toBe(true);
-    expect(() => nextRun({ kind: "daily", at: "25:00" }, null, { now: "2026-11-20T00:00:00.000Z" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => nextRun({ kind: "daily", at: "25:00" }, null, { now: "2026-11-20T00:00:00.000Z" })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED" }),
+    );
     expect(() => nextRun({ kind: "daily", at: "06:00" }, "yesterday")).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 });

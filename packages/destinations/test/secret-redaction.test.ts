@@ -33,21 +33,43 @@ describe("secret() is found in every schema shape", () => {
     ["union", z.object({ auth: z.union([z.object({ key: secret(z.string()) }), z.object({ user: z.string() })]) }), { auth: { key: "s-union" } }, "s-union"],
     [
       "discriminatedUnion",
-      z.object({ auth: z.discriminatedUnion("kind", [z.object({ kind: z.literal("oauth"), clientSecret: secret(z.string()) }), z.object({ kind: z.literal("none") })]) }),
+      z.object({
+        auth: z.discriminatedUnion("kind", [z.object({ kind: z.literal("oauth"), clientSecret: secret(z.string()) }), z.object({ kind: z.literal("none") })]),
+      }),
       { auth: { kind: "oauth", clientSecret: "s-discriminated" } },
       "s-discriminated",
     ],
     ["record", z.object({ headers: z.record(z.string(), secret(z.string())) }), { headers: { "x-api-key": "s-record" } }, "s-record"],
-    ["intersection", z.intersection(z.object({ a: z.string() }), z.object({ token: secret(z.string()) })), { a: "plain", token: "s-intersection" }, "s-intersection"],
+    [
+      "intersection",
+      z.intersection(z.object({ a: z.string() }), z.object({ token: secret(z.string()) })),
+      { a: "plain", token: "s-intersection" },
+      "s-intersection",
+    ],
     ["lazy", z.object({ inner: z.lazy(() => z.object({ key: secret(z.string()) })) }), { inner: { key: "s-lazy" } }, "s-lazy"],
     ["transform", z.object({ key: secret(z.string()).transform((s) => s.trim()) }), { key: "s-transform" }, "s-transform"],
-    ["secret() around a transform (the value it produces)", z.object({ key: secret(z.string().transform((s) => s.trim())) }), { key: "  s-around-transform  " }, "s-around-transform"],
-    ["transform around an object", z.object({ key: secret(z.string()) }).transform((o) => ({ ...o, extra: 1 })), { key: "s-transformed-object" }, "s-transformed-object"],
+    [
+      "secret() around a transform (the value it produces)",
+      z.object({ key: secret(z.string().transform((s) => s.trim())) }),
+      { key: "  s-around-transform  " },
+      "s-around-transform",
+    ],
+    [
+      "transform around an object",
+      z.object({ key: secret(z.string()) }).transform((o) => ({ ...o, extra: 1 })),
+      { key: "s-transformed-object" },
+      "s-transformed-object",
+    ],
     ["pipe", z.object({ key: z.string().pipe(secret(z.string().min(1))) }), { key: "s-pipe" }, "s-pipe"],
     ["tuple", z.object({ pair: z.tuple([z.string(), secret(z.string())]) }), { pair: ["user", "s-tuple"] }, "s-tuple"],
     ["array in a record", z.record(z.string(), z.array(secret(z.string()))), { a: ["s-array"] }, "s-array"],
     ["optional, nullable, default, catch", z.object({ k: secret(z.string()).nullable().optional().default("x").catch("y") }), { k: "s-wrapped" }, "s-wrapped"],
-    ["a whole object marked", z.object({ creds: secret(z.object({ user: z.string(), pass: z.string() })) }), { creds: { user: "s-user", pass: "s-pass" } }, "s-pass"],
+    [
+      "a whole object marked",
+      z.object({ creds: secret(z.object({ user: z.string(), pass: z.string() })) }),
+      { creds: { user: "s-user", pass: "s-pass" } },
+      "s-pass",
+    ],
     ["invalid value of the wrong type", z.object({ key: secret(z.string().min(20)) }), { key: 87654321 }, "87654321"],
     ["invalid value failing a check", z.object({ key: secret(z.string().min(20)) }), { key: "s-too-short" }, "s-too-short"],
   ];
@@ -86,11 +108,15 @@ describe("the redaction rule", () => {
   });
   it("never leaves a secret of any length standing alone in text (property)", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0 && s !== "[redacted]"), fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), (secretValue, words) => {
-        const text = [...words, secretValue, ...words].join(" ");
-        const out = new Redactor([secretValue]).text(text);
-        expect(out.split(" ")).not.toContain(secretValue);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0 && s !== "[redacted]"),
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }),
+        (secretValue, words) => {
+          const text = [...words, secretValue, ...words].join(" ");
+          const out = new Redactor([secretValue]).text(text);
+          expect(out.split(" ")).not.toContain(secretValue);
+        },
+      ),
     );
   });
 });
@@ -119,7 +145,12 @@ function leakyDestination(options: { onSend?: (ctx: { auth?: { accessToken: stri
 }
 
 function leakyPlan(apiKey: string): ActivationPlanInput {
-  return { id: "leak", destination: { id: "leaky", settings: { apiKey } }, audiences: [{ audienceId: "a" }], mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] } };
+  return {
+    id: "leak",
+    destination: { id: "leaky", settings: { apiKey } },
+    audiences: [{ audienceId: "a" }],
+    mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }] },
+  };
 }
 
 function recordingStore(inner: StateStore, saved: string[]): StateStore {
@@ -128,7 +159,8 @@ function recordingStore(inner: StateStore, saved: string[]): StateStore {
 
 function collect(events = createActivationEvents()) {
   const output: string[] = [];
-  for (const name of ["run:start", "audience:delta", "batch:sent", "batch:retry", "auth:refreshed", "checkpoint", "run:end"] as const) events.on(name, (e: unknown) => output.push(JSON.stringify(e)));
+  for (const name of ["run:start", "audience:delta", "batch:sent", "batch:retry", "auth:refreshed", "checkpoint", "run:end"] as const)
+    events.on(name, (e: unknown) => output.push(JSON.stringify(e)));
   return { events, output };
 }
 
@@ -136,7 +168,11 @@ describe("secrets stay out of reports, events, errors, problems and checkpoints"
   it("a short secret echoed by the service is redacted", async () => {
     const { events, output } = collect();
     const report = await activate(leakyPlan("Q7"), {
-      destination: leakyDestination({ onSend: (_ctx, n) => { if (n === 1) throw new RetryableError("HTTP_503", "upstream refused key Q7 (region us)"); } }),
+      destination: leakyDestination({
+        onSend: (_ctx, n) => {
+          if (n === 1) throw new RetryableError("HTTP_503", "upstream refused key Q7 (region us)");
+        },
+      }),
       snapshot,
       audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 6) }],
       now: NOW,
@@ -207,7 +243,11 @@ describe("secrets stay out of reports, events, errors, problems and checkpoints"
 
     const { events, output } = collect();
     const report = await activate(leakyPlan(apiKey), {
-      destination: leakyDestination({ onSend: (_ctx, n) => { if (n === 1) throw new RetryableError("HTTP_409", `token ${oldToken} was revoked; session ${oldToken}:1 closed`); } }),
+      destination: leakyDestination({
+        onSend: (_ctx, n) => {
+          if (n === 1) throw new RetryableError("HTTP_409", `token ${oldToken} was revoked; session ${oldToken}:1 closed`);
+        },
+      }),
       snapshot,
       audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 12) }],
       now: NOW,

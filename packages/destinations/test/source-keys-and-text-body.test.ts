@@ -8,7 +8,14 @@ const snapshot = buildSnapshot(
   {
     accounts: [{ id: "acc-1", name: "Acme", sourceKeys: [{ system: "salesforce", instance: "00D000000000001", object: "Account", id: "001000000000001AAA" }] }],
     persons: [
-      { id: "p-1", email: "a@acme.com", sourceKeys: [{ system: "salesforce", object: "Contact", id: "003000000000001AAA" }, { system: "marketo", instance: "123-ABC-456", object: "Lead", id: "77" }] },
+      {
+        id: "p-1",
+        email: "a@acme.com",
+        sourceKeys: [
+          { system: "salesforce", object: "Contact", id: "003000000000001AAA" },
+          { system: "marketo", instance: "123-ABC-456", object: "Lead", id: "77" },
+        ],
+      },
       { id: "p-2", email: "b@acme.com" },
     ],
     links: [{ accountId: "acc-1", personId: "p-1" }],
@@ -46,7 +53,13 @@ describe("ctx.request with a text body", () => {
     });
     const listener = await listenOnLoopback(server);
     try {
-      const request = createRequester({ http: { baseUrl: () => listener.url }, settings: {}, auth: () => undefined, signal: new AbortController().signal, beforeRequest: async () => {} });
+      const request = createRequester({
+        http: { baseUrl: () => listener.url },
+        settings: {},
+        auth: () => undefined,
+        signal: new AbortController().signal,
+        beforeRequest: async () => {},
+      });
       const csv = 'Id,Name\n001,"A, Inc."\n';
       const answer = await request({ method: "PUT", path: "/upload", text: csv, headers: { "content-type": "text/csv" } });
       expect(answer.status).toBe(201);

@@ -44,7 +44,13 @@ describe("a broken state file is a typed error that says where and how to recove
     const { store: s } = await store();
     await writeFile(s.pathOf("p/memory"), "");
     const service = new MemoryService();
-    const error = await activate(plan, { destination: memoryDestination(service), snapshot, audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 3) }], now: NOW, state: s }).catch((e: unknown) => e);
+    const error = await activate(plan, {
+      destination: memoryDestination(service),
+      snapshot,
+      audiences: [{ audienceId: "a", type: "person", memberIds: ids("p", 0, 3) }],
+      now: NOW,
+      state: s,
+    }).catch((e: unknown) => e);
     expect((error as AbmKitError).code).toBe("STATE_CORRUPT");
     expect(service.batches).toHaveLength(0);
   });

@@ -14,7 +14,12 @@ function plan(endpoint: string, mode: "full" | "incremental" = "incremental") {
     id: "faults",
     destination: { id: "webhook", settings: { endpoint, clientId: "c1", clientSecret: CLIENT_SECRET, timeoutMs: 120 } },
     audiences: [{ audienceId: "tier-1" }],
-    mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email" as const] }, { source: "person.lastName", target: "last_name" }] },
+    mapping: {
+      person: [
+        { source: "person.email", target: "email_sha256", transforms: ["sha256Email" as const] },
+        { source: "person.lastName", target: "last_name" },
+      ],
+    },
     mode,
   };
 }

@@ -16,10 +16,22 @@ describe("webhook adapter without faults", () => {
           id: "plan-1",
           destination: { id: "webhook", settings: { endpoint: server.url, clientId: "client-1", clientSecret: "s3cr3t-client-secret" } },
           audiences: [{ audienceId: "cmos" }],
-          mapping: { person: [{ source: "person.email", target: "email_sha256", transforms: ["sha256Email"] }, { source: "person.title", target: "title" }] },
+          mapping: {
+            person: [
+              { source: "person.email", target: "email_sha256", transforms: ["sha256Email"] },
+              { source: "person.title", target: "title" },
+            ],
+          },
           consent: { channel: "email" },
         },
-        { destination: webhookDestination, snapshot, audiences: [{ audienceId: "cmos", type: "person", memberIds }], now: NOW, state: new MemoryStateStore(), sleep: async () => {} },
+        {
+          destination: webhookDestination,
+          snapshot,
+          audiences: [{ audienceId: "cmos", type: "person", memberIds }],
+          now: NOW,
+          state: new MemoryStateStore(),
+          sleep: async () => {},
+        },
       );
       const denied = memberIds.filter((_, n) => n % 10 === 9);
       const expected = memberIds.filter((id) => id !== "p0007" && !denied.includes(id));

@@ -67,9 +67,7 @@ describe("blueprint account-audience rules at, just under and just over their li
     expect(byRule(validateAudienceLimits(accountAudience(visits(29)), blueprint), rule)).toEqual([]);
     expect(byRule(validateAudienceLimits(accountAudience(visits(30)), blueprint), rule)).toEqual([]);
     const over = byRule(validateAudienceLimits(accountAudience(visits(31)), blueprint), rule);
-    expect(over).toEqual([
-      expect.objectContaining({ severity: "warning", limit: 30, actual: 31, path: "condition" }),
-    ]);
+    expect(over).toEqual([expect.objectContaining({ severity: "warning", limit: 30, actual: 31, path: "condition" })]);
     // just over by an hour
     const hours = byRule(validateAudienceLimits(accountAudience(visits(30 * 24 + 1, "hours")), blueprint), rule);
     expect(hours[0]?.actual).toBeCloseTo(30.042, 3);
@@ -85,9 +83,7 @@ describe("blueprint account-audience rules at, just under and just over their li
     // 2026-10-20 → 2026-11-20 is 31 days
     expect(byRule(validateAudienceLimits(accountAudience(visits(1, "months")), blueprint), rule)[0]?.actual).toBe(31);
     // 2026-02-28 → 2026-03-28 is 28 days: passes
-    expect(
-      byRule(validateAudienceLimits(accountAudience(visits(1, "months")), { profile: "blueprint", now: "2026-03-28T00:00:00Z" }), rule),
-    ).toEqual([]);
+    expect(byRule(validateAudienceLimits(accountAudience(visits(1, "months")), { profile: "blueprint", now: "2026-03-28T00:00:00Z" }), rule)).toEqual([]);
     // without now a month counts as its longest, 31 days
     expect(byRule(validateAudienceLimits(accountAudience(visits(1, "months")), { profile: "blueprint" }), rule)[0]?.actual).toBe(31);
   });
@@ -136,9 +132,7 @@ describe("blueprint account-audience rules at, just under and just over their li
       ["condition.conditions[0]", 51],
       ["condition.conditions[1].conditions[0]", 60],
     ]);
-    expect(byRule(findings, "accountAudience.rulesPerContainer").map((f) => f.path)).toEqual([
-      "condition.conditions[1].conditions[1]",
-    ]);
+    expect(byRule(findings, "accountAudience.rulesPerContainer").map((f) => f.path)).toEqual(["condition.conditions[1].conditions[1]"]);
   });
 });
 
@@ -160,9 +154,7 @@ describe("per-set rules", () => {
     const rule = "sandbox.audienceDefinitions";
     expect(byRule(validateAudiences(persons(3999), blueprint), rule)).toEqual([]);
     expect(byRule(validateAudiences(persons(4000), blueprint), rule)).toEqual([]);
-    expect(byRule(validateAudiences(persons(4001), blueprint), rule)).toEqual([
-      expect.objectContaining({ severity: "error", limit: 4000, actual: 4001 }),
-    ]);
+    expect(byRule(validateAudiences(persons(4001), blueprint), rule)).toEqual([expect.objectContaining({ severity: "error", limit: 4000, actual: 4001 })]);
   });
 
   it("reports an invalid definition as findings and still checks the others", () => {
@@ -172,9 +164,7 @@ describe("per-set rules", () => {
     expect(invalid.length).toBeGreaterThanOrEqual(3);
     expect(invalid.every((f) => f.severity === "error" && f.path.startsWith("[0]"))).toBe(true);
     expect(invalid.map((f) => f.path)).toEqual(expect.arrayContaining(["[0].id", "[0].name", "[0].version"]));
-    expect(byRule(findings, "accountAudience.valuesPerField")).toEqual([
-      expect.objectContaining({ path: "[1].condition", audienceId: "ok" }),
-    ]);
+    expect(byRule(findings, "accountAudience.valuesPerField")).toEqual([expect.objectContaining({ path: "[1].condition", audienceId: "ok" })]);
     expect(byRule(findings, "accountAudience.streaming")).toHaveLength(1);
   });
 });
@@ -194,9 +184,7 @@ describe("bad input", () => {
 
   it("an invalid now or profile raises a typed error", () => {
     expect(() => validateAudienceLimits(accountAudience(leaf()), { profile: "blueprint", now: "yesterday" })).toThrow(AbmKitError);
-    expect(() => validateAudienceLimits(accountAudience(leaf()), { profile: "strict" as never })).toThrow(
-      expect.objectContaining({ code: "UNKNOWN_PROFILE" }),
-    );
+    expect(() => validateAudienceLimits(accountAudience(leaf()), { profile: "strict" as never })).toThrow(expect.objectContaining({ code: "UNKNOWN_PROFILE" }));
     expect(() => validateAudiences("nope" as never, blueprint)).toThrow(AbmKitError);
   });
 });

@@ -9,7 +9,8 @@ const facts = (overrides: Partial<ActivationPlanFacts>): ActivationPlanFacts => 
   dataflowsForDestination: 1,
   ...overrides,
 });
-const typeFindings = (f: ActivationPlanFacts) => validatePlan(f, { profile: "relaxed" }).filter((x) => x.ruleId === "destination.audienceType" || x.ruleId === "plan.sentAsPeople");
+const typeFindings = (f: ActivationPlanFacts) =>
+  validatePlan(f, { profile: "relaxed" }).filter((x) => x.ruleId === "destination.audienceType" || x.ruleId === "plan.sentAsPeople");
 
 describe("audience types: an account audience sent as its people", () => {
   it("is accepted by a destination that takes person audiences", () => {
@@ -35,11 +36,7 @@ describe("audience types: an account audience sent as its people", () => {
     const found = typeFindings(
       facts({
         destinationAudienceTypes: ["person"],
-        audiences: [
-          { audienceId: "cmos", type: "person", sentAsPeople: true },
-          { audienceId: "tier-1", type: "account" },
-          { audienceId: "unknown-type" },
-        ],
+        audiences: [{ audienceId: "cmos", type: "person", sentAsPeople: true }, { audienceId: "tier-1", type: "account" }, { audienceId: "unknown-type" }],
       }),
     );
     expect(found.map((f) => [f.ruleId, f.path, f.audienceId])).toEqual([

@@ -13,7 +13,12 @@ describe("validateComposition on composition definitions", () => {
       name: "Top CMOs",
       version: 1,
       type: "person",
-      members: { kind: "rank", input: { kind: "exclude", from: ref("cmos"), exclude: [ref("customers")] }, by: { kind: "field", field: "employeeCount" }, limit: 100 },
+      members: {
+        kind: "rank",
+        input: { kind: "exclude", from: ref("cmos"), exclude: [ref("customers")] },
+        by: { kind: "field", field: "employeeCount" },
+        limit: 100,
+      },
       enrich: [],
     };
     expect(validateComposition(composition, { profile: "blueprint" })).toEqual([]);
@@ -26,7 +31,14 @@ describe("validateComposition on composition definitions", () => {
       version: 1,
       type: "person",
       members: { kind: "union", inputs: Array.from({ length: audiences }, (_, i) => ref(`a${i}`)) },
-      split: { by: "percentage", salt: "s", branches: [{ id: "x", percent: 50 }, { id: "y", percent: 50 }] },
+      split: {
+        by: "percentage",
+        salt: "s",
+        branches: [
+          { id: "x", percent: 50 },
+          { id: "y", percent: 50 },
+        ],
+      },
     });
     // union + n audiences + split
     const ten = validateComposition(composition(8), { profile: "blueprint" });

@@ -1,23 +1,14 @@
 import { SnapshotBuilder, ValidationError, type Consent, type ConsentState } from "@abm-kit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  consentFromOptOut,
-  consentOf,
-  filterByConsent,
-  mergeConsent,
-  mergeConsentRecords,
-} from "../src/index.js";
+import { consentFromOptOut, consentOf, filterByConsent, mergeConsent, mergeConsentRecords } from "../src/index.js";
 
 const ASOF = "2026-11-20T12:00:00.000Z";
 
 /** Person p1 from two sources: Salesforce (HasOptedOutOfEmail=false) and Marketo (unsubscribed=true). */
 function sourceRecords(): Record<string, Consent[]> {
   return {
-    p1: [
-      { email: consentFromOptOut("false", { falseMeansGranted: true }), advertising: "granted" },
-      { email: consentFromOptOut(true) },
-    ],
+    p1: [{ email: consentFromOptOut("false", { falseMeansGranted: true }), advertising: "granted" }, { email: consentFromOptOut(true) }],
     p2: [{ email: "granted" }, { email: "unknown" }],
     p3: [{ advertising: "denied" }],
     p4: [],

@@ -114,11 +114,7 @@ describe("checkGovernance", () => {
     let caught: unknown;
     try {
       checkGovernance({
-        policies: [
-          { id: "", name: "x", deny: { labels: ["lowercase"], actions: [] } },
-          noThirdParty,
-          noThirdParty,
-        ] as GovernancePolicy[],
+        policies: [{ id: "", name: "x", deny: { labels: ["lowercase"], actions: [] } }, noThirdParty, noThirdParty] as GovernancePolicy[],
         actions: ["exportToThirdParty"],
         fields,
       });
@@ -127,16 +123,12 @@ describe("checkGovernance", () => {
     }
     expect(caught).toBeInstanceOf(ValidationError);
     const problems = (caught as AbmKitError).problems.map((p) => p.path.join("."));
-    expect(problems).toEqual(
-      expect.arrayContaining(["policies.0.id", "policies.0.deny.labels.0", "policies.0.deny.actions", "policies.2.id"]),
-    );
+    expect(problems).toEqual(expect.arrayContaining(["policies.0.id", "policies.0.deny.labels.0", "policies.0.deny.actions", "policies.2.id"]));
     expect(problems).toHaveLength(4);
   });
 
   it("rejects invalid enforcement and non-object input without a TypeError", () => {
-    expect(() =>
-      parseGovernancePolicy({ id: "a", name: "b", deny: { labels: ["C1"], actions: ["analytics"] }, enforcement: "stop" }),
-    ).toThrow(ValidationError);
+    expect(() => parseGovernancePolicy({ id: "a", name: "b", deny: { labels: ["C1"], actions: ["analytics"] }, enforcement: "stop" })).toThrow(ValidationError);
     expect(() => parseGovernancePolicies(null)).toThrow(ValidationError);
     expect(() => checkGovernance(undefined as never)).toThrow(ValidationError);
     expect(parseGovernancePolicies([noThirdParty, noPiiAds])).toHaveLength(2);

@@ -1,14 +1,7 @@
 import { RELATIONS, validateAudience, type Audience, type Condition, type ContextKind, type Window } from "@abm-kit/audience";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  defineLimitProfile,
-  validateAudienceLimits,
-  validateAudiences,
-  validatePlan,
-  type ActivationPlanFacts,
-  type Finding,
-} from "../src/index.js";
+import { defineLimitProfile, validateAudienceLimits, validateAudiences, validatePlan, type ActivationPlanFacts, type Finding } from "../src/index.js";
 
 const unit = fc.constantFrom("minutes", "hours", "days", "weeks", "months", "years" as const);
 const duration = fc.record({ amount: fc.integer({ min: 0, max: 400 }), unit });
@@ -82,9 +75,7 @@ function condition(context: ContextKind, depth: number): fc.Arbitrary<Condition>
 
 const audience: fc.Arbitrary<Audience> = fc
   .constantFrom("account" as const, "person" as const)
-  .chain((type) =>
-    condition(type, 3).map((c): Audience => ({ id: `${type}-1`, name: "Random", version: 1, type, condition: c })),
-  )
+  .chain((type) => condition(type, 3).map((c): Audience => ({ id: `${type}-1`, name: "Random", version: 1, type, condition: c })))
   .filter((a) => {
     try {
       validateAudience(a);
@@ -113,18 +104,23 @@ function wellFormed(findings: Finding[]): void {
 describe("the validator never throws on valid-but-odd input", () => {
   it("random valid audiences, every profile, with and without now", () => {
     fc.assert(
-      fc.property(audience, fc.option(fc.constant("2026-11-20T12:00:00.000Z"), { nil: undefined }), fc.constantFrom("batch" as const, "streaming" as const), (a, now, evaluation) => {
-        for (const profile of ["blueprint" as const, custom]) {
-          wellFormed(validateAudienceLimits(a, { profile, now, evaluation }));
-        }
-        expect(validateAudienceLimits(a, { profile: "relaxed", now, evaluation })).toEqual([]);
-        // person audiences meet one blueprint rule: streamed, each condition on another entity is a warning
-        if (a.type === "person") {
-          const findings = validateAudienceLimits(a, { profile: "blueprint", now, evaluation });
-          if (evaluation === "batch") expect(findings).toEqual([]);
-          for (const f of findings) expect([f.ruleId, f.severity]).toEqual(["personAudience.multiEntityStreaming", "warning"]);
-        }
-      }),
+      fc.property(
+        audience,
+        fc.option(fc.constant("2026-11-20T12:00:00.000Z"), { nil: undefined }),
+        fc.constantFrom("batch" as const, "streaming" as const),
+        (a, now, evaluation) => {
+          for (const profile of ["blueprint" as const, custom]) {
+            wellFormed(validateAudienceLimits(a, { profile, now, evaluation }));
+          }
+          expect(validateAudienceLimits(a, { profile: "relaxed", now, evaluation })).toEqual([]);
+          // person audiences meet one blueprint rule: streamed, each condition on another entity is a warning
+          if (a.type === "person") {
+            const findings = validateAudienceLimits(a, { profile: "blueprint", now, evaluation });
+            if (evaluation === "batch") expect(findings).toEqual([]);
+            for (const f of findings) expect([f.ruleId, f.severity]).toEqual(["personAudience.multiEntityStreaming", "warning"]);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -144,12 +140,12 @@ describe("the validator never throws on valid-but-odd input", () => {
     const facts: fc.Arbitrary<ActivationPlanFacts> = fc.record(
       {
         destinationId: fc.constantFrom("linkedin", "marketo", "s3", "x"),
-        limits: fc.record(
-          { minAudienceSize: limit, maxAudienceSize: limit, maxMappedAttributes: limit, maxRowsPerFile: limit },
-          { requiredKeys: [] },
-        ),
+        limits: fc.record({ minAudienceSize: limit, maxAudienceSize: limit, maxMappedAttributes: limit, maxRowsPerFile: limit }, { requiredKeys: [] }),
         audiences: fc.array(
-          fc.record({ audienceId: fc.constantFrom("a", "b"), type: fc.constantFrom("account" as const, "person" as const), size }, { requiredKeys: ["audienceId", "type"] }),
+          fc.record(
+            { audienceId: fc.constantFrom("a", "b"), type: fc.constantFrom("account" as const, "person" as const), size },
+            { requiredKeys: ["audienceId", "type"] },
+          ),
           { maxLength: 4 },
         ),
         mappedAttributeCount: fc.integer({ min: 0, max: 200 }),

@@ -85,7 +85,11 @@ describe("blueprint plan rules at, just under and just over their limits", () =>
   });
 
   it("compositions abm-kit supports beyond the blueprint only warn", () => {
-    const ok = { id: "c", type: "person" as const, blocks: [{ kind: "audience" as const }, { kind: "exclude" as const }, { kind: "enrich" as const }, { kind: "rank" as const }] };
+    const ok = {
+      id: "c",
+      type: "person" as const,
+      blocks: [{ kind: "audience" as const }, { kind: "exclude" as const }, { kind: "enrich" as const }, { kind: "rank" as const }],
+    };
     expect(validateComposition(ok, { profile: "blueprint" })).toEqual([]);
     const findings = validateComposition(
       { id: "c2", type: "account", blocks: [{ kind: "audience" }, { kind: "union" }, { kind: "split" }] },
@@ -120,7 +124,7 @@ describe("destination limits and unknown sizes", () => {
     ]);
   });
 
-  it("reports a size rule it could not check as a warning with actual \"unknown\"", () => {
+  it('reports a size rule it could not check as a warning with actual "unknown"', () => {
     const facts = plan({ destinationId: "linkedin", audiences: [{ audienceId: "a", type: "account" }] });
     expect(validatePlan(facts, { profile: "blueprint" })).toEqual([
       expect.objectContaining({ ruleId: "destination.minAudienceSize", severity: "warning", actual: "unknown", limit: 300 }),

@@ -58,9 +58,7 @@ describe("custom profiles", () => {
     expect(BLUEPRINT_PROFILE.rules["accountAudience.personEventLookbackDays"].limit).toBe(30);
 
     const lookback = (days: number) =>
-      validateAudienceLimits(accountAudience(visits(days)), { profile, now: NOW }).filter(
-        (f) => f.ruleId === "accountAudience.personEventLookbackDays",
-      );
+      validateAudienceLimits(accountAudience(visits(days)), { profile, now: NOW }).filter((f) => f.ruleId === "accountAudience.personEventLookbackDays");
     expect(lookback(90)).toEqual([]);
     expect(lookback(91)).toEqual([expect.objectContaining({ limit: 90, actual: 91, severity: "warning" })]);
     expect(validatePlan({ destinationId: "s3", limits: {}, audiences: [], mappedAttributeCount: 0, dataflowsForDestination: 500 }, { profile })).toEqual([]);
@@ -118,11 +116,12 @@ describe("custom profiles", () => {
 describe("strictestLimits", () => {
   it("keeps the highest minimum, the lowest maximum and the slowest rate", () => {
     expect(
-      strictestLimits(
-        { minAudienceSize: 100, maxBatchSize: 500, requestsPerWindow: { requests: 100, windowMs: 20_000 } },
-        undefined,
-        { minAudienceSize: 300, maxBatchSize: 1000, maxConcurrency: 10, requestsPerWindow: { requests: 10, windowMs: 1000 } },
-      ),
+      strictestLimits({ minAudienceSize: 100, maxBatchSize: 500, requestsPerWindow: { requests: 100, windowMs: 20_000 } }, undefined, {
+        minAudienceSize: 300,
+        maxBatchSize: 1000,
+        maxConcurrency: 10,
+        requestsPerWindow: { requests: 10, windowMs: 1000 },
+      }),
     ).toEqual({ minAudienceSize: 300, maxBatchSize: 500, maxConcurrency: 10, requestsPerWindow: { requests: 100, windowMs: 20_000 } });
   });
 });

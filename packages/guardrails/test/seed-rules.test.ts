@@ -62,12 +62,18 @@ describe("person audiences with multi-entity conditions are batch-only on the bl
   });
 
   it("a person audience on its own fields and events streams without a finding", () => {
-    const own = personAudience({ kind: "and", conditions: [leaf("title", "CMO"), { kind: "event", types: ["Visit Webpage"], window: { last: { amount: 1, unit: "days" } } }] });
+    const own = personAudience({
+      kind: "and",
+      conditions: [leaf("title", "CMO"), { kind: "event", types: ["Visit Webpage"], window: { last: { amount: 1, unit: "days" } } }],
+    });
     expect(validateAudienceLimits(own, { profile: "blueprint", now: NOW, evaluation: "streaming" })).toEqual([]);
   });
 
   it("validateAudiences applies it per audience id", () => {
-    const findings = validateAudiences([personAudience(atAccount("Software"), "a"), personAudience(atAccount("Retail"), "b")], { profile: "blueprint", evaluation: { b: "streaming" } });
+    const findings = validateAudiences([personAudience(atAccount("Software"), "a"), personAudience(atAccount("Retail"), "b")], {
+      profile: "blueprint",
+      evaluation: { b: "streaming" },
+    });
     expect(findings.map((f) => [f.ruleId, f.path])).toEqual([["personAudience.multiEntityStreaming", "[1].condition"]]);
   });
 });
@@ -81,7 +87,7 @@ const plan = (overrides: Partial<ActivationPlanFacts> = {}): ActivationPlanFacts
 });
 
 describe("plan rules never pass a plan silently", () => {
-  it("the 100-dataflow rule without a count is a warning with actual \"unknown\"", () => {
+  it('the 100-dataflow rule without a count is a warning with actual "unknown"', () => {
     expect(validatePlan(plan(), { profile: "blueprint" })).toEqual([
       expect.objectContaining({ ruleId: "plan.dataflowsPerDestination", severity: "warning", path: "dataflowsForDestination", limit: 100, actual: "unknown" }),
     ]);
@@ -90,7 +96,10 @@ describe("plan rules never pass a plan silently", () => {
   });
 
   it("an audience whose type is not known is still checked (sizes, or an unknown-size warning)", () => {
-    const findings = validatePlan(plan({ dataflowsForDestination: 1, limits: { minAudienceSize: 10 }, audiences: [{ audienceId: "x" }, { audienceId: "y", size: 3 }] }), { profile: "relaxed" });
+    const findings = validatePlan(
+      plan({ dataflowsForDestination: 1, limits: { minAudienceSize: 10 }, audiences: [{ audienceId: "x" }, { audienceId: "y", size: 3 }] }),
+      { profile: "relaxed" },
+    );
     expect(findings.map((f) => [f.ruleId, f.path, f.actual])).toEqual([
       ["destination.minAudienceSize", "audiences[0].size", "unknown"],
       ["destination.minAudienceSize", "audiences[1].size", 3],
@@ -99,7 +108,8 @@ describe("plan rules never pass a plan silently", () => {
 });
 
 describe("LinkedIn's 300 counts matched members", () => {
-  const linkedin = (size?: number) => plan({ destinationId: "linkedin", dataflowsForDestination: 1, audiences: [{ audienceId: "a", type: "account", ...(size === undefined ? {} : { size }) }] });
+  const linkedin = (size?: number) =>
+    plan({ destinationId: "linkedin", dataflowsForDestination: 1, audiences: [{ audienceId: "a", type: "account", ...(size === undefined ? {} : { size }) }] });
 
   it("the blueprint profile says so, and the findings say the members sent are an upper bound of those matched", () => {
     expect(BLUEPRINT_PROFILE.destinations.linkedin).toEqual({ minAudienceSize: 300, minAudienceSizeCounts: "matched" });
@@ -113,13 +123,22 @@ describe("LinkedIn's 300 counts matched members", () => {
   });
 
   it("a destination's own minimum counts members sent unless it says otherwise", () => {
-    const findings = validatePlan(plan({ dataflowsForDestination: 1, limits: { minAudienceSize: 10 }, audiences: [{ audienceId: "a", type: "person", size: 9 }] }), { profile: "relaxed" });
+    const findings = validatePlan(
+      plan({ dataflowsForDestination: 1, limits: { minAudienceSize: 10 }, audiences: [{ audienceId: "a", type: "person", size: 9 }] }),
+      { profile: "relaxed" },
+    );
     expect(findings[0]!.message).not.toContain("matched");
   });
 
   it("the strictest minimum keeps what it counts", () => {
-    expect(strictestLimits({ minAudienceSize: 100 }, { minAudienceSize: 300, minAudienceSizeCounts: "matched" })).toEqual({ minAudienceSize: 300, minAudienceSizeCounts: "matched" });
+    expect(strictestLimits({ minAudienceSize: 100 }, { minAudienceSize: 300, minAudienceSizeCounts: "matched" })).toEqual({
+      minAudienceSize: 300,
+      minAudienceSizeCounts: "matched",
+    });
     expect(strictestLimits({ minAudienceSize: 1000 }, { minAudienceSize: 300, minAudienceSizeCounts: "matched" })).toEqual({ minAudienceSize: 1000 });
-    expect(strictestLimits({ minAudienceSize: 300 }, { minAudienceSize: 300, minAudienceSizeCounts: "matched" })).toEqual({ minAudienceSize: 300, minAudienceSizeCounts: "matched" });
+    expect(strictestLimits({ minAudienceSize: 300 }, { minAudienceSize: 300, minAudienceSizeCounts: "matched" })).toEqual({
+      minAudienceSize: 300,
+      minAudienceSizeCounts: "matched",
+    });
   });
 });

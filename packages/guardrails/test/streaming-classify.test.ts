@@ -14,14 +14,24 @@ describe("classify", () => {
   });
 
   it("streams an account audience over people's events (three engaged people in 30 days), noting the roll-up", () => {
-    const c = classify(account({ kind: "event", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } }, countDistinct: "people", count: { op: "gte", value: 3 } }));
+    const c = classify(
+      account({
+        kind: "event",
+        types: ["Visit Webpage"],
+        window: { last: { amount: 30, unit: "days" } },
+        countDistinct: "people",
+        count: { op: "gte", value: 3 },
+      }),
+    );
     expect(c.mode).toBe("streaming");
     expect(c.reasons.map((r) => r.code)).toEqual(["account_events", "time_windows"]);
   });
 
   it("streams bounded sequences, and is batch when the window has no start", () => {
     const steps = [{ types: ["Fill Out Form"] }, { types: ["Visit Webpage"] }];
-    expect(classify(person({ kind: "sequence", steps, within: { amount: 7, unit: "days" }, window: { last: { amount: 90, unit: "days" } } })).mode).toBe("streaming");
+    expect(classify(person({ kind: "sequence", steps, within: { amount: 7, unit: "days" }, window: { last: { amount: 90, unit: "days" } } })).mode).toBe(
+      "streaming",
+    );
     const unbounded = classify(person({ kind: "sequence", steps, within: { amount: 7, unit: "days" }, window: { to: "now" } }));
     expect(unbounded.mode).toBe("batch");
     expect(unbounded.reasons.find((r) => r.blocking)).toMatchObject({ code: "unbounded_lookback", path: ["condition", "window"] });
@@ -32,18 +42,35 @@ describe("classify", () => {
       kind: "related",
       relation: "opportunities",
       quantifier: "some",
-      where: { kind: "related", relation: "opportunityRoles", quantifier: "some", where: { kind: "related", relation: "person", quantifier: "some", where: { kind: "attribute", field: "title", op: "eq", value: "CMO" } } },
+      where: {
+        kind: "related",
+        relation: "opportunityRoles",
+        quantifier: "some",
+        where: { kind: "related", relation: "person", quantifier: "some", where: { kind: "attribute", field: "title", op: "eq", value: "CMO" } },
+      },
     });
     const c = classify(deep);
     expect(c.mode).toBe("batch");
     expect(c.reasons.find((r) => r.blocking)).toMatchObject({ code: "relation_depth", path: ["condition", "where", "where"] });
     // two levels stream
-    const two = account({ kind: "related", relation: "people", quantifier: "some", where: { kind: "event", types: ["Open Email"], window: { last: { amount: 7, unit: "days" } } } });
+    const two = account({
+      kind: "related",
+      relation: "people",
+      quantifier: "some",
+      where: { kind: "event", types: ["Open Email"], window: { last: { amount: 7, unit: "days" } } },
+    });
     expect(classify(two).mode).toBe("streaming");
   });
 
   it("is batch when an event filter compares with now", () => {
-    const c = classify(person({ kind: "event", types: ["Visit Webpage"], window: { last: { amount: 30, unit: "days" } }, where: { kind: "attribute", field: "occurredAt", op: "gte", value: { ago: { amount: 1, unit: "days" } } } }));
+    const c = classify(
+      person({
+        kind: "event",
+        types: ["Visit Webpage"],
+        window: { last: { amount: 30, unit: "days" } },
+        where: { kind: "attribute", field: "occurredAt", op: "gte", value: { ago: { amount: 1, unit: "days" } } },
+      }),
+    );
     expect(c.mode).toBe("batch");
     expect(blocking(c)).toEqual(["moving_event_filter"]);
   });

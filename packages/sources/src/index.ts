@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 export type { SourceProblem, FileReport } from "./read/file-report.js";
-export { createFileReport } from "./read/file-report.js";
 export { InputSourceSchema, type InputSource } from "./read/input-source.js";
 export { MAX_JSON_DEPTH } from "./read/json-depth.js";
 export type { SourceResult } from "./read/source-result.js";
@@ -13,7 +12,6 @@ export type { SourceRow } from "./read/source-row.js";
 export type { ObjectSpec, MapInput } from "./read/object-spec.js";
 export { ConsentColumnSchema, type ConsentColumn } from "./read/consent-columns.js";
 export { readCsv, streamCsv, type CsvRow, type CsvContent, type CsvStreamHooks } from "./read/read-csv.js";
-export { mapRows, appendBatch, type MapOptions } from "./read/map-rows.js";
 export { parseValue, parseInstant, type ValueType, type ParsedValue } from "./values/parse-value.js";
 export { inferFieldType } from "./values/infer-value-type.js";
 export { toSalesforceId18, salesforceIdSuffix, salesforceIdSuffixMismatch } from "./salesforce/salesforce-id.js";
@@ -32,4 +30,4 @@ export { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.j
 export { readMappedCsv, readMappedJson, mappedSpec } from "./generic/read-mapped.js";
 export { loadExports, type ExportFile, type LoadedExports, type LoadExportsOptions } from "./load-exports.js";
 export type { LoadProgress } from "./load-progress.js";
-export * from "./error-codes.js";
+export { SOURCES_ERROR_CODES, type SourcesErrorCode } from "./error-codes.js";

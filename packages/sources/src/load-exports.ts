@@ -47,7 +47,9 @@ const ArgumentsSchema = z.object({
   files: z.array(ExportFileSchema),
   options: z.object({
     // any graph with `add` (an IdentityGraph, or one from another copy of @abm-kit/core)
-    graph: z.custom<IdentityGraph>((g) => typeof g === "object" && g !== null && typeof (g as { add?: unknown }).add === "function", "expected an IdentityGraph").optional(),
+    graph: z
+      .custom<IdentityGraph>((g) => typeof g === "object" && g !== null && typeof (g as { add?: unknown }).add === "function", "expected an IdentityGraph")
+      .optional(),
     identity: z.looseObject({}).optional(),
     onProgress: z.custom<(progress: LoadProgress) => void>((f) => typeof f === "function", "expected a function").optional(),
     signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, "expected an AbortSignal").optional(),
@@ -68,10 +70,17 @@ export interface LoadExportsOptions {
 }
 
 /** The spec, report name and declared field types of a CSV export file. */
-function csvSpec(file: ExportFile, products: ReadonlyMap<string, { name?: string; family?: string; code?: string }>): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
+function csvSpec(
+  file: ExportFile,
+  products: ReadonlyMap<string, { name?: string; family?: string; code?: string }>,
+): { spec: ObjectSpec; name: string; fieldTypes?: Readonly<Record<string, FieldType>> | undefined } {
   switch (file.source) {
     case "salesforce":
-      return { spec: salesforceSpec(file.object, { products, ...file.options }), name: file.options?.name ?? inputName(file), fieldTypes: file.options?.fieldTypes };
+      return {
+        spec: salesforceSpec(file.object, { products, ...file.options }),
+        name: file.options?.name ?? inputName(file),
+        fieldTypes: file.options?.fieldTypes,
+      };
     case "marketo":
       return { spec: marketoSpec(file.export, file.options), name: file.options?.name ?? inputName(file), fieldTypes: file.options?.fieldTypes };
     case "partner":
@@ -145,7 +154,16 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
       const totalBytes = sizeOf(file);
       await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), {
         ...(signal ? { signal } : {}),
-        onProgress: (p) => onProgress?.({ phase: "reading", file: name, fileIndex: i, fileCount, bytes: p.bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows: p.rows }),
+        onProgress: (p) =>
+          onProgress?.({
+            phase: "reading",
+            file: name,
+            fileIndex: i,
+            fileCount,
+            bytes: p.bytes,
+            ...(totalBytes !== undefined ? { totalBytes } : {}),
+            rows: p.rows,
+          }),
       });
       reports[i] = report;
       announce(i, file, "read", totalBytes ?? 0, report.read);

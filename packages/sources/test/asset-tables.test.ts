@@ -17,13 +17,21 @@ describe("Asset exports and their owned-products table", () => {
     expect(snapshot.report.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(snapshot.relatedRowsOf("ownedProducts", snapshot.accounts.indexOf("001Hs00001AcmeAIAR")).length).toBe(1);
     expect(snapshot.relatedRowsOf("ownedProducts", snapshot.accounts.indexOf("001Hs00001BetaBIAR")).length).toBe(1);
-    expect(snapshot.related.get("ownedProducts")!.definition.fields).toMatchObject({ product: { type: "string" }, productId: { type: "string" }, productCode: { type: "string" }, quantity: { type: "number" } });
+    expect(snapshot.related.get("ownedProducts")!.definition.fields).toMatchObject({
+      product: { type: "string" },
+      productId: { type: "string" },
+      productCode: { type: "string" },
+      quantity: { type: "number" },
+    });
   });
 
   it("uses the caller's declaration of the table over the reader's", async () => {
     const graph = new IdentityGraph();
     graph.add((await readSalesforceCsv("Asset", fixture("salesforce/Asset-export.csv"))).batch);
-    const snapshot = toSnapshot(graph, { asOf: ASOF, relatedTables: [{ name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" } }, description: "mine" }] });
+    const snapshot = toSnapshot(graph, {
+      asOf: ASOF,
+      relatedTables: [{ name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" } }, description: "mine" }],
+    });
     expect(snapshot.related.get("ownedProducts")!.definition.description).toBe("mine");
   });
 

@@ -26,7 +26,10 @@ describe("bad input", () => {
     const { batch, report } = await readSalesforceCsv("Opportunity", fixture("bad/Opportunity-bad.csv"));
     expect(report).toMatchObject({ read: 5, loaded: 2, rejected: 3 });
     const at = (line: number) => report.problems.filter((p) => p.line === line).map((p) => [p.field, p.severity, p.code]);
-    expect(at(3)).toEqual([["Amount", "warning", "invalid_value"], ["CloseDate", "warning", "invalid_value"]]);
+    expect(at(3)).toEqual([
+      ["Amount", "warning", "invalid_value"],
+      ["CloseDate", "warning", "invalid_value"],
+    ]);
     expect(at(4)).toEqual([[undefined, "error", "field_count"]]);
     expect(at(5)).toEqual([["Id", "error", "duplicate_id"]]);
     expect(at(6)).toEqual([["Id", "error", "missing_value"]]);

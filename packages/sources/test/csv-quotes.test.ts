@@ -1,14 +1,18 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createFileReport, readCsv, readMappedCsv, readSalesforceCsv } from "../src/index.js";
+import { readCsv, readMappedCsv, readSalesforceCsv } from "../src/index.js";
+import { createFileReport } from "../src/internal/index.js";
 import { tempFiles } from "./support/temp-files.js";
 
 const files = tempFiles();
 
 describe("malformed quotes: each bad record is one rejected record on its own line, the rest loads", () => {
   it('a space before a quote (` "abc"`) rejects that record only: read 3, loaded 2, rejected 1', async () => {
-    const path = files.write("Account.csv", 'Id,Name,Industry\n001Hs00001AcmeAIAR, "Acme",Software\n001Hs00001BetaBIAR,Beta,Banking\n001Hs00001MuelCIAR,Müller,Manufacturing\n');
+    const path = files.write(
+      "Account.csv",
+      'Id,Name,Industry\n001Hs00001AcmeAIAR, "Acme",Software\n001Hs00001BetaBIAR,Beta,Banking\n001Hs00001MuelCIAR,Müller,Manufacturing\n',
+    );
     const { batch, report } = await readSalesforceCsv("Account", { path });
     expect(report).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 2, field: "Name", code: "invalid_csv", severity: "error" })]);
@@ -16,7 +20,10 @@ describe("malformed quotes: each bad record is one rejected record on its own li
   });
 
   it("text after a closing quote rejects that line only; the next records load", async () => {
-    const path = files.write("Contact.csv", 'Id,LastName,Email\r\n003Hs00002JaneDIAR,Doe,jane@acme.com\r\n003Hs00002BobsEIAR,"Sm"ith,bob@beta.co.uk\r\n003Hs00002AnnaFIAR,"Fischer, Anna",anna@mueller.de\r\n');
+    const path = files.write(
+      "Contact.csv",
+      'Id,LastName,Email\r\n003Hs00002JaneDIAR,Doe,jane@acme.com\r\n003Hs00002BobsEIAR,"Sm"ith,bob@beta.co.uk\r\n003Hs00002AnnaFIAR,"Fischer, Anna",anna@mueller.de\r\n',
+    );
     const { batch, report } = await readSalesforceCsv("Contact", { path });
     expect(report).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 3, field: "LastName", code: "invalid_csv" })]);
@@ -24,7 +31,10 @@ describe("malformed quotes: each bad record is one rejected record on its own li
   });
 
   it("a quote never closed rejects the line it opens on; reading goes on with the next line", async () => {
-    const path = files.write("Contact.csv", 'Id,LastName,Email\n003Hs00002JaneDIAR,Doe,jane@acme.com\n003Hs00002YyyyYIAR,"Never closed,y@m.de\n003Hs00002XxxxXIAR,Lost,x@m.de\n003Hs00002WwwwWIAR,Found,w@m.de\n');
+    const path = files.write(
+      "Contact.csv",
+      'Id,LastName,Email\n003Hs00002JaneDIAR,Doe,jane@acme.com\n003Hs00002YyyyYIAR,"Never closed,y@m.de\n003Hs00002XxxxXIAR,Lost,x@m.de\n003Hs00002WwwwWIAR,Found,w@m.de\n',
+    );
     const { batch, report } = await readSalesforceCsv("Contact", { path });
     expect(report).toMatchObject({ read: 4, loaded: 3, rejected: 1 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 3, field: "LastName", code: "invalid_csv" })]);
@@ -82,7 +92,11 @@ const record = fc.oneof(
 );
 
 /** Writes the records as a file and what a reader must find in it: every record, its line, and the bad ones. */
-function csvFile(records: readonly ({ good: true; values: string[] } | { good: false; text: string; field: string | undefined })[], eol: string, unclosedTail: readonly string[][] | undefined) {
+function csvFile(
+  records: readonly ({ good: true; values: string[] } | { good: false; text: string; field: string | undefined })[],
+  eol: string,
+  unclosedTail: readonly string[][] | undefined,
+) {
   let text = HEADER.join(",") + eol;
   let line = 2;
   const expected: { line: number; values?: string[]; field?: string | undefined }[] = [];

@@ -5,7 +5,11 @@ import { tempFiles } from "./support/temp-files.js";
 const files = tempFiles();
 
 /** A Salesforce REST record, as `GET /services/data/vXX.X/query` returns it. */
-const sfRecord = (type: string, id: string, fields: Record<string, unknown>) => ({ attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${id}` }, Id: id, ...fields });
+const sfRecord = (type: string, id: string, fields: Record<string, unknown>) => ({
+  attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${id}` },
+  Id: id,
+  ...fields,
+});
 /** A relationship chain `Parent.Parent.…` `levels` deep, as JSON text (built as text: too deep for JSON.stringify). */
 const parentChain = (levels: number) => `${'{"attributes":{"type":"Account","url":"/x"},"Name":"up","Parent":'.repeat(levels)}null${"}".repeat(levels)}`;
 /** `levels` nested arrays around a number, as JSON text. */
@@ -46,7 +50,10 @@ describe("JSON exports nested deeper than the limit", () => {
 
   it("mapped JSON: a record at the depth limit loads, one level deeper is rejected", async () => {
     const atLimit = nestedArrays(MAX_JSON_DEPTH - 1); // the record itself is the first level
-    const path = files.write("registrants.json", `[{"id":"r-1","extra":${atLimit}},{"id":"r-2","extra":[${atLimit}]},{"id":"r-3","extra":${nestedArrays(10_000)}}]`);
+    const path = files.write(
+      "registrants.json",
+      `[{"id":"r-1","extra":${atLimit}},{"id":"r-2","extra":[${atLimit}]},{"id":"r-3","extra":${nestedArrays(10_000)}}]`,
+    );
     const { batch, report } = await readMappedJson({ path }, { entity: "person", system: "webinar-tool", idColumn: "id" });
     expect(report).toMatchObject({ read: 3, loaded: 1, rejected: 2 });
     expect(report.problems.map((p) => [p.record, p.field, p.code])).toEqual([
@@ -69,7 +76,10 @@ describe("JSON exports nested deeper than the limit", () => {
   });
 
   it("loadExports reads every file when one of them is nested too deep", async () => {
-    const deep = files.write("Contact.json", `{"totalSize":1,"done":true,"records":[${JSON.stringify(sfRecord("Contact", "003Hs00002JaneDIAR", { LastName: "Doe" })).replace(/}$/, `,"Account":${parentChain(50_000)}}`)}]}`);
+    const deep = files.write(
+      "Contact.json",
+      `{"totalSize":1,"done":true,"records":[${JSON.stringify(sfRecord("Contact", "003Hs00002JaneDIAR", { LastName: "Doe" })).replace(/}$/, `,"Account":${parentChain(50_000)}}`)}]}`,
+    );
     const fine = files.write("leads.json", `{"success":true,"result":[{"id":1001,"email":"jane@acme.com"}]}`);
     const { graph, reports } = await loadExports([
       { source: "salesforce", object: "Contact", path: deep },

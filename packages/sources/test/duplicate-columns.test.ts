@@ -61,7 +61,10 @@ describe("duplicate and unnamed header columns are kept under distinct names, wi
 
   it('JSON: a key "" is read as `(empty key)`, with a warning, and the graph takes the record', async () => {
     const leads = files.write("leads.json", '{"success":true,"result":[{"id":1001,"email":"jane@acme.com","":"x"},{"id":1002,"":"y"}]}');
-    const contacts = files.write("Contact.json", JSON.stringify({ totalSize: 1, done: true, records: [{ attributes: { type: "Contact", url: "/c" }, Id: "003Hs00002JaneDIAR", "": "z" }] }));
+    const contacts = files.write(
+      "Contact.json",
+      JSON.stringify({ totalSize: 1, done: true, records: [{ attributes: { type: "Contact", url: "/c" }, Id: "003Hs00002JaneDIAR", "": "z" }] }),
+    );
     const { graph, reports } = await loadExports([
       { source: "marketo", export: "leads", path: leads },
       { source: "salesforce", object: "Contact", path: contacts },
@@ -76,9 +79,25 @@ describe("duplicate and unnamed header columns are kept under distinct names, wi
   });
 
   it("Salesforce REST JSON: a literal dotted key that collides with a flattened relationship field is reported", async () => {
-    const path = files.write("Contact.json", JSON.stringify({ totalSize: 1, done: true, records: [{ attributes: { type: "Contact", url: "/c" }, Id: "003Hs00002JaneDIAR", "Account.Name": "literal", Account: { attributes: { type: "Account", url: "/a" }, Name: "Acme" } }] }));
+    const path = files.write(
+      "Contact.json",
+      JSON.stringify({
+        totalSize: 1,
+        done: true,
+        records: [
+          {
+            attributes: { type: "Contact", url: "/c" },
+            Id: "003Hs00002JaneDIAR",
+            "Account.Name": "literal",
+            Account: { attributes: { type: "Account", url: "/a" }, Name: "Acme" },
+          },
+        ],
+      }),
+    );
     const { batch, report } = await readSalesforceJson("Contact", { path });
     expect(batch.persons![0]!.person.attributes).toEqual({ "Account.Name": "literal" });
-    expect(report.problems.filter((p) => p.code === "duplicate_column")).toEqual([expect.objectContaining({ record: 1, field: "Account.Name", severity: "warning" })]);
+    expect(report.problems.filter((p) => p.code === "duplicate_column")).toEqual([
+      expect.objectContaining({ record: 1, field: "Account.Name", severity: "warning" }),
+    ]);
   });
 });

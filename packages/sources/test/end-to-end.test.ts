@@ -5,13 +5,34 @@ import { describe, expect, it } from "vitest";
 import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, loadExports, partnerTableDefinition, type ExportFile } from "../src/index.js";
 
 const path = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({ source: "salesforce", object, path: path(`salesforce/${file}`) });
-const mkto = (kind: Extract<ExportFile, { source: "marketo" }>["export"]): ExportFile => ({ source: "marketo", export: kind, path: path(`marketo/${kind}.csv`) });
+const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({
+  source: "salesforce",
+  object,
+  path: path(`salesforce/${file}`),
+});
+const mkto = (kind: Extract<ExportFile, { source: "marketo" }>["export"]): ExportFile => ({
+  source: "marketo",
+  export: kind,
+  path: path(`marketo/${kind}.csv`),
+});
 
 const FILES: ExportFile[] = [
-  sf("Account"), sf("Contact"), sf("Contact", "Contact.json"), sf("Lead"), sf("AccountContactRelation"), sf("Opportunity"), sf("OpportunityContactRole"),
-  sf("Campaign"), sf("CampaignMember"), sf("Product2"), sf("Asset"), sf("Asset", "Asset.json"),
-  mkto("leads"), mkto("activities"), mkto("companies"), mkto("opportunities"),
+  sf("Account"),
+  sf("Contact"),
+  sf("Contact", "Contact.json"),
+  sf("Lead"),
+  sf("AccountContactRelation"),
+  sf("Opportunity"),
+  sf("OpportunityContactRole"),
+  sf("Campaign"),
+  sf("CampaignMember"),
+  sf("Product2"),
+  sf("Asset"),
+  sf("Asset", "Asset.json"),
+  mkto("leads"),
+  mkto("activities"),
+  mkto("companies"),
+  mkto("opportunities"),
   { source: "partner", mapping: INTENT_MAPPING, path: path("partner/intent.csv") },
   { source: "partner", mapping: TECHNOGRAPHICS_MAPPING, path: path("partner/technographics.csv") },
   { source: "partner", mapping: FIRMOGRAPHICS_MAPPING, path: path("partner/firmographics.csv") },
@@ -28,7 +49,11 @@ describe("exports → identity graph → snapshot", () => {
     expect(reports.map((r) => r.file)).toContain("Contact.json");
     for (const r of reports) expect(r.read).toBe(r.loaded + r.rejected);
     const jane = graph.entities().persons.find((p) => p.id === JANE)!;
-    expect(jane.sourceKeys!.map((k) => `${k.system}:${k.object}:${k.id}`)).toEqual(["marketo:Lead:1001", `salesforce:Contact:${JANE}`, "salesforce:Lead:00QHs00003LeadGMAR"]);
+    expect(jane.sourceKeys!.map((k) => `${k.system}:${k.object}:${k.id}`)).toEqual([
+      "marketo:Lead:1001",
+      `salesforce:Contact:${JANE}`,
+      "salesforce:Lead:00QHs00003LeadGMAR",
+    ]);
     expect(jane.consent).toEqual({ email: "denied", phone: "granted" });
     expect(jane.title).toBe("Chief Marketing Officer");
     const why = graph.explainPerson(JANE)!;
@@ -76,7 +101,11 @@ describe("exports → identity graph → snapshot", () => {
         partnerTableDefinition(INTENT_MAPPING),
         partnerTableDefinition(TECHNOGRAPHICS_MAPPING),
         partnerTableDefinition(FIRMOGRAPHICS_MAPPING),
-        { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
+        {
+          name: "ownedProducts",
+          keyedBy: "account",
+          fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } },
+        },
       ],
     });
     expect(snapshot.report.problems.filter((p) => p.severity === "error")).toEqual([]);
@@ -102,7 +131,7 @@ describe("exports → identity graph → snapshot", () => {
       fc.property(fc.shuffledSubarray(batches, { minLength: batches.length, maxLength: batches.length }), fc.integer(), (order, seed) => {
         const g = new IdentityGraph(identity);
         let s = seed;
-        const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+        const rand = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
         for (const b of order) {
           const shuffled = Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort(() => rand() - 0.5) : v]));
           g.add(shuffled as IdentityBatch);

@@ -9,7 +9,16 @@ const REPLACEMENT_CHARACTER_UTF8 = [0xef, 0xbf, 0xbd]; // a real U+FFFD, written
 
 describe("invalid UTF-8 is a warning naming the line; the record loads with U+FFFD in place of the bad bytes", () => {
   it("Salesforce CSV: a Latin-1 byte on line 3 is reported with its line and column; a genuine U+FFFD is not", async () => {
-    const path = files.write("Account.csv", bytes("Id,Name,BillingCountry\n001Hs00001AcmeAIAR,Acme,United States\n001Hs00001MuelCIAR,M", LATIN1_U_UMLAUT, "ller,Germany\n001Hs00001BetaBIAR,Beta ", REPLACEMENT_CHARACTER_UTF8, ",United Kingdom\n"));
+    const path = files.write(
+      "Account.csv",
+      bytes(
+        "Id,Name,BillingCountry\n001Hs00001AcmeAIAR,Acme,United States\n001Hs00001MuelCIAR,M",
+        LATIN1_U_UMLAUT,
+        "ller,Germany\n001Hs00001BetaBIAR,Beta ",
+        REPLACEMENT_CHARACTER_UTF8,
+        ",United Kingdom\n",
+      ),
+    );
     const { batch, report } = await readSalesforceCsv("Account", { path });
     expect(report).toMatchObject({ read: 3, loaded: 3, rejected: 0 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 3, field: "Name", code: "invalid_utf8", severity: "warning" })]);
@@ -17,7 +26,10 @@ describe("invalid UTF-8 is a warning naming the line; the record loads with U+FF
   });
 
   it("a bad byte on the second line of a quoted multi-line value names the record's line and the file line", async () => {
-    const path = files.write("Contact.csv", bytes('Id,LastName,Description\n003Hs00002JaneDIAR,Doe,"first line\nsecond ', [0xc3, 0x28], ' line"\n003Hs00002AnnaFIAR,Fischer,\n'));
+    const path = files.write(
+      "Contact.csv",
+      bytes('Id,LastName,Description\n003Hs00002JaneDIAR,Doe,"first line\nsecond ', [0xc3, 0x28], ' line"\n003Hs00002AnnaFIAR,Fischer,\n'),
+    );
     const { report } = await readSalesforceCsv("Contact", { path });
     expect(report).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 2, field: "Description", code: "invalid_utf8" })]);
@@ -55,14 +67,26 @@ describe("invalid UTF-8 is a warning naming the line; the record loads with U+FF
     const prefix2 = `${id(n++)},`;
     lines.push(`${prefix2}${"y".repeat(131_072 - size - Buffer.byteLength(prefix2) - 1)}\r\n`);
     const badLine = lines.length + 2; // header is line 1
-    const path = files.write("Account.csv", Buffer.concat([Buffer.from(header + lines.join("")), bytes(`${id(n++)},Caf`, [0xe9], "\r\n", `${id(n++)},Last\r\n`)]));
+    const path = files.write(
+      "Account.csv",
+      Buffer.concat([Buffer.from(header + lines.join("")), bytes(`${id(n++)},Caf`, [0xe9], "\r\n", `${id(n++)},Last\r\n`)]),
+    );
     const { report } = await readSalesforceCsv("Account", { path });
     expect(report).toMatchObject({ read: lines.length + 2, loaded: lines.length + 2, rejected: 0 });
-    expect(report.problems.filter((p) => p.code !== "unknown_column")).toEqual([expect.objectContaining({ line: badLine, field: "Name", code: "invalid_utf8" })]);
+    expect(report.problems.filter((p) => p.code !== "unknown_column")).toEqual([
+      expect.objectContaining({ line: badLine, field: "Name", code: "invalid_utf8" }),
+    ]);
   });
 
   it("Marketo REST JSON: a bad byte is a warning with its line in the file", async () => {
-    const path = files.write("leads.json", bytes('{\n  "success": true,\n  "result": [\n    { "id": 1001, "lastName": "M', LATIN1_U_UMLAUT, 'ller" },\n    { "id": 1002, "lastName": "Lane" }\n  ]\n}\n'));
+    const path = files.write(
+      "leads.json",
+      bytes(
+        '{\n  "success": true,\n  "result": [\n    { "id": 1001, "lastName": "M',
+        LATIN1_U_UMLAUT,
+        'ller" },\n    { "id": 1002, "lastName": "Lane" }\n  ]\n}\n',
+      ),
+    );
     const { batch, report } = await readMarketoJson("leads", { path });
     expect(report).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
     expect(report.problems).toEqual([expect.objectContaining({ line: 4, code: "invalid_utf8", severity: "warning" })]);

@@ -2,12 +2,26 @@ import { fileURLToPath } from "node:url";
 import { statSync } from "node:fs";
 import { IdentityGraph, type IdentityBatch } from "@abm-kit/core";
 import { describe, expect, it } from "vitest";
-import { INTENT_MAPPING, loadExports, marketoSpec, salesforceSpec, readMarketoCsv, readPartnerCsv, readSalesforceCsv, type ExportFile, type LoadProgress } from "../src/index.js";
+import {
+  INTENT_MAPPING,
+  loadExports,
+  marketoSpec,
+  salesforceSpec,
+  readMarketoCsv,
+  readPartnerCsv,
+  readSalesforceCsv,
+  type ExportFile,
+  type LoadProgress,
+} from "../src/index.js";
 import { createFileReport } from "../src/read/file-report.js";
 import { streamMappedCsv } from "../src/read/stream-mapped-csv.js";
 
 const path = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({ source: "salesforce", object, path: path(`salesforce/${file}`) });
+const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"], file = `${object}.csv`): ExportFile => ({
+  source: "salesforce",
+  object,
+  path: path(`salesforce/${file}`),
+});
 const FILES: ExportFile[] = [
   sf("Account"),
   sf("Contact"),
@@ -22,11 +36,27 @@ const FILES: ExportFile[] = [
 describe("loadExports streams CSV files", () => {
   it("reads chunk by chunk into the same records and the same reports as reading each file whole", async () => {
     const cases = [
-      { read: () => readSalesforceCsv("Contact", { path: path("salesforce/Contact.csv") }), spec: salesforceSpec("Contact"), file: path("salesforce/Contact.csv") },
-      { read: () => readSalesforceCsv("Contact", { path: path("bad/Contact-broken.csv") }), spec: salesforceSpec("Contact"), file: path("bad/Contact-broken.csv") },
-      { read: () => readSalesforceCsv("Opportunity", { path: path("bad/Opportunity-bad.csv") }), spec: salesforceSpec("Opportunity"), file: path("bad/Opportunity-bad.csv") },
+      {
+        read: () => readSalesforceCsv("Contact", { path: path("salesforce/Contact.csv") }),
+        spec: salesforceSpec("Contact"),
+        file: path("salesforce/Contact.csv"),
+      },
+      {
+        read: () => readSalesforceCsv("Contact", { path: path("bad/Contact-broken.csv") }),
+        spec: salesforceSpec("Contact"),
+        file: path("bad/Contact-broken.csv"),
+      },
+      {
+        read: () => readSalesforceCsv("Opportunity", { path: path("bad/Opportunity-bad.csv") }),
+        spec: salesforceSpec("Opportunity"),
+        file: path("bad/Opportunity-bad.csv"),
+      },
       { read: () => readMarketoCsv("leads", { path: path("marketo/leads.csv") }), spec: marketoSpec("leads"), file: path("marketo/leads.csv") },
-      { read: () => readMarketoCsv("activities", { path: path("marketo/activities.csv") }), spec: marketoSpec("activities"), file: path("marketo/activities.csv") },
+      {
+        read: () => readMarketoCsv("activities", { path: path("marketo/activities.csv") }),
+        spec: marketoSpec("activities"),
+        file: path("marketo/activities.csv"),
+      },
     ];
     for (const c of cases) {
       const whole = await c.read();
@@ -34,14 +64,23 @@ describe("loadExports streams CSV files", () => {
         const report = createFileReport(whole.report.file, whole.report.kind);
         const merged: Record<string, unknown[]> = {};
         let fields: IdentityBatch["fields"];
-        await streamMappedCsv({ path: c.file }, c.spec, report, {}, (batch) => {
-          for (const [part, records] of Object.entries(batch)) {
-            if (part === "fields") fields = batch.fields;
-            else (merged[part] ??= []).push(...(records as unknown[]));
-          }
-        }, { chunkRows });
+        await streamMappedCsv(
+          { path: c.file },
+          c.spec,
+          report,
+          {},
+          (batch) => {
+            for (const [part, records] of Object.entries(batch)) {
+              if (part === "fields") fields = batch.fields;
+              else (merged[part] ??= []).push(...(records as unknown[]));
+            }
+          },
+          { chunkRows },
+        );
         expect(report).toEqual(whole.report);
-        expect({ ...merged, ...(fields ? { fields } : {}) }).toEqual(Object.fromEntries(Object.entries(whole.batch).filter(([, v]) => !Array.isArray(v) || v.length > 0)));
+        expect({ ...merged, ...(fields ? { fields } : {}) }).toEqual(
+          Object.fromEntries(Object.entries(whole.batch).filter(([, v]) => !Array.isArray(v) || v.length > 0)),
+        );
       }
     }
   });
@@ -52,7 +91,11 @@ describe("loadExports streams CSV files", () => {
     const reports = [];
     for (const file of FILES) {
       const result =
-        file.source === "salesforce" ? await readSalesforceCsv(file.object, file) : file.source === "marketo" ? await readMarketoCsv(file.export, file) : await readPartnerCsv(file, INTENT_MAPPING);
+        file.source === "salesforce"
+          ? await readSalesforceCsv(file.object, file)
+          : file.source === "marketo"
+            ? await readMarketoCsv(file.export, file)
+            : await readPartnerCsv(file, INTENT_MAPPING);
       graph.add(result.batch);
       reports.push(result.report);
     }
@@ -69,7 +112,15 @@ describe("loadExports streams CSV files", () => {
       const mine = events.filter((e) => e.fileIndex === i);
       const size = statSync((file as { path: string }).path).size;
       expect(mine[0]).toMatchObject({ phase: "reading", file: reports[i]!.file, bytes: 0, rows: 0, totalBytes: size, fileCount: FILES.length });
-      expect(mine.at(-1)).toEqual({ phase: "read", file: reports[i]!.file, fileIndex: i, fileCount: FILES.length, bytes: size, totalBytes: size, rows: reports[i]!.read });
+      expect(mine.at(-1)).toEqual({
+        phase: "read",
+        file: reports[i]!.file,
+        fileIndex: i,
+        fileCount: FILES.length,
+        bytes: size,
+        totalBytes: size,
+        rows: reports[i]!.read,
+      });
       const reading = mine.filter((e) => e.phase === "reading");
       expect(reading.at(-1)!.bytes).toBe(size);
       for (let k = 1; k < reading.length; k++) expect(reading[k]!.bytes).toBeGreaterThanOrEqual(reading[k - 1]!.bytes);

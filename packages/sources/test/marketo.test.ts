@@ -6,7 +6,9 @@ const fixture = (name: string) => ({ path: fileURLToPath(new URL(`./fixtures/${n
 
 describe("Marketo", () => {
   it("reads a lead export with Salesforce cross-references, unsubscribes and custom fields", async () => {
-    const { batch, report } = await readMarketoCsv("leads", fixture("marketo/leads.csv"), { consentColumns: { adOptOut: { channel: "advertising", optOutWhen: true } } });
+    const { batch, report } = await readMarketoCsv("leads", fixture("marketo/leads.csv"), {
+      consentColumns: { adOptOut: { channel: "advertising", optOutWhen: true } },
+    });
     expect(report).toMatchObject({ read: 5, loaded: 5, rejected: 0 });
     const [jane, carl, dora] = batch.persons!;
     expect(jane!.identities).toEqual([{ namespace: "salesforce.contact", value: "003Hs00002JaneDIAR" }]);
@@ -31,7 +33,9 @@ describe("Marketo", () => {
 
   it("keeps a row whose attributes cell is not JSON, without its attributes, and says where", async () => {
     const { batch, report } = await readMarketoCsv("activities", fixture("marketo/activities.csv"));
-    expect(report.problems).toContainEqual(expect.objectContaining({ file: "activities.csv", line: 4, field: "attributes", severity: "warning", code: "invalid_json" }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ file: "activities.csv", line: 4, field: "attributes", severity: "warning", code: "invalid_json" }),
+    );
     expect(batch.events!.find((e) => e.event.id === "marketo:9003")).toBeDefined();
     expect(report.problems).toContainEqual(expect.objectContaining({ line: 6, field: "activityDate", severity: "error" }));
     expect(report.problems).toContainEqual(expect.objectContaining({ line: 7, field: "marketoGUID", code: "duplicate_id" }));
@@ -55,7 +59,10 @@ describe("Marketo", () => {
   });
 
   it("reads REST JSON leads (`result`)", async () => {
-    const { batch, report } = await readMarketoJson("leads", { name: "leads.json", text: JSON.stringify({ requestId: "x", success: true, result: [{ id: 7, email: "a@b.com", unsubscribed: true }] }) });
+    const { batch, report } = await readMarketoJson("leads", {
+      name: "leads.json",
+      text: JSON.stringify({ requestId: "x", success: true, result: [{ id: 7, email: "a@b.com", unsubscribed: true }] }),
+    });
     expect(report.loaded).toBe(1);
     expect(batch.persons![0]).toMatchObject({ key: { value: "7" }, person: { email: "a@b.com", consent: { email: "denied" } } });
   });
@@ -63,7 +70,22 @@ describe("Marketo", () => {
 
 describe("Marketo REST activities", () => {
   it("reads attributes given as REST [{ name, value }] pairs", async () => {
-    const response = { success: true, result: [{ marketoGUID: "1", leadId: 5, activityDate: "2026-11-01T10:00:00Z", activityTypeId: 1, primaryAttributeValue: "/pricing", attributes: [{ name: "Webpage URL", value: "/pricing" }, { name: "Client IP Address", value: "10.0.0.1" }] }] };
+    const response = {
+      success: true,
+      result: [
+        {
+          marketoGUID: "1",
+          leadId: 5,
+          activityDate: "2026-11-01T10:00:00Z",
+          activityTypeId: 1,
+          primaryAttributeValue: "/pricing",
+          attributes: [
+            { name: "Webpage URL", value: "/pricing" },
+            { name: "Client IP Address", value: "10.0.0.1" },
+          ],
+        },
+      ],
+    };
     const { batch, report } = await readMarketoJson("activities", { name: "activities.json", text: JSON.stringify(response) });
     expect(report.problems).toEqual([]);
     expect(batch.events![0]!.event.properties).toEqual({ webpageUrl: "/pricing", clientIpAddress: "10.0.0.1", webpage: "/pricing" });

@@ -9,7 +9,10 @@ const entries = (o: object | undefined) => Object.entries(o ?? {}).sort(([a], [b
 
 describe("columns and keys named after Object.prototype members are data", () => {
   it("Salesforce CSV: constructor, toString, valueOf and __proto__ columns are kept as attributes, reported and declared", async () => {
-    const path = files.write("Account.csv", "Id,Name,constructor,toString,valueOf,__proto__\n001Hs00001AcmeAIAR,Acme,c1,t1,v1,p1\n001Hs00001BetaBIAR,Beta,,,,\n");
+    const path = files.write(
+      "Account.csv",
+      "Id,Name,constructor,toString,valueOf,__proto__\n001Hs00001AcmeAIAR,Acme,c1,t1,v1,p1\n001Hs00001BetaBIAR,Beta,,,,\n",
+    );
     const { batch, report } = await readSalesforceCsv("Account", { path });
     expect(report).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
     expect(entries(batch.accounts![0]!.account.attributes)).toEqual([
@@ -30,7 +33,10 @@ describe("columns and keys named after Object.prototype members are data", () =>
   });
 
   it("Marketo REST JSON: proto-named keys of one record are kept; a record without them does not inherit them", async () => {
-    const path = files.write("leads.json", '{"requestId":"1#2","success":true,"result":[{"id":1001,"email":"jane@acme.com","constructor":"c","toString":"t","__proto__":"p"},{"id":1002,"email":"carl@gmail.com"}]}');
+    const path = files.write(
+      "leads.json",
+      '{"requestId":"1#2","success":true,"result":[{"id":1001,"email":"jane@acme.com","constructor":"c","toString":"t","__proto__":"p"},{"id":1002,"email":"carl@gmail.com"}]}',
+    );
     const { batch, report } = await readMarketoJson("leads", { path });
     expect(report).toMatchObject({ read: 2, loaded: 2, rejected: 0, problems: [] });
     expect(entries(batch.persons![0]!.person.attributes)).toEqual([
@@ -42,7 +48,17 @@ describe("columns and keys named after Object.prototype members are data", () =>
   });
 
   it("Salesforce REST JSON: a top-level constructor field is an attribute", async () => {
-    const path = files.write("Account.json", JSON.stringify({ totalSize: 2, done: true, records: [{ attributes: { type: "Account", url: "/a" }, Id: "001Hs00001AcmeAIAR", constructor: "x" }, { attributes: { type: "Account", url: "/b" }, Id: "001Hs00001BetaBIAR" }] }));
+    const path = files.write(
+      "Account.json",
+      JSON.stringify({
+        totalSize: 2,
+        done: true,
+        records: [
+          { attributes: { type: "Account", url: "/a" }, Id: "001Hs00001AcmeAIAR", constructor: "x" },
+          { attributes: { type: "Account", url: "/b" }, Id: "001Hs00001BetaBIAR" },
+        ],
+      }),
+    );
     const { batch } = await readSalesforceJson("Account", { path });
     expect(entries(batch.accounts![0]!.account.attributes)).toEqual([["constructor", "x"]]);
     expect(batch.accounts![1]!.account.attributes).toBeUndefined();
@@ -50,7 +66,10 @@ describe("columns and keys named after Object.prototype members are data", () =>
 
   it("mapped CSV: an id column named constructor and a field column named toString work", async () => {
     const path = files.write("registrants.csv", "constructor,toString,hasOwnProperty\nr-1,jane@acme.com,yes\n");
-    const { batch, report } = await readMappedCsv({ path }, { entity: "person", system: "webinar-tool", idColumn: "constructor", fields: { toString: { field: "email", type: "string" as const } } });
+    const { batch, report } = await readMappedCsv(
+      { path },
+      { entity: "person", system: "webinar-tool", idColumn: "constructor", fields: { toString: { field: "email", type: "string" as const } } },
+    );
     expect(report).toMatchObject({ read: 1, loaded: 1, rejected: 0 });
     expect(batch.persons![0]).toMatchObject({ key: { value: "r-1" }, person: { email: "jane@acme.com" } });
     expect(entries(batch.persons![0]!.person.attributes)).toEqual([["hasOwnProperty", "yes"]]);

@@ -9,7 +9,13 @@ describe("Salesforce CSV", () => {
     const { batch, report } = await readSalesforceCsv("Account", fixture("salesforce/Account.csv"));
     expect(report).toMatchObject({ file: "Account.csv", kind: "salesforce:Account", read: 4, loaded: 3, rejected: 1 });
     const [acme, beta, muller] = batch.accounts!;
-    expect(acme!.account).toMatchObject({ name: "Acme, Inc.", domain: "https://www.acme.com/about", employeeCount: 1200, createdAt: "2024-01-10T09:00:00.000Z", type: "Customer" });
+    expect(acme!.account).toMatchObject({
+      name: "Acme, Inc.",
+      domain: "https://www.acme.com/about",
+      employeeCount: 1200,
+      createdAt: "2024-01-10T09:00:00.000Z",
+      type: "Customer",
+    });
     expect(acme!.account.attributes).toMatchObject({ Tier__c: "Gold", Verified__c: true, Renewal_Date__c: "2027-01-31" });
     expect(muller!.account.name).toBe("Müller Maschinenbau GmbH");
     expect(beta!.account.attributes?.Renewal_Date__c).toBeUndefined();
@@ -36,7 +42,9 @@ describe("Salesforce CSV", () => {
   it("reads converted leads with their cross-reference and account", async () => {
     const { batch } = await readSalesforceCsv("Lead", fixture("salesforce/Lead.csv"));
     expect(batch.persons![0]!.identities).toEqual([{ namespace: "salesforce.contact", value: "003Hs00002JaneDIAR" }]);
-    expect(batch.links).toEqual([expect.objectContaining({ rule: "leadConvertedAccount", account: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" } })]);
+    expect(batch.links).toEqual([
+      expect.objectContaining({ rule: "leadConvertedAccount", account: { namespace: "salesforce.account", value: "001Hs00001AcmeAIAR" } }),
+    ]);
     expect(batch.persons![0]!.person.attributes).toMatchObject({ Company: "Acme", IsConverted: true });
   });
 
@@ -50,7 +58,13 @@ describe("Salesforce CSV", () => {
 
   it("reads opportunities, contact roles, campaigns and members (contact or lead)", async () => {
     const opp = await readSalesforceCsv("Opportunity", fixture("salesforce/Opportunity.csv"));
-    expect(opp.batch.opportunities![0]!.opportunity).toMatchObject({ stage: "Negotiation/Review", amount: 120000.5, closeDate: "2026-12-15", isClosed: false, currency: "USD" });
+    expect(opp.batch.opportunities![0]!.opportunity).toMatchObject({
+      stage: "Negotiation/Review",
+      amount: 120000.5,
+      closeDate: "2026-12-15",
+      isClosed: false,
+      currency: "USD",
+    });
     const roles = await readSalesforceCsv("OpportunityContactRole", fixture("salesforce/OpportunityContactRole.csv"));
     expect(roles.batch.opportunityRoles![0]).toMatchObject({ role: { role: "Economic Buyer", isPrimary: true }, person: { namespace: "salesforce.contact" } });
     const members = await readSalesforceCsv("CampaignMember", fixture("salesforce/CampaignMember.csv"));
@@ -61,7 +75,11 @@ describe("Salesforce CSV", () => {
   it("turns assets into owned-product rows, with products from Product2", async () => {
     const { products } = await readSalesforceProducts(fixture("salesforce/Product2.csv"));
     const { batch } = await readSalesforceCsv("Asset", fixture("salesforce/Asset.csv"), { products });
-    expect(batch.related![0]).toMatchObject({ table: "ownedProducts", owner: { value: "001Hs00001AcmeAIAR" }, row: { values: { product: "Analytics Cloud", productFamily: "Analytics", purchaseDate: "2026-05-10", status: "Installed" } } });
+    expect(batch.related![0]).toMatchObject({
+      table: "ownedProducts",
+      owner: { value: "001Hs00001AcmeAIAR" },
+      row: { values: { product: "Analytics Cloud", productFamily: "Analytics", purchaseDate: "2026-05-10", status: "Installed" } },
+    });
   });
 });
 

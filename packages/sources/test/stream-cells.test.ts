@@ -7,7 +7,25 @@ import { streamMappedCsv } from "../src/read/stream-mapped-csv.js";
 
 /** Cells that exercise the mapper: blanks, good and bad ids, booleans, instants, numbers, quotes, a prototype name. */
 const cell = fc.oneof(
-  fc.constantFrom("", "  ", "0035g0000000001AAA", "0035g0000000001", "0035g0000000001AAB", "003", "true", "false", "maybe", "2026-03-01T09:30:00.000Z", "2026-02-30T09:30:00.000Z", "2026-03-01 10:30:00+01:00", "12", "1.5", "x@y.com", "constructor", "a;b; c"),
+  fc.constantFrom(
+    "",
+    "  ",
+    "0035g0000000001AAA",
+    "0035g0000000001",
+    "0035g0000000001AAB",
+    "003",
+    "true",
+    "false",
+    "maybe",
+    "2026-03-01T09:30:00.000Z",
+    "2026-02-30T09:30:00.000Z",
+    "2026-03-01 10:30:00+01:00",
+    "12",
+    "1.5",
+    "x@y.com",
+    "constructor",
+    "a;b; c",
+  ),
   fc.string({ maxLength: 6 }),
 );
 const quote = (v: string) => (/[",\r\n]/.test(v) || v.startsWith(" ") ? `"${v.replace(/"/g, '""')}"` : v);
@@ -16,20 +34,40 @@ const quote = (v: string) => (/[",\r\n]/.test(v) || v.startsWith(" ") ? `"${v.re
 function csv(standard: readonly string[]) {
   const extras = ["Tier__c", "constructor", "Notes"];
   return fc
-    .tuple(fc.subarray([...standard, ...extras], { minLength: 1 }), fc.array(fc.tuple(fc.array(cell, { minLength: 10, maxLength: 10 }), fc.boolean()), { maxLength: 25 }))
-    .map(([columns, rows]) => [columns.join(","), ...rows.map(([cells, short]) => columns.map((_, i) => quote(cells[i]!)).slice(0, short && columns.length > 1 ? -1 : undefined).join(","))].join("\n"));
+    .tuple(
+      fc.subarray([...standard, ...extras], { minLength: 1 }),
+      fc.array(fc.tuple(fc.array(cell, { minLength: 10, maxLength: 10 }), fc.boolean()), { maxLength: 25 }),
+    )
+    .map(([columns, rows]) =>
+      [
+        columns.join(","),
+        ...rows.map(([cells, short]) =>
+          columns
+            .map((_, i) => quote(cells[i]!))
+            .slice(0, short && columns.length > 1 ? -1 : undefined)
+            .join(","),
+        ),
+      ].join("\n"),
+    );
 }
 
 async function streamed(text: string, spec: ReturnType<typeof salesforceSpec>, name: string, chunkRows: number) {
   const report = createFileReport(name, spec.kind);
   const merged: Record<string, unknown[]> = {};
   let fields: IdentityBatch["fields"];
-  await streamMappedCsv({ text, name }, spec, report, {}, (batch) => {
-    for (const [part, records] of Object.entries(batch)) {
-      if (part === "fields") fields = batch.fields;
-      else (merged[part] ??= []).push(...(records as unknown[]));
-    }
-  }, { chunkRows });
+  await streamMappedCsv(
+    { text, name },
+    spec,
+    report,
+    {},
+    (batch) => {
+      for (const [part, records] of Object.entries(batch)) {
+        if (part === "fields") fields = batch.fields;
+        else (merged[part] ??= []).push(...(records as unknown[]));
+      }
+    },
+    { chunkRows },
+  );
   return { report, batch: { ...merged, ...(fields ? { fields } : {}) } };
 }
 

@@ -81,15 +81,21 @@ describe("18-character Salesforce ids whose suffix disagrees with their case", (
   it("refuses an id whose first 15 characters carry a case the suffix does not (property)", () => {
     const letters = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz".split(""));
     fc.assert(
-      fc.property(fc.array(letters, { minLength: 15, maxLength: 15 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 14 }), (chars, upper, flip) => {
-        const id15 = chars.map((c, i) => (i === upper ? c.toUpperCase() : c)).join("");
-        const id18 = toSalesforceId18(id15)!;
-        // change the case of one letter, keeping the suffix: mixed case that disagrees with it
-        const changed = id18.slice(0, flip) + (id18[flip] === id18[flip]!.toUpperCase() ? id18[flip]!.toLowerCase() : id18[flip]!.toUpperCase()) + id18.slice(flip + 1);
-        const base = changed.slice(0, 15);
-        if (base.toLowerCase() === base || base.toUpperCase() === base) return; // one case throughout: the case was lost, the suffix restores it
-        expect(toSalesforceId18(changed)).toBeUndefined();
-      }),
+      fc.property(
+        fc.array(letters, { minLength: 15, maxLength: 15 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 14 }),
+        (chars, upper, flip) => {
+          const id15 = chars.map((c, i) => (i === upper ? c.toUpperCase() : c)).join("");
+          const id18 = toSalesforceId18(id15)!;
+          // change the case of one letter, keeping the suffix: mixed case that disagrees with it
+          const changed =
+            id18.slice(0, flip) + (id18[flip] === id18[flip]!.toUpperCase() ? id18[flip]!.toLowerCase() : id18[flip]!.toUpperCase()) + id18.slice(flip + 1);
+          const base = changed.slice(0, 15);
+          if (base.toLowerCase() === base || base.toUpperCase() === base) return; // one case throughout: the case was lost, the suffix restores it
+          expect(toSalesforceId18(changed)).toBeUndefined();
+        },
+      ),
     );
   });
 

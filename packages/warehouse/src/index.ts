@@ -13,6 +13,7 @@ export { readCsvHeader } from "./load/csv-header.js";
 export { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "./load/stage-duckdb.js";
 export { stageCsvInPostgres, type PostgresRunner } from "./load/stage-postgres.js";
 export type { StagedFile } from "./load/stage-result.js";
+export * from "./error-codes.js";
 export { WarehouseLoadError } from "./load/load-failed.js";
 export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-runner.js";
 export { identityValuesSql } from "./identity/identity-values-sql.js";

@@ -17,7 +17,10 @@ describe.each(ENGINES)("links of loaded exports in %s", (name, open) => {
       { source: "marketo", export: "leads", path: fixture("marketo/leads.csv") },
     ];
     const { graph } = await loadExports(files);
-    const want = graph.entities().links.map((l) => [l.accountId, l.personId, l.reason]).sort();
+    const want = graph
+      .entities()
+      .links.map((l) => [l.accountId, l.personId, l.reason])
+      .sort();
     const engine = await open();
     const d = warehouseDialect(name);
     const config = resolveIdentityConfig({});
@@ -27,7 +30,11 @@ describe.each(ENGINES)("links of loaded exports in %s", (name, open) => {
       await engine.stage({ path: fixture("salesforce/Lead.csv"), spec: salesforceSpec("Lead"), table: "sf_leads" });
       await engine.stage({ path: fixture("salesforce/AccountContactRelation.csv"), spec: salesforceSpec("AccountContactRelation"), table: "sf_acr" });
       await engine.stage({ path: fixture("marketo/leads.csv"), spec: marketoSpec("leads"), table: "mk_leads" });
-      const persons = [{ table: "sf_contacts", source: "salesforce:Contact" }, { table: "sf_leads", source: "salesforce:Lead" }, { table: "mk_leads", source: "marketo:leads" }] as const;
+      const persons = [
+        { table: "sf_contacts", source: "salesforce:Contact" },
+        { table: "sf_leads", source: "salesforce:Lead" },
+        { table: "mk_leads", source: "marketo:leads" },
+      ] as const;
       for (const sql of personKeysSql(d, persons, "p_")) await engine.query(sql);
       await engine.query(`CREATE TABLE p_values AS ${identityValuesSql(d, config, "p_records", "p_identities")}`);
       await clusterRecordsInSql(engine.query, d, config.persons, { records: "p_records", values: "p_values", output: "p_ids" });
@@ -39,7 +46,9 @@ describe.each(ENGINES)("links of loaded exports in %s", (name, open) => {
       for (const sql of linkRefsSql(d, [...persons, { table: "sf_acr", source: "salesforce:AccountContactRelation" }], "l_")) await engine.query(sql);
       await engine.query(`CREATE TABLE l_person_ids AS ${resolveRefsSql(d, { refs: "l_person_refs", values: "p_values", clusters: "p_ids" })}`);
       await engine.query(`CREATE TABLE l_account_ids AS ${resolveRefsSql(d, { refs: "l_account_refs", values: "a_values", clusters: "a_ids" })}`);
-      const rows = await engine.query(`SELECT a.entity_id AS account_id, p.entity_id AS person_id, l.rule FROM l_links l JOIN l_person_ids p ON p.ref = l.link JOIN l_account_ids a ON a.ref = l.link WHERE p.entity_id IS NOT NULL AND a.entity_id IS NOT NULL`);
+      const rows = await engine.query(
+        `SELECT a.entity_id AS account_id, p.entity_id AS person_id, l.rule FROM l_links l JOIN l_person_ids p ON p.ref = l.link JOIN l_account_ids a ON a.ref = l.link WHERE p.entity_id IS NOT NULL AND a.entity_id IS NOT NULL`,
+      );
       const got = rows.map((r) => [r.account_id, r.person_id, r.rule]).sort();
       expect(got).toEqual(want);
       expect(new Set(want.map((l) => l[2])).size).toBeGreaterThan(1);

@@ -5,8 +5,6 @@ import {
   FIRMOGRAPHICS_MAPPING,
   INTENT_MAPPING,
   TECHNOGRAPHICS_MAPPING,
-  createFileReport,
-  mapRows,
   marketoSpec,
   partnerSpec,
   readCsv,
@@ -14,6 +12,7 @@ import {
   SALESFORCE_OBJECTS,
   type ObjectSpec,
 } from "@abm-kit/sources";
+import { createFileReport, mapRows } from "@abm-kit/sources/internal";
 import { WarehouseLoadError } from "../src/index.js";
 import { ENGINES } from "./engines.js";
 
@@ -23,7 +22,10 @@ const example = (name: string) => fileURLToPath(new URL(`../../../examples/data/
 const FILES: { path: string; spec: ObjectSpec }[] = [
   ...SALESFORCE_OBJECTS.map((object) => ({ path: fixture(`salesforce/${object}.csv`), spec: salesforceSpec(object) })),
   // the sample Contact.csv holds a malformed record on purpose: see the test below
-  ...SALESFORCE_OBJECTS.filter((o) => o !== "Asset" && o !== "Contact").map((object) => ({ path: example(`salesforce/${object}.csv`), spec: salesforceSpec(object) })),
+  ...SALESFORCE_OBJECTS.filter((o) => o !== "Asset" && o !== "Contact").map((object) => ({
+    path: example(`salesforce/${object}.csv`),
+    spec: salesforceSpec(object),
+  })),
   { path: fixture("salesforce/Asset-export.csv"), spec: salesforceSpec("Asset") },
   ...(["leads", "activities", "companies", "opportunities"] as const).map((e) => ({ path: fixture(`marketo/${e}.csv`), spec: marketoSpec(e) })),
   { path: fixture("partner/intent.csv"), spec: partnerSpec(INTENT_MAPPING) },
@@ -50,13 +52,31 @@ describe.each(ENGINES)("files staged in %s read as the in-memory readers read th
     const engine = await open();
     try {
       const staged = await engine.stage({ path, spec, table: "staged", file: "file.csv" });
-      expect({ read: staged.read, loaded: staged.loaded, rejected: staged.rejected }).toEqual({ read: expected.report.read, loaded: expected.report.loaded, rejected: expected.report.rejected });
+      expect({ read: staged.read, loaded: staged.loaded, rejected: staged.rejected }).toEqual({
+        read: expected.report.read,
+        loaded: expected.report.loaded,
+        rejected: expected.report.rejected,
+      });
       const problems = await engine.query(`SELECT line, field, severity, code, message FROM load_problems ORDER BY line, field, code`);
-      const sort = <T extends { line?: number | undefined; field?: string | undefined; code: string }>(list: T[]) => [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.field ?? "").localeCompare(b.field ?? "") || a.code.localeCompare(b.code));
-      expect(problems.map((p) => ({ line: Number(p.line), field: p.field as string, severity: p.severity, code: p.code as string, message: p.message }))).toEqual(sort(expected.problems));
+      const sort = <T extends { line?: number | undefined; field?: string | undefined; code: string }>(list: T[]) =>
+        [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.field ?? "").localeCompare(b.field ?? "") || a.code.localeCompare(b.code));
+      expect(
+        problems.map((p) => ({ line: Number(p.line), field: p.field as string, severity: p.severity, code: p.code as string, message: p.message })),
+      ).toEqual(sort(expected.problems));
       const columns = Object.keys(spec.columns);
       const rows = await engine.query(`SELECT * FROM staged ORDER BY _record`);
-      const got = rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] === null || row[c] === undefined ? undefined : typeof row[c] === "string" && spec.columns[c] !== "string" && ["number", "integer"].includes(spec.columns[c]!) ? Number(row[c]) : row[c]])));
+      const got = rows.map((row) =>
+        Object.fromEntries(
+          columns.map((c) => [
+            c,
+            row[c] === null || row[c] === undefined
+              ? undefined
+              : typeof row[c] === "string" && spec.columns[c] !== "string" && ["number", "integer"].includes(spec.columns[c]!)
+                ? Number(row[c])
+                : row[c],
+          ]),
+        ),
+      );
       const want = expected.values.map((v) => Object.fromEntries(columns.map((c) => [c, normal(v[c])])));
       expect(got).toEqual(want);
     } finally {
@@ -69,7 +89,9 @@ describe.each(ENGINES)("a malformed CSV file in %s", (name, open) => {
   it("with a missing or extra field is refused with a WarehouseLoadError (the in-memory readers skip the record instead)", async () => {
     const engine = await open();
     try {
-      await expect(engine.stage({ path: fixture("bad/Opportunity-bad.csv"), spec: salesforceSpec("Opportunity"), table: "staged" })).rejects.toSatisfy((e) => e instanceof WarehouseLoadError && e.code === "WAREHOUSE_LOAD_FAILED");
+      await expect(engine.stage({ path: fixture("bad/Opportunity-bad.csv"), spec: salesforceSpec("Opportunity"), table: "staged" })).rejects.toSatisfy(
+        (e) => e instanceof WarehouseLoadError && e.code === "WAREHOUSE_LOAD_FAILED",
+      );
     } finally {
       await engine.close();
     }

@@ -107,7 +107,13 @@ function stringSql(condition: AttributeCondition, x: string, fail: Fail, context
     case "lt":
     case "lte":
     case "between":
-      return orFalse(comparison(condition.op, dialect.binaryText(value), bound.map((b) => dialect.binaryText(b)))!);
+      return orFalse(
+        comparison(
+          condition.op,
+          dialect.binaryText(value),
+          bound.map((b) => dialect.binaryText(b)),
+        )!,
+      );
     case "contains":
       return orFalse(dialect.contains(value, first));
     case "startsWith":
@@ -152,7 +158,13 @@ function numberSql(condition: AttributeCondition, x: string, fail: Fail, context
     numbers.push(literal);
   }
   if (comparison(condition.op, x, []) === undefined) return fail(`${condition.op} does not apply`);
-  return orFalse(comparison(condition.op, x, numbers.map((n) => context.params.add(n, "number")))!);
+  return orFalse(
+    comparison(
+      condition.op,
+      x,
+      numbers.map((n) => context.params.add(n, "number")),
+    )!,
+  );
 }
 
 function parseTime(text: string): number {
@@ -164,13 +176,16 @@ function timeSql(condition: AttributeCondition, x: string, type: Extract<FieldTy
   const asColumnType = (timestamp: string) => (day ? context.dialect.toDate(timestamp) : timestamp);
   if (condition.op === "within") {
     const { from, to } = windowSql(condition.window!, context);
-    const parts = [from === undefined ? undefined : `${x} >= ${asColumnType(from)}`, to === undefined ? undefined : `${x} <= ${asColumnType(to)}`].filter((p) => p !== undefined);
+    const parts = [from === undefined ? undefined : `${x} >= ${asColumnType(from)}`, to === undefined ? undefined : `${x} <= ${asColumnType(to)}`].filter(
+      (p) => p !== undefined,
+    );
     return orFalse(parts.join(" AND "));
   }
   const points = operands(condition);
   for (const literal of points) {
     if (typeof literal === "number" || typeof literal === "boolean") return fail(`${condition.op} needs instants, dates or time points`);
-    if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
+    if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal)))
+      return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
   }
   if (comparison(condition.op, x, []) === undefined) return fail(`${condition.op} does not apply`);
   const resolved = points.map((literal) => {

@@ -1,6 +1,15 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type Snapshot } from "@abm-kit/core";
-import { isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type NowInput } from "@abm-kit/audience";
+import {
+  isAudienceResult,
+  parseNow,
+  validateAudience,
+  type Audience,
+  type AudienceInput,
+  type AudienceMembers,
+  type AudienceType,
+  type NowInput,
+} from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -44,11 +53,18 @@ export interface CompiledSql {
 function layoutOf(options: CompileSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+    if (!parsed.success)
+      throw new AbmKitError<AudienceSqlErrorCode>(
+        "INVALID_OPTIONS",
+        "layout is not a valid SQL layout",
+        parsed.error.issues.map((i) => ({ path: ["layout", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })),
+      );
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [
+    { path: ["layout"], message: "required (or snapshot)" },
+  ]);
 }
 
 /**
@@ -71,7 +87,9 @@ export function compileAudienceSql(audience: AudienceInput, options: CompileSqlO
     else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [
+          { path: ["audiences", index, "id"], message: "duplicate audience id" },
+        ]);
       }
       definitions.set(definition.id, definition);
     }
@@ -122,12 +140,19 @@ export function compileAudienceSql(audience: AudienceInput, options: CompileSqlO
     if (id === root.id) mainBody = body;
     else {
       const cte = `ref_${audienceCtes.length + 1}`;
-      audienceCtes.push({ name: cte, comment: `audience ${id}${definition ? ` (${definition.type}, version ${definition.version})` : " (given result)"}`, body });
+      audienceCtes.push({
+        name: cte,
+        comment: `audience ${id}${definition ? ` (${definition.type}, version ${definition.version})` : " (given result)"}`,
+        body,
+      });
       references.set(id, { cte, type });
     }
   }
   const withs = [...ctes, ...audienceCtes].map((c) => `${sqlComment(c.comment)}\n${c.name} AS (\n${indent(c.body)}\n)`);
-  const header = [sqlComment(`audience ${root.id}: ${root.name} (${root.type}, version ${root.version})`), sqlComment(`dialect ${dialect.name}; members are the ids the query returns`)].join("\n");
+  const header = [
+    sqlComment(`audience ${root.id}: ${root.name} (${root.type}, version ${root.version})`),
+    sqlComment(`dialect ${dialect.name}; members are the ids the query returns`),
+  ].join("\n");
   const text = `${header}\n${withs.length > 0 ? `WITH\n${withs.join(",\n")}\n` : ""}${mainBody}`;
   const rendered = renderParams(text, params, dialect);
   return {

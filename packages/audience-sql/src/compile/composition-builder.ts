@@ -1,6 +1,14 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, type Problem, type ProblemPath } from "@abm-kit/core";
-import { referencedAudienceIds, validateAudience, type Audience, type AudienceType, type Composition, type CompositionNode, type EnrichAttribute } from "@abm-kit/audience";
+import {
+  referencedAudienceIds,
+  validateAudience,
+  type Audience,
+  type AudienceType,
+  type Composition,
+  type CompositionNode,
+  type EnrichAttribute,
+} from "@abm-kit/audience";
 import type { SqlDialect } from "../dialects/dialect.js";
 import type { SqlLayout } from "../layout/layout.js";
 import { sqlComment } from "./comment.js";
@@ -140,7 +148,14 @@ export class CompositionSqlBuilder {
       const hashName = this.name("hash");
       const state = this.params.add(fnv1a32State(`${split.salt}\u0000`), "number");
       const hash = splitHashSql(this.dialect, hashName, members, state);
-      this.push({ name: hashName, comment: `${what}: 32-bit FNV-1a of (salt, member id) for the percentage split`, body: hash.body, deps: [members], recursive: hash.recursive, ...(hash.recursive && this.dialect.name !== "bigquery" ? { columns: ["id", "hex", "pos", "h"] } : {}) });
+      this.push({
+        name: hashName,
+        comment: `${what}: 32-bit FNV-1a of (salt, member id) for the percentage split`,
+        body: hash.body,
+        deps: [members],
+        recursive: hash.recursive,
+        ...(hash.recursive && this.dialect.name !== "bigquery" ? { columns: ["id", "hex", "pos", "h"] } : {}),
+      });
       let cumulative = 0;
       const point = `(${this.dialect.toDouble("h")} / ${this.dialect.toDouble("4294967296")}) * ${this.dialect.toDouble("100")}`;
       // a member goes to the first branch whose cumulative share exceeds its point; the last branch takes the rest (rounding at the top)
@@ -166,11 +181,21 @@ export class CompositionSqlBuilder {
       const scope = entityScope(context, type);
       const cases = tiers.map((tier, i) => `WHEN ${scope.alias}.id IN (SELECT id FROM ${tier}) THEN ${i + 1}`);
       const body = `SELECT ${scope.alias}.id AS id, CASE ${cases.join(" ")} ELSE 0 END AS _branch\nFROM ${entityFrom(context, type, scope.alias)}\nWHERE ${scope.alias}.id IN (SELECT id FROM ${members})`;
-      assignment = this.push({ name: this.name("split"), comment: `${what}: tier of each member (priority list, first tier wins)`, body, deps: [members, ...tiers] });
+      assignment = this.push({
+        name: this.name("split"),
+        comment: `${what}: tier of each member (priority list, first tier wins)`,
+        body,
+        deps: [members, ...tiers],
+      });
       branches = [...split.tiers.map((t, i) => ({ id: t.id, name: t.name, index: i + 1 })), ...(split.otherwise ? [{ ...split.otherwise, index: 0 }] : [])];
     }
     return branches.map((branch) => {
-      const cte = this.push({ name: this.name("branch"), comment: `${what}: output ${branch.id}`, body: `SELECT id FROM ${assignment} WHERE _branch = ${branch.index}`, deps: [assignment] });
+      const cte = this.push({
+        name: this.name("branch"),
+        comment: `${what}: output ${branch.id}`,
+        body: `SELECT id FROM ${assignment} WHERE _branch = ${branch.index}`,
+        deps: [assignment],
+      });
       return { id: branch.id, name: branch.name ?? branch.id, cte, type };
     });
   }
@@ -198,7 +223,9 @@ export class CompositionSqlBuilder {
       case "exclude": {
         const from = this.node(node.from, type, [...path, "from"]);
         const excluded = node.exclude.map((n, i) => this.node(n, type, [...path, "exclude", i]));
-        const body = this.select(type, (id) => [`${id} IN (SELECT id FROM ${from})`, ...excluded.map((c) => `${id} NOT IN (SELECT id FROM ${c})`)].join("\n  AND "));
+        const body = this.select(type, (id) =>
+          [`${id} IN (SELECT id FROM ${from})`, ...excluded.map((c) => `${id} NOT IN (SELECT id FROM ${c})`)].join("\n  AND "),
+        );
         return this.push({ name: this.name("exclude"), comment: `${where}: exclude ${excluded.length} from`, body, deps: [from, ...excluded] });
       }
       case "rank":
@@ -216,10 +243,20 @@ export class CompositionSqlBuilder {
     const direction = node.order === "asc" ? "ASC" : "DESC";
     const scored = `SELECT ${scope.alias}.id AS id, ${value.replace(/\n/g, "\n  ")} AS _value\nFROM ${entityFrom(context, type, scope.alias)}\nWHERE ${scope.alias}.id IN (SELECT id FROM ${input})`;
     const body = `SELECT id, _value, ROW_NUMBER() OVER (ORDER BY CASE WHEN _value IS NULL THEN 1 ELSE 0 END, _value ${direction}, ${this.dialect.binaryText("id")}) AS _rank\nFROM (\n${indent(scored)}\n) AS scored`;
-    const ranked = this.push({ name: this.name("ranked"), comment: `${where}: rank by ${node.by.kind}${node.by.kind === "aggregate" ? ` ${node.by.fn} over ${node.by.relation}` : node.by.kind === "field" ? ` ${node.by.field}` : ""}, ${direction.toLowerCase()}, missing last, ties by id`, body, deps: [input] });
+    const ranked = this.push({
+      name: this.name("ranked"),
+      comment: `${where}: rank by ${node.by.kind}${node.by.kind === "aggregate" ? ` ${node.by.fn} over ${node.by.relation}` : node.by.kind === "field" ? ` ${node.by.field}` : ""}, ${direction.toLowerCase()}, missing last, ties by id`,
+      body,
+      deps: [input],
+    });
     const limit = this.params.add(node.limit, "number");
     this.rankCtes.set(node, { cte: ranked, limit });
-    return this.push({ name: this.name("rank"), comment: `${where}: the top ${node.limit}`, body: `SELECT id FROM ${ranked} WHERE _rank <= ${limit}`, deps: [ranked] });
+    return this.push({
+      name: this.name("rank"),
+      comment: `${where}: the top ${node.limit}`,
+      body: `SELECT id FROM ${ranked} WHERE _rank <= ${limit}`,
+      deps: [ranked],
+    });
   }
 
   /** The id set of a referenced audience, composition output or given result. */
@@ -242,7 +279,11 @@ export class CompositionSqlBuilder {
     const definition = this.definitions.get(id);
     if (definition !== undefined) return this.audience(definition, false);
     if (from === "inAudience") {
-      throw new AbmKitError<AudienceSqlErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)}${referencedBy ? ` (referenced by ${JSON.stringify(referencedBy)})` : ""} was not given`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>(
+        "UNKNOWN_AUDIENCE_REFERENCE",
+        `audience ${JSON.stringify(id)}${referencedBy ? ` (referenced by ${JSON.stringify(referencedBy)})` : ""} was not given`,
+        [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }],
+      );
     }
     return fail("UNKNOWN_AUDIENCE", `no audience, composition or result has id ${id}`, path);
   }
@@ -252,7 +293,9 @@ export class CompositionSqlBuilder {
     const cycleStart = this.stack.findIndex((s) => s.kind === "audience" && s.id === definition.id);
     if (cycleStart >= 0) {
       const cycle = [...this.stack.slice(cycleStart).map((s) => s.id), definition.id].join(" → ");
-      throw new AbmKitError<AudienceSqlErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [
+        { path: [], message: cycle, code: "cycle" },
+      ]);
     }
     this.stack.push({ id: definition.id, kind: "audience" });
     try {
@@ -266,7 +309,10 @@ export class CompositionSqlBuilder {
       for (const cte of local) this.push({ ...cte, deps: local.map((c) => c.name).filter((n) => n !== cte.name) });
       const body = `SELECT ${scope.alias}.id AS id\nFROM ${entityFrom(context, definition.type, scope.alias)}\nWHERE\n${indent(condition)}`;
       const comment = `${inline ? "inline audience" : "audience"} ${definition.id}: ${definition.name} (${definition.type}, version ${definition.version})`;
-      const set = { cte: this.push({ name: this.name(inline ? "inline" : "audience"), comment, body, deps: [...refs, ...local.map((c) => c.name)] }), type: definition.type };
+      const set = {
+        cte: this.push({ name: this.name(inline ? "inline" : "audience"), comment, body, deps: [...refs, ...local.map((c) => c.name)] }),
+        type: definition.type,
+      };
       if (!inline) this.resolved.set(definition.id, set);
       return set;
     } finally {
@@ -281,7 +327,10 @@ export class CompositionSqlBuilder {
   enrichSelect(attributes: readonly EnrichAttribute[], output: CompositionOutputCte): string {
     const context = this.context([]);
     const scope = entityScope(context, output.type);
-    const values = attributes.map((a, i) => `${memberValueSql(a.value, output.type, scope, ["enrich", i, "value"], context, "json").replace(/\n/g, "\n  ")} AS ${this.dialect.quote(a.name)}`);
+    const values = attributes.map(
+      (a, i) =>
+        `${memberValueSql(a.value, output.type, scope, ["enrich", i, "value"], context, "json").replace(/\n/g, "\n  ")} AS ${this.dialect.quote(a.name)}`,
+    );
     this.warnings.push(...context.warnings);
     return `SELECT ${[`${scope.alias}.id AS id`, ...values].join(",\n  ")}\nFROM ${entityFrom(context, output.type, scope.alias)}\nWHERE ${scope.alias}.id IN (SELECT id FROM ${output.cte})\nORDER BY ${this.dialect.binaryText(`${scope.alias}.id`)}`;
   }

@@ -18,9 +18,16 @@ function parameterLines(dialect: string, params: readonly SqlParam[]): string[] 
 export function explainCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): string {
   const compiled = compileCompositionSql(composition, options);
   const blocks = compiled.outputs.flatMap((output) => [
-    [output.sql, "", sqlComment("parameters:"), ...parameterLines(compiled.dialect, output.paramTypes), ...output.warnings.map((w) => sqlComment(`warning: ${w.message}`))].join("\n"),
+    [
+      output.sql,
+      "",
+      sqlComment("parameters:"),
+      ...parameterLines(compiled.dialect, output.paramTypes),
+      ...output.warnings.map((w) => sqlComment(`warning: ${w.message}`)),
+    ].join("\n"),
     ...(output.enrich ? [[output.enrich.sql, "", sqlComment("parameters:"), ...parameterLines(compiled.dialect, output.enrich.paramTypes)].join("\n")] : []),
   ]);
-  if (compiled.ranking) blocks.push([compiled.ranking.sql, "", sqlComment("parameters:"), ...parameterLines(compiled.dialect, compiled.ranking.paramTypes)].join("\n"));
+  if (compiled.ranking)
+    blocks.push([compiled.ranking.sql, "", sqlComment("parameters:"), ...parameterLines(compiled.dialect, compiled.ranking.paramTypes)].join("\n"));
   return blocks.join("\n\n;\n\n");
 }

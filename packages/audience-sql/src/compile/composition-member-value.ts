@@ -18,7 +18,8 @@ const fail = (code: AudienceSqlErrorCode, message: string, path: ProblemPath, pr
 function strictly(context: SqlCompileContext, label: string, compile: (local: SqlCompileContext) => string): string {
   const local: SqlCompileContext = { ...context, errors: [], warnings: [] };
   const sql = compile(local);
-  if (local.errors.length > 0) fail("INVALID_MEMBER_VALUE", `the where of a member value does not fit ${label} rows: ${local.errors[0]!.message}`, [], local.errors);
+  if (local.errors.length > 0)
+    fail("INVALID_MEMBER_VALUE", `the where of a member value does not fit ${label} rows: ${local.errors[0]!.message}`, [], local.errors);
   const unknown = local.warnings.filter((w) => w.code === "unknown_field");
   if (unknown.length > 0) fail("UNKNOWN_FIELD", `a member value's where names an unknown field: ${unknown[0]!.message}`, [], unknown);
   context.warnings.push(...local.warnings);
@@ -34,7 +35,9 @@ function primaryAccountIdSql(context: SqlCompileContext, person: string): string
   const q = context.dialect.quote;
   const l = context.alias();
   const a = `${l}a`;
-  const primary = Object.hasOwn(context.layout.links, "isPrimary") ? `COALESCE(${fieldColumn(context, l, context.layout.links, "isPrimary")} = TRUE, FALSE)` : "FALSE";
+  const primary = Object.hasOwn(context.layout.links, "isPrimary")
+    ? `COALESCE(${fieldColumn(context, l, context.layout.links, "isPrimary")} = TRUE, FALSE)`
+    : "FALSE";
   const smallest = (test: string) =>
     `(SELECT MIN(${context.dialect.binaryText(`${l}._account_id`)}) FROM ${q(TABLE_NAMES.links)} AS ${l} JOIN ${q(TABLE_NAMES.accounts)} AS ${a} ON ${a}.id = ${l}._account_id WHERE ${l}._person_id = ${person} AND ${activeLink(context, l)}${test})`;
   return `COALESCE(${smallest(` AND ${primary}`)}, ${smallest("")})`;
@@ -48,12 +51,20 @@ function timeSql(x: string, type: "instant" | "date", form: MemberValueForm, con
   return form === "numeric" ? context.dialect.epochMs(x, type) : isoTextSql(x, type, context);
 }
 
-function fieldValueSql(spec: Extract<MemberValue, { kind: "field" }>, member: SqlScope, path: ProblemPath, context: SqlCompileContext, form: MemberValueForm): { sql: string; numeric: boolean } {
-  if (spec.via === "primaryAccount" && member.kind !== "person") fail("INVALID_MEMBER_VALUE", "via primaryAccount applies to person members only", [...path, "via"]);
+function fieldValueSql(
+  spec: Extract<MemberValue, { kind: "field" }>,
+  member: SqlScope,
+  path: ProblemPath,
+  context: SqlCompileContext,
+  form: MemberValueForm,
+): { sql: string; numeric: boolean } {
+  if (spec.via === "primaryAccount" && member.kind !== "person")
+    fail("INVALID_MEMBER_VALUE", "via primaryAccount applies to person members only", [...path, "via"]);
   const viaAccount = spec.via === "primaryAccount";
   const fields = viaAccount ? context.layout.accounts : member.fields;
   const isId = spec.field === "id" && !Object.hasOwn(fields, "id");
-  if (!isId && !Object.hasOwn(fields, spec.field)) fail("UNKNOWN_FIELD", `${viaAccount ? "accounts" : member.kind === "account" ? "accounts" : "persons"} has no field ${spec.field}`, [...path, "field"]);
+  if (!isId && !Object.hasOwn(fields, spec.field))
+    fail("UNKNOWN_FIELD", `${viaAccount ? "accounts" : member.kind === "account" ? "accounts" : "persons"} has no field ${spec.field}`, [...path, "field"]);
   const type = isId ? "string" : fields[spec.field]!;
   const numeric = type === "number" || isTime(type);
   if (form === "numeric" && !numeric) return { sql: "NULL", numeric: false };
@@ -63,16 +74,34 @@ function fieldValueSql(spec: Extract<MemberValue, { kind: "field" }>, member: Sq
   };
   if (!viaAccount) return { sql: value(member.alias), numeric };
   const account = entityScope(context, "account");
-  return { sql: `(SELECT ${value(account.alias)} FROM ${context.dialect.quote(TABLE_NAMES.accounts)} AS ${account.alias} WHERE ${account.alias}.id = ${primaryAccountIdSql(context, `${member.alias}.id`)})`, numeric };
+  return {
+    sql: `(SELECT ${value(account.alias)} FROM ${context.dialect.quote(TABLE_NAMES.accounts)} AS ${account.alias} WHERE ${account.alias}.id = ${primaryAccountIdSql(context, `${member.alias}.id`)})`,
+    numeric,
+  };
 }
 
-function aggregateValueSql(spec: Extract<MemberValue, { kind: "aggregate" }>, member: SqlScope, path: ProblemPath, context: SqlCompileContext, form: MemberValueForm): string {
+function aggregateValueSql(
+  spec: Extract<MemberValue, { kind: "aggregate" }>,
+  member: SqlScope,
+  path: ProblemPath,
+  context: SqlCompileContext,
+  form: MemberValueForm,
+): string {
   const relation = relationSql(context, member, spec.relation);
   if (typeof relation === "string") return fail("UNKNOWN_RELATION", relation, [...path, "relation"]);
   const { target, tables, link } = relation;
-  const where = spec.where === undefined ? "TRUE" : `(\n${indent(strictly(context, spec.relation, (local) => conditionSql(spec.where as Condition, target, [...path, "where"], local)))}\n)`;
-  const type = spec.field === undefined ? undefined : Object.hasOwn(target.fields, spec.field) ? target.fields[spec.field] : fail("UNKNOWN_FIELD", `${spec.relation} has no field ${spec.field}`, [...path, "field"]);
-  if ((spec.fn === "sum" || spec.fn === "avg") && type !== undefined && type !== "number") fail("INVALID_MEMBER_VALUE", `${spec.fn} needs a number field; ${spec.field} holds ${type}s`, [...path, "field"]);
+  const where =
+    spec.where === undefined
+      ? "TRUE"
+      : `(\n${indent(strictly(context, spec.relation, (local) => conditionSql(spec.where as Condition, target, [...path, "where"], local)))}\n)`;
+  const type =
+    spec.field === undefined
+      ? undefined
+      : Object.hasOwn(target.fields, spec.field)
+        ? target.fields[spec.field]
+        : fail("UNKNOWN_FIELD", `${spec.relation} has no field ${spec.field}`, [...path, "field"]);
+  if ((spec.fn === "sum" || spec.fn === "avg") && type !== undefined && type !== "number")
+    fail("INVALID_MEMBER_VALUE", `${spec.fn} needs a number field; ${spec.field} holds ${type}s`, [...path, "field"]);
   if ((spec.fn === "min" || spec.fn === "max") && type !== undefined && type !== "number" && !isTime(type)) {
     fail("INVALID_MEMBER_VALUE", `${spec.fn} needs a number, instant or date field; ${spec.field} holds ${type}s`, [...path, "field"]);
   }
@@ -104,7 +133,8 @@ function eventCountSql(spec: Extract<MemberValue, { kind: "events" }>, member: S
     withSharedWarnings(shared, tables, (table, local) => {
       const e = local.alias();
       const filter = eventFilterSql(spec.types, spec.where, window, eventScope(local, table, e), path, local).replace(/\n/g, "\n    ");
-      if (table === "account" || !atAccount) return `(\n  SELECT COUNT(*)\n  FROM ${eventFrom(local, table, e)}\n  WHERE ${e}._owner_id = ${member.alias}.id\n    AND ${filter}\n)`;
+      if (table === "account" || !atAccount)
+        return `(\n  SELECT COUNT(*)\n  FROM ${eventFrom(local, table, e)}\n  WHERE ${e}._owner_id = ${member.alias}.id\n    AND ${filter}\n)`;
       const l = `${e}l`;
       return `(\n  SELECT ${distinctPeople ? `COUNT(DISTINCT ${e}._owner_id)` : "COUNT(*)"}\n  FROM ${local.dialect.quote(TABLE_NAMES.links)} AS ${l} JOIN ${eventFrom(local, "person", e)} ON ${e}._owner_id = ${l}._person_id\n  WHERE ${l}._account_id = ${member.alias}.id AND ${activeLink(local, l)}\n    AND ${filter}\n)`;
     }).join(" + "),
@@ -125,10 +155,18 @@ function eventCountSql(spec: Extract<MemberValue, { kind: "events" }>, member: S
  * Unknown fields and relations raise the in-memory engine's typed errors
  * (`UNKNOWN_FIELD`, `UNKNOWN_RELATION`, `INVALID_MEMBER_VALUE`).
  */
-export function memberValueSql(spec: MemberValue, type: AudienceType, member: SqlScope, path: ProblemPath, context: SqlCompileContext, form: MemberValueForm = "numeric"): string {
+export function memberValueSql(
+  spec: MemberValue,
+  type: AudienceType,
+  member: SqlScope,
+  path: ProblemPath,
+  context: SqlCompileContext,
+  form: MemberValueForm = "numeric",
+): string {
   if (spec.kind === "aggregate") return aggregateValueSql(spec, member, path, context, form);
   if (spec.kind === "events") return eventCountSql(spec, member, path, context);
   const field = fieldValueSql(spec, member, path, context, form);
-  if (form === "numeric" && !field.numeric) fail("INVALID_MEMBER_VALUE", `rank orders by a number, instant or date; ${type} value ${spec.field} is not one`, [...path]);
+  if (form === "numeric" && !field.numeric)
+    fail("INVALID_MEMBER_VALUE", `rank orders by a number, instant or date; ${type} value ${spec.field} is not one`, [...path]);
   return field.sql;
 }

@@ -30,10 +30,34 @@ interface HashDialectParts {
 
 const PARTS: Readonly<Record<DialectName, HashDialectParts>> = {
   duckdb: { hex: (t) => `hex(encode(${t}))`, xor: (a, b) => `xor(${a}, ${b})`, position: (n, h) => `strpos(${h}, ${n})`, bigint: "BIGINT", integer: "INTEGER" },
-  postgres: { hex: (t) => `upper(encode(convert_to(${t}, 'UTF8'), 'hex'))`, xor: (a, b) => `(${a} # ${b})`, position: (n, h) => `strpos(${h}, ${n})`, bigint: "BIGINT", integer: "INTEGER" },
-  snowflake: { hex: (t) => `HEX_ENCODE(${t})`, xor: (a, b) => `BITXOR(${a}, ${b})`, position: (n, h) => `POSITION(${n}, ${h})`, bigint: "BIGINT", integer: "INTEGER" },
-  bigquery: { hex: (t) => `UPPER(TO_HEX(CAST(${t} AS BYTES)))`, xor: (a, b) => `(${a} ^ ${b})`, position: (n, h) => `STRPOS(${h}, ${n})`, bigint: "INT64", integer: "INT64" },
-  spark: { hex: (t) => `hex(encode(${t}, 'UTF-8'))`, xor: (a, b) => `(${a} ^ ${b})`, position: (n, h) => `instr(${h}, ${n})`, bigint: "BIGINT", integer: "INTEGER" },
+  postgres: {
+    hex: (t) => `upper(encode(convert_to(${t}, 'UTF8'), 'hex'))`,
+    xor: (a, b) => `(${a} # ${b})`,
+    position: (n, h) => `strpos(${h}, ${n})`,
+    bigint: "BIGINT",
+    integer: "INTEGER",
+  },
+  snowflake: {
+    hex: (t) => `HEX_ENCODE(${t})`,
+    xor: (a, b) => `BITXOR(${a}, ${b})`,
+    position: (n, h) => `POSITION(${n}, ${h})`,
+    bigint: "BIGINT",
+    integer: "INTEGER",
+  },
+  bigquery: {
+    hex: (t) => `UPPER(TO_HEX(CAST(${t} AS BYTES)))`,
+    xor: (a, b) => `(${a} ^ ${b})`,
+    position: (n, h) => `STRPOS(${h}, ${n})`,
+    bigint: "INT64",
+    integer: "INT64",
+  },
+  spark: {
+    hex: (t) => `hex(encode(${t}, 'UTF-8'))`,
+    xor: (a, b) => `(${a} ^ ${b})`,
+    position: (n, h) => `instr(${h}, ${n})`,
+    bigint: "BIGINT",
+    integer: "INTEGER",
+  },
 };
 
 const HEX_DIGITS = "'0123456789ABCDEF'";

@@ -1,6 +1,20 @@
 import type { AudienceSqlErrorCode } from "../error-codes.js";
 import { AbmKitError, parseOrThrow, problemsFromZod, ValidationError, type Problem, type Snapshot } from "@abm-kit/core";
-import { checkMemberLists, CompositionSchema, isAudienceResult, parseNow, validateAudience, type Audience, type AudienceInput, type AudienceMembers, type AudienceType, type Composition, type CompositionInput, type MemberList, type NowInput } from "@abm-kit/audience";
+import {
+  checkMemberLists,
+  CompositionSchema,
+  isAudienceResult,
+  parseNow,
+  validateAudience,
+  type Audience,
+  type AudienceInput,
+  type AudienceMembers,
+  type AudienceType,
+  type Composition,
+  type CompositionInput,
+  type MemberList,
+  type NowInput,
+} from "@abm-kit/audience";
 import type { DialectName } from "../dialects/dialect.js";
 import { dialectOf } from "../dialects/index.js";
 import { SqlLayoutSchema, type SqlLayout } from "../layout/layout.js";
@@ -31,15 +45,19 @@ export interface CompileCompositionSqlOptions {
 function layoutOf(options: CompileCompositionSqlOptions): SqlLayout {
   if (options.layout !== undefined) {
     const parsed = SqlLayoutSchema.safeParse(options.layout);
-    if (!parsed.success) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
+    if (!parsed.success)
+      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "layout is not a valid SQL layout", problemsFromZod(parsed.error, ["layout"]));
     return parsed.data;
   }
   if (options.snapshot !== undefined) return snapshotLayout(options.snapshot);
-  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [{ path: ["layout"], message: "required (or snapshot)" }]);
+  throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compiling to SQL needs the tables' layout: pass `layout` or `snapshot`", [
+    { path: ["layout"], message: "required (or snapshot)" },
+  ]);
 }
 
 function parseCompositions(inputs: readonly unknown[]): Composition[] {
-  if (!Array.isArray(inputs)) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
+  if (!Array.isArray(inputs))
+    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compositions must be an array", [{ path: ["compositions"], message: "not an array" }]);
   const problems: Problem[] = [];
   const parsed = inputs.map((input, i) => {
     const result = CompositionSchema.safeParse(input);
@@ -70,7 +88,10 @@ function parseCompositions(inputs: readonly unknown[]): Composition[] {
  * when a referenced audience does not fit the layout.
  */
 export function compileCompositionSql(composition: CompositionInput, options: CompileCompositionSqlOptions): CompiledComposition {
-  if (typeof options !== "object" || options === null) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [{ path: [], message: "not an options object" }]);
+  if (typeof options !== "object" || options === null)
+    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", "compileCompositionSql needs options: dialect, now and layout or snapshot", [
+      { path: [], message: "not an options object" },
+    ]);
   const dialect = dialectOf(options.dialect);
   const nowMs = parseNow(options.now);
   const layout = layoutOf(options);
@@ -89,7 +110,9 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
     } else {
       const definition = validateAudience(entry);
       if (definitions.has(definition.id)) {
-        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [{ path: ["audiences", index, "id"], message: "duplicate audience id" }]);
+        throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(definition.id)} is given twice`, [
+          { path: ["audiences", index, "id"], message: "duplicate audience id" },
+        ]);
       }
       definitions.set(definition.id, definition);
     }
@@ -103,13 +126,18 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
       producers.set(id, c);
     }
   });
-  if (duplicates.length > 0) throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
+  if (duplicates.length > 0)
+    throw new AbmKitError<AudienceSqlErrorCode>("DUPLICATE_RESULT_ID", "two compositions produce results with the same id", duplicates);
 
   const names = new Map<string, number>([["id", -1]]);
   const nameProblems: Problem[] = [];
   (main.enrich ?? []).forEach((attribute, i) => {
     const key = attribute.name.toLowerCase();
-    if (names.has(key)) nameProblems.push({ path: ["enrich", i, "name"], message: key === "id" ? "the enrich query's id column is named id" : `the name is used by enrich[${names.get(key)}] too (SQL column names ignore case)` });
+    if (names.has(key))
+      nameProblems.push({
+        path: ["enrich", i, "name"],
+        message: key === "id" ? "the enrich query's id column is named id" : `the name is used by enrich[${names.get(key)}] too (SQL column names ignore case)`,
+      });
     else names.set(key, i);
   });
   if (nameProblems.length > 0) throw sqlCompileFailed(main.id, nameProblems);
@@ -118,7 +146,11 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
   const builder = new CompositionSqlBuilder(dialect, layout, params, definitions, results, producers);
   const outputs = builder.compositionOutputs(main);
   const header = (title: string) =>
-    [sqlComment(`composition ${main.id}: ${main.name} (${main.type}, version ${main.version})`), sqlComment(title), sqlComment(`dialect ${dialect.name}; members are the ids the query returns`)].join("\n");
+    [
+      sqlComment(`composition ${main.id}: ${main.name} (${main.type}, version ${main.version})`),
+      sqlComment(title),
+      sqlComment(`dialect ${dialect.name}; members are the ids the query returns`),
+    ].join("\n");
   const render = (roots: string[], title: string, select: string) => {
     const { ctes, recursive } = builder.closure(roots);
     const rendered = renderParams(`${header(title)}\n${builder.withClause(ctes, recursive)}${select}`, params, dialect);
@@ -130,12 +162,24 @@ export function compileCompositionSql(composition: CompositionInput, options: Co
     audienceName: output.name,
     type: output.type,
     dialect: dialect.name,
-    ...render([output.cte], `output ${output.id}${output.id === main.id ? "" : ` (${main.split?.by} split)`}, ordered by id`, `SELECT id FROM ${output.cte}\nORDER BY ${dialect.binaryText("id")}`),
-    ...(enrichSelects[i] === undefined ? {} : { enrich: render([output.cte], `enrich of output ${output.id}: id and ${main.enrich!.length} attribute(s), ordered by id`, enrichSelects[i]) }),
+    ...render(
+      [output.cte],
+      `output ${output.id}${output.id === main.id ? "" : ` (${main.split?.by} split)`}, ordered by id`,
+      `SELECT id FROM ${output.cte}\nORDER BY ${dialect.binaryText("id")}`,
+    ),
+    ...(enrichSelects[i] === undefined
+      ? {}
+      : { enrich: render([output.cte], `enrich of output ${output.id}: id and ${main.enrich!.length} attribute(s), ordered by id`, enrichSelects[i]) }),
     warnings: [...builder.warnings],
   }));
   const rank = builder.rankOf(main.members);
   const q = dialect.quote;
-  const ranking = rank && render([rank.cte], "ranking of the members: id, rank, value in rank order", `SELECT id, _rank AS ${q("rank")}, _value AS ${q("value")}\nFROM ${rank.cte}\nWHERE _rank <= ${rank.limit}\nORDER BY _rank`);
+  const ranking =
+    rank &&
+    render(
+      [rank.cte],
+      "ranking of the members: id, rank, value in rank order",
+      `SELECT id, _rank AS ${q("rank")}, _value AS ${q("value")}\nFROM ${rank.cte}\nWHERE _rank <= ${rank.limit}\nORDER BY _rank`,
+    );
   return { compositionId: main.id, type: main.type, dialect: dialect.name, outputs: compiled, ...(ranking ? { ranking } : {}) };
 }

@@ -8,7 +8,6 @@ import { eventSql } from "./event-sql.js";
 import { relatedSql } from "./related-sql.js";
 import { sequenceSql } from "./sequence-sql.js";
 
-
 /** What a condition is, in a few words, for the comment above its SQL (no operand values: those are parameters). */
 function describe(condition: Condition): string {
   switch (condition.kind) {
@@ -61,11 +60,19 @@ function bodySql(condition: Condition, scope: SqlScope, path: ProblemPath, conte
     case "inAudience": {
       const reference = context.references.get(condition.audienceId);
       if (reference === undefined) {
-        context.errors.push({ path: [...path, "audienceId"], message: `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`, code: "unknown_reference" });
+        context.errors.push({
+          path: [...path, "audienceId"],
+          message: `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`,
+          code: "unknown_reference",
+        });
         return "FALSE";
       }
       if (reference.type !== scope.kind) {
-        context.errors.push({ path: [...path, "audienceId"], message: `audience ${condition.audienceId} lists ${reference.type} rows; here the rows are ${scope.label}`, code: "type_mismatch" });
+        context.errors.push({
+          path: [...path, "audienceId"],
+          message: `audience ${condition.audienceId} lists ${reference.type} rows; here the rows are ${scope.label}`,
+          code: "type_mismatch",
+        });
         return "FALSE";
       }
       return `(${scope.alias}.id IN (SELECT id FROM ${reference.cte}))`;

@@ -54,7 +54,11 @@ export function fieldColumn(context: SqlCompileContext, alias: string, fields: S
 
 /** Records an unknown field (it reads as missing). */
 export function unknownField(context: SqlCompileContext, scope: SqlScope, field: string, path: ProblemPath): void {
-  context.warnings.push({ path: [...path, "field"], message: `${scope.label} rows have no field ${JSON.stringify(field)}; it reads as missing`, code: "unknown_field" });
+  context.warnings.push({
+    path: [...path, "field"],
+    message: `${scope.label} rows have no field ${JSON.stringify(field)}; it reads as missing`,
+    code: "unknown_field",
+  });
 }
 
 /** `text` indented by two spaces per level. */

@@ -29,7 +29,11 @@ export function eventWhereSql(condition: Condition, scope: SqlScope, path: Probl
     case "not":
       return `(NOT ${eventWhereSql(condition.condition, scope, [...path, "condition"], context)})`;
     default:
-      context.errors.push({ path, message: `a condition on event fields can only use attribute, and, or, not (got ${condition.kind})`, code: "invalid_condition" });
+      context.errors.push({
+        path,
+        message: `a condition on event fields can only use attribute, and, or, not (got ${condition.kind})`,
+        code: "invalid_condition",
+      });
       return "FALSE";
   }
 }

@@ -9,7 +9,8 @@ import { sqlComment } from "./comment.js";
 export function explainSql(audience: AudienceInput, options: CompileSqlOptions): string {
   const compiled = compileAudienceSql(audience, options);
   const lines = compiled.paramTypes.map((p, i) => {
-    const placeholder = compiled.dialect === "bigquery" ? `@p${i + 1}` : compiled.dialect === "snowflake" || compiled.dialect === "spark" ? `? #${i + 1}` : `$${i + 1}`;
+    const placeholder =
+      compiled.dialect === "bigquery" ? `@p${i + 1}` : compiled.dialect === "snowflake" || compiled.dialect === "spark" ? `? #${i + 1}` : `$${i + 1}`;
     return sqlComment(`${placeholder} ${p.type} = ${JSON.stringify(p.value)}`);
   });
   const warnings = compiled.warnings.map((w) => sqlComment(`warning: ${w.message}`));

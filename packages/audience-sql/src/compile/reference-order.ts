@@ -15,7 +15,9 @@ export function referenceOrder(root: Audience, known: ReadonlyMap<string, Audien
     const cycleStart = trail.indexOf(id);
     if (cycleStart >= 0) {
       const cycle = [...trail.slice(cycleStart), id].join(" → ");
-      throw new AbmKitError<AudienceSqlErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [{ path: [], message: cycle, code: "cycle" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${cycle}`, [
+        { path: [], message: cycle, code: "cycle" },
+      ]);
     }
     const definition = id === root.id ? root : known.get(id);
     if (definition === undefined) {
@@ -25,7 +27,11 @@ export function referenceOrder(root: Audience, known: ReadonlyMap<string, Audien
         return;
       }
       const from = trail[trail.length - 1];
-      throw new AbmKitError<AudienceSqlErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>(
+        "UNKNOWN_AUDIENCE_REFERENCE",
+        `audience ${JSON.stringify(id)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`,
+        [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }],
+      );
     }
     for (const ref of referencedAudienceIds(definition)) visit(ref, [...trail, id]);
     done.add(id);

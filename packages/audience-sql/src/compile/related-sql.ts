@@ -28,7 +28,11 @@ export function relatedSql(condition: RelatedCondition, scope: SqlScope, path: P
       return fn === "sum" || fn === "countDistinct" ? comparatorSql("0", comparator, context) : "FALSE";
     }
     if (fn !== "countDistinct" && type !== "number" && type !== "instant" && type !== "date") {
-      context.errors.push({ path: [...path, "aggregate", "field"], message: `${fn} needs a number, instant or date field; ${target.label}.${field} is ${type}`, code: "type_mismatch" });
+      context.errors.push({
+        path: [...path, "aggregate", "field"],
+        message: `${fn} needs a number, instant or date field; ${target.label}.${field} is ${type}`,
+        code: "type_mismatch",
+      });
       return "FALSE";
     }
     const x = column(context, target, field);

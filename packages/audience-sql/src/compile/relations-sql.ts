@@ -53,7 +53,11 @@ export function relationSql(context: SqlCompileContext, from: SqlScope, relation
       link: `${owners}._owner_id = ${src}.id`,
     };
   }
-  const to = (kind: Exclude<ContextKind, "related" | "event">, link: (alias: string) => string, through?: (alias: string) => { join: string; link: string }): SqlRelation => {
+  const to = (
+    kind: Exclude<ContextKind, "related" | "event">,
+    link: (alias: string) => string,
+    through?: (alias: string) => { join: string; link: string },
+  ): SqlRelation => {
     const target = entityScope(context, kind);
     if (through === undefined) return { target, tables: entityFrom(context, kind, target.alias), link: link(target.alias) };
     const j = through(target.alias);

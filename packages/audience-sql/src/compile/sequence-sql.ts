@@ -53,7 +53,11 @@ export function sequenceSql(condition: SequenceCondition, scope: SqlScope, path:
   });
   const label = formatPathShort(path);
   context.ctes.push({ name: `${name}_events`, comment: `${label}: candidate events of the sequence`, body: parts.join("\nUNION ALL\n") });
-  context.ctes.push({ name: `${name}_s0`, comment: `${label}: step 1 (a chain starts at each matching event)`, body: `SELECT g_kind, g, t, src, ord, t AS s FROM ${name}_events WHERE m0` });
+  context.ctes.push({
+    name: `${name}_s0`,
+    comment: `${label}: step 1 (a chain starts at each matching event)`,
+    body: `SELECT g_kind, g, t, src, ord, t AS s FROM ${name}_events WHERE m0`,
+  });
   for (let k = 1; k < stepCount; k++) {
     const previous = `${name}_s${k - 1}`;
     const body = [

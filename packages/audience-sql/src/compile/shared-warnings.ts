@@ -6,7 +6,11 @@ import type { SqlCompileContext } from "./context.js";
  * the warnings every table raised (a property one table lacks is not worth a
  * warning when the other has it), as the in-memory engine does.
  */
-export function withSharedWarnings<T>(context: SqlCompileContext, tables: readonly ("person" | "account")[], compile: (owner: "person" | "account", local: SqlCompileContext) => T): T[] {
+export function withSharedWarnings<T>(
+  context: SqlCompileContext,
+  tables: readonly ("person" | "account")[],
+  compile: (owner: "person" | "account", local: SqlCompileContext) => T,
+): T[] {
   const warningsByTable: Problem[][] = [];
   const results = tables.map((owner) => {
     const warnings: Problem[] = [];

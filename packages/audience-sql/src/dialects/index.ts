@@ -14,7 +14,9 @@ export const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { duckdb, pos
 export function dialectOf(name: unknown): SqlDialect {
   const dialect = typeof name === "string" ? DIALECTS[name as DialectName] : undefined;
   if (dialect === undefined) {
-    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", `unknown SQL dialect ${JSON.stringify(name)} (one of ${Object.keys(DIALECTS).join(", ")})`, [{ path: ["dialect"], message: "unknown dialect" }]);
+    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_OPTIONS", `unknown SQL dialect ${JSON.stringify(name)} (one of ${Object.keys(DIALECTS).join(", ")})`, [
+      { path: ["dialect"], message: "unknown dialect" },
+    ]);
   }
   return dialect;
 }

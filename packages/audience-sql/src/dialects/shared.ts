@@ -7,7 +7,11 @@ export function quoteWith(mark: string): (identifier: string) => string {
   return (identifier) => {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(identifier)) {
-      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_IDENTIFIER", `the name ${JSON.stringify(identifier)} holds a control character and cannot be an SQL identifier`, [{ path: [], message: "control character in a field name" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>(
+        "INVALID_IDENTIFIER",
+        `the name ${JSON.stringify(identifier)} holds a control character and cannot be an SQL identifier`,
+        [{ path: [], message: "control character in a field name" }],
+      );
     }
     return `${mark}${identifier.split(mark).join(mark + mark)}${mark}`;
   };

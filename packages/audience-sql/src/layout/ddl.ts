@@ -31,7 +31,9 @@ export function layoutDdlStatements(layout: SqlLayout, dialectName: DialectName)
   const statements = layoutTables(layout).map((table): DdlStatement => {
     // the layout's own columns (id, _row, _…_id) are plain lower-case names, left unquoted so every
     // dialect (Snowflake upper-cases unquoted names) resolves them the way the queries write them
-    const columns = table.columns.map((c) => `  ${RESERVED_COLUMNS.has(c.name) ? c.name : q(c.name)} ${dialect.columnType(c.type)}${c.required ? " NOT NULL" : ""}`);
+    const columns = table.columns.map(
+      (c) => `  ${RESERVED_COLUMNS.has(c.name) ? c.name : q(c.name)} ${dialect.columnType(c.type)}${c.required ? " NOT NULL" : ""}`,
+    );
     return { table: table.name, sql: `CREATE TABLE ${q(table.name)} (\n${columns.join(",\n")}\n)` };
   });
   if (dialect.name === "postgres") {
@@ -40,7 +42,8 @@ export function layoutDdlStatements(layout: SqlLayout, dialectName: DialectName)
       const names = columns.map((c) => (RESERVED_COLUMNS.has(c) ? c : q(columnNameOf(layout[source], c))));
       statements.push({ table, sql: `CREATE INDEX ON ${q(table)} (${names.join(", ")})` });
     }
-    for (const table of layoutTables(layout)) if (table.source.startsWith("owners:")) statements.push({ table: table.name, sql: `CREATE INDEX ON ${q(table.name)} (_owner_id)` });
+    for (const table of layoutTables(layout))
+      if (table.source.startsWith("owners:")) statements.push({ table: table.name, sql: `CREATE INDEX ON ${q(table.name)} (_owner_id)` });
   }
   return statements;
 }

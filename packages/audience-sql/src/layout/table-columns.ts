@@ -27,7 +27,9 @@ function fieldColumns(table: string, fields: SqlFields): SqlColumn[] {
   const names = fieldColumnNames(fields);
   return Object.entries(fields).map(([field, type]) => {
     if (RESERVED_COLUMNS.has(field)) {
-      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `table ${table} has a field named ${field}, a name the SQL layout reserves`, [{ path: [table, field], message: "reserved column name" }]);
+      throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `table ${table} has a field named ${field}, a name the SQL layout reserves`, [
+        { path: [table, field], message: "reserved column name" },
+      ]);
     }
     return { name: names.get(field)!, field, type, required: false };
   });
@@ -40,13 +42,21 @@ function checkRelatedNames(layout: SqlLayout): void {
   for (const table of Object.keys(layout.related)) {
     const longest = relatedOwnersSqlTable(table);
     if (Buffer.byteLength(longest, "utf8") > MAX_COLUMN_NAME_BYTES) {
-      problems.push({ path: ["related", table], message: `the SQL table ${longest} would be longer than ${MAX_COLUMN_NAME_BYTES} bytes (PostgreSQL cuts longer names); use a related table name of at most ${MAX_COLUMN_NAME_BYTES - longest.length + table.length} characters` });
+      problems.push({
+        path: ["related", table],
+        message: `the SQL table ${longest} would be longer than ${MAX_COLUMN_NAME_BYTES} bytes (PostgreSQL cuts longer names); use a related table name of at most ${MAX_COLUMN_NAME_BYTES - longest.length + table.length} characters`,
+      });
     }
     const other = seen.get(table.toLowerCase());
-    if (other !== undefined) problems.push({ path: ["related", table], message: `related tables ${other} and ${table} differ only in case; DuckDB, BigQuery and Spark SQL would see one table` });
+    if (other !== undefined)
+      problems.push({
+        path: ["related", table],
+        message: `related tables ${other} and ${table} differ only in case; DuckDB, BigQuery and Spark SQL would see one table`,
+      });
     else seen.set(table.toLowerCase(), table);
   }
-  if (problems.length > 0) throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `the layout's related tables cannot all be SQL tables: ${problems[0]!.message}`, problems);
+  if (problems.length > 0)
+    throw new AbmKitError<AudienceSqlErrorCode>("INVALID_LAYOUT", `the layout's related tables cannot all be SQL tables: ${problems[0]!.message}`, problems);
 }
 
 /**

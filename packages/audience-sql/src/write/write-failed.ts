@@ -10,7 +10,12 @@ export class SnapshotWriteError extends AbmKitError<"SNAPSHOT_WRITE_FAILED"> {
   constructor(engine: "DuckDB" | "PostgreSQL", step: string, table: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     const code = typeof (cause as { code?: unknown } | null)?.code === "string" ? (cause as { code: string }).code : undefined;
-    super("SNAPSHOT_WRITE_FAILED", `writing the snapshot into ${engine} failed while ${step} ${table}: ${detail}`, [{ path: [table], message: detail, ...(code === undefined ? {} : { code }) }], { cause });
+    super(
+      "SNAPSHOT_WRITE_FAILED",
+      `writing the snapshot into ${engine} failed while ${step} ${table}: ${detail}`,
+      [{ path: [table], message: detail, ...(code === undefined ? {} : { code }) }],
+      { cause },
+    );
   }
 }
 

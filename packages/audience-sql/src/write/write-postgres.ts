@@ -26,7 +26,9 @@ export async function writeSnapshotToPostgres(client: PostgresClientLike, snapsh
   await writeStep("PostgreSQL", "starting the transaction for", "", () => client.query("BEGIN"));
   try {
     for (const statement of layoutDdlStatements(snapshotLayout(snapshot), "postgres")) {
-      await writeStep("PostgreSQL", statement.sql.startsWith("CREATE INDEX") ? "indexing table" : "creating table", statement.table, () => client.query(statement.sql));
+      await writeStep("PostgreSQL", statement.sql.startsWith("CREATE INDEX") ? "indexing table" : "creating table", statement.table, () =>
+        client.query(statement.sql),
+      );
     }
     for (const data of snapshotTables(snapshot)) {
       const columns = data.table.columns.map((c) => `"${c.name.replaceAll('"', '""')}"`).join(", ");
@@ -41,7 +43,9 @@ export async function writeSnapshotToPostgres(client: PostgresClientLike, snapsh
           tuples.push(`(${cells.map((_, i) => `$${values.length + i + 1}`).join(", ")})`);
           values.push(...cells);
         }
-        await writeStep("PostgreSQL", "inserting rows into", data.table.name, () => client.query(`INSERT INTO "${data.table.name}" (${columns}) VALUES ${tuples.join(", ")}`, values));
+        await writeStep("PostgreSQL", "inserting rows into", data.table.name, () =>
+          client.query(`INSERT INTO "${data.table.name}" (${columns}) VALUES ${tuples.join(", ")}`, values),
+        );
       }
       counts[data.table.name] = data.rowCount;
     }

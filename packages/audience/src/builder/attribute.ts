@@ -13,10 +13,49 @@ const textOptions = (options?: TextOptions) => ({ ...(options?.caseInsensitive ?
 
 /** Standard field names of accounts, persons, links, opportunities, … (any other name is allowed too). */
 export type KnownField =
-  | "id" | "name" | "domain" | "industry" | "employeeCount" | "annualRevenue" | "country" | "duns" | "type" | "ownerId" | "parentAccountId" | "createdAt" | "updatedAt"
-  | "email" | "firstName" | "lastName" | "title" | "jobFunction" | "seniority" | "department" | "phone" | "city" | "consent.email" | "consent.advertising"
-  | "roles" | "isDirect" | "isActive" | "isPrimary" | "startDate" | "endDate" | "reasons"
-  | "stage" | "amount" | "currency" | "closeDate" | "isClosed" | "isWon" | "probability" | "role" | "status" | "hasResponded" | "firstRespondedAt" | "occurredAt";
+  | "id"
+  | "name"
+  | "domain"
+  | "industry"
+  | "employeeCount"
+  | "annualRevenue"
+  | "country"
+  | "duns"
+  | "type"
+  | "ownerId"
+  | "parentAccountId"
+  | "createdAt"
+  | "updatedAt"
+  | "email"
+  | "firstName"
+  | "lastName"
+  | "title"
+  | "jobFunction"
+  | "seniority"
+  | "department"
+  | "phone"
+  | "city"
+  | "consent.email"
+  | "consent.advertising"
+  | "roles"
+  | "isDirect"
+  | "isActive"
+  | "isPrimary"
+  | "startDate"
+  | "endDate"
+  | "reasons"
+  | "stage"
+  | "amount"
+  | "currency"
+  | "closeDate"
+  | "isClosed"
+  | "isWon"
+  | "probability"
+  | "role"
+  | "status"
+  | "hasResponded"
+  | "firstRespondedAt"
+  | "occurredAt";
 /** A field name, with completion for the standard ones. */
 export type FieldName = KnownField | (string & {});
 
@@ -97,41 +136,87 @@ class AttributeBuilder {
   private many(op: AttributeOp, values: Literal[], options?: TextOptions): AttributeCondition {
     return { kind: "attribute", field: this.field, op, values: [...values], ...textOptions(options) };
   }
-  eq(value: Literal, options?: TextOptions) { return this.one("eq", value, options); }
-  neq(value: Literal, options?: TextOptions) { return this.one("neq", value, options); }
-  in(values: Literal[], options?: TextOptions) { return this.many("in", values, options); }
-  notIn(values: Literal[], options?: TextOptions) { return this.many("notIn", values, options); }
-  gt(value: Literal) { return this.one("gt", value); }
-  gte(value: Literal) { return this.one("gte", value); }
-  lt(value: Literal) { return this.one("lt", value); }
-  lte(value: Literal) { return this.one("lte", value); }
-  between(min: Literal, max: Literal) { return this.many("between", [min, max]); }
-  contains(value: string, options?: TextOptions) { return this.one("contains", value, options); }
-  startsWith(value: string, options?: TextOptions) { return this.one("startsWith", value, options); }
-  endsWith(value: string, options?: TextOptions) { return this.one("endsWith", value, options); }
-  matches(pattern: string, options?: TextOptions) { return this.one("matches", pattern, options); }
-  containsAny(values: string[], options?: TextOptions) { return this.many("containsAny", values, options); }
-  containsAll(values: string[], options?: TextOptions) { return this.many("containsAll", values, options); }
-  isTrue() { return this.one("eq", true); }
-  isFalse() { return this.one("eq", false); }
-  inLast(amount: number, unit: TimeUnit) { return this.within(last(amount, unit)); }
-  within(window: Window): AttributeCondition { return { kind: "attribute", field: this.field, op: "within", window }; }
-  exists(): AttributeCondition { return { kind: "attribute", field: this.field, op: "exists" }; }
-  missing(): AttributeCondition { return { kind: "attribute", field: this.field, op: "missing" }; }
+  eq(value: Literal, options?: TextOptions) {
+    return this.one("eq", value, options);
+  }
+  neq(value: Literal, options?: TextOptions) {
+    return this.one("neq", value, options);
+  }
+  in(values: Literal[], options?: TextOptions) {
+    return this.many("in", values, options);
+  }
+  notIn(values: Literal[], options?: TextOptions) {
+    return this.many("notIn", values, options);
+  }
+  gt(value: Literal) {
+    return this.one("gt", value);
+  }
+  gte(value: Literal) {
+    return this.one("gte", value);
+  }
+  lt(value: Literal) {
+    return this.one("lt", value);
+  }
+  lte(value: Literal) {
+    return this.one("lte", value);
+  }
+  between(min: Literal, max: Literal) {
+    return this.many("between", [min, max]);
+  }
+  contains(value: string, options?: TextOptions) {
+    return this.one("contains", value, options);
+  }
+  startsWith(value: string, options?: TextOptions) {
+    return this.one("startsWith", value, options);
+  }
+  endsWith(value: string, options?: TextOptions) {
+    return this.one("endsWith", value, options);
+  }
+  matches(pattern: string, options?: TextOptions) {
+    return this.one("matches", pattern, options);
+  }
+  containsAny(values: string[], options?: TextOptions) {
+    return this.many("containsAny", values, options);
+  }
+  containsAll(values: string[], options?: TextOptions) {
+    return this.many("containsAll", values, options);
+  }
+  isTrue() {
+    return this.one("eq", true);
+  }
+  isFalse() {
+    return this.one("eq", false);
+  }
+  inLast(amount: number, unit: TimeUnit) {
+    return this.within(last(amount, unit));
+  }
+  within(window: Window): AttributeCondition {
+    return { kind: "attribute", field: this.field, op: "within", window };
+  }
+  exists(): AttributeCondition {
+    return { kind: "attribute", field: this.field, op: "exists" };
+  }
+  missing(): AttributeCondition {
+    return { kind: "attribute", field: this.field, op: "missing" };
+  }
 }
 
 /** Any attribute operator on a field whose type is not stated. */
-export type AnyAttribute = TextAttribute & Omit<NumberAttribute, keyof TextAttribute> & Omit<TimeAttribute, keyof TextAttribute> & Omit<BooleanAttribute, keyof TextAttribute> & MultiAttribute & {
-  eq(value: Literal, options?: TextOptions): AttributeCondition;
-  neq(value: Literal, options?: TextOptions): AttributeCondition;
-  in(values: Literal[], options?: TextOptions): AttributeCondition;
-  notIn(values: Literal[], options?: TextOptions): AttributeCondition;
-  gt(value: Literal): AttributeCondition;
-  gte(value: Literal): AttributeCondition;
-  lt(value: Literal): AttributeCondition;
-  lte(value: Literal): AttributeCondition;
-  between(min: Literal, max: Literal): AttributeCondition;
-};
+export type AnyAttribute = TextAttribute &
+  Omit<NumberAttribute, keyof TextAttribute> &
+  Omit<TimeAttribute, keyof TextAttribute> &
+  Omit<BooleanAttribute, keyof TextAttribute> &
+  MultiAttribute & {
+    eq(value: Literal, options?: TextOptions): AttributeCondition;
+    neq(value: Literal, options?: TextOptions): AttributeCondition;
+    in(values: Literal[], options?: TextOptions): AttributeCondition;
+    notIn(values: Literal[], options?: TextOptions): AttributeCondition;
+    gt(value: Literal): AttributeCondition;
+    gte(value: Literal): AttributeCondition;
+    lt(value: Literal): AttributeCondition;
+    lte(value: Literal): AttributeCondition;
+    between(min: Literal, max: Literal): AttributeCondition;
+  };
 
 /**
  * Starts an attribute condition: `attr("industry").eq("Software")`. Typed

@@ -10,7 +10,12 @@ export interface AudienceOptions {
 
 /** An audience waiting for its condition. */
 export class AudienceBuilder {
-  constructor(private readonly type: AudienceType, private readonly id: string, private readonly name: string, private readonly options: AudienceOptions) {}
+  constructor(
+    private readonly type: AudienceType,
+    private readonly id: string,
+    private readonly name: string,
+    private readonly options: AudienceOptions,
+  ) {}
   /** The audience with this condition (several conditions are and-ed). */
   where(...conditions: Condition[]): Audience {
     const condition: Condition = conditions.length === 1 ? conditions[0]! : { kind: "and", conditions };

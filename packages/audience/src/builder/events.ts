@@ -18,9 +18,13 @@ export class WindowedEvents extends ComparatorBuilder<EventCondition> {
     super((count: Comparator) => ({ ...partial, count }));
   }
   /** At least one event. */
-  exists(): EventCondition { return { ...this.partial, count: { op: "gte", value: 1 } }; }
+  exists(): EventCondition {
+    return { ...this.partial, count: { op: "gte", value: 1 } };
+  }
   /** No event. */
-  none(): EventCondition { return { ...this.partial, count: { op: "eq", value: 0 } }; }
+  none(): EventCondition {
+    return { ...this.partial, count: { op: "eq", value: 0 } };
+  }
   /** Count distinct people with a matching event (account level). */
   distinctPeople(): ComparatorBuilder<EventCondition> {
     return new ComparatorBuilder((count) => ({ ...this.partial, countDistinct: "people", count }));
@@ -29,15 +33,26 @@ export class WindowedEvents extends ComparatorBuilder<EventCondition> {
 
 /** Events of some types: `events(["Visit Webpage"]).inLast(30, "days").atLeast(3)`. */
 export class EventsBuilder {
-  constructor(private readonly types: string[], private readonly options: EventOptions = {}) {}
+  constructor(
+    private readonly types: string[],
+    private readonly options: EventOptions = {},
+  ) {}
   /** Adds a condition on the event's fields. */
-  where(condition: Condition): EventsBuilder { return new EventsBuilder(this.types, { ...this.options, where: condition }); }
+  where(condition: Condition): EventsBuilder {
+    return new EventsBuilder(this.types, { ...this.options, where: condition });
+  }
   /** Narrows whose events count. */
-  owner(owner: EventOwner): EventsBuilder { return new EventsBuilder(this.types, { ...this.options, owner }); }
+  owner(owner: EventOwner): EventsBuilder {
+    return new EventsBuilder(this.types, { ...this.options, owner });
+  }
   /** In `[now − amount unit, now]`. */
-  inLast(amount: number, unit: TimeUnit): WindowedEvents { return this.window(last(amount, unit)); }
+  inLast(amount: number, unit: TimeUnit): WindowedEvents {
+    return this.window(last(amount, unit));
+  }
   /** In `[from, to]`. */
-  between(from: TimePoint, to: TimePoint): WindowedEvents { return this.window(span(from, to)); }
+  between(from: TimePoint, to: TimePoint): WindowedEvents {
+    return this.window(span(from, to));
+  }
   /** In any window. */
   window(window: Window): WindowedEvents {
     return new WindowedEvents({
@@ -58,12 +73,22 @@ export type StepInput = string | string[] | { types: string[]; where?: Condition
 
 /** A sequence waiting for its `within` and window. */
 export class SequenceBuilder {
-  constructor(private readonly steps: StepInput[], private readonly samePerson?: boolean) {}
+  constructor(
+    private readonly steps: StepInput[],
+    private readonly samePerson?: boolean,
+  ) {}
   /** The last step within `amount unit` of the first. */
   within(amount: number, unit: TimeUnit) {
     // anything else than a string, a list or an object is kept as it is, for validation to name
-    const steps = this.steps.map((s) => (typeof s === "string" ? { types: [s] } : Array.isArray(s) ? { types: [...s] } : typeof s === "object" && s !== null ? { ...s } : s));
-    const base = { kind: "sequence" as const, steps, within: duration(amount, unit), ...(this.samePerson === undefined ? {} : { samePerson: this.samePerson }) };
+    const steps = this.steps.map((s) =>
+      typeof s === "string" ? { types: [s] } : Array.isArray(s) ? { types: [...s] } : typeof s === "object" && s !== null ? { ...s } : s,
+    );
+    const base = {
+      kind: "sequence" as const,
+      steps,
+      within: duration(amount, unit),
+      ...(this.samePerson === undefined ? {} : { samePerson: this.samePerson }),
+    };
     return {
       /** Every step in `[now − amount unit, now]`. */
       inLast: (n: number, u: TimeUnit): SequenceCondition => ({ ...base, window: last(n, u) }),
@@ -77,4 +102,5 @@ export class SequenceBuilder {
  * Ordered events: `sequence(["Fill Out Form", "Visit Webpage"]).within(7, "days").inLast(90, "days")`.
  * At account level the steps are by the same person unless `samePerson: false`.
  */
-export const sequence = (steps: StepInput[], options: { samePerson?: boolean } = {}) => new SequenceBuilder(Array.isArray(steps) ? steps : [steps], options?.samePerson);
+export const sequence = (steps: StepInput[], options: { samePerson?: boolean } = {}) =>
+  new SequenceBuilder(Array.isArray(steps) ? steps : [steps], options?.samePerson);

@@ -9,13 +9,21 @@ export class RelationBuilder {
     return { kind: "related", relation: this.relation, ...(where ? { where } : {}) };
   }
   /** At least one related row (matching `where`). */
-  some(where?: Condition): RelatedCondition { return { ...this.base(where), quantifier: "some" }; }
+  some(where?: Condition): RelatedCondition {
+    return { ...this.base(where), quantifier: "some" };
+  }
   /** No related row matches (true when there are none). */
-  none(where?: Condition): RelatedCondition { return { ...this.base(where), quantifier: "none" }; }
+  none(where?: Condition): RelatedCondition {
+    return { ...this.base(where), quantifier: "none" };
+  }
   /** Every related row matches — true when there are none; see {@link allAndAtLeastOne}. */
-  all(where: Condition): RelatedCondition { return { ...this.base(where), quantifier: "all" }; }
+  all(where: Condition): RelatedCondition {
+    return { ...this.base(where), quantifier: "all" };
+  }
   /** Every related row matches, and there is at least one. */
-  allAndAtLeastOne(where: Condition): RelatedCondition { return { ...this.base(where), quantifier: "allAndAtLeastOne" }; }
+  allAndAtLeastOne(where: Condition): RelatedCondition {
+    return { ...this.base(where), quantifier: "allAndAtLeastOne" };
+  }
   /** The number of matching rows, compared: `.count(where).atLeast(2)`. */
   count(where?: Condition): ComparatorBuilder<RelatedCondition> {
     return new ComparatorBuilder((comparator) => ({ ...this.base(where), quantifier: "count", comparator }));
@@ -24,15 +32,25 @@ export class RelationBuilder {
     return new ComparatorBuilder((comparator) => ({ ...this.base(where), aggregate: { fn, field, comparator } }));
   }
   /** The sum of `field` over matching rows (0 over none). */
-  sum(field: FieldName, where?: Condition) { return this.aggregate("sum", field, where); }
+  sum(field: FieldName, where?: Condition) {
+    return this.aggregate("sum", field, where);
+  }
   /** The average of `field` over matching rows (missing over none: every comparison false). */
-  avg(field: FieldName, where?: Condition) { return this.aggregate("avg", field, where); }
+  avg(field: FieldName, where?: Condition) {
+    return this.aggregate("avg", field, where);
+  }
   /** The minimum of `field` over matching rows. */
-  min(field: FieldName, where?: Condition) { return this.aggregate("min", field, where); }
+  min(field: FieldName, where?: Condition) {
+    return this.aggregate("min", field, where);
+  }
   /** The maximum of `field` over matching rows. */
-  max(field: FieldName, where?: Condition) { return this.aggregate("max", field, where); }
+  max(field: FieldName, where?: Condition) {
+    return this.aggregate("max", field, where);
+  }
   /** The number of distinct values of `field` over matching rows. */
-  countDistinct(field: FieldName, where?: Condition) { return this.aggregate("countDistinct", field, where); }
+  countDistinct(field: FieldName, where?: Condition) {
+    return this.aggregate("countDistinct", field, where);
+  }
 }
 
 /** An account's people (active links, each person once). */

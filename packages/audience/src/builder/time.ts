@@ -11,4 +11,7 @@ export const at = (isoInstantOrDate: string): TimePoint => ({ at: isoInstantOrDa
 /** The window `[now − amount unit, now]`. */
 export const last = (amount: number, unit: TimeUnit): Window => ({ last: duration(amount, unit) });
 /** The window `[from, to]` (omit an end for unbounded). */
-export const span = (from: TimePoint | undefined, to: TimePoint | undefined): Window => ({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+export const span = (from: TimePoint | undefined, to: TimePoint | undefined): Window => ({
+  ...(from !== undefined ? { from } : {}),
+  ...(to !== undefined ? { to } : {}),
+});

@@ -112,6 +112,9 @@ export function checkMemberLists(inputs: readonly MemberList[], what: string, ro
         const bad = input.memberIds.findIndex((id: unknown) => typeof id !== "string" || id === "");
         if (bad >= 0) problems.push({ path: [root, i, "memberIds", bad], message: "not a non-empty string id" });
       }
+      const now: unknown = input.now;
+      if (now !== undefined && (typeof now !== "string" || Number.isNaN(Date.parse(now))))
+        problems.push({ path: [root, i, "now"], message: "not an ISO instant" });
     });
   }
   if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_LIST", `${what}: an input is not a member list`, problems);
@@ -130,7 +133,9 @@ export function commonType(inputs: readonly MemberList[], what: string): Audienc
     throw new AbmKitError<AudienceErrorCode>("COMPOSITION_EMPTY", `${what} needs at least one input`, [{ path: ["inputs"], message: "no input" }]);
   }
   const problems = inputs.flatMap((input, i) =>
-    input.type === first.type ? [] : [{ path: ["inputs", i, "type"], message: `${input.audienceId} holds ${input.type}s, ${first.audienceId} holds ${first.type}s` }],
+    input.type === first.type
+      ? []
+      : [{ path: ["inputs", i, "type"], message: `${input.audienceId} holds ${input.type}s, ${first.audienceId} holds ${first.type}s` }],
   );
   if (problems.length > 0) throw new AbmKitError<AudienceErrorCode>("COMPOSITION_TYPE_MISMATCH", `${what} mixes account and person audiences`, problems);
   return first.type;
@@ -141,7 +146,8 @@ export function commonNow(inputs: readonly MemberList[], given: string | undefin
   checkMemberLists(inputs, "composition");
   if (given !== undefined) {
     const ms = typeof given === "string" ? Date.parse(given) : Number.NaN;
-    if (Number.isNaN(ms)) throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
+    if (Number.isNaN(ms))
+      throw new AbmKitError<AudienceErrorCode>("INVALID_OPTIONS", "now must be an ISO instant", [{ path: ["now"], message: "not a valid instant" }]);
     return new Date(ms).toISOString();
   }
   const times = new Set(inputs.flatMap((input) => (input.now === undefined ? [] : [input.now])));

@@ -13,7 +13,11 @@ export const ResultIdentitySchema = IdentitySchema;
 /** The options of `rank`. */
 export const RankOptionsSchema = z.looseObject({ ...Identity, by: MemberValueSchema, order: z.enum(["desc", "asc"]).optional(), limit: z.number() });
 /** The options of `splitByPercentage` (the shares are checked by `percentageBranchProblems`). */
-export const PercentageSplitOptionsSchema = z.looseObject({ salt: z.string(), branches: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional(), percent: z.number() })), now: z.string().optional() });
+export const PercentageSplitOptionsSchema = z.looseObject({
+  salt: z.string(),
+  branches: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional(), percent: z.number() })),
+  now: z.string().optional(),
+});
 /** The options of `splitByAttribute`. */
 export const AttributeSplitOptionsSchema = z.looseObject({
   field: z.string().min(1),

@@ -98,9 +98,16 @@ export const AttributeSplitSchema = z.strictObject({
 /** A priority list: each member goes to the first tier whose node holds it; the rest to `otherwise` if given. */
 export const PrioritySplitSchema = z.strictObject({
   by: z.literal("priority"),
-  tiers: z.array(z.strictObject({ ...BranchIdentity, get members() {
-    return CompositionNodeSchema;
-  } })).min(1),
+  tiers: z
+    .array(
+      z.strictObject({
+        ...BranchIdentity,
+        get members() {
+          return CompositionNodeSchema;
+        },
+      }),
+    )
+    .min(1),
   otherwise: z.strictObject(BranchIdentity).optional(),
 });
 

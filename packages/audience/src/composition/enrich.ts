@@ -13,7 +13,12 @@ import { NowOptionSchema, checkMemberList, checkOptions } from "./composition-op
  * for a member is `null`. The result keeps the input's identity (id, name,
  * version) and members (those the snapshot holds).
  */
-export function enrich(input: MemberList & { audienceVersion?: number }, snapshot: Snapshot, attributes: readonly EnrichAttribute[], options: { now?: string } = {}): ComposedResult {
+export function enrich(
+  input: MemberList & { audienceVersion?: number },
+  snapshot: Snapshot,
+  attributes: readonly EnrichAttribute[],
+  options: { now?: string } = {},
+): ComposedResult {
   checkMemberList(input, "enrich", "input");
   checkOptions(z.array(EnrichAttributeSchema), attributes, "enrich", ["attributes"]);
   checkOptions(NowOptionSchema, options, "enrich");

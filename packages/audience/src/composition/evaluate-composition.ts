@@ -141,7 +141,8 @@ class CompositionRun {
     let results: ComposedResult[];
     if (split === undefined) results = [members];
     else if (split.by === "percentage") results = splitByPercentage(members, snapshot, { salt: split.salt, branches: split.branches, now });
-    else if (split.by === "attribute") results = splitByAttribute(members, snapshot, { field: split.field, branches: split.branches, otherwise: split.otherwise, now }).results;
+    else if (split.by === "attribute")
+      results = splitByAttribute(members, snapshot, { field: split.field, branches: split.branches, otherwise: split.otherwise, now }).results;
     else {
       const tiers = split.tiers.map((tier, i) => ({
         id: tier.id,
@@ -170,11 +171,24 @@ class CompositionRun {
         return this.checked(evaluate(node.audience, this.snapshot, { now: this.now, audiences: references }), type, path);
       }
       case "union":
-        return union(node.inputs.map((n, i) => this.node(n, type, [...path, "inputs", i])), this.snapshot, out);
+        return union(
+          node.inputs.map((n, i) => this.node(n, type, [...path, "inputs", i])),
+          this.snapshot,
+          out,
+        );
       case "intersect":
-        return intersect(node.inputs.map((n, i) => this.node(n, type, [...path, "inputs", i])), this.snapshot, out);
+        return intersect(
+          node.inputs.map((n, i) => this.node(n, type, [...path, "inputs", i])),
+          this.snapshot,
+          out,
+        );
       case "exclude":
-        return exclude(this.node(node.from, type, [...path, "from"]), node.exclude.map((n, i) => this.node(n, type, [...path, "exclude", i])), this.snapshot, out);
+        return exclude(
+          this.node(node.from, type, [...path, "from"]),
+          node.exclude.map((n, i) => this.node(n, type, [...path, "exclude", i])),
+          this.snapshot,
+          out,
+        );
       case "rank":
         return rank(this.node(node.input, type, [...path, "input"]), this.snapshot, { ...out, by: node.by, order: node.order, limit: node.limit });
     }
@@ -213,7 +227,8 @@ class CompositionRun {
 }
 
 /** The id of a given audience definition (undefined for a value that is not an object). */
-const idOf = (audience: unknown): string | undefined => (typeof audience === "object" && audience !== null ? ((audience as { id?: unknown }).id as string | undefined) : undefined);
+const idOf = (audience: unknown): string | undefined =>
+  typeof audience === "object" && audience !== null ? ((audience as { id?: unknown }).id as string | undefined) : undefined;
 
 /** The options object and its lists (their entries are checked where they are used). */
 function checkCompositionOptions(options: unknown): void {
@@ -294,7 +309,11 @@ export function evaluateComposition(composition: CompositionInput, snapshot: Sna
 }
 
 /** Evaluates several compositions (which may reference each other) and returns every output of each, in order. */
-export function evaluateCompositions(compositions: readonly CompositionInput[], snapshot: Snapshot, options: Omit<CompositionOptions, "compositions">): ComposedResult[] {
+export function evaluateCompositions(
+  compositions: readonly CompositionInput[],
+  snapshot: Snapshot,
+  options: Omit<CompositionOptions, "compositions">,
+): ComposedResult[] {
   checkCompositionOptions(options);
   const parsed = parseCompositions(compositions, "compositions");
   const run = new CompositionRun(snapshot, parseNow(options.now), options, parsed);

@@ -1,5 +1,14 @@
 import type { AudienceErrorCode } from "../error-codes.js";
-import { AbmKitError, epochMsToDate, epochMsToInstant, type AttributeValue, type Column, type NumberColumn, type ProblemPath, type Snapshot } from "@abm-kit/core";
+import {
+  AbmKitError,
+  epochMsToDate,
+  epochMsToInstant,
+  type AttributeValue,
+  type Column,
+  type NumberColumn,
+  type ProblemPath,
+  type Snapshot,
+} from "@abm-kit/core";
 import { resolveWindow } from "../definition/resolve-time.js";
 import type { AudienceType as MemberType } from "../definition/audience.js";
 import { memberRelation, primaryAccountOf } from "./member-relations.js";
@@ -56,7 +65,13 @@ function fieldReader(snapshot: Snapshot, type: MemberType, spec: Extract<MemberV
   };
 }
 
-function aggregateReader(snapshot: Snapshot, type: MemberType, spec: Extract<MemberValue, { kind: "aggregate" }>, nowMs: number, path: ProblemPath): MemberValueReader {
+function aggregateReader(
+  snapshot: Snapshot,
+  type: MemberType,
+  spec: Extract<MemberValue, { kind: "aggregate" }>,
+  nowMs: number,
+  path: ProblemPath,
+): MemberValueReader {
   const relation = memberRelation(snapshot, type, spec.relation, [...path, "relation"]);
   const filter = compileRowFilter(snapshot, spec.where, relation.table, spec.relation, [...path, "where"], nowMs);
   rejectUnknownFields([filter]);
@@ -105,7 +120,13 @@ function aggregateReader(snapshot: Snapshot, type: MemberType, spec: Extract<Mem
   };
 }
 
-function eventCountReader(snapshot: Snapshot, type: MemberType, spec: Extract<MemberValue, { kind: "events" }>, nowMs: number, path: ProblemPath): MemberValueReader {
+function eventCountReader(
+  snapshot: Snapshot,
+  type: MemberType,
+  spec: Extract<MemberValue, { kind: "events" }>,
+  nowMs: number,
+  path: ProblemPath,
+): MemberValueReader {
   const window = resolveWindow(spec.window, nowMs);
   const to = Math.min(window.to, nowMs);
   const owner = spec.owner ?? (type === "person" ? "person" : "any");

@@ -1,6 +1,14 @@
 import type { AudienceErrorCode } from "../error-codes.js";
 import { AbmKitError, type Snapshot } from "@abm-kit/core";
-import { commonNow, composedResult, unknownMembersWarning, type ComposedResult, type MemberList, type RankedMember, type ResultIdentity } from "./composed-result.js";
+import {
+  commonNow,
+  composedResult,
+  unknownMembersWarning,
+  type ComposedResult,
+  type MemberList,
+  type RankedMember,
+  type ResultIdentity,
+} from "./composed-result.js";
 import { compareIds, toMemberSet } from "./member-set.js";
 import { memberTable } from "./member-rows.js";
 import type { MemberValue } from "./member-value.schema.js";
@@ -33,7 +41,9 @@ export function rank(input: MemberList, snapshot: Snapshot, options: RankOptions
   const now = commonNow([input], options.now);
   const reader = compileMemberValue(snapshot, input.type, options.by, Date.parse(now), ["by"]);
   if (!reader.isNumeric) {
-    throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_VALUE", "rank orders by a number, instant or date", [{ path: ["by"], message: "the value is not numeric" }]);
+    throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_VALUE", "rank orders by a number, instant or date", [
+      { path: ["by"], message: "the value is not numeric" },
+    ]);
   }
   const table = memberTable(snapshot, input.type);
   const sign = options.order === "asc" ? 1 : -1;

@@ -17,12 +17,23 @@ export interface RowFilter {
  * fails every comparison; an unknown field reads as missing and is listed in
  * `unknownFields`). Other problems raise `INVALID_MEMBER_VALUE`.
  */
-export function compileRowFilter(snapshot: Snapshot, where: Condition | undefined, table: Table<string>, label: string, path: ProblemPath, nowMs: number): RowFilter {
+export function compileRowFilter(
+  snapshot: Snapshot,
+  where: Condition | undefined,
+  table: Table<string>,
+  label: string,
+  path: ProblemPath,
+  nowMs: number,
+): RowFilter {
   if (where === undefined) return { test: () => true, unknownFields: [] };
   const context: CompileContext = { snapshot, referenceTypes: new Map(), strict: false, errors: [], warnings: [] };
   const factory = compileRowTest(where, table, label, path, context);
   if (context.errors.length > 0) {
-    throw new AbmKitError<AudienceErrorCode>("INVALID_MEMBER_VALUE", `the where of a member value does not fit ${label} rows: ${context.errors[0]!.message}`, context.errors);
+    throw new AbmKitError<AudienceErrorCode>(
+      "INVALID_MEMBER_VALUE",
+      `the where of a member value does not fit ${label} rows: ${context.errors[0]!.message}`,
+      context.errors,
+    );
   }
   return { test: factory(nowMs), unknownFields: context.warnings };
 }
@@ -37,5 +48,6 @@ export function rejectUnknownFields(filters: readonly RowFilter[]): void {
   if (first === undefined) return;
   const key = (p: Problem) => p.path.join("\u0000");
   const everywhere = first.unknownFields.filter((p) => rest.every((f) => f.unknownFields.some((q) => key(q) === key(p))));
-  if (everywhere.length > 0) throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `a member value's where names an unknown field: ${everywhere[0]!.message}`, everywhere);
+  if (everywhere.length > 0)
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `a member value's where names an unknown field: ${everywhere[0]!.message}`, everywhere);
 }

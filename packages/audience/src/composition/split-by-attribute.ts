@@ -43,7 +43,9 @@ export function splitByAttribute(input: MemberList, snapshot: Snapshot, options:
   const table = memberTable(snapshot, input.type);
   const column = table.column(options.field);
   if (column === undefined) {
-    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `${input.type}s have no field ${options.field}`, [{ path: ["field"], message: `no ${input.type} field ${options.field}` }]);
+    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_FIELD", `${input.type}s have no field ${options.field}`, [
+      { path: ["field"], message: `no ${input.type} field ${options.field}` },
+    ]);
   }
   const now = commonNow([input], options.now);
   const wanted = options.branches.map((branch) => new Set<SplitValue>(branch.values));

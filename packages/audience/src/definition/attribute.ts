@@ -77,4 +77,15 @@ export function trimText(text: string): string {
   return text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 }
 /** Operators on text, where `caseInsensitive` applies. */
-export const TEXT_OPS: ReadonlySet<AttributeOp> = new Set(["eq", "neq", "in", "notIn", "contains", "startsWith", "endsWith", "matches", "containsAny", "containsAll"]);
+export const TEXT_OPS: ReadonlySet<AttributeOp> = new Set([
+  "eq",
+  "neq",
+  "in",
+  "notIn",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "matches",
+  "containsAny",
+  "containsAll",
+]);

@@ -29,7 +29,10 @@ export type Aggregate = z.infer<typeof AggregateSchema>;
  */
 export const RelationNameSchema = z
   .string()
-  .regex(/^(people|accounts|links|opportunities|opportunityRoles|campaignMembers|account|person|opportunity|campaign|related:[A-Za-z][A-Za-z0-9_]{0,63})$/, "unknown relation name");
+  .regex(
+    /^(people|accounts|links|opportunities|opportunityRoles|campaignMembers|account|person|opportunity|campaign|related:[A-Za-z][A-Za-z0-9_]{0,63})$/,
+    "unknown relation name",
+  );
 
 /** Who owns the counted events: the person, the account itself, or either (at account level: its people's events plus its own). */
 export const EventOwnerSchema = z.enum(["person", "account", "any"]);

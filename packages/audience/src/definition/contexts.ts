@@ -2,16 +2,7 @@
  * The kinds of rows a condition can be evaluated over. `related` is a row of a
  * declared related table; `event` a person's or account's event.
  */
-export type ContextKind =
-  | "account"
-  | "person"
-  | "link"
-  | "opportunity"
-  | "opportunityRole"
-  | "campaign"
-  | "campaignMember"
-  | "related"
-  | "event";
+export type ContextKind = "account" | "person" | "link" | "opportunity" | "opportunityRole" | "campaign" | "campaignMember" | "related" | "event";
 
 /** The relations each context kind may follow, and the kind of the rows they lead to. */
 export const RELATIONS: Readonly<Record<ContextKind, Readonly<Record<string, ContextKind>>>> = {

@@ -7,21 +7,39 @@ const DAY_MS = 86_400_000;
 
 /** A Date whose calendar getters and setters work in UTC, so date-fns calendar arithmetic is in UTC. */
 class UtcDate extends Date {
-  override getFullYear() { return this.getUTCFullYear(); }
-  override getMonth() { return this.getUTCMonth(); }
-  override getDate() { return this.getUTCDate(); }
-  override getDay() { return this.getUTCDay(); }
-  override getHours() { return this.getUTCHours(); }
-  override getMinutes() { return this.getUTCMinutes(); }
-  override getSeconds() { return this.getUTCSeconds(); }
-  override getMilliseconds() { return this.getUTCMilliseconds(); }
+  override getFullYear() {
+    return this.getUTCFullYear();
+  }
+  override getMonth() {
+    return this.getUTCMonth();
+  }
+  override getDate() {
+    return this.getUTCDate();
+  }
+  override getDay() {
+    return this.getUTCDay();
+  }
+  override getHours() {
+    return this.getUTCHours();
+  }
+  override getMinutes() {
+    return this.getUTCMinutes();
+  }
+  override getSeconds() {
+    return this.getUTCSeconds();
+  }
+  override getMilliseconds() {
+    return this.getUTCMilliseconds();
+  }
   override setFullYear(y: number, m?: number, d?: number) {
     return this.setUTCFullYear(y, m ?? this.getUTCMonth(), d ?? this.getUTCDate());
   }
   override setMonth(m: number, d?: number) {
     return this.setUTCMonth(m, d ?? this.getUTCDate());
   }
-  override setDate(d: number) { return this.setUTCDate(d); }
+  override setDate(d: number) {
+    return this.setUTCDate(d);
+  }
   override setHours(h: number, mi?: number, s?: number, ms?: number) {
     return this.setUTCHours(h, mi ?? this.getUTCMinutes(), s ?? this.getUTCSeconds(), ms ?? this.getUTCMilliseconds());
   }

@@ -10,7 +10,14 @@ export type TimeUnit = z.infer<typeof TimeUnitSchema>;
  * The longest duration in each unit: 1,000 years (of 365.2425 days), so every
  * window and time point stays inside the range every engine can represent.
  */
-export const MAX_DURATION_AMOUNT: Readonly<Record<TimeUnit, number>> = { minutes: 525_949_200, hours: 8_765_820, days: 365_242, weeks: 52_177, months: 12_000, years: 1_000 };
+export const MAX_DURATION_AMOUNT: Readonly<Record<TimeUnit, number>> = {
+  minutes: 525_949_200,
+  hours: 8_765_820,
+  days: 365_242,
+  weeks: 52_177,
+  months: 12_000,
+  years: 1_000,
+};
 
 /** A length of time, e.g. `{ amount: 30, unit: "days" }`, at most 1,000 years ({@link MAX_DURATION_AMOUNT}). */
 export const DurationSchema = z
@@ -21,7 +28,15 @@ export const DurationSchema = z
   .superRefine((duration, ctx) => {
     const maximum = MAX_DURATION_AMOUNT[duration.unit];
     if (duration.amount > maximum) {
-      ctx.addIssue({ code: "too_big", origin: "number", maximum, inclusive: true, input: duration.amount, path: ["amount"], message: `a duration is at most 1,000 years (${maximum.toLocaleString("en-US")} ${duration.unit})` });
+      ctx.addIssue({
+        code: "too_big",
+        origin: "number",
+        maximum,
+        inclusive: true,
+        input: duration.amount,
+        path: ["amount"],
+        message: `a duration is at most 1,000 years (${maximum.toLocaleString("en-US")} ${duration.unit})`,
+      });
     }
   });
 /** A length of time. */

@@ -90,7 +90,8 @@ function checkCondition(condition: unknown, context: ContextKind | undefined, pa
       const hasQuantifier = condition.quantifier !== undefined;
       if (hasQuantifier === (condition.aggregate !== undefined)) problem("a related condition needs exactly one of quantifier and aggregate");
       if (quantifier === "count" && condition.comparator === undefined) problem("quantifier count needs a comparator", [...path, "comparator"]);
-      if ((condition.quantifier === undefined || (quantifier !== undefined && quantifier !== "count")) && condition.comparator !== undefined) problem("a comparator is only for quantifier count", [...path, "comparator"]);
+      if ((condition.quantifier === undefined || (quantifier !== undefined && quantifier !== "count")) && condition.comparator !== undefined)
+        problem("a comparator is only for quantifier count", [...path, "comparator"]);
       if ((quantifier === "all" || quantifier === "allAndAtLeastOne") && condition.where === undefined) {
         problem(`quantifier ${quantifier} needs a where condition`, [...path, "where"]);
       }
@@ -98,11 +99,13 @@ function checkCondition(condition: unknown, context: ContextKind | undefined, pa
       if (comparator) checkComparator(comparator, [...path, "comparator"], out);
       const aggregate = valid(AggregateSchema, condition.aggregate);
       if (aggregate) checkComparator(aggregate.comparator, [...path, "aggregate", "comparator"], out);
-      if (condition.where !== undefined && (target !== undefined || context === undefined || relation === undefined)) checkCondition(condition.where, target, [...path, "where"], out);
+      if (condition.where !== undefined && (target !== undefined || context === undefined || relation === undefined))
+        checkCondition(condition.where, target, [...path, "where"], out);
       return;
     }
     case "event": {
-      if (context !== undefined && context !== "account" && context !== "person") problem(`event conditions apply to accounts and persons, not ${context} rows`);
+      if (context !== undefined && context !== "account" && context !== "person")
+        problem(`event conditions apply to accounts and persons, not ${context} rows`);
       if (context === "person" && condition.owner !== undefined && condition.owner !== "person") {
         problem("at person level only the person's own events count (owner must be person)", [...path, "owner"]);
       }
@@ -118,7 +121,8 @@ function checkCondition(condition: unknown, context: ContextKind | undefined, pa
       return;
     }
     case "sequence": {
-      if (context !== undefined && context !== "account" && context !== "person") problem(`sequence conditions apply to accounts and persons, not ${context} rows`);
+      if (context !== undefined && context !== "account" && context !== "person")
+        problem(`sequence conditions apply to accounts and persons, not ${context} rows`);
       if (context === "person" && condition.samePerson === false) problem("samePerson false applies at account level", [...path, "samePerson"]);
       const window = valid(WindowSchema, condition.window);
       if (window) checkWindow(window, [...path, "window"], out);

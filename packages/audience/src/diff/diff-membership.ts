@@ -46,7 +46,6 @@ export interface MembershipDiff {
   readonly state: MembershipState;
 }
 
-
 function checkPrevious(previous: MembershipState, current: CurrentMembership, nowMs: number): void {
   const problems: Problem[] = [];
   if (previous.audienceId !== current.audienceId) {

@@ -28,7 +28,13 @@ const always: RowTest = () => true;
  * ms), so the test reads typed arrays only. A missing value fails every
  * comparison; an unknown field reads as missing (or is an error when strict).
  */
-export function compileAttributeTest(condition: AttributeCondition, table: Table<string>, scope: string, path: ProblemPath, context: CompileContext): RowTestFactory {
+export function compileAttributeTest(
+  condition: AttributeCondition,
+  table: Table<string>,
+  scope: string,
+  path: ProblemPath,
+  context: CompileContext,
+): RowTestFactory {
   const column = columnOf(table, condition.field);
   if (column === undefined) {
     reportUnknownField(context, scope, condition.field, path);
@@ -70,7 +76,10 @@ function stringTest(condition: AttributeCondition, column: StringColumn, fail: F
     const code = codes[row]!;
     return code >= 0 && match[code] === 1;
   };
-  return withScan(() => test, (_now, size) => Bitset.fromCodes(codes, match, size));
+  return withScan(
+    () => test,
+    (_now, size) => Bitset.fromCodes(codes, match, size),
+  );
 }
 
 function multiTest(condition: AttributeCondition, column: MultiColumn, fail: Fail): RowTestFactory {
@@ -132,7 +141,10 @@ function booleanTest(condition: AttributeCondition, column: BooleanColumn, fail:
       return fail(`${condition.op} does not apply`);
   }
   const test: RowTest = (row) => allowed[values[row]!] === 1;
-  return withScan(() => test, (_now, size) => Bitset.fromBytes(values, allowed, size));
+  return withScan(
+    () => test,
+    (_now, size) => Bitset.fromBytes(values, allowed, size),
+  );
 }
 
 function withScan(factory: (now: number) => RowTest, scan: (now: number, size: number) => Bitset): RowTestFactory {
@@ -216,7 +228,12 @@ function numberTest(condition: AttributeCondition, column: NumberColumn, fail: F
   const test = numericTest(condition.op, values, numbers);
   if (test === undefined) return fail(`${condition.op} does not apply`);
   const range = rangeOf(condition.op, numbers);
-  return range === undefined ? () => test : withScan(() => test, (_now, size) => Bitset.fromRange(values, range[0], range[1], size));
+  return range === undefined
+    ? () => test
+    : withScan(
+        () => test,
+        (_now, size) => Bitset.fromRange(values, range[0], range[1], size),
+      );
 }
 
 function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fail): RowTestFactory {
@@ -241,12 +258,18 @@ function timeTest(condition: AttributeCondition, column: NumberColumn, fail: Fai
   const points = operandsOf(condition);
   for (const literal of points) {
     if (typeof literal === "number" || typeof literal === "boolean") return fail(`${condition.op} needs instants, dates or time points`);
-    if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal))) return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
+    if (typeof literal === "string" && literal !== "now" && Number.isNaN(parseTime(literal)))
+      return fail(`${JSON.stringify(literal)} is not an ISO instant or date`);
   }
   if (numericTest(condition.op, values, []) === undefined) return fail(`${condition.op} does not apply`);
   const resolve = (now: number) =>
     points.map((literal) => {
-      const ms = typeof literal === "string" ? (literal === "now" ? now : parseTime(literal)) : resolveTimePoint(literal as Exclude<Literal, string | number | boolean>, now);
+      const ms =
+        typeof literal === "string"
+          ? literal === "now"
+            ? now
+            : parseTime(literal)
+          : resolveTimePoint(literal as Exclude<Literal, string | number | boolean>, now);
       return day ? truncateToDay(ms) : ms;
     });
   const factory = (now: number) => numericTest(condition.op, values, resolve(now))!;

@@ -28,7 +28,11 @@ export interface CompileContext {
 export function compileFailed(audienceId: string, problems: readonly Problem[]): AbmKitError {
   const first = problems[0];
   const detail = first ? `: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}` : "";
-  return new AbmKitError<AudienceErrorCode>("AUDIENCE_COMPILE_FAILED", `audience ${JSON.stringify(audienceId)} cannot be evaluated on this snapshot${detail}`, problems);
+  return new AbmKitError<AudienceErrorCode>(
+    "AUDIENCE_COMPILE_FAILED",
+    `audience ${JSON.stringify(audienceId)} cannot be evaluated on this snapshot${detail}`,
+    problems,
+  );
 }
 
 /** Records an unknown field: an error when strict, otherwise a warning (the field reads as missing). */

@@ -73,7 +73,12 @@ function compileCondition(condition: Condition, scope: Scope, path: ProblemPath,
       return attributeNode(condition, scope, path, context);
     case "and":
     case "or":
-      return junctionNode(condition, scope, path, condition.conditions.map((c, i) => compileCondition(c, scope, [...path, "conditions", i], context, references)));
+      return junctionNode(
+        condition,
+        scope,
+        path,
+        condition.conditions.map((c, i) => compileCondition(c, scope, [...path, "conditions", i], context, references)),
+      );
     case "not":
       return notNode(condition, scope, path, compileCondition(condition.condition, scope, [...path, "condition"], context, references));
     case "related": {
@@ -92,9 +97,17 @@ function compileCondition(condition: Condition, scope: Scope, path: ProblemPath,
     case "inAudience": {
       const type = context.referenceTypes.get(condition.audienceId);
       if (type === undefined) {
-        context.errors.push({ path: [...path, "audienceId"], message: `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`, code: "unknown_reference" });
+        context.errors.push({
+          path: [...path, "audienceId"],
+          message: `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`,
+          code: "unknown_reference",
+        });
       } else if (type !== scope.kind) {
-        context.errors.push({ path: [...path, "audienceId"], message: `audience ${condition.audienceId} lists ${type} rows; here the rows are ${scope.label}`, code: "type_mismatch" });
+        context.errors.push({
+          path: [...path, "audienceId"],
+          message: `audience ${condition.audienceId} lists ${type} rows; here the rows are ${scope.label}`,
+          code: "type_mismatch",
+        });
       }
       references.add(condition.audienceId);
       return inAudienceNode(condition, scope, path);

@@ -54,7 +54,10 @@ export function evaluate(audience: AudienceInput, snapshot: Snapshot, options: E
 export function evaluateAll(audiences: Iterable<AudienceInput>, snapshot: Snapshot, options: EvaluateOptions): AudienceResult[] {
   const now = parseNow(options?.now);
   const list = listOption(audiences, ["audiences"]);
-  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), [...list, ...listOption(options.audiences, ["options", "audiences"])]);
+  const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), [
+    ...list,
+    ...listOption(options.audiences, ["options", "audiences"]),
+  ]);
   return list.map((entry) => {
     const definition = validateAudience(entry);
     const resolved = pool.resolve(definition.id);

@@ -1,4 +1,5 @@
-import { lowerBound, upperBound, type EventTable, type Problem, type ProblemPath } from "@abm-kit/core";
+import type { EventTable, Problem, ProblemPath } from "@abm-kit/core";
+import { lowerBound, upperBound } from "@abm-kit/core/internal";
 import type { Condition } from "../definition/condition.js";
 import type { RowTest } from "./attribute-test.js";
 import type { CompileContext } from "./compile-context.js";
@@ -17,7 +18,13 @@ export interface EventFilter {
  * Compiles the event types and `where` of a condition for each event table it
  * reads. An unknown property is reported once, when no table has it.
  */
-export function compileEventFilters(types: readonly string[], where: Condition | undefined, tables: readonly EventTable[], path: ProblemPath, context: CompileContext): EventFilter[] {
+export function compileEventFilters(
+  types: readonly string[],
+  where: Condition | undefined,
+  tables: readonly EventTable[],
+  path: ProblemPath,
+  context: CompileContext,
+): EventFilter[] {
   const warningsByTable: Problem[][] = [];
   const filters = tables.map((table) => {
     const dictionary = table.type.dictionary;

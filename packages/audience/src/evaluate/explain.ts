@@ -44,13 +44,23 @@ export function explain(audience: AudienceInput, snapshot: Snapshot, memberId: s
   const table = definition.type === "account" ? snapshot.accounts : snapshot.persons;
   const row = typeof memberId === "string" ? table.indexOf(memberId) : -1;
   if (row < 0) {
-    throw new AbmKitError<AudienceErrorCode>("UNKNOWN_MEMBER", `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`, [{ path: ["memberId"], message: `unknown ${definition.type} id` }]);
+    throw new AbmKitError<AudienceErrorCode>(
+      "UNKNOWN_MEMBER",
+      `the snapshot has no ${definition.type} ${typeof memberId === "string" ? JSON.stringify(memberId) : "(the member id is not a string)"}`,
+      [{ path: ["memberId"], message: `unknown ${definition.type} id` }],
+    );
   }
   const pool = new ReferencePool(snapshot, now, booleanOption(options.strict, ["strict"]), listOption(options.audiences, ["audiences"]));
   pool.add(definition);
   const resolved = pool.resolve(definition.id);
   const state = pool.stateOf(definition.id)!;
-  return { audienceId: definition.id, memberId, member: resolved.bits.has(row), now: epochMsToInstant(now), root: explainNode(resolved.compiled!.root, state, row) };
+  return {
+    audienceId: definition.id,
+    memberId,
+    member: resolved.bits.has(row),
+    now: epochMsToInstant(now),
+    root: explainNode(resolved.compiled!.root, state, row),
+  };
 }
 
 function explainNode(node: PlanNode, state: RunState, row: number): ExplainNode {

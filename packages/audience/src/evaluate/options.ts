@@ -14,7 +14,8 @@ export function optionsObject<T extends object>(options: T | undefined, path: Pr
 /** The entries of a list option (undefined: none); a typed error when it is not iterable. */
 export function listOption(value: unknown, path: ProblemPath): unknown[] {
   if (value === undefined) return [];
-  if (typeof value !== "object" || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") invalid(path, "must be a list");
+  if (typeof value !== "object" || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function")
+    invalid(path, "must be a list");
   return [...(value as Iterable<unknown>)];
 }
 

@@ -51,11 +51,18 @@ export class ReferencePool {
         try {
           audience = validateAudience(entry);
         } catch (error) {
-          if (error instanceof AbmKitError) throw new AbmKitError(error.code, `audiences[${i}]: ${error.message}`, error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })));
+          if (error instanceof AbmKitError)
+            throw new AbmKitError(
+              error.code,
+              `audiences[${i}]: ${error.message}`,
+              error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })),
+            );
           throw error;
         }
         if (this.definitions.has(audience.id)) {
-          throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+          throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [
+            { path: ["audiences", i, "id"], message: "duplicate audience id" },
+          ]);
         }
         this.definitions.set(audience.id, audience);
       }
@@ -93,11 +100,17 @@ export class ReferencePool {
         const definition = this.definitions.get(ref);
         if (definition !== undefined) return referencedAudienceIds(definition);
         if (this.results.has(ref)) return undefined;
-        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`, [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }]);
+        throw new AbmKitError<AudienceErrorCode>(
+          "UNKNOWN_AUDIENCE_REFERENCE",
+          `audience ${JSON.stringify(ref)}${from ? ` (referenced by ${JSON.stringify(from)})` : ""} was not given`,
+          [{ path: [], message: `unknown audience ${ref}`, code: "unknown_reference" }],
+        );
       },
       (cycle) => {
         const text = cycle.join(" → ");
-        throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+        throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [
+          { path: [], message: text, code: "cycle" },
+        ]);
       },
     );
     for (const ref of order) this.computeDefinition(this.definitions.get(ref)!);
@@ -136,7 +149,10 @@ export class ReferencePool {
       if (row >= 0) bits.add(row);
       else unknown++;
     }
-    const warnings: Problem[] = unknown > 0 ? [{ path: [], message: `${unknown} member(s) of referenced audience ${result.audienceId} are not in this snapshot`, code: "unknown_member" }] : [];
+    const warnings: Problem[] =
+      unknown > 0
+        ? [{ path: [], message: `${unknown} member(s) of referenced audience ${result.audienceId} are not in this snapshot`, code: "unknown_member" }]
+        : [];
     return { bits, warnings };
   }
 }

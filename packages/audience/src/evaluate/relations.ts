@@ -1,4 +1,5 @@
-import { buildAdjacency, type Adjacency, type Snapshot, type Table } from "@abm-kit/core";
+import type { Adjacency, Snapshot, Table } from "@abm-kit/core";
+import { buildAdjacency } from "@abm-kit/core/internal";
 import type { ContextKind } from "../definition/contexts.js";
 import { relatedTableName } from "../definition/contexts.js";
 import type { Scope } from "./compile-context.js";

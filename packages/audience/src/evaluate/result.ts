@@ -26,5 +26,10 @@ export type AudienceMembers = Pick<AudienceResult, "audienceId" | "type"> & { re
 
 /** Whether a value is an {@link AudienceResult} (rather than a definition). */
 export function isAudienceResult(value: unknown): value is AudienceResult {
-  return typeof value === "object" && value !== null && Array.isArray((value as { memberIds?: unknown }).memberIds) && typeof (value as { audienceId?: unknown }).audienceId === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as { memberIds?: unknown }).memberIds) &&
+    typeof (value as { audienceId?: unknown }).audienceId === "string"
+  );
 }

@@ -32,7 +32,11 @@ export function compileRowTest(condition: Condition, table: Table<string>, label
       };
     }
     default:
-      context.errors.push({ path, message: `a condition on event fields can only use attribute, and, or, not (got ${condition.kind})`, code: "invalid_condition" });
+      context.errors.push({
+        path,
+        message: `a condition on event fields can only use attribute, and, or, not (got ${condition.kind})`,
+        code: "invalid_condition",
+      });
       return () => () => false;
   }
 }

@@ -90,7 +90,9 @@ class KeptEventCounts implements EventLogWatcher {
       accountLog.watch({ ownerChanged: (owner, ref, time, code) => this.accountEventAdded(owner, ref, time, code) });
     }
     if (shape.atAccount) data.links.watch({ peopleChanged: (account) => this.accountTotals.drop(account) });
-    this.count = shape.atAccount ? (ctx, row) => this.accountCount(ctx, row) : (ctx, row) => this.ownerCount(ctx, this.persons, this.personLog, this.personMatch, row);
+    this.count = shape.atAccount
+      ? (ctx, row) => this.accountCount(ctx, row)
+      : (ctx, row) => this.ownerCount(ctx, this.persons, this.personLog, this.personMatch, row);
   }
 
   /** An owner's count through its kept entry, recounting (and keeping) it when there is none valid. */

@@ -32,7 +32,11 @@ export type MeasuredStep = { readonly change: StreamChangeInput } | { readonly a
  * library never reads a clock itself). Clock moves are timed into the total
  * but not into the per-change percentiles.
  */
-export function measureStreamingLatency(evaluator: StreamingEvaluator, steps: Iterable<MeasuredStep>, options: { readonly clock: () => number }): StreamingLatencyReport {
+export function measureStreamingLatency(
+  evaluator: StreamingEvaluator,
+  steps: Iterable<MeasuredStep>,
+  options: { readonly clock: () => number },
+): StreamingLatencyReport {
   const clock = options.clock;
   const latencies: number[] = [];
   let applied = 0;

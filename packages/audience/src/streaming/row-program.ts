@@ -207,7 +207,15 @@ function aggregateOf(fn: NonNullable<RelatedCondition["aggregate"]>["fn"], field
   }
 }
 
-function eventEval(condition: EventCondition, kind: ContextKind, path: readonly PathStep[], read: ReadRecorder, data: LiveData, shared: SharedCounters, clock: { readonly now: number }): RowEval {
+function eventEval(
+  condition: EventCondition,
+  kind: ContextKind,
+  path: readonly PathStep[],
+  read: ReadRecorder,
+  data: LiveData,
+  shared: SharedCounters,
+  clock: { readonly now: number },
+): RowEval {
   const atAccount = kind === "account";
   const owner = condition.owner ?? (atAccount ? "any" : "person");
   const readsPeople = !atAccount || owner !== "account";

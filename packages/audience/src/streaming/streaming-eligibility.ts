@@ -67,10 +67,16 @@ export function streamingEligibility(audience: Audience, options: { readonly aud
       case "related": {
         const next = depth + 1;
         if (next > MAX_STREAMING_RELATION_DEPTH) {
-          add("relation_depth", path, `follows ${next} relationship levels (streaming allows ${MAX_STREAMING_RELATION_DEPTH}): one change would fan out to an unbounded set of members`, true);
+          add(
+            "relation_depth",
+            path,
+            `follows ${next} relationship levels (streaming allows ${MAX_STREAMING_RELATION_DEPTH}): one change would fan out to an unbounded set of members`,
+            true,
+          );
           return;
         }
-        const target = c.relation === "people" || c.relation === "person" ? "person" : c.relation === "accounts" || c.relation === "account" ? "account" : "other";
+        const target =
+          c.relation === "people" || c.relation === "person" ? "person" : c.relation === "accounts" || c.relation === "account" ? "account" : "other";
         if (c.where) walk(c.where, [...path, "where"], next, target);
         return;
       }
@@ -81,13 +87,26 @@ export function streamingEligibility(audience: Audience, options: { readonly aud
         if (overPeople) {
           accountEvents = true;
           if (depth + 1 > MAX_STREAMING_RELATION_DEPTH) {
-            add("relation_depth", path, `counts people's events ${depth + 1} relationship levels from the members (streaming allows ${MAX_STREAMING_RELATION_DEPTH})`, true);
+            add(
+              "relation_depth",
+              path,
+              `counts people's events ${depth + 1} relationship levels from the members (streaming allows ${MAX_STREAMING_RELATION_DEPTH})`,
+              true,
+            );
           }
         }
-        if (!hasStart(c.window)) add("unbounded_lookback", [...path, "window"], "the window has no start, so every past event would stay live state; give it a start (last, between or from)", true);
-        const wheres = c.kind === "event" ? [{ where: c.where, at: [...path, "where"] }] : c.steps.map((s, i) => ({ where: s.where, at: [...path, "steps", i, "where"] }));
+        if (!hasStart(c.window))
+          add(
+            "unbounded_lookback",
+            [...path, "window"],
+            "the window has no start, so every past event would stay live state; give it a start (last, between or from)",
+            true,
+          );
+        const wheres =
+          c.kind === "event" ? [{ where: c.where, at: [...path, "where"] }] : c.steps.map((s, i) => ({ where: s.where, at: [...path, "steps", i, "where"] }));
         for (const { where, at } of wheres) {
-          if (where !== undefined && whereMovesWithNow(where)) add("moving_event_filter", at, "an event filter compares with now, so an event would pass or fail depending on when it is looked at", true);
+          if (where !== undefined && whereMovesWithNow(where))
+            add("moving_event_filter", at, "an event filter compares with now, so an event would pass or fail depending on when it is looked at", true);
         }
         return;
       }

@@ -88,10 +88,15 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
     definitions.forEach((definition, i) => {
       // every referenced audience is in the set and checked itself, so each is classified on its own
       const verdict = streamingEligibility(definition);
-      for (const r of verdict.reasons) if (r.blocking) notStreamable.push({ path: ["audiences", i, ...r.path], message: `${definition.id}: ${r.message}`, code: r.code });
+      for (const r of verdict.reasons)
+        if (r.blocking) notStreamable.push({ path: ["audiences", i, ...r.path], message: `${definition.id}: ${r.message}`, code: r.code });
     });
     if (notStreamable.length > 0) {
-      throw new AbmKitError<AudienceErrorCode>("AUDIENCE_NOT_STREAMABLE", `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`, notStreamable);
+      throw new AbmKitError<AudienceErrorCode>(
+        "AUDIENCE_NOT_STREAMABLE",
+        `${notStreamable.length} condition(s) cannot stream; evaluate those audiences in batch`,
+        notStreamable,
+      );
     }
     const referenceTypes = new Map(definitions.map((d) => [d.id, d.type] as const));
     for (const definition of definitions) compileAudience(definition, snapshot, { referenceTypes, strict });
@@ -112,7 +117,14 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
         if (byAspect === undefined) positionsByTouch.set(p.kind, (byAspect = new Map()));
         byAspect.set(p.aspect, [...(byAspect.get(p.aspect) ?? []), p]);
       }
-      const live: LiveAudience = { definition, program, positionsByTouch, members: new RowFlags(), eventMonotone: isEventMonotone(definition.condition), wakeAt: new RowNumbers(Number.POSITIVE_INFINITY) };
+      const live: LiveAudience = {
+        definition,
+        program,
+        positionsByTouch,
+        members: new RowFlags(),
+        eventMonotone: isEventMonotone(definition.condition),
+        wakeAt: new RowNumbers(Number.POSITIVE_INFINITY),
+      };
       this.byId.set(definition.id, live);
       return live;
     });
@@ -182,7 +194,10 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   members(audienceId: string): string[] {
     const audience = this.audience(audienceId);
     const table = audience.definition.type === "account" ? this.data.accounts : this.data.persons;
-    return audience.members.rows().map((row) => table.id(row)).sort(compareIds);
+    return audience.members
+      .rows()
+      .map((row) => table.id(row))
+      .sort(compareIds);
   }
 
   /** Whether an entity is currently a member of an audience. */
@@ -254,7 +269,9 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   advanceTo(now: NowInput): { entered: number; exited: number; reevaluated: number } {
     const ms = parseNow(now);
     if (ms < this.nowMs) {
-      throw new AbmKitError<AudienceErrorCode>("TIME_WENT_BACKWARDS", `cannot move from ${this.now} back to ${epochMsToInstant(ms)}`, [{ path: ["now"], message: "earlier than the evaluator's current time", code: "time_went_backwards" }]);
+      throw new AbmKitError<AudienceErrorCode>("TIME_WENT_BACKWARDS", `cannot move from ${this.now} back to ${epochMsToInstant(ms)}`, [
+        { path: ["now"], message: "earlier than the evaluator's current time", code: "time_went_backwards" },
+      ]);
     }
     this.nowMs = ms;
     this.context.now = ms;
@@ -273,7 +290,9 @@ export class StreamingEvaluator extends EventEmitter<StreamingEvaluatorEvents> {
   private audience(audienceId: string): LiveAudience {
     const audience = this.byId.get(audienceId);
     if (audience === undefined) {
-      throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE", `audience ${JSON.stringify(audienceId)} is not in this streaming evaluator`, [{ path: ["audienceId"], message: "unknown audience", code: "unknown_audience" }]);
+      throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE", `audience ${JSON.stringify(audienceId)} is not in this streaming evaluator`, [
+        { path: ["audienceId"], message: "unknown audience", code: "unknown_audience" },
+      ]);
     }
     return audience;
   }
@@ -466,10 +485,18 @@ function validateAll(audiences: Iterable<unknown>): Audience[] {
     try {
       audience = validateAudience(entry);
     } catch (error) {
-      if (error instanceof AbmKitError) throw new AbmKitError(error.code, `audiences[${i}]: ${error.message}`, error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })));
+      if (error instanceof AbmKitError)
+        throw new AbmKitError(
+          error.code,
+          `audiences[${i}]: ${error.message}`,
+          error.problems.map((p) => ({ ...p, path: ["audiences", i, ...p.path] })),
+        );
       throw error;
     }
-    if (ids.has(audience.id)) throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [{ path: ["audiences", i, "id"], message: "duplicate audience id" }]);
+    if (ids.has(audience.id))
+      throw new AbmKitError<AudienceErrorCode>("DUPLICATE_AUDIENCE", `audience id ${JSON.stringify(audience.id)} is given twice`, [
+        { path: ["audiences", i, "id"], message: "duplicate audience id" },
+      ]);
     ids.add(audience.id);
     out.push(audience);
     i++;
@@ -485,13 +512,19 @@ function dependencyOrder(audiences: readonly Audience[]): Audience[] {
     (id, from) => {
       const audience = byId.get(id);
       if (audience === undefined) {
-        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(id)} (referenced by ${JSON.stringify(from)}) is not in the streaming set`, [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }]);
+        throw new AbmKitError<AudienceErrorCode>(
+          "UNKNOWN_AUDIENCE_REFERENCE",
+          `audience ${JSON.stringify(id)} (referenced by ${JSON.stringify(from)}) is not in the streaming set`,
+          [{ path: [], message: `unknown audience ${id}`, code: "unknown_reference" }],
+        );
       }
       return referencedAudienceIds(audience);
     },
     (cycle) => {
       const text = cycle.join(" → ");
-      throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [{ path: [], message: text, code: "cycle" }]);
+      throw new AbmKitError<AudienceErrorCode>("AUDIENCE_REFERENCE_CYCLE", `audience references form a cycle: ${text}`, [
+        { path: [], message: text, code: "cycle" },
+      ]);
     },
   );
   return order.map((id) => byId.get(id)!);

@@ -69,7 +69,14 @@ export function windowEnds(window: Window): { from: TimePoint | undefined; to: T
  * at `now`). Both bounds only move forward, so an event before the window never
  * comes back.
  */
-export function eventWake(ends: { from: TimePoint | undefined; to: TimePoint | undefined }, time: number, from: number, to: number, now: number, sink: WakeSink): void {
+export function eventWake(
+  ends: { from: TimePoint | undefined; to: TimePoint | undefined },
+  time: number,
+  from: number,
+  to: number,
+  now: number,
+  sink: WakeSink,
+): void {
   if (time < from) return;
   if (time <= to) {
     if (ends.from !== undefined) pointReachTimes(ends.from, time + 1, now, sink);

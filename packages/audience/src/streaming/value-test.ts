@@ -164,7 +164,12 @@ function timeTest(condition: AttributeCondition, day: boolean): TypedTest {
   };
   if (condition.op === "within") {
     const window = condition.window!;
-    const ends: TimePoint[] = "last" in window ? [{ ago: window.last }, "now"] : "between" in window ? [...window.between] : [window.from, window.to].filter((p): p is TimePoint => p !== undefined);
+    const ends: TimePoint[] =
+      "last" in window
+        ? [{ ago: window.last }, "now"]
+        : "between" in window
+          ? [...window.between]
+          : [window.from, window.to].filter((p): p is TimePoint => p !== undefined);
     const moving = ends.filter((p) => relativePoint(p as Literal) !== undefined);
     return {
       test: (v, now) => {
@@ -172,9 +177,12 @@ function timeTest(condition: AttributeCondition, day: boolean): TypedTest {
         const { from, to } = resolveWindow(window, now, granularity);
         return v >= from && v <= to;
       },
-      wake: moving.length === 0 ? undefined : (v, now, sink) => {
-        if (typeof v === "number") for (const p of moving) addReach(p, v, now, sink);
-      },
+      wake:
+        moving.length === 0
+          ? undefined
+          : (v, now, sink) => {
+              if (typeof v === "number") for (const p of moving) addReach(p, v, now, sink);
+            },
     };
   }
   const points = operandsOf(condition);
@@ -199,8 +207,11 @@ function timeTest(condition: AttributeCondition, day: boolean): TypedTest {
       }
       return cached(v);
     },
-    wake: moving.length === 0 ? undefined : (v, now, sink) => {
-      if (typeof v === "number") for (const p of moving) addReach(p, v, now, sink);
-    },
+    wake:
+      moving.length === 0
+        ? undefined
+        : (v, now, sink) => {
+            if (typeof v === "number") for (const p of moving) addReach(p, v, now, sink);
+          },
   };
 }

@@ -16,7 +16,17 @@ export type WindowEnds = ReturnType<typeof windowEnds>;
  * give a wake-up no earlier than the other's would, so the sink's minimum is
  * the one over all events.
  */
-export function countOwner(now: number, sink: WakeSink, log: EventLog, owner: number, match: EventMatch, ends: WindowEnds, from: number, to: number, range: EventRange): number {
+export function countOwner(
+  now: number,
+  sink: WakeSink,
+  log: EventLog,
+  owner: number,
+  match: EventMatch,
+  ends: WindowEnds,
+  from: number,
+  to: number,
+  range: EventRange,
+): number {
   const n = countPart(now, sink, log.readBase(owner, range), match, ends, from, to);
   return n + countPart(now, sink, log.readAdded(owner, range), match, ends, from, to);
 }

@@ -4,7 +4,11 @@ import { INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, partnerTableDefinition, type Ex
 
 /** The export files `writeExportFiles` writes, as `loadExports` takes them. */
 export function exportFileList(folder: string): ExportFile[] {
-  const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"]): ExportFile => ({ source: "salesforce", object, path: join(folder, "salesforce", `${object}.csv`) });
+  const sf = (object: Extract<ExportFile, { source: "salesforce" }>["object"]): ExportFile => ({
+    source: "salesforce",
+    object,
+    path: join(folder, "salesforce", `${object}.csv`),
+  });
   return [
     sf("Account"),
     sf("Contact"),
@@ -21,7 +25,11 @@ export function exportFileList(folder: string): ExportFile[] {
 
 /** The related tables of the Snapshot built from the export files. */
 export const EXPORT_RELATED_TABLES: readonly RelatedTableDefinition[] = [
-  { name: "ownedProducts", keyedBy: "account", fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } } },
+  {
+    name: "ownedProducts",
+    keyedBy: "account",
+    fields: { product: { type: "string" }, productFamily: { type: "string" }, purchaseDate: { type: "date" }, status: { type: "string" } },
+  },
   partnerTableDefinition(INTENT_MAPPING),
   partnerTableDefinition(TECHNOGRAPHICS_MAPPING),
 ];

@@ -59,7 +59,14 @@ async function ours(folder: string): Promise<FilesRun> {
   const ms = performance.now() - start;
   const cpuTime = cpuMs(cpu);
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  const summary = { persons: snapshot.persons.size, links: snapshot.links.size, personEvents: snapshot.personEvents.size, accountEvents: snapshot.accountEvents.size, rows: snapshot.summary(), personsHash: hashOf(snapshot.persons.ids!) };
+  const summary = {
+    persons: snapshot.persons.size,
+    links: snapshot.links.size,
+    personEvents: snapshot.personEvents.size,
+    accountEvents: snapshot.accountEvents.size,
+    rows: snapshot.summary(),
+    personsHash: hashOf(snapshot.persons.ids!),
+  };
   // the Snapshot's own size: what is resident with it, less what is resident once it is gone
   const withSnapshot = await residentBytes();
   snapshot = undefined as unknown as Snapshot;

@@ -40,7 +40,9 @@ export function exportFolder(scale: number): { folder: string; files: Record<str
 /** Runs one engine in a child process and returns what it reported. */
 export function runChild(engine: "ours" | "duckdb", folder: string, nodeOptions: readonly string[] = []): Promise<FilesRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=16000", ...nodeOptions, "--import", "tsx", CHILD, engine, folder], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=16000", ...nodeOptions, "--import", "tsx", CHILD, engine, folder], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
@@ -87,14 +89,22 @@ export async function measureFiles(scale: number, runs: number, log: (line: stri
     ours.push(await runChild("ours", folder));
     duckdb.push(await runChild("duckdb", folder));
     checkAgree(ours.at(-1)!, duckdb.at(-1)!);
-    log(`files run ${i + 1}/${count} (load ${loadavg()[0]!.toFixed(2)}): ours ${ours.at(-1)!.ms.toFixed(0)} ms (CPU ${ours.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms (CPU ${duckdb.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak; both agree`);
+    log(
+      `files run ${i + 1}/${count} (load ${loadavg()[0]!.toFixed(2)}): ours ${ours.at(-1)!.ms.toFixed(0)} ms (CPU ${ours.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(ours.at(-1)!.peakRssBytes).toFixed(0)} MB peak; DuckDB ${duckdb.at(-1)!.ms.toFixed(0)} ms (CPU ${duckdb.at(-1)!.cpuMs.toFixed(0)} ms), ${MB(duckdb.at(-1)!.peakRssBytes).toFixed(0)} MB peak; both agree`,
+    );
   }
   const oursMs = median(ours.map((r) => r.ms));
   const duckMs = median(duckdb.map((r) => r.ms));
   return {
     scale,
     files,
-    ours: { ms: oursMs, cpuMs: median(ours.map((r) => r.cpuMs)), peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))), snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))), runs: ours.map((r) => r.ms) },
+    ours: {
+      ms: oursMs,
+      cpuMs: median(ours.map((r) => r.cpuMs)),
+      peakRssMB: MB(median(ours.map((r) => r.peakRssBytes))),
+      snapshotMB: MB(median(ours.map((r) => r.snapshotBytes!))),
+      runs: ours.map((r) => r.ms),
+    },
     duckdb: { ms: duckMs, cpuMs: median(duckdb.map((r) => r.cpuMs)), peakRssMB: MB(median(duckdb.map((r) => r.peakRssBytes))), runs: duckdb.map((r) => r.ms) },
     ratio: oursMs / duckMs,
     rows: ours[0]!.rows ?? {},

@@ -96,7 +96,11 @@ export class EventStore {
     } else {
       this.keyShapeCodes.push(-1);
       this.keyIds.push(undefined);
-      if (keys !== undefined) this.otherKeys.set(row, keys.map((k) => ({ ...k })));
+      if (keys !== undefined)
+        this.otherKeys.set(
+          row,
+          keys.map((k) => ({ ...k })),
+        );
     }
     const origin = record.origin;
     if (origin === undefined || !isPlainOrigin(origin)) {
@@ -171,7 +175,13 @@ export class EventStore {
     const owner = this.ownerRef(this.ownerCode(row));
     const origin = this.origin(row);
     return {
-      event: { id: this.id(row), type: this.type(row), occurredAt: this.occurredAtOf(row), ...(properties ? { properties: { ...properties } } : {}), ...(sourceKeys ? { sourceKeys } : {}) },
+      event: {
+        id: this.id(row),
+        type: this.type(row),
+        occurredAt: this.occurredAtOf(row),
+        ...(properties ? { properties: { ...properties } } : {}),
+        ...(sourceKeys ? { sourceKeys } : {}),
+      },
       ...(this.ownerIsAccountAt(row) ? { account: { ...owner } } : { person: { ...owner } }),
       ...(origin ? { origin } : {}),
     };
@@ -218,5 +228,7 @@ function keyMaker(shape: Omit<SourceKey, "id">): (id: string) => SourceKey {
 
 /** Epoch ms of `YYYY-MM-DDTHH:MM:SS.sssZ` (years 1000-9999, a day of the calendar): exactly the text `toISOString` gives for it; else NaN. */
 function canonicalInstantMs(text: string): number {
-  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48 ? calendarInstantToEpochMs(text) : Number.NaN;
+  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48
+    ? calendarInstantToEpochMs(text)
+    : Number.NaN;
 }

@@ -203,7 +203,13 @@ export class IdentityGraph {
       // conflicting declarations: keep the smaller text, so the outcome does not depend on order
       const keep = JSON.stringify(before) < JSON.stringify(def) ? before : def;
       this.state.relatedTables.set(def.name, keep);
-      problems.push({ part: "relatedTables", path: [def.name], severity: "warning", code: "conflicting_table", message: `related table ${def.name} is declared twice, differently; kept one declaration` });
+      problems.push({
+        part: "relatedTables",
+        path: [def.name],
+        severity: "warning",
+        code: "conflicting_table",
+        message: `related table ${def.name} is declared twice, differently; kept one declaration`,
+      });
     }
   }
 
@@ -217,7 +223,13 @@ export class IdentityGraph {
         // conflicting declarations: keep the smaller text, so the outcome does not depend on order
         const keep: FieldDefinition = JSON.stringify(before) < JSON.stringify(def) ? before : def;
         known[name] = keep;
-        problems.push({ part: "fields", path: [kind, name], severity: "warning", code: "conflicting_field", message: `field ${kind}.${name} is declared with two types; kept ${keep.type}` });
+        problems.push({
+          part: "fields",
+          path: [kind, name],
+          severity: "warning",
+          code: "conflicting_field",
+          message: `field ${kind}.${name} is declared with two types; kept ${keep.type}`,
+        });
       }
     }
   }

@@ -139,17 +139,7 @@ export interface IdentityBatch {
 }
 
 /** The batch part names, in the order the graph processes them. */
-export const BATCH_PARTS = [
-  "accounts",
-  "persons",
-  "links",
-  "opportunities",
-  "opportunityRoles",
-  "campaigns",
-  "campaignMembers",
-  "events",
-  "related",
-] as const;
+export const BATCH_PARTS = ["accounts", "persons", "links", "opportunities", "opportunityRoles", "campaigns", "campaignMembers", "events", "related"] as const;
 export type BatchPart = (typeof BATCH_PARTS)[number];
 
 /** The schema of each batch part's records. */

@@ -108,7 +108,9 @@ function cluster(records: readonly StoredEntityRecord[], index: ClusterIndex, co
   for (const group of index.components()) {
     const best = group
       .map((r) => records[r]!.record.key)
-      .sort((a, b) => rankIn(config.idPriority, a.namespace) - rankIn(config.idPriority, b.namespace) || cmp(a.namespace, b.namespace) || cmp(a.value, b.value))[0]!;
+      .sort(
+        (a, b) => rankIn(config.idPriority, a.namespace) - rankIn(config.idPriority, b.namespace) || cmp(a.namespace, b.namespace) || cmp(a.value, b.value),
+      )[0]!;
     groups.push({ group, best });
     const id = entityId(config, best);
     groupsPerId.set(id, (groupsPerId.get(id) ?? 0) + 1);
@@ -127,7 +129,11 @@ function cluster(records: readonly StoredEntityRecord[], index: ClusterIndex, co
 }
 
 function candidateOf(stored: StoredEntityRecord): MergeCandidate {
-  const { attributes, consent: _consent, ...fields } = stored.fields as Record<string, unknown> & { attributes?: Record<string, AttributeValue>; consent?: unknown };
+  const {
+    attributes,
+    consent: _consent,
+    ...fields
+  } = stored.fields as Record<string, unknown> & { attributes?: Record<string, AttributeValue>; consent?: unknown };
   let fingerprint: string | undefined;
   return {
     sourceKey: stored.record.sourceKey,
@@ -143,7 +149,10 @@ function candidateOf(stored: StoredEntityRecord): MergeCandidate {
   };
 }
 
-const byText = <T>(text: (x: T) => string) => (a: T, b: T) => cmp(text(a), text(b));
+const byText =
+  <T>(text: (x: T) => string) =>
+  (a: T, b: T) =>
+    cmp(text(a), text(b));
 
 /** Computes the unified entities, the report and the explanation lookups of a graph state. */
 export function unify(state: GraphState): UnifiedGraph {
@@ -151,7 +160,10 @@ export function unify(state: GraphState): UnifiedGraph {
   const problems: IdentityProblem[] = [...state.problems];
   const personClusters = cluster(state.persons, state.personIndex, config.persons);
   const accountClusters = cluster(state.accounts, state.accountIndex, config.accounts);
-  for (const [part, clustering] of [["persons", personClusters], ["accounts", accountClusters]] as const) {
+  for (const [part, clustering] of [
+    ["persons", personClusters],
+    ["accounts", accountClusters],
+  ] as const) {
     for (const id of clustering.collisions) {
       problems.push({
         part,
@@ -214,11 +226,19 @@ export function unify(state: GraphState): UnifiedGraph {
     if (ref.namespace === DUNS_NAMESPACE) return [...(accountDuns.get(normalizeDuns(ref.value) ?? "") ?? [])].sort(cmp);
     return resolveIn(state.accountIndex, accountClusters, ref);
   };
-  const one = (ids: string[], what: "person" | "account", ref: IdentityRef, part: string, origin: RecordOrigin | undefined, severity: "error" | "warning" = "error"): string | undefined => {
+  const one = (
+    ids: string[],
+    what: "person" | "account",
+    ref: IdentityRef,
+    part: string,
+    origin: RecordOrigin | undefined,
+    severity: "error" | "warning" = "error",
+  ): string | undefined => {
     if (ids.length === 1) return ids[0];
-    const message = ids.length === 0
-      ? `${what} ${ref.namespace} ${JSON.stringify(ref.value)} is not among the ${what}s`
-      : `${what} ${ref.namespace} ${JSON.stringify(ref.value)} matches ${ids.length} ${what}s`;
+    const message =
+      ids.length === 0
+        ? `${what} ${ref.namespace} ${JSON.stringify(ref.value)} is not among the ${what}s`
+        : `${what} ${ref.namespace} ${JSON.stringify(ref.value)} matches ${ids.length} ${what}s`;
     problems.push({ part, path: [what], message, code: ids.length === 0 ? "unresolved_reference" : "ambiguous_reference", severity, origin });
     return undefined;
   };
@@ -254,7 +274,13 @@ export function unify(state: GraphState): UnifiedGraph {
         const matches = [...(accountDomains.get(domain) ?? [])].sort(cmp);
         if (matches.length === 0) continue;
         if (matches.length > config.maxAccountsPerEmailDomain) {
-          problems.push({ part: "links", path: ["emailDomain"], severity: "warning", code: "ambiguous_domain", message: `email domain ${domain} matches ${matches.length} accounts; person ${personId} was not linked by domain` });
+          problems.push({
+            part: "links",
+            path: ["emailDomain"],
+            severity: "warning",
+            code: "ambiguous_domain",
+            message: `email domain ${domain} matches ${matches.length} accounts; person ${personId} was not linked by domain`,
+          });
           continue;
         }
         for (const accountId of matches) {
@@ -264,7 +290,9 @@ export function unify(state: GraphState): UnifiedGraph {
       }
     }
   }
-  links.sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.personId, b.personId) || cmp(a.reason ?? "", b.reason ?? "") || cmp(JSON.stringify(a), JSON.stringify(b)));
+  links.sort(
+    (a, b) => cmp(a.accountId, b.accountId) || cmp(a.personId, b.personId) || cmp(a.reason ?? "", b.reason ?? "") || cmp(JSON.stringify(a), JSON.stringify(b)),
+  );
 
   // ---- records keyed by their own id: keep the best copy (source precedence), unite source keys ----
   const systemRank = (keys: readonly SourceKey[] | undefined) => rankIn(config.accounts.sourcePrecedence, keys?.[0]?.system ?? "");
@@ -356,7 +384,9 @@ export function unify(state: GraphState): UnifiedGraph {
       records: members
         .map((r) => ({ sourceKey: keyOf(r), key: records[r]!.record.key, ...(records[r]!.record.origin ? { origin: records[r]!.record.origin } : {}) }))
         .sort(byText((x) => formatSourceKey(x.sourceKey) + JSON.stringify(x.origin ?? {}))),
-      merges: index.mergesAmong(members, (r) => records[r]!.identities).map((m) => ({ rule: m.rule, value: m.value, records: mergeSourceKeys(m.records.map(keyOf)) })),
+      merges: index
+        .mergesAmong(members, (r) => records[r]!.identities)
+        .map((m) => ({ rule: m.rule, value: m.value, records: mergeSourceKeys(m.records.map(keyOf)) })),
       ignoredIdentities: [...ignored.values()].sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.value, b.value)),
     };
   };
@@ -399,7 +429,9 @@ export function unify(state: GraphState): UnifiedGraph {
     explainLink: (personId, accountId) => {
       const list = evidence.get(`${accountId}\u0000${personId}`);
       if (!list) return undefined;
-      const sorted = [...list].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.sourceKey ? formatSourceKey(a.sourceKey) : "", b.sourceKey ? formatSourceKey(b.sourceKey) : ""));
+      const sorted = [...list].sort(
+        (a, b) => cmp(a.rule, b.rule) || cmp(a.sourceKey ? formatSourceKey(a.sourceKey) : "", b.sourceKey ? formatSourceKey(b.sourceKey) : ""),
+      );
       return { personId, accountId, evidence: sorted };
     },
   };

@@ -27,12 +27,7 @@ export class Adjacency {
  * edges whose source or target is negative are skipped. Each source's targets come
  * out ascending; with `unique`, a repeated edge is kept once.
  */
-export function buildAdjacency(
-  sourceCount: number,
-  sources: ArrayLike<number>,
-  targets: ArrayLike<number>,
-  options: { unique?: boolean } = {},
-): Adjacency {
+export function buildAdjacency(sourceCount: number, sources: ArrayLike<number>, targets: ArrayLike<number>, options: { unique?: boolean } = {}): Adjacency {
   const counts = new Int32Array(sourceCount + 1);
   const edgeCount = sources.length;
   for (let k = 0; k < edgeCount; k++) {

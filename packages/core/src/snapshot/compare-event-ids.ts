@@ -38,7 +38,7 @@ export function compareEventIds(a: string, b: string): number {
     i++;
     j++;
   }
-  if (i < a.length || j < b.length) return (a.length - i) - (b.length - j);
+  if (i < a.length || j < b.length) return a.length - i - (b.length - j);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

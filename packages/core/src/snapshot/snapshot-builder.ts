@@ -43,7 +43,16 @@ import type { Table } from "./table.js";
 import { TableBuilder } from "./table-builder.js";
 
 /** The kind of a record {@link SnapshotBuilder.addRecord} takes: an entity kind, or `related:<table>`. */
-export type SnapshotRecordKind = "account" | "person" | "link" | "opportunity" | "opportunityRole" | "campaign" | "campaignMember" | "event" | `related:${string}`;
+export type SnapshotRecordKind =
+  | "account"
+  | "person"
+  | "link"
+  | "opportunity"
+  | "opportunityRole"
+  | "campaign"
+  | "campaignMember"
+  | "event"
+  | `related:${string}`;
 
 /** Options of a {@link SnapshotBuilder}. */
 export interface SnapshotBuilderOptions {
@@ -138,9 +147,27 @@ export class SnapshotBuilder {
     this.accounts = new TableBuilder("account", STANDARD_FIELDS.account, declared("account"), true, NO_REFS);
     this.persons = new TableBuilder("person", STANDARD_FIELDS.person, declared("person"), true, NO_REFS);
     this.opportunities = new TableBuilder("opportunity", STANDARD_FIELDS.opportunity, declared("opportunity"), true, new Map([["account", this.accountIds]]));
-    this.opportunityRoles = new TableBuilder("opportunityRole", STANDARD_FIELDS.opportunityRole, declared("opportunityRole"), false, new Map<"opportunity" | "person", DictionaryBuilder>([["opportunity", this.opportunityIds], ["person", this.personIds]]));
+    this.opportunityRoles = new TableBuilder(
+      "opportunityRole",
+      STANDARD_FIELDS.opportunityRole,
+      declared("opportunityRole"),
+      false,
+      new Map<"opportunity" | "person", DictionaryBuilder>([
+        ["opportunity", this.opportunityIds],
+        ["person", this.personIds],
+      ]),
+    );
     this.campaigns = new TableBuilder("campaign", STANDARD_FIELDS.campaign, declared("campaign"), true, NO_REFS);
-    this.campaignMembers = new TableBuilder("campaignMember", STANDARD_FIELDS.campaignMember, declared("campaignMember"), false, new Map<"campaign" | "person", DictionaryBuilder>([["campaign", this.campaignIds], ["person", this.personIds]]));
+    this.campaignMembers = new TableBuilder(
+      "campaignMember",
+      STANDARD_FIELDS.campaignMember,
+      declared("campaignMember"),
+      false,
+      new Map<"campaign" | "person", DictionaryBuilder>([
+        ["campaign", this.campaignIds],
+        ["person", this.personIds],
+      ]),
+    );
     this.personEvents = new EventTableBuilder("personEvents", this.personIds, declared("event"));
     this.accountEvents = new EventTableBuilder("accountEvents", this.accountIds, declared("event"));
     const definitionProblems: Problem[] = [];
@@ -151,7 +178,10 @@ export class SnapshotBuilder {
         definitionProblems.push({ path: ["relatedTables", i, "name"], message: `related table ${parsed.data.name} is declared twice` });
       } else {
         this.relatedDefinitions.set(parsed.data.name, parsed.data);
-        this.relatedBuilders.set(parsed.data.name, new TableBuilder(`related:${parsed.data.name}`, { key: { type: "string" } }, parsed.data.fields, false, NO_REFS));
+        this.relatedBuilders.set(
+          parsed.data.name,
+          new TableBuilder(`related:${parsed.data.name}`, { key: { type: "string" } }, parsed.data.fields, false, NO_REFS),
+        );
       }
     });
     if (definitionProblems.length > 0) {
@@ -212,7 +242,12 @@ export class SnapshotBuilder {
     const opportunity = this.check("opportunity", OpportunitySchema, input, origin);
     if (opportunity === undefined) return false;
     const { id, attributes, sourceKeys, accountId, ...fields } = opportunity;
-    return this.finish("opportunity", this.opportunities.add({ id, fields, attributes, sourceKeys, refs: { account: accountId }, inputRow: this.counts.opportunity!.read }), id, origin);
+    return this.finish(
+      "opportunity",
+      this.opportunities.add({ id, fields, attributes, sourceKeys, refs: { account: accountId }, inputRow: this.counts.opportunity!.read }),
+      id,
+      origin,
+    );
   }
 
   addOpportunityRole(input: OpportunityPersonRoleInput, origin?: RowOrigin): boolean {
@@ -223,7 +258,18 @@ export class SnapshotBuilder {
     const role = this.check("opportunityRole", OpportunityPersonRoleSchema, input, origin);
     if (role === undefined) return false;
     const { id, attributes, sourceKeys, opportunityId, personId, ...fields } = role;
-    return this.finish("opportunityRole", this.opportunityRoles.add({ fields, attributes, sourceKeys, refs: { opportunity: opportunityId, person: personId }, inputRow: this.counts.opportunityRole!.read }), id, origin);
+    return this.finish(
+      "opportunityRole",
+      this.opportunityRoles.add({
+        fields,
+        attributes,
+        sourceKeys,
+        refs: { opportunity: opportunityId, person: personId },
+        inputRow: this.counts.opportunityRole!.read,
+      }),
+      id,
+      origin,
+    );
   }
 
   addCampaign(input: CampaignInput, origin?: RowOrigin): boolean {
@@ -245,7 +291,18 @@ export class SnapshotBuilder {
     const member = this.check("campaignMember", CampaignMemberSchema, input, origin);
     if (member === undefined) return false;
     const { id, attributes, sourceKeys, campaignId, personId, ...fields } = member;
-    return this.finish("campaignMember", this.campaignMembers.add({ fields, attributes, sourceKeys, refs: { campaign: campaignId, person: personId }, inputRow: this.counts.campaignMember!.read }), id, origin);
+    return this.finish(
+      "campaignMember",
+      this.campaignMembers.add({
+        fields,
+        attributes,
+        sourceKeys,
+        refs: { campaign: campaignId, person: personId },
+        inputRow: this.counts.campaignMember!.read,
+      }),
+      id,
+      origin,
+    );
   }
 
   /** Adds an event owned by a person or by an account. A repeated event id is rejected. */
@@ -266,9 +323,18 @@ export class SnapshotBuilder {
       }
     }
     if (!Number.isFinite(time)) return reject({ path: ["occurredAt"], message: "not a valid instant" });
-    if (!this.eventIdsUnique && !this.eventIds.addIfAbsent(event.id)) return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
+    if (!this.eventIdsUnique && !this.eventIds.addIfAbsent(event.id))
+      return reject({ path: ["id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" });
     const builder = event.personId !== undefined ? this.personEvents : this.accountEvents;
-    const row = { id: event.id, type: event.type, time, ownerId: (event.personId ?? event.accountId)!, properties: event.properties, sourceKeys: event.sourceKeys, inputRow: this.counts.event!.read };
+    const row = {
+      id: event.id,
+      type: event.type,
+      time,
+      ownerId: (event.personId ?? event.accountId)!,
+      properties: event.properties,
+      sourceKeys: event.sourceKeys,
+      inputRow: this.counts.event!.read,
+    };
     return this.finish("event", builder.add(row), event.id, origin);
   }
 
@@ -303,7 +369,9 @@ export class SnapshotBuilder {
       case "event":
         return this.takeEvent(input, origin);
       default:
-        throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", `unknown record kind ${JSON.stringify(kind)}`, [{ path: ["kind"], message: "not a record kind" }]);
+        throw new AbmKitError<CoreErrorCode>("INVALID_OPTIONS", `unknown record kind ${JSON.stringify(kind)}`, [
+          { path: ["kind"], message: "not a record kind" },
+        ]);
     }
   }
 
@@ -313,12 +381,24 @@ export class SnapshotBuilder {
     if (builder === undefined) {
       this.count(entity).read++;
       this.count(entity).rejected++;
-      this.report({ entity, row: this.count(entity).read, severity: "error", path: [], message: `no related table ${JSON.stringify(tableName)} was declared`, origin });
+      this.report({
+        entity,
+        row: this.count(entity).read,
+        severity: "error",
+        path: [],
+        message: `no related table ${JSON.stringify(tableName)} was declared`,
+        origin,
+      });
       return false;
     }
     const row = this.check(entity, RelatedRowSchema, input, origin) as RelatedRow | undefined;
     if (row === undefined) return false;
-    return this.finish(entity, builder.add({ fields: { key: row.key }, attributes: row.values, sourceKeys: row.sourceKeys, inputRow: this.count(entity).read }), row.id, origin);
+    return this.finish(
+      entity,
+      builder.add({ fields: { key: row.key }, attributes: row.values, sourceKeys: row.sourceKeys, inputRow: this.count(entity).read }),
+      row.id,
+      origin,
+    );
   }
 
   /** Freezes everything added into a {@link Snapshot}. The builder cannot be used afterwards. */
@@ -338,15 +418,29 @@ export class SnapshotBuilder {
     const opportunityAccountCodes = this.opportunities.refCodesOf("account");
     opportunityAccount.forEach((row, i) => {
       if (row < 0 && opportunityAccountCodes[i]! >= 0) {
-        this.report({ entity: "opportunity", row: this.opportunities.inputRowOf(i), id: this.opportunities.ids[i], severity: "warning", path: ["accountId"], message: `account ${JSON.stringify(this.accountIds.values[opportunityAccountCodes[i]!])} is not in the snapshot; the opportunity has no account`, code: "unknown_reference" });
+        this.report({
+          entity: "opportunity",
+          row: this.opportunities.inputRowOf(i),
+          id: this.opportunities.ids[i],
+          severity: "warning",
+          path: ["accountId"],
+          message: `account ${JSON.stringify(this.accountIds.values[opportunityAccountCodes[i]!])} is not in the snapshot; the opportunity has no account`,
+          code: "unknown_reference",
+        });
       }
     });
     const opportunities = this.opportunities.freeze(this.opportunities.idOrder(), new Map([["account", opportunityAccount]]), this.labelsOf("opportunity"));
     const opportunityRowOf = rowLookup(this.opportunityIds, opportunities);
 
     const links = this.freezeLinks(accounts, persons);
-    const opportunityRoles = this.freezeReferencing(this.opportunityRoles, "opportunityRole", { opportunity: opportunityRowOf, person: personRowOf }, ["opportunity", "person"]);
-    const campaignMembers = this.freezeReferencing(this.campaignMembers, "campaignMember", { campaign: campaignRowOf, person: personRowOf }, ["campaign", "person"]);
+    const opportunityRoles = this.freezeReferencing(this.opportunityRoles, "opportunityRole", { opportunity: opportunityRowOf, person: personRowOf }, [
+      "opportunity",
+      "person",
+    ]);
+    const campaignMembers = this.freezeReferencing(this.campaignMembers, "campaignMember", { campaign: campaignRowOf, person: personRowOf }, [
+      "campaign",
+      "person",
+    ]);
 
     const personEvents = this.freezeEvents(this.personEvents, personRowOf, persons.size, "personId");
     const accountEvents = this.freezeEvents(this.accountEvents, accountRowOf, accounts.size, "accountId");
@@ -499,7 +593,15 @@ export class SnapshotBuilder {
         const missing = a < 0 ? `account ${JSON.stringify(acc.accountId)}` : `person ${JSON.stringify(acc.personId)}`;
         counts.loaded--;
         counts.rejected++;
-        this.report({ entity: "link", row: acc.firstRow, severity: "error", path: [a < 0 ? "accountId" : "personId"], message: `${missing} is not in the snapshot; the link was dropped`, code: "unknown_reference", origin: acc.origin });
+        this.report({
+          entity: "link",
+          row: acc.firstRow,
+          severity: "error",
+          path: [a < 0 ? "accountId" : "personId"],
+          message: `${missing} is not in the snapshot; the link was dropped`,
+          code: "unknown_reference",
+          origin: acc.origin,
+        });
         continue;
       }
       accountRows.push(a);
@@ -520,11 +622,23 @@ export class SnapshotBuilder {
     const account = Int32Array.from(accountRows);
     const person = Int32Array.from(personRows);
     const order = Int32Array.from({ length: builder.rowCount }, (_, i) => i).sort((x, y) => account[x]! - account[y]! || person[x]! - person[y]!);
-    return builder.freeze(order, new Map([["account", account], ["person", person]]), this.labelsOf("link"));
+    return builder.freeze(
+      order,
+      new Map([
+        ["account", account],
+        ["person", person],
+      ]),
+      this.labelsOf("link"),
+    );
   }
 
   /** Freezes a table of rows that reference two others; rows with an unknown reference are dropped and reported. */
-  private freezeReferencing<R extends string>(builder: TableBuilder<R>, kind: EntityKind, lookups: Record<R, (code: number) => number>, sortBy: [R, R]): Table<R> {
+  private freezeReferencing<R extends string>(
+    builder: TableBuilder<R>,
+    kind: EntityKind,
+    lookups: Record<R, (code: number) => number>,
+    sortBy: [R, R],
+  ): Table<R> {
     const resolved = new Map<R, Int32Array>();
     for (const ref of Object.keys(lookups) as R[]) resolved.set(ref, mapCodes(builder.refCodesOf(ref), lookups[ref]));
     const counts = this.count(kind);
@@ -537,7 +651,14 @@ export class SnapshotBuilder {
       }
       counts.loaded--;
       counts.rejected++;
-      this.report({ entity: kind, row: builder.inputRowOf(row), severity: "error", path: [`${missing[0]}Id`], message: `the ${missing[0]} it refers to is not in the snapshot; the row was dropped`, code: "unknown_reference" });
+      this.report({
+        entity: kind,
+        row: builder.inputRowOf(row),
+        severity: "error",
+        path: [`${missing[0]}Id`],
+        message: `the ${missing[0]} it refers to is not in the snapshot; the row was dropped`,
+        code: "unknown_reference",
+      });
     }
     const [first, second] = [resolved.get(sortBy[0])!, resolved.get(sortBy[1])!];
     const order = Int32Array.from(kept).sort((x, y) => first[x]! - first[y]! || second[x]! - second[y]! || x - y);
@@ -553,7 +674,15 @@ export class SnapshotBuilder {
     for (const row of orphans) {
       counts.loaded--;
       counts.rejected++;
-      this.report({ entity: "event", row: builder.inputRowOf(row), id: builder.ids[row], severity: "error", path: [ownerField], message: `owner ${JSON.stringify(ownerDictionary.values[codes[row]!])} is not in the snapshot; the event was dropped`, code: "unknown_reference" });
+      this.report({
+        entity: "event",
+        row: builder.inputRowOf(row),
+        id: builder.ids[row],
+        severity: "error",
+        path: [ownerField],
+        message: `owner ${JSON.stringify(ownerDictionary.values[codes[row]!])} is not in the snapshot; the event was dropped`,
+        code: "unknown_reference",
+      });
     }
     return table;
   }
@@ -578,7 +707,11 @@ export class SnapshotBuilder {
     };
     for (const [name, definition] of this.relatedDefinitions) {
       const builder = this.relatedBuilders.get(name)!;
-      const table = builder.freeze(Int32Array.from({ length: builder.rowCount }, (_, i) => i), NO_RESOLVED, (field) => definition.fields[field]?.labels ?? []);
+      const table = builder.freeze(
+        Int32Array.from({ length: builder.rowCount }, (_, i) => i),
+        NO_RESOLVED,
+        (field) => definition.fields[field]?.labels ?? [],
+      );
       const keys = table.column("key")!;
       const owners: number[] = [];
       const rows: number[] = [];

@@ -160,7 +160,6 @@ export class StringIndex {
     return entry;
   }
 
-
   /**
    * Takes back the key added last (the index is as if it had never been
    * added); false when the index is fixed or empty.

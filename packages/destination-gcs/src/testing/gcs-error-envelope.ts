@@ -7,7 +7,13 @@ export interface GcsErrorBody {
   readonly error: {
     readonly code: number;
     readonly message: string;
-    readonly errors: readonly { readonly domain: string; readonly reason: string; readonly message: string; readonly locationType?: string; readonly location?: string }[];
+    readonly errors: readonly {
+      readonly domain: string;
+      readonly reason: string;
+      readonly message: string;
+      readonly locationType?: string;
+      readonly location?: string;
+    }[];
   };
 }
 
@@ -33,10 +39,16 @@ export const noSuchBucket = () => gcsError(404, "notFound", "The specified bucke
 /** 404 for an object that does not exist. */
 export const noSuchObject = (bucket: string, name: string) => gcsError(404, "notFound", `No such object: ${bucket}/${name}`);
 /** 412 for a failed `ifGenerationMatch` / `ifMetagenerationMatch` (GCS docs, "Request preconditions"). */
-export const conditionNotMet = () => gcsError(412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.", { locationType: "header", location: "If-Match" });
+export const conditionNotMet = () =>
+  gcsError(412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.", { locationType: "header", location: "If-Match" });
 /** 400 for a malformed request. */
 export const invalid = (message: string) => gcsError(400, "invalid", message);
 /** 429: the project or object exceeded a rate limit (reason `rateLimitExceeded`). */
-export const rateLimited = () => gcsError(429, "rateLimitExceeded", "The total number of changes to the object exceeds the rate limit. Please reduce the rate of create, update, and delete requests.");
+export const rateLimited = () =>
+  gcsError(
+    429,
+    "rateLimitExceeded",
+    "The total number of changes to the object exceeds the rate limit. Please reduce the rate of create, update, and delete requests.",
+  );
 /** 5xx: "We encountered an internal error. Please try again." (reason `backendError`). */
 export const backendError = (status: number) => gcsError(status, "backendError", "We encountered an internal error. Please try again.");

@@ -232,7 +232,14 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
    * (GCS docs, "Data validation and change detection",
    * https://cloud.google.com/storage/docs/data-validation; message wording: assumption).
    */
-  const store = async (name: string, bytes: Buffer, metadata: Record<string, unknown>, kms: string | undefined, contentType: string | undefined, hashHeader?: string): Promise<StoredObject | GcsErrorResponse> => {
+  const store = async (
+    name: string,
+    bytes: Buffer,
+    metadata: Record<string, unknown>,
+    kms: string | undefined,
+    contentType: string | undefined,
+    hashHeader?: string,
+  ): Promise<StoredObject | GcsErrorResponse> => {
     const crc32c = crc32cBase64(bytes);
     const md5Hash = createHash("md5").update(bytes).digest("base64");
     const claimedCrc = typeof metadata.crc32c === "string" ? metadata.crc32c : /crc32c=([^,\s]+)/.exec(hashHeader ?? "")?.[1];
@@ -267,9 +274,11 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
   const token = (body: Buffer, headers: IncomingMessage["headers"]): Answer => {
     // The token endpoint (Google, "Using OAuth 2.0 for Server to Server Applications", HTTP/REST): a form POST with
     // grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer and the signed assertion.
-    if (!/application\/x-www-form-urlencoded/i.test(headers["content-type"] ?? "")) return { status: 400, body: { error: "invalid_request", error_description: "Bad Request" } };
+    if (!/application\/x-www-form-urlencoded/i.test(headers["content-type"] ?? ""))
+      return { status: 400, body: { error: "invalid_request", error_description: "Bad Request" } };
     const form = new URLSearchParams(body.toString("utf8"));
-    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer") return { status: 400, body: { error: "unsupported_grant_type", error_description: `Invalid grant_type: ${form.get("grant_type") ?? ""}` } };
+    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer")
+      return { status: 400, body: { error: "unsupported_grant_type", error_description: `Invalid grant_type: ${form.get("grant_type") ?? ""}` } };
     const assertion = form.get("assertion");
     if (assertion === null) return { status: 400, body: { error: "invalid_request", error_description: "Missing required parameter: assertion" } };
     const checked = checkAssertion(assertion, {
@@ -280,7 +289,8 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
       nowSeconds: Math.floor(clock() / 1000),
     });
     if ("error" in checked) return { status: 400, body: checked };
-    if (!/devstorage\.(read_write|full_control)|cloud-platform/.test(checked.scope)) return { status: 400, body: { error: "invalid_scope", error_description: "The scope does not allow writing objects." } };
+    if (!/devstorage\.(read_write|full_control)|cloud-platform/.test(checked.scope))
+      return { status: 400, body: { error: "invalid_scope", error_description: "The scope does not allow writing objects." } };
     const accessToken = `ya29.test-${randomBytes(24).toString("base64url")}`;
     tokens.set(accessToken, clock() + tokenLifetime * 1000);
     return { status: 200, body: { access_token: accessToken, expires_in: tokenLifetime, token_type: "Bearer" } };
@@ -320,9 +330,11 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
     const first = Number(m[1]);
     const last = Number(m[2]);
     const total = m[3] === "*" ? undefined : Number(m[3]);
-    if (last < first || last - first + 1 !== body.length) return fromError(invalid(`The Content-Range ${range} does not match the ${body.length} bytes of the request body.`));
+    if (last < first || last - first + 1 !== body.length)
+      return fromError(invalid(`The Content-Range ${range} does not match the ${body.length} bytes of the request body.`));
     if (total !== undefined && last >= total) return fromError(invalid(`The Content-Range ${range} ends past the object's size.`));
-    if (session.expectedSize !== undefined && total !== undefined && total !== session.expectedSize) return fromError(invalid(`The object size ${total} differs from X-Upload-Content-Length ${session.expectedSize}.`));
+    if (session.expectedSize !== undefined && total !== undefined && total !== session.expectedSize)
+      return fromError(invalid(`The object size ${total} differs from X-Upload-Content-Length ${session.expectedSize}.`));
     // a chunk starting past the persisted bytes would leave a gap (assumption: 400); bytes GCS already holds are ignored
     if (first > session.received) return fromError(invalid(`The chunk starts at ${first}, but the upload holds ${session.received} bytes.`));
     const final = total !== undefined && last + 1 === total;
@@ -345,7 +357,8 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
 
   const finalise = async (session: Session, headers: IncomingMessage["headers"]): Promise<Answer> => {
     const bytes = Buffer.concat(session.chunks);
-    if (session.expectedSize !== undefined && bytes.length !== session.expectedSize) return fromError(invalid(`The upload holds ${bytes.length} bytes, X-Upload-Content-Length said ${session.expectedSize}.`));
+    if (session.expectedSize !== undefined && bytes.length !== session.expectedSize)
+      return fromError(invalid(`The upload holds ${bytes.length} bytes, X-Upload-Content-Length said ${session.expectedSize}.`));
     if (preconditionFails(new URLSearchParams(), objects.get(session.name), session.ifGenerationMatch)) return fromError(conditionNotMet());
     const header = headers["x-goog-hash"];
     const stored = await store(session.name, bytes, session.metadata, session.kmsKeyName, undefined, Array.isArray(header) ? header.join(",") : header);
@@ -385,7 +398,13 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
         if (preconditionFails(query, objects.get(name!))) return fromError(conditionNotMet());
         const kms = kmsOf(query, parsed.metadata);
         if ("status" in kms) return fromError(kms);
-        const stored = await store(name!, parsed.media, parsed.metadata, kms.kms, typeof parsed.metadata.contentType === "string" ? parsed.metadata.contentType : parsed.mediaContentType);
+        const stored = await store(
+          name!,
+          parsed.media,
+          parsed.metadata,
+          kms.kms,
+          typeof parsed.metadata.contentType === "string" ? parsed.metadata.contentType : parsed.mediaContentType,
+        );
         return "status" in stored ? fromError(stored) : { status: 200, body: objectResource(stored) };
       }
       case "resumable.initiate": {
@@ -406,8 +425,20 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
         const lengthHeader = headers["x-upload-content-length"];
         const expectedSize = typeof lengthHeader === "string" && lengthHeader !== "" ? Number(lengthHeader) : undefined;
         const id = `ADPycdt-${randomBytes(18).toString("base64url")}`;
-        if (typeof metadata.contentType !== "string" && typeof headers["x-upload-content-type"] === "string") metadata.contentType = headers["x-upload-content-type"];
-        sessions.set(id, { id, name: name!, metadata, kmsKeyName: kms.kms, expectedSize, ifGenerationMatch: query.get("ifGenerationMatch"), chunks: [], received: 0, state: "active", object: undefined });
+        if (typeof metadata.contentType !== "string" && typeof headers["x-upload-content-type"] === "string")
+          metadata.contentType = headers["x-upload-content-type"];
+        sessions.set(id, {
+          id,
+          name: name!,
+          metadata,
+          kmsKeyName: kms.kms,
+          expectedSize,
+          ifGenerationMatch: query.get("ifGenerationMatch"),
+          chunks: [],
+          received: 0,
+          state: "active",
+          object: undefined,
+        });
         // the session URI comes back in Location (GCS docs, "Perform resumable uploads": initiate a resumable upload session)
         const location = `${listener!.url}/upload/storage/v1/b/${bucketName}/o?uploadType=resumable&name=${encodeURIComponent(name!)}&upload_id=${id}`;
         return { status: 200, headers: { location, "x-guploader-uploadid": id }, body: "" };
@@ -436,7 +467,11 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
         const more = names.length > max;
         return {
           status: 200,
-          body: { kind: "storage#objects", items: page.map((n) => objectResource(objects.get(n)!)), ...(more ? { nextPageToken: Buffer.from(page[page.length - 1]!).toString("base64url") } : {}) },
+          body: {
+            kind: "storage#objects",
+            items: page.map((n) => objectResource(objects.get(n)!)),
+            ...(more ? { nextPageToken: Buffer.from(page[page.length - 1]!).toString("base64url") } : {}),
+          },
         };
       }
       case "objects.get":
@@ -449,7 +484,12 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
         return {
           status: 200,
           raw: object.bytes,
-          headers: { "content-type": object.contentType, "x-goog-hash": `crc32c=${object.crc32c},md5=${object.md5Hash}`, "x-goog-generation": String(object.generation), "x-goog-stored-content-length": String(object.bytes.length) },
+          headers: {
+            "content-type": object.contentType,
+            "x-goog-hash": `crc32c=${object.crc32c},md5=${object.md5Hash}`,
+            "x-goog-generation": String(object.generation),
+            "x-goog-stored-content-length": String(object.bytes.length),
+          },
         };
       }
       case "objects.delete": {
@@ -470,12 +510,27 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const op = classify(method, url.pathname, url.searchParams, tokenPath);
     const contentRange = req.headers["content-range"];
-    const entry: GcsRequestLogEntry = { index, method, operation: op.operation, object: op.object, bytes: 0, contentRange, fault: undefined, status: undefined };
+    const entry: GcsRequestLogEntry = {
+      index,
+      method,
+      operation: op.operation,
+      object: op.object,
+      bytes: 0,
+      contentRange,
+      fault: undefined,
+      status: undefined,
+    };
     requests.push(entry);
     try {
       const body = await readBody(req);
       (entry as { bytes: number }).bytes = body.length;
-      const info: GcsRequestInfo = { method, path: url.pathname, operation: op.operation, ...(op.object !== undefined ? { object: op.object } : {}), ...(contentRange !== undefined ? { contentRange } : {}) };
+      const info: GcsRequestInfo = {
+        method,
+        path: url.pathname,
+        operation: op.operation,
+        ...(op.object !== undefined ? { object: op.object } : {}),
+        ...(contentRange !== undefined ? { contentRange } : {}),
+      };
       const scheduled: Fault | undefined = faults(index, info);
       // no token is checked on a session URI, so none can be refused as expired there
       const fault = scheduled?.kind === "expiredToken" && usesSessionUri(op.operation) ? undefined : scheduled;

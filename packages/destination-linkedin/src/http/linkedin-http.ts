@@ -28,8 +28,10 @@ function classifyToken(response: HttpResponse): Error | undefined {
       "clientSecret",
     );
   }
-  if (status === 429 || status === 408 || status >= 500) return new RetryableError<LinkedInErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
-  if (status < 200 || status >= 300) return new TerminalError<LinkedInErrorCode>(`LINKEDIN_OAUTH_${status}`, `${what} returned ${status} (${describeEnvelope(envelope)})`, { status });
+  if (status === 429 || status === 408 || status >= 500)
+    return new RetryableError<LinkedInErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
+  if (status < 200 || status >= 300)
+    return new TerminalError<LinkedInErrorCode>(`LINKEDIN_OAUTH_${status}`, `${what} returned ${status} (${describeEnvelope(envelope)})`, { status });
   return undefined;
 }
 
@@ -59,8 +61,16 @@ export function restFailure(response: HttpResponse, settings: LinkedInSettings):
     );
   }
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.parse(response.headers.get("date") ?? "") || 0);
-  if (status === 429) return new RetryableError<LinkedInErrorCode>("RATE_LIMITED", `${what} returned 429 (${details})`, { status, retryAfterMs: retryAfter ?? settings.rateLimitWaitMs });
-  if (RETRYABLE.has(status)) return new RetryableError<LinkedInErrorCode>(`HTTP_${status}`, `${what} returned ${status} (${details})`, { status, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) });
+  if (status === 429)
+    return new RetryableError<LinkedInErrorCode>("RATE_LIMITED", `${what} returned 429 (${details})`, {
+      status,
+      retryAfterMs: retryAfter ?? settings.rateLimitWaitMs,
+    });
+  if (RETRYABLE.has(status))
+    return new RetryableError<LinkedInErrorCode>(`HTTP_${status}`, `${what} returned ${status} (${details})`, {
+      status,
+      ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+    });
   return new TerminalError<LinkedInErrorCode>(`LINKEDIN_${status}`, `${what} returned ${status} (${details})`, { status });
 }
 

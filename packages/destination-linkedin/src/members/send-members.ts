@@ -59,12 +59,20 @@ export async function sendMembers(ctx: Pick<AdapterContext<LinkedInSettings>, "s
       const { created, ensuredAtMs } = batch.audienceRef;
       const justCreated = created === true && ensuredAtMs !== undefined && ctx.clock() - ensuredAtMs < NOT_READY_WINDOW_MS;
       if (justCreated) {
-        throw new RetryableError<LinkedInErrorCode>("SEGMENT_NOT_READY", `segment ${batch.externalId} is not visible to /${resource} yet (404)`, { status: 404, retryAfterMs: settings.notReadyRetryAfterMs });
+        throw new RetryableError<LinkedInErrorCode>("SEGMENT_NOT_READY", `segment ${batch.externalId} is not visible to /${resource} yet (404)`, {
+          status: 404,
+          retryAfterMs: settings.notReadyRetryAfterMs,
+        });
       }
-      throw new TerminalError<LinkedInErrorCode>("SEGMENT_NOT_FOUND", `segment ${batch.externalId} no longer exists (404 from /${resource}); the next run creates a new one and sends every member again`, { status: 404 });
+      throw new TerminalError<LinkedInErrorCode>(
+        "SEGMENT_NOT_FOUND",
+        `segment ${batch.externalId} no longer exists (404 from /${resource}); the next run creates a new one and sends every member again`,
+        { status: 404 },
+      );
     }
     const items = (answer.body as { elements?: unknown } | undefined)?.elements;
-    if (!Array.isArray(items)) throw new RetryableError<LinkedInErrorCode>("MALFORMED_RESPONSE", `POST /rest/dmpSegments/{id}/${resource} returned no elements`);
+    if (!Array.isArray(items))
+      throw new RetryableError<LinkedInErrorCode>("MALFORMED_RESPONSE", `POST /rest/dmpSegments/{id}/${resource} returned no elements`);
     sendable.forEach((s, i) => results.set(s.member.memberId, itemResult(s.member.memberId, items[i] as ItemAnswer | undefined)));
   }
   return batch.members.map((m) => results.get(m.memberId) ?? failure(m.memberId, true, "NO_ITEM_RESULT", "not sent"));

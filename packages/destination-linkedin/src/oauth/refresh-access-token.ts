@@ -18,7 +18,10 @@ interface TokenAnswer {
  * network failures are retryable (see `linkedInHttp`). A refresh token
  * LinkedIn hands back is kept in `extra.refreshToken` for later refreshes in the same run.
  */
-export async function refreshAccessToken(ctx: Pick<AdapterContext<LinkedInSettings>, "settings" | "request" | "now">, refreshToken: string): Promise<AuthState> {
+export async function refreshAccessToken(
+  ctx: Pick<AdapterContext<LinkedInSettings>, "settings" | "request" | "now">,
+  refreshToken: string,
+): Promise<AuthState> {
   const { settings } = ctx;
   const answer = await ctx.request({
     method: "POST",

@@ -45,7 +45,10 @@ export async function findOrCreateSegment(ctx: LinkedInContext, audience: Target
   if (existing !== undefined) return { externalId: existing.id };
   const createdId = (await createSegment(ctx, name, type)) ?? pickByName(await listSegments(ctx), name, type)?.id;
   if (createdId === undefined) {
-    throw new RetryableError<LinkedInErrorCode>("SEGMENT_ID_MISSING", `LinkedIn accepted the new segment but its id was neither in the ${settings.segmentIdHeader} header nor among the account's segments`);
+    throw new RetryableError<LinkedInErrorCode>(
+      "SEGMENT_ID_MISSING",
+      `LinkedIn accepted the new segment but its id was neither in the ${settings.segmentIdHeader} header nor among the account's segments`,
+    );
   }
   return { externalId: createdId, created: true, readyAfterMs: settings.segmentReadyDelayMs };
 }

@@ -8,7 +8,8 @@ export function segmentWarnings(segment: DmpSegment | undefined, minMatchedMembe
   const warnings: string[] = [];
   const status = segment.status ?? "UNKNOWN";
   if (UNUSABLE.has(status)) warnings.push(`segment status is ${status}: campaigns cannot target it`);
-  if (status === "BUILDING" || status === "PROCESSING") warnings.push(`LinkedIn is still processing the segment (${status}); the first processing can take up to 48 hours`);
+  if (status === "BUILDING" || status === "PROCESSING")
+    warnings.push(`LinkedIn is still processing the segment (${status}); the first processing can take up to 48 hours`);
   if (segment.matchedCount === undefined) warnings.push("LinkedIn has not reported a matched count yet");
   else if (segment.matchedCount < minMatchedMembers) {
     const n = segment.matchedCount;

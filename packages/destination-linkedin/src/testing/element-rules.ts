@@ -14,7 +14,17 @@ export type Element = Record<string, unknown>;
 
 // Company fields: learn.microsoft.com/linkedin/marketing/matched-audiences/create-and-manage-segment-companies
 // and rudderlabs/rudder-transformer (linkedin_audience).
-const COMPANY_STRINGS = ["companyName", "companyWebsiteDomain", "companyEmailDomain", "organizationUrn", "companyPageUrl", "city", "state", "country", "postalCode"];
+const COMPANY_STRINGS = [
+  "companyName",
+  "companyWebsiteDomain",
+  "companyEmailDomain",
+  "organizationUrn",
+  "companyPageUrl",
+  "city",
+  "state",
+  "country",
+  "postalCode",
+];
 const COMPANY_IDENTIFIERS = ["companyName", "companyWebsiteDomain", "companyEmailDomain", "organizationUrn", "companyPageUrl"];
 // User fields: learn.microsoft.com/linkedin/marketing/matched-audiences/create-and-manage-segment-users.
 const USER_STRINGS = ["firstName", "lastName", "title", "company", "country"];

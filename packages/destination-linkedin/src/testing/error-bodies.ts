@@ -6,11 +6,20 @@ import type { ServiceResponse } from "@abm-kit/destinations/testing";
  * `code` carries the named codes public clients see (`VERSION_MISSING`, `NONEXISTENT_VERSION`).
  * `serviceErrorCode` is only given where a source names one.
  */
-export function restError(status: number, message: string, extra: { serviceErrorCode?: number; code?: string; headers?: Record<string, string> } = {}): ServiceResponse {
+export function restError(
+  status: number,
+  message: string,
+  extra: { serviceErrorCode?: number; code?: string; headers?: Record<string, string> } = {},
+): ServiceResponse {
   return {
     status,
     ...(extra.headers ? { headers: extra.headers } : {}),
-    body: { status, message, ...(extra.serviceErrorCode !== undefined ? { serviceErrorCode: extra.serviceErrorCode } : {}), ...(extra.code ? { code: extra.code } : {}) },
+    body: {
+      status,
+      message,
+      ...(extra.serviceErrorCode !== undefined ? { serviceErrorCode: extra.serviceErrorCode } : {}),
+      ...(extra.code ? { code: extra.code } : {}),
+    },
   };
 }
 

@@ -58,7 +58,11 @@ export class FakeLinkedIn {
 
   constructor(options: FakeLinkedInOptions = {}) {
     // The fake's calendar defaults to the wall clock at start: it is a stand-in for a live service.
-    this.options = resolveFakeOptions(options, () => new Date().toISOString(), () => performance.now());
+    this.options = resolveFakeOptions(
+      options,
+      () => new Date().toISOString(),
+      () => performance.now(),
+    );
     this.startClock = this.options.clock();
     this.tokens = new TokenStore(this.options.clock, this.options.accessTokenTtlMs, this.options.refreshTokens, this.options.refreshTokenTtlMs);
     this.rates = new RateWindow(this.options.clock);
@@ -66,13 +70,25 @@ export class FakeLinkedIn {
 
   /** The request handler (for `startFaultServer` or any node:http adapter). */
   readonly handle: ServiceHandler = async (request) => {
-    const record: FakeRequestRecord = { index: this.log.length, method: request.method, path: request.path, kind: kindOf(request.method, request.path), status: 0 };
+    const record: FakeRequestRecord = {
+      index: this.log.length,
+      method: request.method,
+      path: request.path,
+      kind: kindOf(request.method, request.path),
+      status: 0,
+    };
     this.log.push(record);
     const response = this.route(request, record);
     record.status = response.status;
     if (response.status >= 400) {
       const body = response.body as { message?: string; error?: string; error_description?: string } | undefined;
-      this.refused.push({ requestIndex: record.index, method: record.method, path: record.path, status: response.status, reason: body?.message ?? body?.error_description ?? body?.error ?? "" });
+      this.refused.push({
+        requestIndex: record.index,
+        method: record.method,
+        path: record.path,
+        status: response.status,
+        reason: body?.message ?? body?.error_description ?? body?.error ?? "",
+      });
     }
     await this.options.onRequest?.(record);
     if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
@@ -169,7 +185,7 @@ export class FakeLinkedIn {
       return oauthError(401, "invalid_client", "Client authentication failed");
     }
     const refresh = form.get("refresh_token");
-    if (refresh === null || refresh === "") return oauthError(400, "invalid_request", "A required parameter \"refresh_token\" is missing");
+    if (refresh === null || refresh === "") return oauthError(400, "invalid_request", 'A required parameter "refresh_token" is missing');
     const left = this.tokens.refreshTokenSecondsLeft(refresh);
     if (left === undefined) return oauthError(400, "invalid_grant", "The provided authorization grant or refresh token is invalid, expired or revoked");
     const issued = this.tokens.issue();
@@ -179,7 +195,12 @@ export class FakeLinkedIn {
 
   private rest(request: ServiceRequest, record: FakeRequestRecord): ServiceResponse {
     const { headers } = request;
-    const version = checkVersion(headers["linkedin-version"], new Date(this.nowMs()).toISOString(), this.options.versionLifetimeMonths, this.options.knownVersions);
+    const version = checkVersion(
+      headers["linkedin-version"],
+      new Date(this.nowMs()).toISOString(),
+      this.options.versionLifetimeMonths,
+      this.options.knownVersions,
+    );
     if (version !== undefined) return version;
     const auth = headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : "";
@@ -230,7 +251,11 @@ export class FakeLinkedIn {
     if (b.accessPolicy !== "PRIVATE" && b.accessPolicy !== "PUBLIC") problems.push("/accessPolicy :: must be PRIVATE or PUBLIC");
     if (b.type !== "USER" && b.type !== "COMPANY") problems.push("/type :: must be USER or COMPANY");
     const destinations = b.destinations;
-    if (!Array.isArray(destinations) || destinations.length === 0 || !destinations.every((d) => isObject(d) && d.destination === "LINKEDIN" && Object.keys(d).length === 1)) {
+    if (
+      !Array.isArray(destinations) ||
+      destinations.length === 0 ||
+      !destinations.every((d) => isObject(d) && d.destination === "LINKEDIN" && Object.keys(d).length === 1)
+    ) {
       problems.push("/destinations :: must be [{ destination: LINKEDIN }]");
     }
     if (problems.length > 0) return restError(400, problems.join("; "));
@@ -267,7 +292,10 @@ export class FakeLinkedIn {
     const count = Number(query.get("count") ?? "10");
     if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 1 || count > 100) return restError(400, "start ≥ 0 and 1 ≤ count ≤ 100");
     const all = [...this.stored.values()].filter((s) => s.account === account).sort((a, b) => Number(a.id) - Number(b.id));
-    return { status: 200, body: { elements: all.slice(start, start + count).map((s) => this.resource(s)), paging: { start, count, total: all.length, links: [] } } };
+    return {
+      status: 200,
+      body: { elements: all.slice(start, start + count).map((s) => this.resource(s)), paging: { start, count, total: all.length, links: [] } },
+    };
   }
 
   /** `GET /rest/dmpSegments/{id}`. */
@@ -302,7 +330,8 @@ export class FakeLinkedIn {
     if (!isObject(b) || !Array.isArray(b.elements) || Object.keys(b).length !== 1) return restError(400, "the body must be { elements: [...] }");
     const elements = b.elements as unknown[];
     record.batchSize = elements.length;
-    if (elements.length > this.options.maxBatchSize) return restError(400, `${elements.length} elements is more than the ${this.options.maxBatchSize} a request may carry`);
+    if (elements.length > this.options.maxBatchSize)
+      return restError(400, `${elements.length} elements is more than the ${this.options.maxBatchSize} a request may carry`);
     const limit = this.options.rateLimits[resource];
     if (!this.rates.take(resource, limit, this.options.rateLimits.windowMs)) {
       return restError(429, `Resource level throttle 1 MINUTE limit for calls to this resource is reached: ${limit} per member`);
@@ -311,7 +340,9 @@ export class FakeLinkedIn {
       const problem = schemaProblem(elements[i], i, type);
       if (problem !== undefined) return restError(400, problem);
     }
-    const digest = createHash("sha256").update(`${resource}\n${JSON.stringify(b)}`).digest("hex");
+    const digest = createHash("sha256")
+      .update(`${resource}\n${JSON.stringify(b)}`)
+      .digest("hex");
     const replay = s.applied.has(digest);
     s.applied.add(digest);
     record.replay = replay;

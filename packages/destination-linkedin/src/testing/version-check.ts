@@ -11,7 +11,12 @@ import { restError } from "./error-bodies.js";
  *   message are from public client code and issue threads).
  * `undefined` when the version is active.
  */
-export function checkVersion(header: string | undefined, nowIso: string, lifetimeMonths: number, known: ReadonlySet<string> | undefined): ServiceResponse | undefined {
+export function checkVersion(
+  header: string | undefined,
+  nowIso: string,
+  lifetimeMonths: number,
+  known: ReadonlySet<string> | undefined,
+): ServiceResponse | undefined {
   if (header === undefined || header.trim() === "") {
     return restError(400, "A version must be present. Please specify a version by adding the LinkedIn-Version header.", { code: "VERSION_MISSING" });
   }

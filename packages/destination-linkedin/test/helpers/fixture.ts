@@ -19,7 +19,13 @@ export function linkedInSnapshot(size: number): Snapshot {
   const links: AccountPersonRelationInput[] = [];
   for (let i = 0; i < size; i++) {
     const n = n4(i);
-    accounts.push({ id: `acc-${n}`, name: `Fixture ${n} Ltd`, domain: `https://www.fixture-${n}.com/about`, industry: "Software", country: i % 5 === 0 ? "Germany" : "US" });
+    accounts.push({
+      id: `acc-${n}`,
+      name: `Fixture ${n} Ltd`,
+      domain: `https://www.fixture-${n}.com/about`,
+      industry: "Software",
+      country: i % 5 === 0 ? "Germany" : "US",
+    });
     persons.push({
       id: `per-${n}`,
       email: ` Buyer.${n}@Fixture-${n}.com `,

@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import { listNameOf } from "../lists/list-name.js";
@@ -26,9 +27,13 @@ export async function findOrCreateNamedAccountList(ctx: Ctx, audience: TargetAud
   const name = listNameOf(ctx.settings.accountListName, audience);
   const existing = await query(ctx, "dedupeFields", name);
   if (existing !== undefined) return { externalId: existing };
-  const created = await ctx.request({ method: "POST", path: "/rest/v1/namedAccountLists.json", json: { action: "createOnly", dedupeBy: "dedupeFields", input: [{ name }] } });
+  const created = await ctx.request({
+    method: "POST",
+    path: "/rest/v1/namedAccountLists.json",
+    json: { action: "createOnly", dedupeBy: "dedupeFields", input: [{ name }] },
+  });
   const guid = guidOf(envelopeOf(created.body).result?.[0]) ?? (await query(ctx, "dedupeFields", name));
-  if (guid === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no list id`);
+  if (guid === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no list id`);
   return { externalId: guid, created: true };
 }
 
@@ -44,7 +49,12 @@ const REMOVED_ANYWAY = new Set(["1013", "1015"]);
  * at most `maxBatchSize` (≤ 300) a call; `result[i]` (by `seq`) says `added` /
  * `removed` / `skipped`. (The docs' remove example answers `added`; either status counts as done.)
  */
-export async function changeAccountListMembers(ctx: Ctx, listId: string, action: "add" | "remove", guids: readonly string[]): Promise<Map<string, AccountMembershipOutcome>> {
+export async function changeAccountListMembers(
+  ctx: Ctx,
+  listId: string,
+  action: "add" | "remove",
+  guids: readonly string[],
+): Promise<Map<string, AccountMembershipOutcome>> {
   const outcomes = new Map<string, AccountMembershipOutcome>();
   const size = ctx.settings.maxBatchSize;
   for (let i = 0; i < guids.length; i += size) {
@@ -61,11 +71,20 @@ export async function changeAccountListMembers(ctx: Ctx, listId: string, action:
     });
     chunk.forEach((guid, j) => {
       const item = bySeq.get(j);
-      if (item === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${j}`);
+      if (item === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${j}`);
       const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
       const code = String(reason?.code ?? "");
       const done = action === "add" ? item.status === "added" : item.status === "removed" || item.status === "added" || REMOVED_ANYWAY.has(code);
-      outcomes.set(guid, done ? { ok: true } : { ok: false, code: `MARKETO_${code || "SKIPPED"}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}` });
+      outcomes.set(
+        guid,
+        done
+          ? { ok: true }
+          : {
+              ok: false,
+              code: `MARKETO_${code || "SKIPPED"}`,
+              message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}`,
+            },
+      );
     });
   }
   return outcomes;

@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type CellValue } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import { chunkBySize, jsonBytes, MAX_BODY_BYTES } from "../http/request-size.js";
@@ -29,8 +30,13 @@ export async function syncNamedAccounts(
 ): Promise<Map<string, NamedAccountOutcome>> {
   const outcomes = new Map<string, NamedAccountOutcome>();
   const records = accounts.map((a) => (action === "updateOnly" ? { name: a.name } : record(a.name, a.fields)));
-  const { chunks, oversized } = chunkBySize(records, { maxCount: ctx.settings.maxBatchSize, maxBytes: MAX_BODY_BYTES, baseBytes: 100, separatorBytes: 1 }, jsonBytes);
-  for (const r of oversized) outcomes.set(String(r.name), { ok: false, code: "MARKETO_RECORD_TOO_LARGE", message: "the account's fields exceed Marketo's 1 MB request limit" });
+  const { chunks, oversized } = chunkBySize(
+    records,
+    { maxCount: ctx.settings.maxBatchSize, maxBytes: MAX_BODY_BYTES, baseBytes: 100, separatorBytes: 1 },
+    jsonBytes,
+  );
+  for (const r of oversized)
+    outcomes.set(String(r.name), { ok: false, code: "MARKETO_RECORD_TOO_LARGE", message: "the account's fields exceed Marketo's 1 MB request limit" });
   for (const chunk of chunks) {
     const json = action === "updateOnly" ? { action, dedupeBy: "dedupeFields", input: chunk } : { action, input: chunk };
     const answer = await oneSyncAtATime(ctx.signal, () => ctx.request({ method: "POST", path: "/rest/v1/namedaccounts.json", json }));
@@ -41,11 +47,16 @@ export async function syncNamedAccounts(
     });
     chunk.forEach((r, i) => {
       const item = bySeq.get(i);
-      if ((item?.status === "created" || item?.status === "updated") && typeof item.marketoGUID === "string") outcomes.set(String(r.name), { ok: true, guid: item.marketoGUID });
+      if ((item?.status === "created" || item?.status === "updated") && typeof item.marketoGUID === "string")
+        outcomes.set(String(r.name), { ok: true, guid: item.marketoGUID });
       else if (item?.status === "skipped") {
         const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
-        outcomes.set(String(r.name), { ok: false, code: `MARKETO_${String(reason?.code ?? "SKIPPED")}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : "Marketo skipped the account" });
-      } else throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
+        outcomes.set(String(r.name), {
+          ok: false,
+          code: `MARKETO_${String(reason?.code ?? "SKIPPED")}`,
+          message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : "Marketo skipped the account",
+        });
+      } else throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for record ${i}`);
     });
   }
   return outcomes;

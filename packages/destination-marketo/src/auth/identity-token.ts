@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type AuthState } from "@abm-kit/destinations";
 import { IDENTITY_PATH } from "../http/marketo-http.js";
 import type { MarketoSettings } from "../settings.js";
@@ -25,7 +26,7 @@ export async function identityToken(ctx: Pick<AdapterContext<MarketoSettings>, "
   });
   const body = (answer.body ?? {}) as IdentityAnswer;
   if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
+    throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no access_token`, { status: answer.status });
   }
   const expiresIn = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in : undefined;
   return { accessToken: body.access_token, ...(expiresIn !== undefined ? { expiresAt: new Date(Date.parse(ctx.now) + expiresIn * 1000).toISOString() } : {}) };

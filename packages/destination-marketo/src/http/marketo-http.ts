@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { AuthExpiredError, RetryableError, TerminalError, type HttpDeclaration, type HttpResponse } from "@abm-kit/destinations";
 import { MarketoActionRequiredError, MarketoQuotaError } from "../errors.js";
 import type { MarketoSettings } from "../settings.js";
@@ -24,13 +25,13 @@ export function marketoFailure(response: HttpResponse, settings: MarketoSettings
   if (status !== 200 || response.malformed) return undefined; // 413, 414, 5xx, 401, unreadable bodies: the runtime's rules
   const envelope = envelopeOf(response.body);
   if (envelope.success === true) return undefined;
-  if (envelope.success === undefined) return new RetryableError("MALFORMED_RESPONSE", `${what} answered without a success flag`, { status });
+  if (envelope.success === undefined) return new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${what} answered without a success flag`, { status });
   const code = envelope.errors[0]?.code ?? "";
   const details = describeErrors(envelope.errors);
   if (code === "601" || code === "602") return new AuthExpiredError(`${what} refused the access token (${details})`);
-  if (code === "606") return new RetryableError("MARKETO_606", `${what}: ${details}`, { status, retryAfterMs: settings.rateLimitWaitMs });
-  if (code === "615") return new RetryableError("MARKETO_615", `${what}: ${details}`, { status, retryAfterMs: settings.concurrencyWaitMs });
-  if (RETRYABLE_CODES.has(code)) return new RetryableError(`MARKETO_${code}`, `${what}: ${details}`, { status });
+  if (code === "606") return new RetryableError<MarketoErrorCode>("MARKETO_606", `${what}: ${details}`, { status, retryAfterMs: settings.rateLimitWaitMs });
+  if (code === "615") return new RetryableError<MarketoErrorCode>("MARKETO_615", `${what}: ${details}`, { status, retryAfterMs: settings.concurrencyWaitMs });
+  if (RETRYABLE_CODES.has(code)) return new RetryableError<MarketoErrorCode>(`MARKETO_${code}`, `${what}: ${details}`, { status });
   if (code === "607") return new MarketoQuotaError(details);
   if (code === "603") {
     return new MarketoActionRequiredError(
@@ -39,7 +40,7 @@ export function marketoFailure(response: HttpResponse, settings: MarketoSettings
       "clientId",
     );
   }
-  return new TerminalError(`MARKETO_${code || "ERROR"}`, `${what}: ${details}`, { status });
+  return new TerminalError<MarketoErrorCode>(`MARKETO_${code || "ERROR"}`, `${what}: ${details}`, { status });
 }
 
 function identityFailure(response: HttpResponse): Error | undefined {

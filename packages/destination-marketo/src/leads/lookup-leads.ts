@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import type { MarketoSettings } from "../settings.js";
@@ -11,7 +12,10 @@ import type { MarketoSettings } from "../settings.js";
  * query would pass 8 KB (error-codes.md, 414) — so 300 long addresses fit.
  * An email with no lead is absent from the map.
  */
-export async function lookupLeads(ctx: Pick<AdapterContext<MarketoSettings>, "settings" | "request">, emails: readonly string[]): Promise<Map<string, number[]>> {
+export async function lookupLeads(
+  ctx: Pick<AdapterContext<MarketoSettings>, "settings" | "request">,
+  emails: readonly string[],
+): Promise<Map<string, number[]>> {
   const found = new Map<string, number[]>();
   const size = ctx.settings.maxBatchSize;
   for (let i = 0; i < emails.length; i += size) {
@@ -22,12 +26,19 @@ export async function lookupLeads(ctx: Pick<AdapterContext<MarketoSettings>, "se
         method: "POST",
         path: "/rest/v1/leads.json",
         query: { _method: "GET" },
-        form: { filterType: "email", filterValues: chunk.join(","), fields: "id,email", batchSize: "300", ...(pageToken !== undefined ? { nextPageToken: pageToken } : {}) },
+        form: {
+          filterType: "email",
+          filterValues: chunk.join(","),
+          fields: "id,email",
+          batchSize: "300",
+          ...(pageToken !== undefined ? { nextPageToken: pageToken } : {}),
+        },
       });
       const envelope = envelopeOf(answer.body);
       for (const raw of envelope.result ?? []) {
         const lead = (raw ?? {}) as { id?: unknown; email?: unknown };
-        if (typeof lead.id !== "number" || typeof lead.email !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned a lead without id or email`);
+        if (typeof lead.id !== "number" || typeof lead.email !== "string")
+          throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned a lead without id or email`);
         const email = lead.email.trim().toLowerCase();
         const ids = found.get(email) ?? [];
         if (!ids.includes(lead.id)) ids.push(lead.id);

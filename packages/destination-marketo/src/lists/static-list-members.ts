@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext } from "@abm-kit/destinations";
 import { envelopeOf } from "../http/envelope.js";
 import type { MarketoSettings } from "../settings.js";
@@ -36,11 +37,16 @@ export async function changeListMembers(
     }
     for (const id of chunk) {
       const item = byId.get(id);
-      if (item === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no result for a lead`);
+      if (item === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no result for a lead`);
       const reason = Array.isArray(item.reasons) ? item.reasons[0] : undefined;
       const code = String(reason?.code ?? "");
       if (item.status === (action === "add" ? "added" : "removed") || (action === "remove" && REMOVED_ANYWAY.has(code))) outcomes.set(id, { ok: true });
-      else outcomes.set(id, { ok: false, code: `MARKETO_${code || "SKIPPED"}`, message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}` });
+      else
+        outcomes.set(id, {
+          ok: false,
+          code: `MARKETO_${code || "SKIPPED"}`,
+          message: typeof reason?.message === "string" ? reason.message.slice(0, 300) : `Marketo answered ${String(item.status)}`,
+        });
     }
   }
   return outcomes;

@@ -1,3 +1,4 @@
+import type { MarketoErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { MarketoActionRequiredError } from "../errors.js";
 import { envelopeOf } from "../http/envelope.js";
@@ -18,7 +19,11 @@ async function folderOf(ctx: Ctx): Promise<{ id: number; type: "Folder" | "Progr
   const answer = await ctx.request({ method: "GET", path: "/rest/asset/v1/folder/byName.json", query: { name: listFolder, type: listFolderType } });
   const id = idOf(envelopeOf(answer.body).result?.[0]);
   if (id === undefined) {
-    throw new MarketoActionRequiredError("MARKETO_FOLDER_NOT_FOUND", `Marketo has no ${listFolderType.toLowerCase()} named ${JSON.stringify(listFolder)} for the audiences' static lists; create it or change the listFolder setting`, "listFolder");
+    throw new MarketoActionRequiredError(
+      "MARKETO_FOLDER_NOT_FOUND",
+      `Marketo has no ${listFolderType.toLowerCase()} named ${JSON.stringify(listFolder)} for the audiences' static lists; create it or change the listFolder setting`,
+      "listFolder",
+    );
   }
   return { id, type: listFolderType };
 }
@@ -48,6 +53,6 @@ export async function findOrCreateStaticList(ctx: Ctx, audience: TargetAudience,
     form: { folder: JSON.stringify(folder), name, description: `abm-kit audience ${audience.audienceId}` },
   });
   const id = idOf(envelopeOf(created.body).result?.[0]);
-  if (id === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no list id`);
+  if (id === undefined) throw new RetryableError<MarketoErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no list id`);
   return { externalId: String(id), created: true };
 }

@@ -24,13 +24,21 @@ export async function sendAccountBatch(ctx: Ctx, batch: MemberBatch): Promise<Me
   const settle = (name: string, result: (memberId: string) => MemberResult) => {
     for (const m of byName.get(name) ?? []) results.set(m.memberId, result(m.memberId));
   };
-  const synced = byName.size > 0 ? await syncNamedAccounts(ctx, batch.action === "add" ? "createOrUpdate" : "updateOnly", [...byName].map(([name, members]) => ({ name, fields: members[0]!.fields }))) : new Map();
+  const synced =
+    byName.size > 0
+      ? await syncNamedAccounts(
+          ctx,
+          batch.action === "add" ? "createOrUpdate" : "updateOnly",
+          [...byName].map(([name, members]) => ({ name, fields: members[0]!.fields })),
+        )
+      : new Map();
   const guidOf = new Map<string, string>();
   for (const name of byName.keys()) {
     const outcome = synced.get(name);
     if (outcome?.ok) guidOf.set(name, outcome.guid);
     else if (batch.action === "remove" && outcome?.code === "MARKETO_1013") settle(name, (id) => ({ memberId: id, ok: true }));
-    else settle(name, (id) => failure(id, outcome === undefined, outcome?.code ?? "NO_RESULT", outcome?.message ?? "Marketo returned no result for this account"));
+    else
+      settle(name, (id) => failure(id, outcome === undefined, outcome?.code ?? "NO_RESULT", outcome?.message ?? "Marketo returned no result for this account"));
   }
   const guids = [...new Set(guidOf.values())];
   const outcomes = guids.length > 0 ? await changeAccountListMembers(ctx, batch.externalId, batch.action, guids) : new Map();

@@ -23,7 +23,11 @@ export async function sendPersonBatch(ctx: Ctx, batch: MemberBatch): Promise<Mem
   const byEmail = new Map<string, DestinationMember[]>();
   for (const member of batch.members) {
     const email = leadEmailOf(member.fields.email);
-    if (email === undefined) results.set(member.memberId, failure(member.memberId, false, "MARKETO_INVALID_EMAIL", "no email Marketo can match a lead on (ASCII, one @, a dotted domain)"));
+    if (email === undefined)
+      results.set(
+        member.memberId,
+        failure(member.memberId, false, "MARKETO_INVALID_EMAIL", "no email Marketo can match a lead on (ASCII, one @, a dotted domain)"),
+      );
     else byEmail.set(email, [...(byEmail.get(email) ?? []), member]);
   }
   const settle = (email: string, result: (memberId: string) => MemberResult) => {
@@ -38,11 +42,19 @@ export async function sendPersonBatch(ctx: Ctx, batch: MemberBatch): Promise<Mem
       if (batch.action === "remove") settle(email, (id) => ({ memberId: id, ok: true }));
       else missing.push(email);
     } else if (ids.length > 1 && batch.action === "add") {
-      settle(email, (id) => failure(id, false, "MARKETO_1007", `Marketo holds ${ids.length} leads with this email (ids ${ids.join(", ")}); merge them in Marketo, the adapter does not pick one`));
+      settle(email, (id) =>
+        failure(
+          id,
+          false,
+          "MARKETO_1007",
+          `Marketo holds ${ids.length} leads with this email (ids ${ids.join(", ")}); merge them in Marketo, the adapter does not pick one`,
+        ),
+      );
     } else idsOf.set(email, ids);
   }
   if (missing.length > 0 && !ctx.settings.createLeads) {
-    for (const email of missing) settle(email, (id) => failure(id, false, "MARKETO_LEAD_NOT_FOUND", "Marketo has no lead with this email (set createLeads to create one)"));
+    for (const email of missing)
+      settle(email, (id) => failure(id, false, "MARKETO_LEAD_NOT_FOUND", "Marketo has no lead with this email (set createLeads to create one)"));
   } else if (missing.length > 0) {
     const outcomes = await upsertLeads(
       ctx,
@@ -51,14 +63,21 @@ export async function sendPersonBatch(ctx: Ctx, batch: MemberBatch): Promise<Mem
     for (const email of missing) {
       const outcome = outcomes.get(email);
       if (outcome?.ok) idsOf.set(email, [outcome.id]);
-      else settle(email, (id) => failure(id, outcome?.retryable ?? true, outcome?.code ?? "NO_RESULT", outcome?.message ?? "Marketo returned no result for this lead"));
+      else
+        settle(email, (id) =>
+          failure(id, outcome?.retryable ?? true, outcome?.code ?? "NO_RESULT", outcome?.message ?? "Marketo returned no result for this lead"),
+        );
     }
   }
   const allIds = [...new Set([...idsOf.values()].flat())];
   const outcomes = allIds.length > 0 ? await changeListMembers(ctx, batch.externalId, batch.action, allIds) : new Map();
   for (const [email, ids] of idsOf) {
     const bad = ids.map((id) => outcomes.get(id)).find((o) => o === undefined || !o.ok);
-    settle(email, (id) => (bad === undefined ? { memberId: id, ok: true } : failure(id, false, bad.ok === false ? bad.code : "NO_RESULT", bad.ok === false ? bad.message : "no result")));
+    settle(email, (id) =>
+      bad === undefined
+        ? { memberId: id, ok: true }
+        : failure(id, false, bad.ok === false ? bad.code : "NO_RESULT", bad.ok === false ? bad.message : "no result"),
+    );
   }
   return batch.members.map((m) => results.get(m.memberId) ?? failure(m.memberId, true, "NO_RESULT", "not sent"));
 }

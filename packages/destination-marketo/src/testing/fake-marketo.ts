@@ -31,7 +31,23 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Codes a call is not counted for against the daily quota (error-codes.md, the codes marked *). */
 const NOT_COUNTED = new Set([601, 602, 604, 605, 608, 611]);
 /** Named account fields (named-accounts.md, describe). */
-const NAMED_ACCOUNT_FIELDS = new Set(["name", "annualRevenue", "city", "country", "domainName", "industry", "logoUrl", "numberOfEmployees", "sicCode", "state", "score1", "score2", "score3", "score4", "score5"]);
+const NAMED_ACCOUNT_FIELDS = new Set([
+  "name",
+  "annualRevenue",
+  "city",
+  "country",
+  "domainName",
+  "industry",
+  "logoUrl",
+  "numberOfEmployees",
+  "sicCode",
+  "state",
+  "score1",
+  "score2",
+  "score3",
+  "score4",
+  "score5",
+]);
 const ASCII_EMAIL = /^[\x21-\x7e]+@[\x21-\x7e]+\.[\x21-\x7e]+$/;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -84,7 +100,11 @@ export class FakeMarketo {
 
   constructor(options: FakeMarketoOptions = {}) {
     // The fake's calendar defaults to the wall clock at start: it is a stand-in for a live service.
-    this.options = resolveFakeOptions(options, () => new Date().toISOString(), () => performance.now());
+    this.options = resolveFakeOptions(
+      options,
+      () => new Date().toISOString(),
+      () => performance.now(),
+    );
     this.startClock = this.options.clock();
     this.tokens = new TokenStore(this.options.clock, this.options.accessTokenTtlMs);
     for (const lead of this.options.leads) this.createLead(lead);
@@ -92,7 +112,13 @@ export class FakeMarketo {
 
   /** The request handler (for `startFaultServer` or any node:http adapter). */
   readonly handle: ServiceHandler = async (request) => {
-    const record: FakeRequestRecord = { index: this.log.length, method: request.method, path: request.path, kind: kindOf(request.method, request.path, request.query), status: 0 };
+    const record: FakeRequestRecord = {
+      index: this.log.length,
+      method: request.method,
+      path: request.path,
+      kind: kindOf(request.method, request.path, request.query),
+      status: 0,
+    };
     this.log.push(record);
     const alreadyRunning = this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
@@ -233,7 +259,8 @@ export class FakeMarketo {
   private async admit(request: ServiceRequest, record: FakeRequestRecord, alreadyRunning: number): Promise<ServiceResponse> {
     // 414 above 8 KB of URI, 413 above 1 MB of body: the only HTTP-level errors of the REST API (error-codes.md)
     const query = request.query.toString();
-    if (Buffer.byteLength(request.path) + (query === "" ? 0 : query.length + 1) > MAX_URI_BYTES) return { status: 414, body: { error: "Request-URI Too Long" } };
+    if (Buffer.byteLength(request.path) + (query === "" ? 0 : query.length + 1) > MAX_URI_BYTES)
+      return { status: 414, body: { error: "Request-URI Too Long" } };
     const bodyBytes = request.body === undefined ? 0 : Buffer.byteLength(typeof request.body === "string" ? request.body : JSON.stringify(request.body));
     if (bodyBytes > MAX_BODY_BYTES) return { status: 413, body: { error: "Request Entity Too Large" } };
     if (record.kind === "identity") return this.identity(request);
@@ -282,7 +309,8 @@ export class FakeMarketo {
   private identity(request: ServiceRequest): ServiceResponse {
     if (request.method !== "GET" && request.method !== "POST") return { status: 405, body: { error: "method_not_allowed" } };
     const q = request.query;
-    if (q.get("grant_type") !== "client_credentials") return { status: 400, body: { error: "invalid_request", error_description: "grant_type must be client_credentials" } };
+    if (q.get("grant_type") !== "client_credentials")
+      return { status: 400, body: { error: "invalid_request", error_description: "grant_type must be client_credentials" } };
     if (q.get("client_id") !== this.options.clientId || q.get("client_secret") !== this.options.clientSecret) {
       return { status: 401, body: { error: "unauthorized", error_description: "Bad client credentials" } };
     }
@@ -293,7 +321,7 @@ export class FakeMarketo {
   // ---- routing ----------------------------------------------------------
 
   private async route(request: ServiceRequest, record: FakeRequestRecord): Promise<ServiceResponse> {
-    const { method, path } = request;
+    const { method } = request;
     // JSON bodies need an application/json content type (error-codes.md, 612); invalid JSON is 609
     const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     const form = type === "application/x-www-form-urlencoded";
@@ -304,7 +332,10 @@ export class FakeMarketo {
     switch (record.kind) {
       case "getLeads":
         // a GET's query may come as the form body of `POST …?_method=GET` (error-codes.md, 414)
-        return this.getLeads(request.method === "POST" ? (form ? new URLSearchParams(String(request.body ?? "")) : new URLSearchParams()) : request.query, record);
+        return this.getLeads(
+          request.method === "POST" ? (form ? new URLSearchParams(String(request.body ?? "")) : new URLSearchParams()) : request.query,
+          record,
+        );
       case "syncLeads":
         return this.syncLeads(request.body, record);
       case "addToList":
@@ -353,7 +384,11 @@ export class FakeMarketo {
     const filterType = query.get("filterType");
     if (filterType === null || query.get("filterValues") === null) return fail(1003, "filterType and filterValues are required");
     if (filterType !== "email" && filterType !== "id") return fail(1003, `filterType '${filterType}' is not searchable in this fake`);
-    const values = query.get("filterValues")!.split(",").map((v) => v.trim().toLowerCase()).filter((v) => v !== "");
+    const values = query
+      .get("filterValues")!
+      .split(",")
+      .map((v) => v.trim().toLowerCase())
+      .filter((v) => v !== "");
     record.batchSize = values.length;
     if (values.length > MAX_RECORDS) return fail(1003, `Too many filterValues: ${values.length} (at most ${MAX_RECORDS})`);
     const batchSize = Number(query.get("batchSize") ?? MAX_RECORDS);
@@ -364,7 +399,10 @@ export class FakeMarketo {
     const offset = Number(/^o(\d+)$/.exec(Buffer.from(query.get("nextPageToken") ?? "", "base64url").toString())?.[1] ?? 0);
     const page = matches.slice(offset, offset + batchSize);
     const next = offset + batchSize < matches.length ? { nextPageToken: Buffer.from(`o${offset + batchSize}`).toString("base64url") } : {};
-    return ok(page.map((l) => this.leadView(l, fields)), next);
+    return ok(
+      page.map((l) => this.leadView(l, fields)),
+      next,
+    );
   }
 
   /**
@@ -444,7 +482,8 @@ export class FakeMarketo {
       return fail(701, "folder cannot be blank");
     }
     if (name === undefined || name === "") return fail(701, "name cannot be blank");
-    if (!isObject(folder) || typeof folder.id !== "number" || (folder.type !== "Folder" && folder.type !== "Program")) return fail(701, "folder must be {\"id\":…,\"type\":\"Folder\"|\"Program\"}");
+    if (!isObject(folder) || typeof folder.id !== "number" || (folder.type !== "Folder" && folder.type !== "Program"))
+      return fail(701, 'folder must be {"id":…,"type":"Folder"|"Program"}');
     if (!this.options.folders.some((f) => f.id === folder.id && f.type === folder.type)) return fail(710, "Parent Folder Not Found");
     if ([...this.lists.values()].some((l) => l.name === name)) return fail(709, `Static list name '${name}' is already in use`);
     const list: StaticList = { id: this.nextListId++, name, folder: { id: folder.id, type: folder.type }, members: new Set() };
@@ -477,7 +516,10 @@ export class FakeMarketo {
    */
   private changeList(request: ServiceRequest, record: FakeRequestRecord): ServiceResponse {
     const listId = Number(/^\/rest\/v1\/lists\/([^/]+)\/leads\.json$/.exec(request.path)![1]);
-    const fromBody = isObject(request.body) && Array.isArray(request.body.input) ? (request.body.input as unknown[]).map((r) => (isObject(r) ? Number(r.id) : Number.NaN)) : [];
+    const fromBody =
+      isObject(request.body) && Array.isArray(request.body.input)
+        ? (request.body.input as unknown[]).map((r) => (isObject(r) ? Number(r.id) : Number.NaN))
+        : [];
     const ids = [...request.query.getAll("id").map(Number), ...fromBody];
     record.batchSize = ids.length;
     if (ids.length === 0) return fail(701, "id cannot be blank");

@@ -71,9 +71,32 @@ export const FAKE_CLIENT_SECRET = "fake-marketo-client-secret";
 
 /** Standard lead fields the fake knows (a subset of list-of-standard-fields.md). */
 export const STANDARD_LEAD_FIELDS: readonly string[] = [
-  "email", "firstName", "lastName", "middleName", "salutation", "title", "company", "phone", "mobilePhone", "fax",
-  "address", "city", "state", "country", "postalCode", "website", "industry", "numberOfEmployees", "annualRevenue",
-  "leadSource", "leadStatus", "department", "unsubscribed", "doNotCall", "dateOfBirth", "rating",
+  "email",
+  "firstName",
+  "lastName",
+  "middleName",
+  "salutation",
+  "title",
+  "company",
+  "phone",
+  "mobilePhone",
+  "fax",
+  "address",
+  "city",
+  "state",
+  "country",
+  "postalCode",
+  "website",
+  "industry",
+  "numberOfEmployees",
+  "annualRevenue",
+  "leadSource",
+  "leadStatus",
+  "department",
+  "unsubscribed",
+  "doNotCall",
+  "dateOfBirth",
+  "rating",
 ];
 
 /** Applies defaults; `wallClockIso` is the calendar moment used when `now` is not given. */

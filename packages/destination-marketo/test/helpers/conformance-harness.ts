@@ -21,7 +21,11 @@ export function marketoHarness(audienceType: "account" | "person", snapshot: Sna
       // concurrent batches would now and then see a token refused twice in a row right after it was issued,
       // which the runtime rightly treats as refused credentials. Concurrency has its own tests.
       const settings = { ...marketo.settings(), createLeads: true, timeoutMs: 150, maxConcurrency: 1 };
-      const name = listNameOf("{audienceName} [{audienceId}]", { audienceId: "conformance-audience", audienceName: "Conformance audience", type: audienceType });
+      const name = listNameOf("{audienceName} [{audienceId}]", {
+        audienceId: "conformance-audience",
+        audienceName: "Conformance audience",
+        type: audienceType,
+      });
       return {
         settings,
         settingSecrets: [FAKE_CLIENT_SECRET],

@@ -33,7 +33,11 @@ export const S3_ERRORS = {
     message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
   },
   requestTimeTooSkewed: { status: 403, code: "RequestTimeTooSkewed", message: "The difference between the request time and the current time is too large." },
-  contentSha256Mismatch: { status: 400, code: "XAmzContentSHA256Mismatch", message: "The provided 'x-amz-content-sha256' header does not match what was computed." },
+  contentSha256Mismatch: {
+    status: 400,
+    code: "XAmzContentSHA256Mismatch",
+    message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+  },
   entityTooSmall: { status: 400, code: "EntityTooSmall", message: "Your proposed upload is smaller than the minimum allowed object size." },
   noSuchUpload: {
     status: 404,

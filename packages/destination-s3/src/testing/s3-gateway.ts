@@ -52,7 +52,19 @@ export interface StoredObjectEvent {
 
 type ChecksumAlgorithm = "sha256" | "sha1" | "crc32";
 const ALGORITHMS: readonly ChecksumAlgorithm[] = ["sha256", "sha1", "crc32"];
-const STORAGE_CLASSES = new Set(["STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE"]);
+const STORAGE_CLASSES = new Set([
+  "STANDARD",
+  "REDUCED_REDUNDANCY",
+  "STANDARD_IA",
+  "ONEZONE_IA",
+  "INTELLIGENT_TIERING",
+  "GLACIER",
+  "DEEP_ARCHIVE",
+  "OUTPOSTS",
+  "GLACIER_IR",
+  "SNOW",
+  "EXPRESS_ONEZONE",
+]);
 const ENCRYPTIONS = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
 
 /** What S3 keeps about an object beside its bytes (and s3rver does not). */
@@ -154,7 +166,10 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
     const rawQuery = q < 0 ? "" : rawUrl.slice(q + 1);
     const query = new URLSearchParams(rawQuery);
     const method = req.method ?? "GET";
-    const segments = rawPath.split("/").slice(1).map((s) => decodeURIComponent(s));
+    const segments = rawPath
+      .split("/")
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
     const bucket = segments[0] ?? "";
     const key = segments.slice(1).join("/");
     const path = `/${segments.join("/")}`;
@@ -234,7 +249,10 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
       const prefix = query.get("prefix") ?? "";
       const listed = (await options.disk.uploads(bucket)).filter((u) => u.key.startsWith(prefix));
       const items = listed
-        .map((u) => `<Upload><Key>${xmlText(u.key)}</Key><UploadId>${u.uploadId}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated><StorageClass>STANDARD</StorageClass></Upload>`)
+        .map(
+          (u) =>
+            `<Upload><Key>${xmlText(u.key)}</Key><UploadId>${u.uploadId}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated><StorageClass>STANDARD</StorageClass></Upload>`,
+        )
         .join("");
       entry.status = 200;
       res.writeHead(200, { "content-type": "application/xml", "x-amz-request-id": requestId });
@@ -275,7 +293,19 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
     // Forward to s3rver (unsigned: the signature was checked here).
     const forwarded: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || ["authorization", "x-amz-security-token", "content-encoding", "x-amz-decoded-content-length", "transfer-encoding", "content-length", "x-amz-trailer"].includes(name)) continue;
+      if (
+        value === undefined ||
+        [
+          "authorization",
+          "x-amz-security-token",
+          "content-encoding",
+          "x-amz-decoded-content-length",
+          "transfer-encoding",
+          "content-length",
+          "x-amz-trailer",
+        ].includes(name)
+      )
+        continue;
       forwarded[name] = value;
     }
     forwarded["content-length"] = String(payload.length);
@@ -321,21 +351,28 @@ export async function startS3Gateway(options: GatewayOptions): Promise<{
       } else if (operation === "CreateMultipartUpload") {
         const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(upstream.body.toString("utf8"))?.[1];
         const algorithm = header(req.headers, "x-amz-checksum-algorithm")?.toLowerCase() as ChecksumAlgorithm | undefined;
-        if (uploadId !== undefined) uploads.set(uploadId, { ...stored, ...(algorithm !== undefined && ALGORITHMS.includes(algorithm) ? { algorithm } : {}), parts: new Map() });
+        if (uploadId !== undefined)
+          uploads.set(uploadId, { ...stored, ...(algorithm !== undefined && ALGORITHMS.includes(algorithm) ? { algorithm } : {}), parts: new Map() });
       } else if (operation === "UploadPart") {
         const upload = uploads.get(query.get("uploadId")!);
-        upload?.parts.set(Number(query.get("partNumber")), { md5: digest("md5", payload), ...(sentChecksum !== undefined ? { checksum: sentChecksum.raw } : {}) });
+        upload?.parts.set(Number(query.get("partNumber")), {
+          md5: digest("md5", payload),
+          ...(sentChecksum !== undefined ? { checksum: sentChecksum.raw } : {}),
+        });
         if (sentChecksum !== undefined) responseHeaders[`x-amz-checksum-${sentChecksum.algorithm}`] = sentChecksum.value;
       } else if (operation === "CompleteMultipartUpload") {
         const uploadId = query.get("uploadId")!;
         const upload = uploads.get(uploadId);
         uploads.delete(uploadId);
-        const attributes: ObjectAttributes = { ...(upload !== undefined ? { encryption: upload.encryption, kmsKeyId: upload.kmsKeyId, storageClass: upload.storageClass } : {}) };
+        const attributes: ObjectAttributes = {
+          ...(upload !== undefined ? { encryption: upload.encryption, kmsKeyId: upload.kmsKeyId, storageClass: upload.storageClass } : {}),
+        };
         const parts = completedParts.map((n) => upload?.parts.get(n));
         const n = completedParts.length;
         let etag: string | undefined;
         if (upload?.encryption?.startsWith("aws:kms")) etag = attributes.opaqueEtag = `${randomBytes(16).toString("hex")}-${n}`;
-        else if (options.multipartEtag === "aws" && parts.every((p) => p !== undefined)) etag = `${digest("md5", Buffer.concat(parts.map((p) => p!.md5))).toString("hex")}-${n}`;
+        else if (options.multipartEtag === "aws" && parts.every((p) => p !== undefined))
+          etag = `${digest("md5", Buffer.concat(parts.map((p) => p!.md5))).toString("hex")}-${n}`;
         if (etag !== undefined) {
           await options.disk.setEtag(bucket, key, etag);
           responseBody = Buffer.from(responseBody.toString("utf8").replace(/<ETag>[^<]*<\/ETag>/, `<ETag>${xmlText(JSON.stringify(etag))}</ETag>`));

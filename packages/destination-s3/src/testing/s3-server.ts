@@ -10,7 +10,13 @@ import { randomCredentials, TestCredentialStore } from "./test-credentials.js";
 
 /** The part of s3rver's API the server uses (s3rver ships no type declarations). */
 interface S3rverConstructor {
-  new (options: { address: string; port: number; silent: boolean; directory: string; configureBuckets: { name: string }[] }): {
+  new (options: {
+    address: string;
+    port: number;
+    silent: boolean;
+    directory: string;
+    configureBuckets: { name: string }[];
+  }): {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   };

@@ -28,12 +28,15 @@ function uriEncode(text: string): string {
 
 function canonicalQuery(rawQuery: string): string {
   if (rawQuery === "") return "";
-  const pairs = rawQuery.split("&").filter((p) => p !== "").map((part) => {
-    const eq = part.indexOf("=");
-    const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? "" : decodeURIComponent(part.slice(eq + 1));
-    return [uriEncode(key), uriEncode(value)] as const;
-  });
+  const pairs = rawQuery
+    .split("&")
+    .filter((p) => p !== "")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
+      const value = eq < 0 ? "" : decodeURIComponent(part.slice(eq + 1));
+      return [uriEncode(key), uriEncode(value)] as const;
+    });
   pairs.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   return pairs.map(([k, v]) => `${k}=${v}`).join("&");
 }
@@ -49,7 +52,9 @@ const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).u
 export function sigV4Signature(request: SignedRequest, signedHeaders: readonly string[], secretAccessKey: string, amzDate: string, scope: string): string {
   const canonicalHeaders = signedHeaders.map((name) => `${name}:${(headerValue(request.headers, name) ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
   const payloadHash = headerValue(request.headers, "x-amz-content-sha256") ?? "UNSIGNED-PAYLOAD";
-  const canonicalRequest = [request.method, request.rawPath, canonicalQuery(request.rawQuery), canonicalHeaders, signedHeaders.join(";"), payloadHash].join("\n");
+  const canonicalRequest = [request.method, request.rawPath, canonicalQuery(request.rawQuery), canonicalHeaders, signedHeaders.join(";"), payloadHash].join(
+    "\n",
+  );
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, createHash("sha256").update(canonicalRequest, "utf8").digest("hex")].join("\n");
   const [date, region, service] = scope.split("/") as [string, string, string];
   const key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), "aws4_request");

@@ -5,7 +5,9 @@ import type { CredentialLookup, TestCredentials } from "./sigv4.js";
 export function randomCredentials(temporary: boolean): TestCredentials {
   const id = `${temporary ? "ASIA" : "AKIA"}${randomBytes(8).toString("hex").toUpperCase()}`;
   const secret = randomBytes(30).toString("base64").replace(/[+/=]/g, "x").slice(0, 40);
-  return temporary ? { accessKeyId: id, secretAccessKey: secret, sessionToken: randomBytes(48).toString("base64") } : { accessKeyId: id, secretAccessKey: secret };
+  return temporary
+    ? { accessKeyId: id, secretAccessKey: secret, sessionToken: randomBytes(48).toString("base64") }
+    : { accessKeyId: id, secretAccessKey: secret };
 }
 
 /** The credentials a test server accepts, and which of them expired. */

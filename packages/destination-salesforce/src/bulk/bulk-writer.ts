@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { AuthExpiredError, RetryableError, type MemberResult } from "@abm-kit/destinations";
 import type { SalesforceError } from "../http/error-array.js";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
@@ -18,13 +19,22 @@ const FINISHED = new Set(["JobComplete", "Failed", "Aborted"]);
 export function bulkError(text: string): SalesforceError {
   const [code, ...rest] = text.split(":");
   const fields = rest.length > 1 ? rest.pop()!.replace(/^-+$/, "") : "";
-  return { errorCode: (code ?? "").trim() || "UNKNOWN_ERROR", message: rest.join(":").trim().slice(0, 300), ...(fields !== "" ? { fields: fields.split(",") } : {}) };
+  return {
+    errorCode: (code ?? "").trim() || "UNKNOWN_ERROR",
+    message: rest.join(":").trim().slice(0, 300),
+    ...(fields !== "" ? { fields: fields.split(",") } : {}),
+  };
 }
 
 async function createJob(ctx: SalesforceContext, job: WriteJob): Promise<string> {
-  const answer = await salesforceRequest(ctx, { method: "POST", path: "/jobs/ingest", json: { object: job.object, operation: job.operation, contentType: "CSV", lineEnding: "LF", columnDelimiter: "COMMA" } });
+  const answer = await salesforceRequest(ctx, {
+    method: "POST",
+    path: "/jobs/ingest",
+    json: { object: job.object, operation: job.operation, contentType: "CSV", lineEnding: "LF", columnDelimiter: "COMMA" },
+  });
   const info = (answer.body ?? {}) as JobInfo;
-  if (typeof info.id !== "string" || info.id === "") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no job id`, { status: answer.status });
+  if (typeof info.id !== "string" || info.id === "")
+    throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no job id`, { status: answer.status });
   return info.id;
 }
 
@@ -35,9 +45,14 @@ async function waitForJob(ctx: SalesforceContext, id: string): Promise<JobInfo> 
   for (;;) {
     const answer = await salesforceRequest(ctx, { method: "GET", path: `/jobs/ingest/${id}` });
     const info = (answer.body ?? {}) as JobInfo;
-    if (typeof info.state !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no job state`, { status: answer.status });
+    if (typeof info.state !== "string")
+      throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no job state`, { status: answer.status });
     if (FINISHED.has(info.state)) return info;
-    if (waited >= bulkPollTimeoutMs) throw new RetryableError("SALESFORCE_BULK_TIMEOUT", `Bulk job ${id} was still ${info.state} after ${waited} ms of polling (setting bulkPollTimeoutMs)`);
+    if (waited >= bulkPollTimeoutMs)
+      throw new RetryableError<SalesforceErrorCode>(
+        "SALESFORCE_BULK_TIMEOUT",
+        `Bulk job ${id} was still ${info.state} after ${waited} ms of polling (setting bulkPollTimeoutMs)`,
+      );
     await ctx.sleep(wait, ctx.signal);
     waited += wait;
     wait = Math.min(bulkPollMaxIntervalMs, Math.max(1, wait * 2));
@@ -48,7 +63,8 @@ async function results(ctx: SalesforceContext, id: string, kind: "successfulResu
   const answer = await salesforceRequest(ctx, { method: "GET", path: `/jobs/ingest/${id}/${kind}/`, headers: { accept: "text/csv" }, accept: [200] });
   const type = answer.headers.get("content-type") ?? "";
   const rows = type.startsWith("text/csv") ? parseResultCsv(answer.text, required) : undefined;
-  if (rows === undefined) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} did not return the job's ${kind} as CSV`, { status: answer.status });
+  if (rows === undefined)
+    throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} did not return the job's ${kind} as CSV`, { status: answer.status });
   return rows;
 }
 
@@ -67,7 +83,8 @@ async function closeJob(ctx: SalesforceContext, id: string, progress: JobProgres
     // the earlier UploadComplete may have arrived: look before sending it again
     const answer = await salesforceRequest(ctx, { method: "GET", path: `/jobs/ingest/${id}` });
     const state = (answer.body as JobInfo | undefined)?.state;
-    if (typeof state !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no job state`, { status: answer.status });
+    if (typeof state !== "string")
+      throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no job state`, { status: answer.status });
     if (state !== "Open") return void (progress.closed = true);
   }
   progress.closeSent = true;
@@ -112,10 +129,11 @@ export async function writeBulk(ctx: SalesforceContext, job: WriteJob, key: stri
   if (info.state !== "JobComplete") {
     forgetProgress(ctx.signal, key);
     const why = typeof info.errorMessage === "string" ? info.errorMessage.slice(0, 300) : "no reason given";
-    if (info.state === "Aborted") throw new RetryableError("SALESFORCE_BULK_ABORTED", `Bulk job ${id} was aborted (${why})`);
-    throw new RetryableError("SALESFORCE_BULK_FAILED", `Bulk job ${id} failed (${why})`);
+    if (info.state === "Aborted") throw new RetryableError<SalesforceErrorCode>("SALESFORCE_BULK_ABORTED", `Bulk job ${id} was aborted (${why})`);
+    throw new RetryableError<SalesforceErrorCode>("SALESFORCE_BULK_FAILED", `Bulk job ${id} failed (${why})`);
   }
-  const read = async (kind: "successfulResults" | "failedResults" | "unprocessedrecords", required: readonly string[]) => (progress.results[kind] ??= await results(ctx, id, kind, required));
+  const read = async (kind: "successfulResults" | "failedResults" | "unprocessedrecords", required: readonly string[]) =>
+    (progress.results[kind] ??= await results(ctx, id, kind, required));
   const successful = await read("successfulResults", ["sf__Id", "sf__Created"]);
   const failed = await read("failedResults", ["sf__Id", "sf__Error"]);
   const unprocessed = await read("unprocessedrecords", []);

@@ -38,7 +38,11 @@ const LOOKUP_CHUNK = 200;
  * with SOQL by Contact or Lead id); people who are not members are already
  * done and get their result at once.
  */
-export async function removeMembersJob(ctx: SalesforceContext, campaignId: string, members: readonly { member: DestinationMember; record: RecordRef }[]): Promise<{ job: WriteJob; done: MemberResult[] }> {
+export async function removeMembersJob(
+  ctx: SalesforceContext,
+  campaignId: string,
+  members: readonly { member: DestinationMember; record: RecordRef }[],
+): Promise<{ job: WriteJob; done: MemberResult[] }> {
   const byRecord = rowsByRecord(members);
   const rows: RecordRow[] = [];
   const found = new Set<string>();
@@ -46,7 +50,10 @@ export async function removeMembersJob(ctx: SalesforceContext, campaignId: strin
     const contacts = part.filter((p) => p.record.object === "Contact").map((p) => p.record.id);
     const leads = part.filter((p) => p.record.object === "Lead").map((p) => p.record.id);
     const ors = [...(contacts.length > 0 ? [`ContactId IN ${soqlList(contacts)}`] : []), ...(leads.length > 0 ? [`LeadId IN ${soqlList(leads)}`] : [])];
-    const held = await query<{ Id?: unknown; ContactId?: unknown; LeadId?: unknown }>(ctx, `SELECT Id, ContactId, LeadId FROM CampaignMember WHERE CampaignId = ${soqlString(campaignId)} AND (${ors.join(" OR ")})`);
+    const held = await query<{ Id?: unknown; ContactId?: unknown; LeadId?: unknown }>(
+      ctx,
+      `SELECT Id, ContactId, LeadId FROM CampaignMember WHERE CampaignId = ${soqlString(campaignId)} AND (${ors.join(" OR ")})`,
+    );
     for (const row of held) {
       const recordId = typeof row.ContactId === "string" && row.ContactId !== "" ? row.ContactId : String(row.LeadId ?? "");
       const entry = byRecord.get(recordId) ?? [...byRecord.values()].find((e) => e.record.id.slice(0, 15) === recordId.slice(0, 15));

@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
 import { query } from "../records/query.js";
@@ -13,9 +14,19 @@ type CampaignTarget = Extract<SalesforceSettings["person"], { kind: "campaign" }
  * new active Campaign (`POST /sobjects/Campaign`). A Campaign created by a
  * run that crashed before remembering it is found again, not duplicated.
  */
-export async function findOrCreateCampaign(ctx: SalesforceContext, target: CampaignTarget, audience: TargetAudience, known: string | undefined): Promise<DestinationAudienceRef> {
+export async function findOrCreateCampaign(
+  ctx: SalesforceContext,
+  target: CampaignTarget,
+  audience: TargetAudience,
+  known: string | undefined,
+): Promise<DestinationAudienceRef> {
   if (known !== undefined) {
-    const answer = await salesforceRequest(ctx, { method: "GET", path: `/sobjects/Campaign/${encodeURIComponent(known)}`, query: { fields: "Id" }, accept: [404] });
+    const answer = await salesforceRequest(ctx, {
+      method: "GET",
+      path: `/sobjects/Campaign/${encodeURIComponent(known)}`,
+      query: { fields: "Id" },
+      accept: [404],
+    });
     if (answer.status === 200) return { externalId: known };
   }
   const name = campaignNameOf(target.campaignName, audience);
@@ -27,6 +38,7 @@ export async function findOrCreateCampaign(ctx: SalesforceContext, target: Campa
   if (target.externalIdField !== undefined) record[target.externalIdField] = audience.audienceId;
   const created = await salesforceRequest(ctx, { method: "POST", path: "/sobjects/Campaign", json: record });
   const createdId = (created.body as { id?: unknown } | undefined)?.id;
-  if (typeof createdId !== "string") throw new RetryableError("MALFORMED_RESPONSE", `${created.what} returned no id`, { status: created.status });
+  if (typeof createdId !== "string")
+    throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${created.what} returned no id`, { status: created.status });
   return { externalId: createdId, created: true };
 }

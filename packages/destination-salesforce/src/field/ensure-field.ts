@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type DestinationAudienceRef, type TargetAudience } from "@abm-kit/destinations";
 import { SalesforceActionRequiredError } from "../errors.js";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
@@ -29,15 +30,26 @@ export function membershipName(target: Extract<FieldTarget, { kind: "names" }>, 
 export async function ensureField(ctx: SalesforceContext, target: FieldTarget, audience: TargetAudience): Promise<DestinationAudienceRef> {
   const { field, setting } = fieldOf(target, audience);
   if (field === undefined) {
-    throw new SalesforceActionRequiredError("SALESFORCE_FIELD_MISSING", `No checkbox field is set for audience ${audience.audienceId} on ${target.object}: add it to the ${audience.type}.fields setting.`, setting);
+    throw new SalesforceActionRequiredError(
+      "SALESFORCE_FIELD_MISSING",
+      `No checkbox field is set for audience ${audience.audienceId} on ${target.object}: add it to the ${audience.type}.fields setting.`,
+      setting,
+    );
   }
   const answer = await salesforceRequest(ctx, { method: "GET", path: `/sobjects/${target.object}/describe` });
   const fields = (answer.body as { fields?: unknown } | undefined)?.fields;
-  if (!Array.isArray(fields)) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no fields`, { status: answer.status });
-  const found = fields.find((f) => typeof f === "object" && f !== null && String((f as { name?: unknown }).name).toLowerCase() === field.toLowerCase()) as { name: string; type?: unknown; updateable?: unknown } | undefined;
+  if (!Array.isArray(fields))
+    throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no fields`, { status: answer.status });
+  const found = fields.find((f) => typeof f === "object" && f !== null && String((f as { name?: unknown }).name).toLowerCase() === field.toLowerCase()) as
+    | { name: string; type?: unknown; updateable?: unknown }
+    | undefined;
   if (found === undefined) {
     const kind = target.kind === "checkbox" ? "a checkbox field" : "a multi-select picklist or text field";
-    throw new SalesforceActionRequiredError("SALESFORCE_FIELD_MISSING", `The ${target.object} object has no field ${field} (setting ${setting}). Create it in Salesforce as ${kind}, or name an existing one.`, setting);
+    throw new SalesforceActionRequiredError(
+      "SALESFORCE_FIELD_MISSING",
+      `The ${target.object} object has no field ${field} (setting ${setting}). Create it in Salesforce as ${kind}, or name an existing one.`,
+      setting,
+    );
   }
   const type = String(found.type);
   const fits = target.kind === "checkbox" ? type === "boolean" : NAME_TYPES.has(type);

@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type DestinationMember, type MemberResult, type TargetAudience } from "@abm-kit/destinations";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
 import type { RecordRef } from "../records/record-id.js";
@@ -14,10 +15,15 @@ async function currentValues(ctx: SalesforceContext, object: string, field: stri
   for (const part of chunks(ids, RETRIEVE_MAX_IDS)) {
     const answer = await salesforceRequest(ctx, { method: "POST", path: `/composite/sobjects/${object}`, json: { ids: part, fields: ["Id", field] } });
     const body = answer.body;
-    if (!Array.isArray(body) || body.length !== part.length) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned ${Array.isArray(body) ? body.length : "no"} records for ${part.length} ids`, { status: answer.status });
+    if (!Array.isArray(body) || body.length !== part.length)
+      throw new RetryableError<SalesforceErrorCode>(
+        "MALFORMED_RESPONSE",
+        `${answer.what} returned ${Array.isArray(body) ? body.length : "no"} records for ${part.length} ids`,
+        { status: answer.status },
+      );
     part.forEach((id, i) => {
       const record = body[i] as Record<string, unknown> | null;
-      out.set(id, record === null ? null : Object.entries(record).find(([k]) => k.toLowerCase() === field.toLowerCase())?.[1] ?? "");
+      out.set(id, record === null ? null : (Object.entries(record).find(([k]) => k.toLowerCase() === field.toLowerCase())?.[1] ?? ""));
     });
   }
   return out;
@@ -45,13 +51,26 @@ export async function fieldJob(
     return { job: { object: target.object, operation: "update", rows, keyOf }, done: [] };
   }
   const name = membershipName(target, audience);
-  const current = await currentValues(ctx, target.object, field, byRecord.map((e) => e.record.id));
+  const current = await currentValues(
+    ctx,
+    target.object,
+    field,
+    byRecord.map((e) => e.record.id),
+  );
   const rows: RecordRow[] = [];
   const done: MemberResult[] = [];
   for (const { record, memberIds } of byRecord) {
     const value = current.get(record.id);
     if (value === null) {
-      done.push(...memberIds.map((memberId) => ({ memberId, ok: false as const, retryable: false, code: "SALESFORCE_ENTITY_IS_DELETED", message: `${target.object} ${record.id} does not exist (deleted, or not visible to this user)` })));
+      done.push(
+        ...memberIds.map((memberId) => ({
+          memberId,
+          ok: false as const,
+          retryable: false,
+          code: "SALESFORCE_ENTITY_IS_DELETED",
+          message: `${target.object} ${record.id} does not exist (deleted, or not visible to this user)`,
+        })),
+      );
       continue;
     }
     if (namesIn(value).includes(name) === (action === "add")) {

@@ -14,9 +14,15 @@ export function errorsOf(body: unknown): SalesforceError[] {
   for (const item of list) {
     if (item === null || typeof item !== "object") continue;
     const e = item as Record<string, unknown>;
-    const code = typeof e.errorCode === "string" ? e.errorCode : typeof e.statusCode === "string" ? e.statusCode : typeof e.error === "string" ? e.error : undefined;
+    const code =
+      typeof e.errorCode === "string" ? e.errorCode : typeof e.statusCode === "string" ? e.statusCode : typeof e.error === "string" ? e.error : undefined;
     const message = typeof e.message === "string" ? e.message : typeof e.error_description === "string" ? e.error_description : "";
-    if (code !== undefined) out.push({ errorCode: code.slice(0, 100), message: message.slice(0, MAX_MESSAGE), ...(Array.isArray(e.fields) ? { fields: e.fields.filter((f): f is string => typeof f === "string") } : {}) });
+    if (code !== undefined)
+      out.push({
+        errorCode: code.slice(0, 100),
+        message: message.slice(0, MAX_MESSAGE),
+        ...(Array.isArray(e.fields) ? { fields: e.fields.filter((f): f is string => typeof f === "string") } : {}),
+      });
   }
   return out;
 }

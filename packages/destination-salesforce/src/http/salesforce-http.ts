@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { AuthExpiredError, RetryableError, StopRunError, TerminalError, parseRetryAfter, type HttpDeclaration, type HttpResponse } from "@abm-kit/destinations";
 import { parseLimitInfo } from "../api-usage.js";
 import { SalesforceActionRequiredError } from "../errors.js";
@@ -22,8 +23,9 @@ function classifyToken(response: HttpResponse): Error | undefined {
       "auth",
     );
   }
-  if (RETRYABLE_STATUSES.has(status)) return new RetryableError(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status });
-  return new TerminalError(`SALESFORCE_OAUTH_${status}`, `${what} returned ${status} (${describeErrors(errors)})`, { status });
+  if (RETRYABLE_STATUSES.has(status))
+    return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status });
+  return new TerminalError<SalesforceErrorCode>(`SALESFORCE_OAUTH_${status}`, `${what} returned ${status} (${describeErrors(errors)})`, { status });
 }
 
 /**
@@ -41,19 +43,26 @@ export function restFailure(response: HttpResponse): Error {
   if (errors.some((e) => e.errorCode === "REQUEST_LIMIT_EXCEEDED")) {
     const usage = parseLimitInfo(response.headers.get("sforce-limit-info"));
     const counted = usage === undefined ? "" : ` (${usage.used} of ${usage.limit} requests used)`;
-    return new StopRunError(
+    return new StopRunError<SalesforceErrorCode>(
       "SALESFORCE_DAILY_LIMIT",
       `The run stopped: the Salesforce org's daily API request limit is used up${counted} (${what} returned ${status}, ${details}). Progress is kept; run the plan again once the rolling 24-hour limit has room and it resumes from its checkpoint.`,
     );
   }
   if (status === 403) {
-    return new SalesforceActionRequiredError("SALESFORCE_ACCESS_DENIED", `Salesforce refused access (${what} returned 403, ${details}). The user needs the API Enabled permission and access to the objects and fields the plan writes.`, "auth");
+    return new SalesforceActionRequiredError(
+      "SALESFORCE_ACCESS_DENIED",
+      `Salesforce refused access (${what} returned 403, ${details}). The user needs the API Enabled permission and access to the objects and fields the plan writes.`,
+      "auth",
+    );
   }
   if (errors.some((e) => TRANSIENT_CODES.has(e.errorCode)) || RETRYABLE_STATUSES.has(status)) {
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.parse(response.headers.get("date") ?? "") || 0);
-    return new RetryableError(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status} (${details})`, { status, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) });
+    return new RetryableError<SalesforceErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status} (${details})`, {
+      status,
+      ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+    });
   }
-  return new TerminalError(`SALESFORCE_${errors[0]?.errorCode ?? status}`, `${what} returned ${status} (${details})`, { status });
+  return new TerminalError<SalesforceErrorCode>(`SALESFORCE_${errors[0]?.errorCode ?? status}`, `${what} returned ${status} (${details})`, { status });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type AdapterContext, type HttpRequest, type HttpResponse } from "@abm-kit/destinations";
 import { parseLimitInfo, type ApiUsage } from "../api-usage.js";
 import type { SalesforceSettings } from "../settings.js";
@@ -8,7 +9,7 @@ export type SalesforceContext = Pick<AdapterContext<SalesforceSettings>, "settin
 /** The org's API host, from the token answer (`instance_url`). */
 export function instanceUrlOf(ctx: Pick<SalesforceContext, "auth">): string {
   const url = ctx.auth?.extra?.instanceUrl;
-  if (url === undefined) throw new RetryableError("SALESFORCE_NOT_AUTHENTICATED", "no instance_url is known yet");
+  if (url === undefined) throw new RetryableError<SalesforceErrorCode>("SALESFORCE_NOT_AUTHENTICATED", "no instance_url is known yet");
   return url;
 }
 

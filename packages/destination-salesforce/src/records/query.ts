@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError } from "@abm-kit/destinations";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
 
@@ -13,7 +14,8 @@ export async function query<T>(ctx: SalesforceContext, soql: string): Promise<T[
   let answer = await salesforceRequest(ctx, { method: "GET", path: "/query", query: { q: soql } });
   for (;;) {
     const body = (answer.body ?? {}) as QueryAnswer;
-    if (!Array.isArray(body.records)) throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned no records`, { status: answer.status });
+    if (!Array.isArray(body.records))
+      throw new RetryableError<SalesforceErrorCode>("MALFORMED_RESPONSE", `${answer.what} returned no records`, { status: answer.status });
     out.push(...(body.records as T[]));
     if (body.done !== false || typeof body.nextRecordsUrl !== "string") return out;
     answer = await salesforceRequest(ctx, { method: "GET", path: body.nextRecordsUrl });

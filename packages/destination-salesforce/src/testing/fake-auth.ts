@@ -13,7 +13,7 @@ export interface FakeCredentials {
 
 /** New random credentials, with a fresh 2048-bit RSA key pair. */
 export function newCredentials(): FakeCredentials & { readonly publicKey: KeyObject } {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   return {
     clientId: `3MVG9${randomBytes(12).toString("hex")}`,
     clientSecret: randomBytes(16).toString("hex"),
@@ -35,10 +35,16 @@ const oauthError = (error: string, description: string): ServiceResponse => ({ s
  * the app's key, `iss` the client id, `sub` the user, `aud` the login host,
  * `exp` in the future and at most 3 minutes ahead.
  */
-export function checkGrant(form: URLSearchParams, credentials: FakeCredentials & { readonly publicKey: KeyObject }, audience: string, nowMs: number): ServiceResponse | undefined {
+export function checkGrant(
+  form: URLSearchParams,
+  credentials: FakeCredentials & { readonly publicKey: KeyObject },
+  audience: string,
+  nowMs: number,
+): ServiceResponse | undefined {
   const grant = form.get("grant_type");
   if (grant === "client_credentials") {
-    if (form.get("client_id") !== credentials.clientId || form.get("client_secret") !== credentials.clientSecret) return oauthError("invalid_client", "invalid client credentials");
+    if (form.get("client_id") !== credentials.clientId || form.get("client_secret") !== credentials.clientSecret)
+      return oauthError("invalid_client", "invalid client credentials");
     return undefined;
   }
   if (grant === "refresh_token") {
@@ -61,12 +67,14 @@ export function checkGrant(form: URLSearchParams, credentials: FakeCredentials &
       return oauthError("invalid_grant", "invalid assertion");
     }
     if (header.alg !== "RS256") return oauthError("invalid_grant", "invalid assertion algorithm");
-    if (!verify("RSA-SHA256", Buffer.from(`${head}.${body}`), credentials.publicKey, Buffer.from(signature, "base64url"))) return oauthError("invalid_grant", "invalid assertion signature");
+    if (!verify("RSA-SHA256", Buffer.from(`${head}.${body}`), credentials.publicKey, Buffer.from(signature, "base64url")))
+      return oauthError("invalid_grant", "invalid assertion signature");
     if (claims.iss !== credentials.clientId) return oauthError("invalid_client_id", "client identifier invalid");
     if (claims.sub !== credentials.username) return oauthError("invalid_grant", "user hasn't approved this consumer");
     if (claims.aud !== audience) return oauthError("invalid_grant", "audience is invalid");
     const nowSeconds = Math.floor(nowMs / 1000);
-    if (typeof claims.exp !== "number" || claims.exp <= nowSeconds || claims.exp > nowSeconds + 300) return oauthError("invalid_grant", "expired authorization code");
+    if (typeof claims.exp !== "number" || claims.exp <= nowSeconds || claims.exp > nowSeconds + 300)
+      return oauthError("invalid_grant", "expired authorization code");
     return undefined;
   }
   return oauthError("unsupported_grant_type", "grant type not supported");

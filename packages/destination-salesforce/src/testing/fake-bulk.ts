@@ -86,7 +86,12 @@ export function processJob(job: FakeJob, org: FakeOrg, unprocessAfter: number | 
         if (text !== "") values[name] = csvValue(job.object, org, name, text);
       }
     });
-    const outcome: SaveOutcome = job.operation === "insert" ? org.insert(job.object, values) : job.operation === "update" ? org.update(job.object, values) : org.delete(String(values.Id ?? ""));
+    const outcome: SaveOutcome =
+      job.operation === "insert"
+        ? org.insert(job.object, values)
+        : job.operation === "update"
+          ? org.update(job.object, values)
+          : org.delete(String(values.Id ?? ""));
     job.numberRecordsProcessed++;
     if (outcome.errors.length === 0) job.successful.push([outcome.id ?? "", String(job.operation === "insert"), ...row]);
     else {

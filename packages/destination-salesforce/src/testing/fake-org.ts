@@ -113,11 +113,15 @@ export class FakeOrg {
       const field = this.field(object, name);
       // Unknown fields are refused (INVALID_FIELD), as Salesforce refuses them.
       if (field === undefined) return recordError("INVALID_FIELD", `No such column '${name}' on sobject of type ${object}`, [name]);
-      if (!field.updateable && !(creating && field.type === "reference")) return recordError("INVALID_FIELD_FOR_INSERT_UPDATE", `Unable to create/update fields: ${name}.`, [name]);
-      if (field.type === "boolean" && typeof value !== "boolean") return recordError("INVALID_TYPE_ON_FIELD_IN_RECORD", `${name}: value not of required type: ${String(value)}`, [name]);
-      if (field.type !== "boolean" && value !== null && typeof value !== "string") return recordError("INVALID_TYPE_ON_FIELD_IN_RECORD", `${name}: value not of required type: ${String(value)}`, [name]);
+      if (!field.updateable && !(creating && field.type === "reference"))
+        return recordError("INVALID_FIELD_FOR_INSERT_UPDATE", `Unable to create/update fields: ${name}.`, [name]);
+      if (field.type === "boolean" && typeof value !== "boolean")
+        return recordError("INVALID_TYPE_ON_FIELD_IN_RECORD", `${name}: value not of required type: ${String(value)}`, [name]);
+      if (field.type !== "boolean" && value !== null && typeof value !== "string")
+        return recordError("INVALID_TYPE_ON_FIELD_IN_RECORD", `${name}: value not of required type: ${String(value)}`, [name]);
       // A multi-select picklist holds at most 100 values (Salesforce Help, "Custom Field Attributes"); the fake accepts any value (an unrestricted picklist).
-      if (field.type === "multipicklist" && typeof value === "string" && value.split(";").length > 100) return recordError("STRING_TOO_LONG", `${name}: too many values`, [name]);
+      if (field.type === "multipicklist" && typeof value === "string" && value.split(";").length > 100)
+        return recordError("STRING_TOO_LONG", `${name}: too many values`, [name]);
     }
     return undefined;
   }
@@ -133,10 +137,16 @@ export class FakeOrg {
       const campaignId = String(record.CampaignId ?? "");
       const contactId = record.ContactId === undefined || record.ContactId === "" ? undefined : String(record.ContactId);
       const leadId = record.LeadId === undefined || record.LeadId === "" ? undefined : String(record.LeadId);
-      if (!this.get("Campaign", campaignId)) return { id: null, errors: [recordError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", ["CampaignId"])] };
-      if ((contactId === undefined) === (leadId === undefined)) return { id: null, errors: [recordError("REQUIRED_FIELD_MISSING", "Required fields are missing: [ContactId or LeadId]", ["ContactId", "LeadId"])] };
+      if (!this.get("Campaign", campaignId))
+        return { id: null, errors: [recordError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", ["CampaignId"])] };
+      if ((contactId === undefined) === (leadId === undefined))
+        return { id: null, errors: [recordError("REQUIRED_FIELD_MISSING", "Required fields are missing: [ContactId or LeadId]", ["ContactId", "LeadId"])] };
       const person = contactId ?? leadId!;
-      if (!this.get(contactId !== undefined ? "Contact" : "Lead", person)) return { id: null, errors: [recordError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", [contactId !== undefined ? "ContactId" : "LeadId"])] };
+      if (!this.get(contactId !== undefined ? "Contact" : "Lead", person))
+        return {
+          id: null,
+          errors: [recordError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", [contactId !== undefined ? "ContactId" : "LeadId"])],
+        };
       const lock = this.lockError(person);
       if (lock !== undefined) return { id: null, errors: [lock] };
       const exists = this.all("CampaignMember").some((m) => m.CampaignId === campaignId && (m.ContactId ?? m.LeadId) === person);

@@ -82,7 +82,9 @@ export class FakeSalesforce {
     for (const id of options.accounts ?? []) this.org.seed("Account", id, { Name: `Account ${id}` });
     for (const id of options.contacts ?? []) this.org.seed("Contact", id);
     for (const id of options.leads ?? []) this.org.seed("Lead", id);
-    const custom = options.customFields ?? ["Account", "Contact", "Lead"].map((object) => ({ object, field: { name: "ABM_Audiences__c", type: "multipicklist" as const, updateable: true } }));
+    const custom =
+      options.customFields ??
+      ["Account", "Contact", "Lead"].map((object) => ({ object, field: { name: "ABM_Audiences__c", type: "multipicklist" as const, updateable: true } }));
     for (const { object, field } of custom) this.org.addField(object, field);
   }
 
@@ -129,13 +131,15 @@ export class FakeSalesforce {
     const match = DATA.exec(request.path);
     if (match === null) return { kind: "other", records: 0, answer: restError(404, "NOT_FOUND", "The requested resource does not exist") };
     // An unsupported version is answered 404 (REST API guide, "Versions").
-    if (Number(match[1]) < (this.options.minApiVersion ?? 42)) return { kind: "other", records: 0, answer: restError(404, "NOT_FOUND", "The requested resource does not exist") };
+    if (Number(match[1]) < (this.options.minApiVersion ?? 42))
+      return { kind: "other", records: 0, answer: restError(404, "NOT_FOUND", "The requested resource does not exist") };
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     const left = token === undefined ? undefined : this.sessions.get(token);
     if (left === undefined || left <= 0) return { kind: "session", records: 0, answer: restError(401, "INVALID_SESSION_ID", "Session expired or invalid") };
     this.sessions.set(token!, left - 1);
     // Every API request counts against the rolling 24-hour limit; past it Salesforce answers 403 REQUEST_LIMIT_EXCEEDED.
-    if (this.apiUsed >= this.dailyLimit) return { kind: "limit", records: 0, answer: this.withUsage(restError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")) };
+    if (this.apiUsed >= this.dailyLimit)
+      return { kind: "limit", records: 0, answer: this.withUsage(restError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")) };
     this.apiUsed++;
     const routed = this.api(request, match[2]!);
     return { ...routed, answer: this.withUsage(routed.answer) };
@@ -148,13 +152,24 @@ export class FakeSalesforce {
 
   private token(request: ServiceRequest): ServiceResponse {
     const form = new URLSearchParams(typeof request.body === "string" ? request.body : "");
-    if (!(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return { status: 400, body: { error: "invalid_request", error_description: "must use application/x-www-form-urlencoded" } };
+    if (!(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded"))
+      return { status: 400, body: { error: "invalid_request", error_description: "must use application/x-www-form-urlencoded" } };
     const refused = checkGrant(form, this.credentials, this.url, Date.parse(this.options.now ?? "2026-12-01T09:00:00.000Z"));
     if (refused !== undefined) return refused;
     const accessToken = `00D000000000001!${randomBytes(24).toString("base64url")}`;
     this.issuedAccessTokens.push(accessToken);
     this.sessions.set(accessToken, this.options.sessionRequests ?? Number.POSITIVE_INFINITY);
-    return { status: 200, body: { access_token: accessToken, instance_url: this.url, id: `${this.url}/id/00D000000000001/005000000000001`, token_type: "Bearer", issued_at: "1764579600000", signature: randomBytes(16).toString("base64") } };
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken,
+        instance_url: this.url,
+        id: `${this.url}/id/00D000000000001/005000000000001`,
+        token_type: "Bearer",
+        issued_at: "1764579600000",
+        signature: randomBytes(16).toString("base64"),
+      },
+    };
   }
 
   private api(request: ServiceRequest, path: string): { kind: string; records: number; answer: ServiceResponse } {
@@ -166,16 +181,29 @@ export class FakeSalesforce {
     let m = /^\/sobjects\/(\w+)\/describe$/.exec(path);
     if (m !== null && method === "GET") {
       const fields = this.org.describe(m[1]!);
-      return none("describe", fields === undefined ? restError(404, "NOT_FOUND", `The requested resource does not exist`) : { status: 200, body: { name: m[1], fields } });
+      return none(
+        "describe",
+        fields === undefined ? restError(404, "NOT_FOUND", `The requested resource does not exist`) : { status: 200, body: { name: m[1], fields } },
+      );
     }
     if (path === "/sobjects/Campaign" && method === "POST") {
       const outcome = this.org.insert("Campaign", (request.body ?? {}) as Record<string, unknown>);
-      return none("campaign", outcome.errors.length > 0 ? { status: 400, body: outcome.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })) } : { status: 201, body: { id: outcome.id, success: true, errors: [] } });
+      return none(
+        "campaign",
+        outcome.errors.length > 0
+          ? { status: 400, body: outcome.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })) }
+          : { status: 201, body: { id: outcome.id, success: true, errors: [] } },
+      );
     }
     m = /^\/sobjects\/Campaign\/(\w+)$/.exec(path);
     if (m !== null && method === "GET") {
       const record = this.org.get("Campaign", m[1]!);
-      return none("campaign", record === undefined ? restError(404, "NOT_FOUND", "The requested resource does not exist") : { status: 200, body: { attributes: { type: "Campaign" }, Id: record.Id } });
+      return none(
+        "campaign",
+        record === undefined
+          ? restError(404, "NOT_FOUND", "The requested resource does not exist")
+          : { status: 200, body: { attributes: { type: "Campaign" }, Id: record.Id } },
+      );
     }
     if (path === "/composite/sobjects") return this.collections(request);
     m = /^\/composite\/sobjects\/(\w+)$/.exec(path);
@@ -225,7 +253,10 @@ export class FakeSalesforce {
       .filter((r) => matches(q.where, (f) => this.org.value(r, f)))
       .sort((a, b) => String(a.Id).localeCompare(String(b.Id)))
       .slice(0, q.limit ?? Number.MAX_SAFE_INTEGER)
-      .map((r) => ({ attributes: { type: q.object }, ...Object.fromEntries(q.fields.map((f) => [this.org.field(q.object, f)!.name, this.org.value(r, f) ?? null])) }));
+      .map((r) => ({
+        attributes: { type: q.object },
+        ...Object.fromEntries(q.fields.map((f) => [this.org.field(q.object, f)!.name, this.org.value(r, f) ?? null])),
+      }));
     return this.page(records, prefix);
   }
 
@@ -234,18 +265,31 @@ export class FakeSalesforce {
     const result = (o: SaveOutcome) => ({ id: o.id, success: o.errors.length === 0, errors: o.errors });
     if (method === "DELETE") {
       const ids = (request.query.get("ids") ?? "").split(",").filter((id) => id !== "");
-      if (ids.length > COLLECTIONS_MAX) return { kind: "collections", records: ids.length, answer: restError(400, "EXCEEDED_ID_LIMIT", `record limit reached. cannot submit more than ${COLLECTIONS_MAX} records into this call`) };
+      if (ids.length > COLLECTIONS_MAX)
+        return {
+          kind: "collections",
+          records: ids.length,
+          answer: restError(400, "EXCEEDED_ID_LIMIT", `record limit reached. cannot submit more than ${COLLECTIONS_MAX} records into this call`),
+        };
       return { kind: "collections", records: ids.length, answer: { status: 200, body: ids.map((id) => result(this.org.delete(id))) } };
     }
-    if (method !== "POST" && method !== "PATCH") return { kind: "collections", records: 0, answer: restError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${method}' not allowed`) };
+    if (method !== "POST" && method !== "PATCH")
+      return { kind: "collections", records: 0, answer: restError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${method}' not allowed`) };
     const body = request.body as { allOrNone?: unknown; records?: unknown } | undefined;
-    if (body === undefined || typeof body !== "object" || !Array.isArray(body.records)) return { kind: "collections", records: 0, answer: restError(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of records") };
+    if (body === undefined || typeof body !== "object" || !Array.isArray(body.records))
+      return { kind: "collections", records: 0, answer: restError(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of records") };
     const records = body.records as Record<string, unknown>[];
     // More than 200 records are refused as a whole (restforce's ErrorCode::ExceededIdLimit; message an assumption).
-    if (records.length > COLLECTIONS_MAX) return { kind: "collections", records: records.length, answer: restError(400, "EXCEEDED_ID_LIMIT", `record limit reached. cannot submit more than ${COLLECTIONS_MAX} records into this call`) };
+    if (records.length > COLLECTIONS_MAX)
+      return {
+        kind: "collections",
+        records: records.length,
+        answer: restError(400, "EXCEEDED_ID_LIMIT", `record limit reached. cannot submit more than ${COLLECTIONS_MAX} records into this call`),
+      };
     const outcomes = records.map((r) => {
       const type = (r.attributes as { type?: unknown } | undefined)?.type;
-      if (typeof type !== "string") return { id: null, errors: [{ statusCode: "INVALID_TYPE", message: "Must send a concrete entity type.", fields: [] }] } as SaveOutcome;
+      if (typeof type !== "string")
+        return { id: null, errors: [{ statusCode: "INVALID_TYPE", message: "Must send a concrete entity type.", fields: [] }] } as SaveOutcome;
       return method === "POST" ? this.org.insert(type, r) : this.org.update(type, r);
     });
     // allOrNone: true would roll back everything on any failure; the adapter always sends false (per-record results, request order).
@@ -256,34 +300,72 @@ export class FakeSalesforce {
     const b = body as { ids?: unknown; fields?: unknown } | undefined;
     if (!Array.isArray(b?.ids) || !Array.isArray(b?.fields)) return restError(400, "JSON_PARSER_ERROR", "ids and fields are required");
     if (b.ids.length > RETRIEVE_MAX) return restError(400, "EXCEEDED_ID_LIMIT", `cannot retrieve more than ${RETRIEVE_MAX} records`);
-    for (const f of b.fields) if (this.org.field(object, String(f)) === undefined) return restError(400, "INVALID_FIELD", `No such column '${String(f)}' on entity '${object}'.`);
+    for (const f of b.fields)
+      if (this.org.field(object, String(f)) === undefined) return restError(400, "INVALID_FIELD", `No such column '${String(f)}' on entity '${object}'.`);
     // Ids that name no record answer null in their place (REST API guide, sObject Collections retrieve).
     return {
       status: 200,
       body: b.ids.map((id) => {
         const r = this.org.get(object, String(id));
-        return r === undefined ? null : { attributes: { type: object }, ...Object.fromEntries((b.fields as string[]).map((f) => [this.org.field(object, f)!.name, this.org.value(r, f) ?? null])) };
+        return r === undefined
+          ? null
+          : {
+              attributes: { type: object },
+              ...Object.fromEntries((b.fields as string[]).map((f) => [this.org.field(object, f)!.name, this.org.value(r, f) ?? null])),
+            };
       }),
     };
   }
 
   private createJob(body: unknown): ServiceResponse {
     const b = (body ?? {}) as { object?: unknown; operation?: unknown; contentType?: unknown; lineEnding?: unknown };
-    if (typeof b.object !== "string" || this.org.describe(b.object) === undefined) return restError(400, "INVALIDENTITY", `Entity '${String(b.object)}' is not supported by the Bulk API.`);
-    if (b.operation !== "insert" && b.operation !== "update" && b.operation !== "delete") return restError(400, "INVALIDJOB", `Unsupported operation ${String(b.operation)}`);
+    if (typeof b.object !== "string" || this.org.describe(b.object) === undefined)
+      return restError(400, "INVALIDENTITY", `Entity '${String(b.object)}' is not supported by the Bulk API.`);
+    if (b.operation !== "insert" && b.operation !== "update" && b.operation !== "delete")
+      return restError(400, "INVALIDJOB", `Unsupported operation ${String(b.operation)}`);
     if (b.contentType !== undefined && b.contentType !== "CSV") return restError(400, "INVALIDJOB", "contentType must be CSV");
     const lineEnding = b.lineEnding === "CRLF" ? "CRLF" : "LF";
     const id = fakeId("Job", ++this.jobCounter);
-    const job: FakeJob = { id, object: b.object, operation: b.operation, lineEnding, state: "Open", data: undefined, uploads: 0, polls: 0, successful: [], failed: [], unprocessed: [], columns: [], numberRecordsProcessed: 0, numberRecordsFailed: 0 };
+    const job: FakeJob = {
+      id,
+      object: b.object,
+      operation: b.operation,
+      lineEnding,
+      state: "Open",
+      data: undefined,
+      uploads: 0,
+      polls: 0,
+      successful: [],
+      failed: [],
+      unprocessed: [],
+      columns: [],
+      numberRecordsProcessed: 0,
+      numberRecordsFailed: 0,
+    };
     this.jobs.set(id, job);
     return { status: 200, body: jobInfo(job) };
   }
 
-  private jobRequest(job: FakeJob, method: string, part: string | undefined, request: ServiceRequest): { kind: string; records: number; answer: ServiceResponse } {
+  private jobRequest(
+    job: FakeJob,
+    method: string,
+    part: string | undefined,
+    request: ServiceRequest,
+  ): { kind: string; records: number; answer: ServiceResponse } {
     if (part === "batches" && method === "PUT") {
       // Data only while the job is Open, and one upload per job (from practice, reference/destinations.md; status an assumption).
-      if (job.state !== "Open" || job.data !== undefined) return { kind: "bulk-upload", records: 0, answer: restError(409, "INVALIDJOBSTATE", `Job is ${job.state === "Open" ? "already holding data" : `in state ${job.state}`}; data can be uploaded once, to an Open job`) };
-      if (!(request.headers["content-type"] ?? "").startsWith("text/csv")) return { kind: "bulk-upload", records: 0, answer: restError(400, "INVALIDCONTENTTYPE", "Content-Type must be text/csv") };
+      if (job.state !== "Open" || job.data !== undefined)
+        return {
+          kind: "bulk-upload",
+          records: 0,
+          answer: restError(
+            409,
+            "INVALIDJOBSTATE",
+            `Job is ${job.state === "Open" ? "already holding data" : `in state ${job.state}`}; data can be uploaded once, to an Open job`,
+          ),
+        };
+      if (!(request.headers["content-type"] ?? "").startsWith("text/csv"))
+        return { kind: "bulk-upload", records: 0, answer: restError(400, "INVALIDCONTENTTYPE", "Content-Type must be text/csv") };
       const data = typeof request.body === "string" ? request.body : JSON.stringify(request.body ?? "");
       job.data = data;
       job.uploads++;
@@ -295,8 +377,9 @@ export class FakeSalesforce {
       if (state === "Aborted" && ["Open", "UploadComplete"].includes(job.state)) job.state = "Aborted";
       else if (state === "UploadComplete" && job.state === "Open") {
         job.state = "UploadComplete";
-        if (job.data === undefined) ((job.state = "Failed"), (job.errorMessage = "No data was uploaded to the job"));
-      } else return { kind: "bulk-close", records: 0, answer: restError(409, "INVALIDJOBSTATE", `Cannot change the job from ${job.state} to ${String(state)}`) };
+        if (job.data === undefined) (job.state = "Failed"), (job.errorMessage = "No data was uploaded to the job");
+      } else
+        return { kind: "bulk-close", records: 0, answer: restError(409, "INVALIDJOBSTATE", `Cannot change the job from ${job.state} to ${String(state)}`) };
       return { kind: "bulk-close", records: 0, answer: { status: 200, body: jobInfo(job) } };
     }
     if (part === undefined && method === "GET") {
@@ -309,9 +392,18 @@ export class FakeSalesforce {
       return { kind: "bulk-poll", records: 0, answer: { status: 200, body: jobInfo(job) } };
     }
     if (part !== undefined && part !== "batches" && method === "GET") {
-      if (job.state !== "JobComplete" && job.state !== "Failed") return { kind: "bulk-results", records: 0, answer: restError(409, "INVALIDJOBSTATE", `Results are available once the job is complete; it is ${job.state}`) };
+      if (job.state !== "JobComplete" && job.state !== "Failed")
+        return {
+          kind: "bulk-results",
+          records: 0,
+          answer: restError(409, "INVALIDJOBSTATE", `Results are available once the job is complete; it is ${job.state}`),
+        };
       const text =
-        part === "successfulResults" ? resultCsv(["sf__Id", "sf__Created", ...job.columns], job.successful) : part === "failedResults" ? resultCsv(["sf__Id", "sf__Error", ...job.columns], job.failed) : resultCsv(job.columns, job.unprocessed);
+        part === "successfulResults"
+          ? resultCsv(["sf__Id", "sf__Created", ...job.columns], job.successful)
+          : part === "failedResults"
+            ? resultCsv(["sf__Id", "sf__Error", ...job.columns], job.failed)
+            : resultCsv(job.columns, job.unprocessed);
       return { kind: "bulk-results", records: 0, answer: { status: 200, headers: { "content-type": "text/csv" }, text } };
     }
     return { kind: "bulk", records: 0, answer: restError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${method}' not allowed`) };

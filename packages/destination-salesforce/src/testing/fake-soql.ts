@@ -50,7 +50,7 @@ export function parseSoql(text: string): SoqlQuery {
   };
   keyword("SELECT");
   const fields = [next()];
-  while (peek() === ",") (next(), fields.push(next()));
+  while (peek() === ",") next(), fields.push(next());
   keyword("FROM");
   const object = next();
   const atom = (): Condition => {
@@ -70,7 +70,7 @@ export function parseSoql(text: string): SoqlQuery {
     if (op === "IN") {
       if (next() !== "(") throw new SoqlError("expected (");
       const values = [unquote(next())];
-      while (peek() === ",") (next(), values.push(unquote(next())));
+      while (peek() === ",") next(), values.push(unquote(next()));
       if (next() !== ")") throw new SoqlError("expected )");
       return { op: "in", field, values };
     }
@@ -78,24 +78,24 @@ export function parseSoql(text: string): SoqlQuery {
   };
   const and = (): Condition => {
     const parts = [atom()];
-    while (peek()?.toUpperCase() === "AND") (next(), parts.push(atom()));
+    while (peek()?.toUpperCase() === "AND") next(), parts.push(atom());
     return parts.length === 1 ? parts[0]! : { op: "and", parts };
   };
   const or = (): Condition => {
     const parts = [and()];
-    while (peek()?.toUpperCase() === "OR") (next(), parts.push(and()));
+    while (peek()?.toUpperCase() === "OR") next(), parts.push(and());
     return parts.length === 1 ? parts[0]! : { op: "or", parts };
   };
   let where: Condition | undefined;
   let limit: number | undefined;
-  if (peek()?.toUpperCase() === "WHERE") (next(), (where = or()));
+  if (peek()?.toUpperCase() === "WHERE") next(), (where = or());
   if (peek()?.toUpperCase() === "ORDER") {
     next();
     keyword("BY");
     next();
-    while (peek() === ",") (next(), next());
+    while (peek() === ",") next(), next();
   }
-  if (peek()?.toUpperCase() === "LIMIT") (next(), (limit = Number(next())));
+  if (peek()?.toUpperCase() === "LIMIT") next(), (limit = Number(next()));
   if (i !== t.length) throw new SoqlError(`unexpected ${t[i]}`);
   return { fields, object, where, limit };
 }

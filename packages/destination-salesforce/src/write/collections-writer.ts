@@ -1,3 +1,4 @@
+import type { SalesforceErrorCode } from "../error-codes.js";
 import { RetryableError, type MemberResult } from "@abm-kit/destinations";
 import { errorsOf } from "../http/error-array.js";
 import { salesforceRequest, type SalesforceContext } from "../http/salesforce-request.js";
@@ -37,7 +38,11 @@ export async function writeCollections(ctx: SalesforceContext, job: WriteJob): P
     const answer = await sendChunk(ctx, job, rows);
     const body = answer.body;
     if (!Array.isArray(body) || body.length !== rows.length) {
-      throw new RetryableError("MALFORMED_RESPONSE", `${answer.what} returned ${Array.isArray(body) ? body.length : "no"} results for ${rows.length} records`, { status: answer.status });
+      throw new RetryableError<SalesforceErrorCode>(
+        "MALFORMED_RESPONSE",
+        `${answer.what} returned ${Array.isArray(body) ? body.length : "no"} results for ${rows.length} records`,
+        { status: answer.status },
+      );
     }
     rows.forEach((row, i) => {
       const result = (body[i] ?? {}) as SaveResult;

@@ -15,7 +15,12 @@ export interface HarnessVariant {
  * it: person audiences as Campaign members, account audiences in the names
  * field. `bulk` sends every batch through a Bulk API 2.0 job (threshold 0).
  */
-export function salesforceHarness(audienceType: "account" | "person", snapshot: Snapshot, size: number, variant: HarnessVariant): ConformanceHarness<SalesforceSettings> {
+export function salesforceHarness(
+  audienceType: "account" | "person",
+  snapshot: Snapshot,
+  size: number,
+  variant: HarnessVariant,
+): ConformanceHarness<SalesforceSettings> {
   const byRecord = memberIdsByRecord(snapshot);
   return {
     destination: salesforceDestination,

@@ -22,7 +22,12 @@ export function salesforceSnapshot(size: number, marketoOnly = 0): Snapshot {
   const links = [];
   for (let i = 0; i < size; i++) {
     const n = String(i).padStart(5, "0");
-    accounts.push({ id: `acc-${n}`, name: `Account ${n}`, domain: `a${n}.example.com`, sourceKeys: [{ system: "salesforce", instance: ORG_ID, object: "Account", id: fakeId("Account", i + 1) }] });
+    accounts.push({
+      id: `acc-${n}`,
+      name: `Account ${n}`,
+      domain: `a${n}.example.com`,
+      sourceKeys: [{ system: "salesforce", instance: ORG_ID, object: "Account", id: fakeId("Account", i + 1) }],
+    });
     const object = i % 3 === 2 ? "Lead" : "Contact";
     persons.push({
       id: `per-${n}`,
@@ -36,7 +41,12 @@ export function salesforceSnapshot(size: number, marketoOnly = 0): Snapshot {
     links.push({ accountId: `acc-${n}`, personId: `per-${n}` });
   }
   for (let j = 0; j < marketoOnly; j++) {
-    persons.push({ id: `mkto-${j}`, email: `m${j}@example.com`, consent: { email: "granted" as const, advertising: "granted" as const }, sourceKeys: [{ system: "marketo", instance: "123-ABC-456", object: "Lead", id: String(9000 + j) }] });
+    persons.push({
+      id: `mkto-${j}`,
+      email: `m${j}@example.com`,
+      consent: { email: "granted" as const, advertising: "granted" as const },
+      sourceKeys: [{ system: "marketo", instance: "123-ABC-456", object: "Lead", id: String(9000 + j) }],
+    });
   }
   return buildSnapshot({ accounts, persons, links }, { asOf: "2026-11-01T00:00:00.000Z" });
 }

@@ -11,9 +11,17 @@ export function runSalesforce(input: {
   state?: StateStore;
   maxBatchSize?: number;
 }): Promise<RunReport> {
-  const destination = input.maxBatchSize === undefined ? salesforceDestination : { ...salesforceDestination, limits: { ...salesforceDestination.limits, maxBatchSize: input.maxBatchSize } };
+  const destination =
+    input.maxBatchSize === undefined
+      ? salesforceDestination
+      : { ...salesforceDestination, limits: { ...salesforceDestination.limits, maxBatchSize: input.maxBatchSize } };
   return activate(
-    { id: "sf-test", destination: { id: "salesforce", settings: input.settings }, audiences: input.audiences.map((a) => ({ audienceId: a.audienceId })), mapping: MAPPING },
+    {
+      id: "sf-test",
+      destination: { id: "salesforce", settings: input.settings },
+      audiences: input.audiences.map((a) => ({ audienceId: a.audienceId })),
+      mapping: MAPPING,
+    },
     { destination, snapshot: input.snapshot, audiences: input.audiences, now: RUN_NOW, state: input.state ?? new MemoryStateStore(), sleep: async () => {} },
   );
 }

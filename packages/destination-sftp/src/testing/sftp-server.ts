@@ -47,7 +47,14 @@ export interface SftpTestServer {
    * Settings that reach it: host, port, username, pinned host key, and a
    * password (default) or a private key the server accepts.
    */
-  settings(options?: { readonly auth?: "password" | "privateKey" }): { host: string; port: number; username: string; hostKeys: string[]; password?: string; privateKey?: string };
+  settings(options?: { readonly auth?: "password" | "privateKey" }): {
+    host: string;
+    port: number;
+    username: string;
+    hostKeys: string[];
+    password?: string;
+    privateKey?: string;
+  };
   /** Every SFTP request, in order. */
   readonly requests: readonly SftpRequestRecord[];
   /** SSH connections accepted so far. */
@@ -300,12 +307,15 @@ export async function startSftpServer(options: SftpServerOptions = {}): Promise<
         return ok;
       });
     });
-    const statRequest = (operation: string) => (reqid: number, path: string) => serve(operation, virtual(path), reqid, async () => ({ attrs: attrsOf(await stat(real(path))) }));
+    const statRequest = (operation: string) => (reqid: number, path: string) =>
+      serve(operation, virtual(path), reqid, async () => ({ attrs: attrsOf(await stat(real(path))) }));
     sftp.on("STAT", statRequest("STAT"));
     sftp.on("LSTAT", statRequest("LSTAT"));
     sftp.on("FSTAT", (reqid, handle) => {
       const h = handleOf(handle);
-      serve("FSTAT", h?.path ?? "?", reqid, async () => (h === undefined ? { status: STATUS_CODE.FAILURE, message: "Bad handle" } : { attrs: attrsOf(await stat(h.real)) }));
+      serve("FSTAT", h?.path ?? "?", reqid, async () =>
+        h === undefined ? { status: STATUS_CODE.FAILURE, message: "Bad handle" } : { attrs: attrsOf(await stat(h.real)) },
+      );
     });
     sftp.on("SETSTAT", (reqid, path) => serve("SETSTAT", virtual(path), reqid, async () => (await stat(real(path)), ok)));
     sftp.on("FSETSTAT", (reqid, handle) => serve("FSETSTAT", handleOf(handle)?.path ?? "?", reqid, async () => ok));
@@ -342,7 +352,11 @@ export async function startSftpServer(options: SftpServerOptions = {}): Promise<
         return ok;
       });
     });
-    sftp.on("REALPATH", (reqid, path) => serve("REALPATH", virtual(path), reqid, async () => ({ names: [{ filename: virtual(path), longname: virtual(path), attrs: {} as ssh2.Attributes & ssh2.Stats }] })));
+    sftp.on("REALPATH", (reqid, path) =>
+      serve("REALPATH", virtual(path), reqid, async () => ({
+        names: [{ filename: virtual(path), longname: virtual(path), attrs: {} as ssh2.Attributes & ssh2.Stats }],
+      })),
+    );
   }
 
   const net = createServer((socket) => {
@@ -387,4 +401,3 @@ export async function startSftpServer(options: SftpServerOptions = {}): Promise<
     },
   };
 }
-

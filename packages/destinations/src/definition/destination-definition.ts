@@ -120,7 +120,10 @@ export interface DestinationCommonInput<Settings> {
    * runs): what the destination says about it goes into the audience's report
    * (`destination`), its warnings into the audience's warnings.
    */
-  readonly describeAudience?: (ctx: AdapterContext<NoInfer<Settings>>, ref: { readonly audience: TargetAudience; readonly externalId: string }) => Promise<AudienceDescription>;
+  readonly describeAudience?: (
+    ctx: AdapterContext<NoInfer<Settings>>,
+    ref: { readonly audience: TargetAudience; readonly externalId: string },
+  ) => Promise<AudienceDescription>;
 }
 
 /** A destination that sends members with API calls: it must implement `sendBatch`. */
@@ -233,7 +236,8 @@ export function defineDestination<Settings>(input: DestinationDefinitionInput<Se
   if (input.delivery.kind === "file" && input.file === undefined) {
     problems.push({ path: ["file"], message: "a file destination needs file.options, file.stagingDirectory and file.deliver" });
   }
-  if (typeof (input.settings as { safeParse?: unknown } | undefined)?.safeParse !== "function") problems.push({ path: ["settings"], message: "settings must be a zod schema" });
+  if (typeof (input.settings as { safeParse?: unknown } | undefined)?.safeParse !== "function")
+    problems.push({ path: ["settings"], message: "settings must be a zod schema" });
   if (problems.length > 0) throw new ValidationError(`destination ${JSON.stringify(input.id)}`, problems);
   return { ...(input as DestinationDefinition<Settings>), mappingTargets: declared.mappingTargets, retry: declared.retry, [DEFINED_DESTINATION]: true };
 }

@@ -74,7 +74,7 @@ function collectStrings(value: unknown, out: Set<string>, depth: number): void {
   if (typeof value === "string") out.add(value);
   else if (typeof value === "number" || typeof value === "bigint") out.add(String(value));
   else if (depth > 20 || value === null || typeof value !== "object") return;
-  else if (value instanceof Map) for (const [k, v] of value) (collectStrings(k, out, depth + 1), collectStrings(v, out, depth + 1));
+  else if (value instanceof Map) for (const [k, v] of value) collectStrings(k, out, depth + 1), collectStrings(v, out, depth + 1);
   else if (Array.isArray(value) || value instanceof Set) for (const v of value) collectStrings(v, out, depth + 1);
   else for (const v of Object.values(value)) collectStrings(v, out, depth + 1);
 }
@@ -91,6 +91,7 @@ function copyRedacted(value: unknown, redactor: Redactor, secrets: ReadonlySet<s
   if (value === null || typeof value !== "object" || depth > 20) return value;
   if (Array.isArray(value)) return value.map((v) => copyRedacted(v, redactor, secrets, depth + 1));
   const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) === null ? null : Object.prototype);
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: copyRedacted(v, redactor, secrets, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k, { value: copyRedacted(v, redactor, secrets, depth + 1), enumerable: true, writable: true, configurable: true });
   return out;
 }

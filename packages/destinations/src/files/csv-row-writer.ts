@@ -37,7 +37,11 @@ export function openCsvWriter(path: string, columns: readonly ExportColumn[], gz
         text += header();
         headerWritten = true;
       }
-      if (rows.length > 0) text += stringify(rows.map((row) => csvCells(columns, row)), { record_delimiter: "\n", quoted_match: QUOTED, escape_formulas });
+      if (rows.length > 0)
+        text += stringify(
+          rows.map((row) => csvCells(columns, row)),
+          { record_delimiter: "\n", quoted_match: QUOTED, escape_formulas },
+        );
       if (text !== "") await sink.write(text);
     },
     async close() {

@@ -63,7 +63,8 @@ export function unsafeNameProblems(name: string, extensionLength = 0): Problem[]
   const at = ["fileNameTemplate"];
   if (name.length === 0) problems.push({ path: at, message: "the file name is empty", code: "empty" });
   if (/[/\\]/.test(name)) problems.push({ path: at, message: "the file name contains a path separator", code: "separator" });
-  if (name === "." || name === ".." || name.startsWith("..")) problems.push({ path: at, message: "the file name is or starts with a parent reference", code: "parent" });
+  if (name === "." || name === ".." || name.startsWith(".."))
+    problems.push({ path: at, message: "the file name is or starts with a parent reference", code: "parent" });
   if (isAbsolute(name) || /^[A-Za-z]:/.test(name)) problems.push({ path: at, message: "the file name is an absolute path", code: "absolute" });
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) problems.push({ path: at, message: "the file name contains control characters", code: "control" });
@@ -77,7 +78,8 @@ export function safeJoin(directory: string, name: string): string {
   const root = resolve(directory);
   const full = resolve(root, name);
   const rel = relative(root, full);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) problems.push({ path: ["fileName"], message: "the path leaves the target folder", code: "escape" });
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+    problems.push({ path: ["fileName"], message: "the path leaves the target folder", code: "escape" });
   if (problems.length > 0) throw new UnsafeFileNameError(`file name ${JSON.stringify(name)} is not safe`, problems);
   return full;
 }

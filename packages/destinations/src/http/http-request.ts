@@ -51,7 +51,10 @@ export interface HttpDeclaration<Settings> {
   /** Headers every request carries (an API version). */
   readonly headers?: (settings: Settings) => Readonly<Record<string, string>>;
   /** The auth header(s) from the run's credentials; default `authorization: Bearer <accessToken>`. */
-  readonly authHeaders?: (auth: { readonly accessToken: string; readonly extra?: Readonly<Record<string, string>> }, settings: Settings) => Readonly<Record<string, string>>;
+  readonly authHeaders?: (
+    auth: { readonly accessToken: string; readonly extra?: Readonly<Record<string, string>> },
+    settings: Settings,
+  ) => Readonly<Record<string, string>>;
   /** Per-request timeout; default 30 s. A timeout is retryable. */
   readonly timeoutMs?: (settings: Settings) => number;
   /** How long to wait after a 429 without Retry-After; default the retry policy's backoff. */
@@ -99,7 +102,8 @@ export function createRequester<Settings>(deps: RequesterDeps<Settings>): Reques
     const what = `${request.method} ${new URL(url).pathname}`;
     const headers: Record<string, string> = { accept: "application/json", ...http.headers?.(settings) };
     const auth = deps.auth();
-    if (request.auth !== false && auth !== undefined) Object.assign(headers, http.authHeaders?.(auth, settings) ?? { authorization: `Bearer ${auth.accessToken}` });
+    if (request.auth !== false && auth !== undefined)
+      Object.assign(headers, http.authHeaders?.(auth, settings) ?? { authorization: `Bearer ${auth.accessToken}` });
     let body: string | undefined;
     if (request.form !== undefined) {
       headers["content-type"] = "application/x-www-form-urlencoded";
@@ -148,7 +152,10 @@ export function createRequester<Settings>(deps: RequesterDeps<Settings>): Reques
     if (status === 429 || RETRYABLE_STATUSES.has(status)) {
       const retryAfter = parseRetryAfter(raw.headers.get("retry-after"), Date.parse(raw.headers.get("date") ?? "") || 0);
       const wait = retryAfter ?? (status === 429 ? http.rateLimitWaitMs?.(settings) : undefined);
-      throw new RetryableError<DestinationsErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, { status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+      throw new RetryableError<DestinationsErrorCode>(status === 429 ? "RATE_LIMITED" : `HTTP_${status}`, `${what} returned ${status}`, {
+        status,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      });
     }
     throw new TerminalError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
   };

@@ -58,7 +58,10 @@ export async function requestJson<T = unknown>(request: JsonRequest): Promise<Js
   if (status === 401) throw new AuthExpiredError(`${what} returned 401`);
   if (RETRYABLE_STATUSES.has(status)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.parse(response.headers.get("date") ?? "") || 0);
-    throw new RetryableError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    throw new RetryableError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, {
+      status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   if (status < 200 || status >= 300) throw new TerminalError<DestinationsErrorCode>(`HTTP_${status}`, `${what} returned ${status}`, { status });
   if (text === "") return { status, headers: response.headers, body: undefined as T };

@@ -29,7 +29,10 @@ export type Transform = z.infer<typeof TransformSchema>;
  */
 export const FieldMappingSchema = z
   .object({
-    source: z.string().regex(/^(id|(account|person)\.[^\s]+)$/, "source is `id`, `account.<field>` or `person.<field>`").optional(),
+    source: z
+      .string()
+      .regex(/^(id|(account|person)\.[^\s]+)$/, "source is `id`, `account.<field>` or `person.<field>`")
+      .optional(),
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
     target: z.string().min(1),
     transforms: z.array(TransformSchema).default([]),

@@ -36,9 +36,7 @@ export function labelsOfSource(snapshot: Snapshot, source: string): readonly str
 
 /** Every source field a mapping reads, with its labels. */
 export function mappingFieldUses(snapshot: Snapshot, mapping: readonly FieldMapping[]): MappingFieldUse[] {
-  return mapping.flatMap((m, index) =>
-    m.source === undefined ? [] : [{ index, path: m.source, labels: labelsOfSource(snapshot, m.source) }],
-  );
+  return mapping.flatMap((m, index) => (m.source === undefined ? [] : [{ index, path: m.source, labels: labelsOfSource(snapshot, m.source) }]));
 }
 
 /**

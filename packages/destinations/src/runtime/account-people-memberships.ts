@@ -76,7 +76,11 @@ function narrowingRows(
   if (option.where !== undefined) {
     const references = memberships.filter((m) => m.audienceId !== ACCOUNT_PEOPLE_CONDITION_ID);
     try {
-      const result = evaluate({ id: ACCOUNT_PEOPLE_CONDITION_ID, name: "people of the accounts", version: 1, type: "person", condition: option.where }, snapshot, { now, audiences: references });
+      const result = evaluate(
+        { id: ACCOUNT_PEOPLE_CONDITION_ID, name: "people of the accounts", version: 1, type: "person", condition: option.where },
+        snapshot,
+        { now, audiences: references },
+      );
       rows = new Set(result.memberRows);
       for (const w of result.warnings) warnings.push(`people.where: ${formatPath(underWhere(w.path))}: ${w.message}`);
     } catch (error) {

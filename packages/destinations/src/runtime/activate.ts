@@ -99,7 +99,11 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   const { result: settingsResult, secrets } = parseSettings(destination.settings, plan.destination.settings);
   const redactor = new Redactor(secrets);
   if (!settingsResult.success) {
-    const problems: Problem[] = settingsResult.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message, code: i.code }));
+    const problems: Problem[] = settingsResult.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      message: i.message,
+      code: i.code,
+    }));
     throw new ValidationError(`settings of destination ${destination.id}`, redactor.value(problems));
   }
   const settings = settingsResult.data;
@@ -122,7 +126,14 @@ export async function activate<Settings>(planInput: ActivationPlanInput, options
   };
 
   const { governance, droppedTargets, blockedRequired, effectiveMapping } = governanceStep(plan, destination, snapshot);
-  const report = newRunReport({ planId: plan.id, destinationId: destination.id, mode: plan.mode, dryRun, now, governance: { violations: governance.violations, droppedTargets } });
+  const report = newRunReport({
+    planId: plan.id,
+    destinationId: destination.id,
+    mode: plan.mode,
+    dryRun,
+    now,
+    governance: { violations: governance.violations, droppedTargets },
+  });
   let budget: CallBudget<Settings> | undefined;
   const finish = (): RunReport => {
     const apiUsage = budget?.usage();

@@ -23,18 +23,43 @@ import { planAudienceCalls } from "./call-budget.js";
  * destination that refuses the audience itself fails its pending members and
  * the run goes on with the next audience.
  */
-export async function activateAudience<Settings>(run: RunContext<Settings>, membership: AudienceMembership, mapping: readonly FieldMapping[], excluded: ReadonlySet<string>): Promise<void> {
+export async function activateAudience<Settings>(
+  run: RunContext<Settings>,
+  membership: AudienceMembership,
+  mapping: readonly FieldMapping[],
+  excluded: ReadonlySet<string>,
+): Promise<void> {
   const { audienceId, type } = membership;
   const { definition, state } = run;
   const targets: readonly MappingTarget[] = definition.mappingTargets[type] ?? [];
   const through = isAccountPeopleMembership(membership) ? membership : undefined;
-  const desired = desiredMembers(run.snapshot, type, membership.memberIds, excluded, type === "person" ? run.plan.consent : undefined, mapping, targets, through?.accountRowOf);
+  const desired = desiredMembers(
+    run.snapshot,
+    type,
+    membership.memberIds,
+    excluded,
+    type === "person" ? run.plan.consent : undefined,
+    mapping,
+    targets,
+    through?.accountRowOf,
+  );
   const audienceState = (state.audiences[audienceId] ??= { members: emptyDict() });
   const keptNames = targets.filter((t) => t.identity !== undefined || t.required).map((t) => t.name);
   const keptTargets = keptNames.length > 0 ? keptNames : [...new Set(mapping.map((m) => m.target))];
-  const target = { audienceId, audienceName: membership.audienceName ?? audienceId, type, ...(through !== undefined ? { throughAccounts: true as const } : {}) };
+  const target = {
+    audienceId,
+    audienceName: membership.audienceName ?? audienceId,
+    type,
+    ...(through !== undefined ? { throughAccounts: true as const } : {}),
+  };
   // Batches a run that died left in flight go out again first, unchanged, under their keys.
-  const replay: BatchScope = { target, audienceState, keptTargets, counts: { exported: 0, removed: 0, failed: 0 }, held: Object.keys(audienceState.members).length };
+  const replay: BatchScope = {
+    target,
+    audienceState,
+    keptTargets,
+    counts: { exported: 0, removed: 0, failed: 0 },
+    held: Object.keys(audienceState.members).length,
+  };
   if (!run.dryRun && definition.delivery.kind === "streaming" && (audienceState.inFlight?.length ?? 0) > 0) await resendInFlight(run, replay);
   const delta = computeDelta(audienceState.members, desired.fingerprints);
   const audienceReport: AudienceRunReport = {
@@ -59,10 +84,20 @@ export async function activateAudience<Settings>(run: RunContext<Settings>, memb
   };
   run.report.audiences.push(audienceReport);
   // size limits: the same check guardrails make before a run, on the members this run would send
-  for (const finding of destinationLimitFindings({ limits: run.limits, audiences: [{ audienceId, size: desired.fingerprints.size }] }, () => `destination ${definition.id}`)) {
+  for (const finding of destinationLimitFindings(
+    { limits: run.limits, audiences: [{ audienceId, size: desired.fingerprints.size }] },
+    () => `destination ${definition.id}`,
+  )) {
     audienceReport.warnings.push(finding.message);
   }
-  run.emit("audience:delta", { audienceId, realized: delta.realized.length, existing: delta.existing.length, changed: delta.changed.length, exited: delta.exited.length, desired: desired.fingerprints.size });
+  run.emit("audience:delta", {
+    audienceId,
+    realized: delta.realized.length,
+    existing: delta.existing.length,
+    changed: delta.changed.length,
+    exited: delta.exited.length,
+    desired: desired.fingerprints.size,
+  });
   const job: AudienceJob = {
     target,
     audienceState,

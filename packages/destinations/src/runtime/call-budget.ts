@@ -85,7 +85,9 @@ export class CallBudget<Settings> {
       day: this.day,
       callsBeforeRun: this.callsBeforeRun,
       callsThisRun,
-      ...(this.dailyBudget !== undefined ? { dailyBudget: this.dailyBudget, remaining: Math.max(0, this.dailyBudget - this.used()), estimatedCalls: this.estimated } : {}),
+      ...(this.dailyBudget !== undefined
+        ? { dailyBudget: this.dailyBudget, remaining: Math.max(0, this.dailyBudget - this.used()), estimatedCalls: this.estimated }
+        : {}),
       ...(this.reported !== undefined ? { reported: this.reported } : {}),
     };
   }

@@ -18,10 +18,7 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  * fingerprints). Pure; every list is in ascending code-unit order. Any
  * string is an ordinary id (`__proto__` and `constructor` included).
  */
-export function computeDelta(
-  held: Readonly<Record<string, { readonly h: string }>>,
-  desired: ReadonlyMap<string, string>,
-): MembershipDelta {
+export function computeDelta(held: Readonly<Record<string, { readonly h: string }>>, desired: ReadonlyMap<string, string>): MembershipDelta {
   const realized: string[] = [];
   const existing: string[] = [];
   const changed: string[] = [];

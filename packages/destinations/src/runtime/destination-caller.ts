@@ -65,7 +65,10 @@ export class DestinationCaller<Settings> {
     const http = definition.http;
     const request: RequestFn =
       http === undefined
-        ? () => Promise.reject(new TerminalError<DestinationsErrorCode>("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`))
+        ? () =>
+            Promise.reject(
+              new TerminalError<DestinationsErrorCode>("NO_HTTP_DECLARATION", `destination ${definition.id} declares no http, so ctx.request is not available`),
+            )
         : createRequester({
             http,
             settings,
@@ -127,7 +130,8 @@ export class DestinationCaller<Settings> {
     if (this.obtaining !== undefined) return this.obtaining; // someone is authenticating already
     if (this.generation !== seenGeneration) return; // someone refreshed since the rejected request started
     const refresh = this.definition.refreshAuth ?? this.definition.authenticate;
-    if (refresh === undefined) throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
+    if (refresh === undefined)
+      throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", "the destination rejected the request as unauthenticated and has no way to authenticate");
     return this.obtain("refresh credentials", refresh, "access token rejected");
   }
 
@@ -153,7 +157,8 @@ export class DestinationCaller<Settings> {
       } catch (error) {
         if (this.deps.signal.aborted) throw error;
         if (error instanceof AuthExpiredError && !options.skipAuth) {
-          if (refreshes >= policy.maxAttempts) throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", `${label}: the destination kept rejecting refreshed tokens`, { cause: error });
+          if (refreshes >= policy.maxAttempts)
+            throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", `${label}: the destination kept rejecting refreshed tokens`, { cause: error });
           refreshes++;
           if (generation !== this.generation) {
             attempt--; // it refused credentials another call has replaced since: try the current ones
@@ -162,7 +167,8 @@ export class DestinationCaller<Settings> {
           // A refreshed token rejected before any request was answered under it is refused outright; one that
           // worked and is rejected later (a call of several requests) is refreshed again, up to the retry attempts.
           const workedSince = this.countsHttp && this.acceptedGeneration >= generation;
-          if (refreshedSinceLastRejection && !workedSince) throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
+          if (refreshedSinceLastRejection && !workedSince)
+            throw new TerminalError<DestinationsErrorCode>("AUTH_FAILED", `${label}: the destination rejected a freshly refreshed token`, { cause: error });
           refreshedSinceLastRejection = true;
           await this.refresh(generation);
           attempt--; // a refresh is not a retry of the request itself

@@ -9,6 +9,10 @@ import type { DestinationDefinition } from "../definition/destination-definition
  */
 export function effectiveLimits<Settings>(definition: DestinationDefinition<Settings>, settings: Settings): DestinationLimits {
   if (definition.limitsFromSettings === undefined) return definition.limits;
-  const fromSettings = parseOrThrow(DestinationLimitsSchema, definition.limitsFromSettings(settings), `limits from the settings of destination ${definition.id}`);
+  const fromSettings = parseOrThrow(
+    DestinationLimitsSchema,
+    definition.limitsFromSettings(settings),
+    `limits from the settings of destination ${definition.id}`,
+  );
   return strictestLimits(definition.limits, fromSettings);
 }

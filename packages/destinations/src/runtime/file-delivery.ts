@@ -126,7 +126,8 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   if (prepare !== undefined) await caller.call("prepare file delivery", (ctx) => prepare(ctx, { audience: job.target, files: staged }));
   for (const file of staged) {
     await caller.call(`deliver ${file.kind} file`, (ctx) => fileDelivery.deliver(ctx, file));
-    if (file.kind === "data") run.emit("file:written", { audienceId: job.target.audienceId, name: file.name, rows: file.rows, bytes: file.bytes, sha256: file.sha256 });
+    if (file.kind === "data")
+      run.emit("file:written", { audienceId: job.target.audienceId, name: file.name, rows: file.rows, bytes: file.bytes, sha256: file.sha256 });
   }
 
   // The destination now holds the export: record it.

@@ -49,7 +49,8 @@ export function validatePlanAgainstDestination<Settings>(
     }
   });
   plan.exclusions.audienceIds.forEach((id, i) => {
-    if (!audiences.some((a) => a.audienceId === id)) problems.push(planProblem(["exclusions", "audienceIds", i], `no membership was given for exclusion audience ${id}`));
+    if (!audiences.some((a) => a.audienceId === id))
+      problems.push(planProblem(["exclusions", "audienceIds", i], `no membership was given for exclusion audience ${id}`));
   });
   for (const type of ["account", "person"] as const) {
     const mapped = new Set((plan.mapping[type] ?? []).map((m) => m.target)).size;
@@ -60,7 +61,8 @@ export function validatePlanAgainstDestination<Settings>(
     if (declared === undefined || declared.length === 0) continue;
     const names = new Set(declared.map((t) => t.name));
     (plan.mapping[type] ?? []).forEach((m, i) => {
-      if (!names.has(m.target) && !(destination.openMappingTargets ?? []).includes(type)) problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
+      if (!names.has(m.target) && !(destination.openMappingTargets ?? []).includes(type))
+        problems.push(planProblem(["mapping", type, i, "target"], `destination ${destination.id} has no ${type} field ${m.target}`));
     });
     const mappedTargets = new Set((plan.mapping[type] ?? []).map((m) => m.target));
     const used = plan.audiences.some(({ audienceId, people }) => {
@@ -68,9 +70,9 @@ export function validatePlanAgainstDestination<Settings>(
       return membership !== undefined && sentType(people, membership) === type;
     });
     if (used) {
-      for (const t of declared) if (t.required && !mappedTargets.has(t.name)) problems.push(planProblem(["mapping", type], `required field ${t.name} is not mapped`));
+      for (const t of declared)
+        if (t.required && !mappedTargets.has(t.name)) problems.push(planProblem(["mapping", type], `required field ${t.name} is not mapped`));
     }
   }
   if (problems.length > 0) throw new ValidationError("activation plan", problems);
 }
-

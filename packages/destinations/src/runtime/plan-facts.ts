@@ -32,7 +32,8 @@ export function planFacts<Settings>(
     const settings = destination.settings.safeParse(plan.destination.settings);
     if (settings.success) exportFileRowLimit = FileExportOptionsSchema.parse(destination.file.options(settings.data)).maxRowsPerFile;
   }
-  const people = options.snapshot !== undefined && options.now !== undefined ? accountPeopleMemberships(plan, options.snapshot, audiences, options.now) : undefined;
+  const people =
+    options.snapshot !== undefined && options.now !== undefined ? accountPeopleMemberships(plan, options.snapshot, audiences, options.now) : undefined;
   return {
     destinationId: destination.id,
     limits: destination.limits,

@@ -96,9 +96,15 @@ export class Redactor {
     const mutable = error as unknown as Record<string, unknown>;
     error.message = this.text(error.message);
     if (typeof error.stack === "string") error.stack = this.text(error.stack);
-    if (Array.isArray(mutable.problems)) Object.defineProperty(error, "problems", { value: this.value(mutable.problems), enumerable: true, configurable: true, writable: true });
+    if (Array.isArray(mutable.problems))
+      Object.defineProperty(error, "problems", { value: this.value(mutable.problems), enumerable: true, configurable: true, writable: true });
     if (error.cause !== undefined) {
-      Object.defineProperty(error, "cause", { value: error.cause instanceof Error ? this.error(error.cause, seen) : this.value(error.cause), enumerable: false, configurable: true, writable: true });
+      Object.defineProperty(error, "cause", {
+        value: error.cause instanceof Error ? this.error(error.cause, seen) : this.value(error.cause),
+        enumerable: false,
+        configurable: true,
+        writable: true,
+      });
     }
     return error;
   }

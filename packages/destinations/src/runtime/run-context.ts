@@ -92,7 +92,13 @@ export function idsToAdd(job: AudienceJob, mode: "full" | "incremental", resumed
 }
 
 /** What state keeps of a member the destination confirmed in run `runNumber` (strings pass `redactor`: no secret enters the state). */
-export function deliveredRecord(job: Pick<AudienceJob, "keptTargets">, member: DestinationMember, fingerprint: string, runNumber: number, redactor: Redactor): DeliveredMember {
+export function deliveredRecord(
+  job: Pick<AudienceJob, "keptTargets">,
+  member: DestinationMember,
+  fingerprint: string,
+  runNumber: number,
+  redactor: Redactor,
+): DeliveredMember {
   const k: Record<string, CellValue> = {};
   for (const name of job.keptTargets) setEntry(k, name, redactor.value(Object.hasOwn(member.fields, name) ? (member.fields[name] ?? null) : null));
   return { h: fingerprint, k, r: runNumber };

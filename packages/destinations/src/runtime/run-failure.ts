@@ -22,8 +22,13 @@ export function errorOfFailedRun(error: unknown, partial: RunReport, signal: Abo
     return stopped;
   }
   if (error instanceof ActivationError) return error;
-  if (signal.aborted) return new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
+  if (signal.aborted)
+    return new ActivationError("ACTIVATION_ABORTED", "the activation was aborted; running it again resumes from the last checkpoint", partial);
   if (error instanceof AbmKitError && !(error instanceof TerminalError) && !(error instanceof RetryableError)) return redactor.error(error);
   const message = error instanceof Error ? error.message : String(error);
-  return new ActivationError("ADAPTER_FAILED", redactor.text(`the destination adapter failed: ${message}; running again resumes from the last checkpoint`), partial);
+  return new ActivationError(
+    "ADAPTER_FAILED",
+    redactor.text(`the destination adapter failed: ${message}; running again resumes from the last checkpoint`),
+    partial,
+  );
 }

@@ -58,7 +58,8 @@ export async function deliverStreaming<Settings>(run: RunContext<Settings>, job:
       job.audienceState.externalId = stored;
       await run.checkpoint(job.target.audienceId, job.held);
     }
-    if (ensured.readyAfterMs !== undefined && ensured.readyAfterMs > 0 && (addIds.length > 0 || removeIds.length > 0)) await run.sleep(ensured.readyAfterMs, run.signal);
+    if (ensured.readyAfterMs !== undefined && ensured.readyAfterMs > 0 && (addIds.length > 0 || removeIds.length > 0))
+      await run.sleep(ensured.readyAfterMs, run.signal);
   } else {
     job.audienceState.externalId = ref.externalId;
   }

@@ -9,7 +9,11 @@ export const ScheduleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("daily"), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a UTC time HH:MM") }),
   z.object({
     kind: z.literal("everyHours"),
-    hours: z.number().int().min(1).max(24 * 7),
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7),
     /** The first slot (ISO); later slots are every `hours` after it. */
     startAt: z.iso.datetime({ offset: true }),
   }),

@@ -97,7 +97,11 @@ export function parseActivationState(value: unknown, what: string, path: readonl
   if (typeof value === "object" && value !== null && parsed.has(value)) return value as ActivationState;
   const result = ActivationStateSchema.safeParse(value);
   if (!result.success) {
-    const problems: Problem[] = result.error.issues.map((i) => ({ path: [...path, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message, code: i.code }));
+    const problems: Problem[] = result.error.issues.map((i) => ({
+      path: [...path, ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+      message: i.message,
+      code: i.code,
+    }));
     throw new ValidationError(what, problems);
   }
   parsed.add(result.data);

@@ -33,7 +33,10 @@ export class JsonFileStateStore implements StateStore {
     try {
       name = encodeURIComponent(key);
     } catch (error) {
-      throw new StateStoreError("STATE_KEY_INVALID", `the state key ${JSON.stringify(key)} is not well-formed text (a lone surrogate); use another stateKey`, { key, cause: error });
+      throw new StateStoreError("STATE_KEY_INVALID", `the state key ${JSON.stringify(key)} is not well-formed text (a lone surrogate); use another stateKey`, {
+        key,
+        cause: error,
+      });
     }
     return join(this.directory, `${name}.json`);
   }
@@ -46,7 +49,11 @@ export class JsonFileStateStore implements StateStore {
       text = await readFile(file, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new StateStoreError("STATE_UNREADABLE", `activation state ${JSON.stringify(key)} in ${file} cannot be read (${reason(error)}); check that it is a readable file`, { key, file, cause: error });
+      throw new StateStoreError(
+        "STATE_UNREADABLE",
+        `activation state ${JSON.stringify(key)} in ${file} cannot be read (${reason(error)}); check that it is a readable file`,
+        { key, file, cause: error },
+      );
     }
     let value: unknown;
     try {
@@ -81,7 +88,11 @@ export class JsonFileStateStore implements StateStore {
       await rename(temporary, target);
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);
-      throw new StateStoreError("STATE_UNWRITABLE", `activation state ${JSON.stringify(key)} cannot be written to ${target} (${reason(error)}); the previous state is unchanged`, { key, file: target, cause: error });
+      throw new StateStoreError(
+        "STATE_UNWRITABLE",
+        `activation state ${JSON.stringify(key)} cannot be written to ${target} (${reason(error)}); the previous state is unchanged`,
+        { key, file: target, cause: error },
+      );
     } finally {
       this.writing.delete(temporary);
     }

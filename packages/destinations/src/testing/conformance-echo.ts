@@ -23,9 +23,12 @@ export interface EchoState {
  * call fails retryably quoting the crashed run's tokens. Authentications gain
  * the short credential {@link SHORT_SECRET}.
  */
-export function echoingSecrets<Settings>(definition: DestinationDefinition<Settings>, settingSecrets: readonly string[], state: EchoState): DestinationDefinition<Settings> {
-  const withShort =
-    (fn: ((ctx: AdapterContext<Settings>) => Promise<AuthState>) | undefined) =>
+export function echoingSecrets<Settings>(
+  definition: DestinationDefinition<Settings>,
+  settingSecrets: readonly string[],
+  state: EchoState,
+): DestinationDefinition<Settings> {
+  const withShort = (fn: ((ctx: AdapterContext<Settings>) => Promise<AuthState>) | undefined) =>
     fn &&
     (async (ctx: AdapterContext<Settings>): Promise<AuthState> => {
       const auth = await fn(ctx);
@@ -37,7 +40,9 @@ export function echoingSecrets<Settings>(definition: DestinationDefinition<Setti
     const secrets = [...settingSecrets, ...(ctx.auth ? [ctx.auth.accessToken, SHORT_SECRET] : [])].join(" | ");
     if (state.phase === "crash" && call === 1) throw new RetryableError("CONFORMANCE_ECHO", `the service said: ${secrets}`);
     if (state.phase === "crash" && call === 2) {
-      throw new AbmKitError("CONFORMANCE_ECHO", `the service refused: ${secrets}`, [{ path: ["echo"], message: `refused ${secrets}` }], { cause: new Error(`because ${secrets}`) });
+      throw new AbmKitError("CONFORMANCE_ECHO", `the service refused: ${secrets}`, [{ path: ["echo"], message: `refused ${secrets}` }], {
+        cause: new Error(`because ${secrets}`),
+      });
     }
     if (state.phase === "resume" && call === 1) {
       const earlier = state.crashedRunTokens.filter((t) => t.length >= FINGERPRINT_MIN_LENGTH).join(" | ");

@@ -13,7 +13,12 @@ export interface KeyUse {
 
 /** A canonical text of what a batch applies. */
 export function batchDigest(batch: MemberBatch): string {
-  const members = batch.members.map((m) => [m.memberId, Object.keys(m.fields).sort().map((k) => [k, m.fields[k]])]);
+  const members = batch.members.map((m) => [
+    m.memberId,
+    Object.keys(m.fields)
+      .sort()
+      .map((k) => [k, m.fields[k]]),
+  ]);
   return JSON.stringify([batch.action, batch.externalId, members]);
 }
 

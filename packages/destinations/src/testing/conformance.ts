@@ -191,8 +191,13 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
   await check("declaration", async () => {
     const targets = destination.mappingTargets[harness.audienceType] ?? [];
     expect(destination.audienceTypes.includes(harness.audienceType), `does not declare ${harness.audienceType} audiences`);
-    if (destination.delivery.kind === "streaming") expect(destination.limits.maxBatchSize !== undefined, "a streaming destination declares limits.maxBatchSize");
-    if (targets.length > 0) expect(targets.some((t) => t.identity !== undefined), "declares no identity mapping target");
+    if (destination.delivery.kind === "streaming")
+      expect(destination.limits.maxBatchSize !== undefined, "a streaming destination declares limits.maxBatchSize");
+    if (targets.length > 0)
+      expect(
+        targets.some((t) => t.identity !== undefined),
+        "declares no identity mapping target",
+      );
     return `${targets.length} mapping targets, batch ${destination.limits.maxBatchSize ?? "-"}`;
   });
   await check("secret settings are marked secret()", async () =>
@@ -229,7 +234,10 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
       expect(same(held2, expectedSecond), `after an incremental run the service holds ${held2.length} members, expected ${expectedSecond.length}`);
       const realized = expectedSecond.filter((id) => !expectedFirst.includes(id)).length;
       const exited = expectedFirst.filter((id) => !expectedSecond.includes(id)).length;
-      expect(inc.totals.exported === realized && inc.totals.removed === exited, `incremental sent ${inc.totals.exported}/${inc.totals.removed}, expected ${realized}/${exited}`);
+      expect(
+        inc.totals.exported === realized && inc.totals.removed === exited,
+        `incremental sent ${inc.totals.exported}/${inc.totals.removed}, expected ${realized}/${exited}`,
+      );
       const idle = await run(service, second, state, { mode: "incremental" });
       expect(idle.totals.exported === 0 && idle.totals.removed === 0, "an unchanged re-run sent members");
       return `full ${full.totals.exported}, incremental +${inc.totals.exported} -${inc.totals.removed}`;
@@ -251,7 +259,10 @@ export async function runConformanceSuite<Settings>(harness: ConformanceHarness<
         const report = await run(service, memberIds, state, { definition: remembering });
         const held = await service.members(audienceId);
         expect(report.failureCount === 0, `run ${n + 1} had ${report.failureCount} failures`);
-        expect(same(held, expected), `after run ${n + 1} the service holds ${held.length} members, expected ${expected.length}: a key named an earlier application`);
+        expect(
+          same(held, expected),
+          `after run ${n + 1} the service holds ${held.length} members, expected ${expected.length}: a key named an earlier application`,
+        );
       }
       expect(misuses.length === 0, misuses[0] ?? "");
       return `${rounds.length} runs, members left and came back twice`;

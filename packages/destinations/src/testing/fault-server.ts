@@ -78,8 +78,15 @@ export async function startFaultServer(handler: ServiceHandler, schedule: FaultS
       const body = await readBody(req);
       fault = current(index, { method: entry.method, path: entry.path });
       entry.fault = fault === undefined ? undefined : describeFault(fault);
-      const request: ServiceRequest = { method: entry.method, path: url.pathname, query: url.searchParams, headers: req.headers as Record<string, string | undefined>, body };
-      if (fault?.kind === "rateLimit") return send(res, entry, { status: 429, headers: { "retry-after": String(fault.retryAfterSeconds) }, body: { error: "rate limited" } });
+      const request: ServiceRequest = {
+        method: entry.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers as Record<string, string | undefined>,
+        body,
+      };
+      if (fault?.kind === "rateLimit")
+        return send(res, entry, { status: 429, headers: { "retry-after": String(fault.retryAfterSeconds) }, body: { error: "rate limited" } });
       if (fault?.kind === "expiredToken") return send(res, entry, { status: 401, body: { error: "token expired" } });
       const applies = fault === undefined || fault.apply;
       const response = applies ? await handler(request) : undefined;

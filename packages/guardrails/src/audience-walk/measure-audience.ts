@@ -118,8 +118,7 @@ function walk(condition: Condition, at: Position, state: WalkState): void {
     }
     case "event": {
       state.valuesPerField.push({ value: condition.types.length, path: `${path}.types`, field: "type" });
-      const readsPersonEvents =
-        at.context === "person" || (at.context === "account" && (condition.owner ?? "any") !== "account");
+      const readsPersonEvents = at.context === "person" || (at.context === "account" && (condition.owner ?? "any") !== "account");
       const hop = at.context === "account" && readsPersonEvents ? enterLevel(at, path, state, "people's events") : at;
       if (readsPersonEvents) state.personEventLookbacks.push({ value: lookbackOf(condition.window, state.now), path });
       if (condition.where !== undefined) {

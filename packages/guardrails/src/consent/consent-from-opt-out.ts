@@ -8,10 +8,7 @@ import type { ConsentState } from "@abm-kit/core";
  * Strings `"true"`/`"1"`/`"false"`/`"0"` (as CSV exports write them) are read too;
  * anything else is `"unknown"`.
  */
-export function consentFromOptOut(
-  optedOut: boolean | string | number | null | undefined,
-  options: { falseMeansGranted?: boolean } = {},
-): ConsentState {
+export function consentFromOptOut(optedOut: boolean | string | number | null | undefined, options: { falseMeansGranted?: boolean } = {}): ConsentState {
   const flag = readFlag(optedOut);
   if (flag === true) return "denied";
   if (flag === false && options.falseMeansGranted === true) return "granted";

@@ -14,11 +14,7 @@ export interface ConsentFilterResult {
  * counts the rest. A row that is not a person row of the Snapshot is dropped
  * and counted, never silently kept. An invalid rule raises a `ValidationError`.
  */
-export function filterByConsent(
-  snapshot: Snapshot,
-  personRows: Iterable<number>,
-  rule: ConsentRule,
-): ConsentFilterResult {
+export function filterByConsent(snapshot: Snapshot, personRows: Iterable<number>, rule: ConsentRule): ConsentFilterResult {
   const { channel, allowUnknown = true } = parseOrThrow(ConsentRuleSchema, rule, "consent rule");
   const column = snapshot.persons.column(CONSENT_COLUMN_PREFIX + channel);
   const size = snapshot.persons.size;

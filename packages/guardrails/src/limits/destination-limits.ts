@@ -35,13 +35,7 @@ export const DestinationLimitsSchema = z.object({
 export type DestinationLimits = z.infer<typeof DestinationLimitsSchema>;
 
 type NumericLimit = Exclude<keyof DestinationLimits, "requestsPerWindow" | "minAudienceSize" | "minAudienceSizeCounts">;
-const MAXIMUMS: readonly NumericLimit[] = [
-  "maxAudienceSize",
-  "maxBatchSize",
-  "maxMappedAttributes",
-  "maxRowsPerFile",
-  "maxConcurrency",
-];
+const MAXIMUMS: readonly NumericLimit[] = ["maxAudienceSize", "maxBatchSize", "maxMappedAttributes", "maxRowsPerFile", "maxConcurrency"];
 
 /**
  * Combines limits from several places (a destination's declaration, a

@@ -1,16 +1,7 @@
 import { z } from "zod";
 
 /** The kinds of composition blocks abm-kit offers. */
-export const CompositionBlockKindSchema = z.enum([
-  "audience",
-  "exclude",
-  "union",
-  "intersect",
-  "enrich",
-  "rank",
-  "split",
-  "priorityList",
-]);
+export const CompositionBlockKindSchema = z.enum(["audience", "exclude", "union", "intersect", "enrich", "rank", "split", "priorityList"]);
 /** A kind of composition block. */
 export type CompositionBlockKind = z.infer<typeof CompositionBlockKindSchema>;
 

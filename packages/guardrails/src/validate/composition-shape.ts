@@ -10,8 +10,7 @@ export function factsHaveBlueprintShape(facts: CompositionFacts): boolean {
 }
 
 const isAudience = (node: CompositionNode) => node.kind === "audience" || node.kind === "definition";
-const isCore = (node: CompositionNode) =>
-  isAudience(node) || (node.kind === "exclude" && isAudience(node.from) && node.exclude.every(isAudience));
+const isCore = (node: CompositionNode) => isAudience(node) || (node.kind === "exclude" && isAudience(node.from) && node.exclude.every(isAudience));
 
 /**
  * Whether a composition definition has the blueprint platform's shape: one

@@ -48,9 +48,7 @@ export function destinationLimitFindings(facts: DestinationLimitFacts, origin: (
       return;
     }
     if (min !== undefined && size < min) {
-      const counted = matched
-        ? ` matched members; the destination matches only some of the members sent, so ${size} can never reach it`
-        : "";
+      const counted = matched ? ` matched members; the destination matches only some of the members sent, so ${size} can never reach it` : "";
       findings.push({
         ruleId: "destination.minAudienceSize",
         severity: "error",

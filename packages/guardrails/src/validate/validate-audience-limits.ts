@@ -136,12 +136,7 @@ function personAudienceFindings(audience: Audience, profile: LimitProfile, optio
   return findings;
 }
 
-function lookbackFinding(
-  profile: LimitProfile,
-  path: string,
-  lookback: number | "unbounded" | "unknown",
-  audienceId: string,
-): Finding | undefined {
+function lookbackFinding(profile: LimitProfile, path: string, lookback: number | "unbounded" | "unknown", audienceId: string): Finding | undefined {
   const ruleId = "accountAudience.personEventLookbackDays";
   if (typeof lookback === "number") {
     return checkProfileRule(profile, ruleId, {

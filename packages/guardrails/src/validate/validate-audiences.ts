@@ -38,8 +38,7 @@ export function validateAudiences(audiences: readonly AudienceInput[], options: 
     try {
       valid.push({ audience: validateAudience(input), index });
     } catch (error) {
-      const problems: readonly Problem[] =
-        error instanceof AbmKitError ? error.problems : [{ path: [], message: "not a valid audience definition" }];
+      const problems: readonly Problem[] = error instanceof AbmKitError ? error.problems : [{ path: [], message: "not a valid audience definition" }];
       for (const problem of problems) {
         findings.push({
           ruleId: "audience.invalid",
@@ -61,8 +60,7 @@ export function validateAudiences(audiences: readonly AudienceInput[], options: 
 
   for (const { audience, index } of valid) {
     const mode = options.evaluation;
-    const evaluation: EvaluationMode =
-      mode === undefined ? "batch" : typeof mode === "string" ? mode : (mode[audience.id] ?? "batch");
+    const evaluation: EvaluationMode = mode === undefined ? "batch" : typeof mode === "string" ? mode : (mode[audience.id] ?? "batch");
     findings.push(...audienceFindings(audience, profile, { now, evaluation, prefix: `[${index}].` }));
   }
   return findings;

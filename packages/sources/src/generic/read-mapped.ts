@@ -42,13 +42,18 @@ export function mappedSpec(input: FieldMapping): ObjectSpec {
       const fields: Record<string, AttributeValue> = {};
       for (const [column, f] of Object.entries(m.fields)) if (values[column] !== undefined) fields[f.field] = values[column]!;
       const withAttributes = Object.keys(attributes).length > 0 ? { ...fields, attributes: { ...attributes } } : fields;
-      const identities: IdentityRef[] = m.identities.filter((i) => typeof values[i.column] === "string").map((i) => ({ namespace: i.namespace, value: values[i.column] as string }));
+      const identities: IdentityRef[] = m.identities
+        .filter((i) => typeof values[i.column] === "string")
+        .map((i) => ({ namespace: i.namespace, value: values[i.column] as string }));
       const me = { namespace, value: id };
       if (m.entity === "person") {
         const accountValue = m.account ? values[m.account.column] : undefined;
         return {
           persons: [{ key: me, sourceKey, identities, origin, person: withAttributes }],
-          links: m.account && typeof accountValue === "string" ? [{ person: me, account: { namespace: m.account.namespace, value: accountValue }, rule: m.account.rule ?? "mapped", sourceKey, origin }] : [],
+          links:
+            m.account && typeof accountValue === "string"
+              ? [{ person: me, account: { namespace: m.account.namespace, value: accountValue }, rule: m.account.rule ?? "mapped", sourceKey, origin }]
+              : [],
         };
       }
       if (m.entity === "account") return { accounts: [{ key: me, sourceKey, identities, origin, account: withAttributes }] };
@@ -63,9 +68,20 @@ export function mappedSpec(input: FieldMapping): ObjectSpec {
         problem(m.occurredAtColumn, `${JSON.stringify(at)} is not a date (YYYY-MM-DD) or a date-time with a time zone`, "error", "invalid_value");
         return undefined;
       }
-      const properties = Object.fromEntries(Object.entries(attributes).filter(([, v]) => !Array.isArray(v))) as Record<string, string | number | boolean | null>;
+      const properties = Object.fromEntries(Object.entries(attributes).filter(([, v]) => !Array.isArray(v))) as Record<
+        string,
+        string | number | boolean | null
+      >;
       const owner = { namespace: m.owner!.namespace, value: values[m.owner!.column] as string };
-      return { events: [{ event: { id: `${m.system}:${id}`, type, occurredAt, properties, sourceKeys: [sourceKey] }, ...(m.owner!.kind === "account" ? { account: owner } : { person: owner }), origin }] };
+      return {
+        events: [
+          {
+            event: { id: `${m.system}:${id}`, type, occurredAt, properties, sourceKeys: [sourceKey] },
+            ...(m.owner!.kind === "account" ? { account: owner } : { person: owner }),
+            origin,
+          },
+        ],
+      };
     },
   };
 }
@@ -87,7 +103,8 @@ export async function readMappedJson(input: InputSource, mapping: FieldMapping, 
   const json = await readJson(input, report);
   const records = Array.isArray(json) ? json : (json as { records?: unknown } | undefined)?.records;
   if (!Array.isArray(records)) {
-    if (json !== undefined) report.problems.push({ file: report.file, message: "expected an array of records or { records: [...] }", severity: "error", code: "invalid_json" });
+    if (json !== undefined)
+      report.problems.push({ file: report.file, message: "expected an array of records or { records: [...] }", severity: "error", code: "invalid_json" });
     return { batch: {}, report };
   }
   const { rows, columns } = jsonRows(records, report);

@@ -27,7 +27,10 @@ function defined<T extends Record<string, unknown>>(o: T): T {
 
 /** `Webpage URL` → `webpageUrl`: the event property name of a Marketo activity attribute. */
 export function propertyName(name: string): string {
-  const words = name.trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = name
+    .trim()
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join("") || "attribute";
 }
 
@@ -37,7 +40,8 @@ const SpecArgumentsSchema = z.object({ kind: z.enum(MARKETO_EXPORTS), options: M
 export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {}): ObjectSpec {
   checkArguments("marketoSpec", SpecArgumentsSchema, { kind, options });
   const instance = options.instance;
-  const key = (object: string, id: string): SourceKey => (instance === undefined ? { system: "marketo", object, id } : { system: "marketo", instance, object, id });
+  const key = (object: string, id: string): SourceKey =>
+    instance === undefined ? { system: "marketo", object, id } : { system: "marketo", instance, object, id };
   const base = { kind: `marketo:${kind}`, isKnownExtra: () => true };
   const sfRef = (namespace: string, v: AttributeValue | undefined): IdentityRef[] => (typeof v === "string" ? [{ namespace, value: v }] : []);
   switch (kind) {
@@ -45,12 +49,32 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
       return {
         ...base,
         entity: "person",
-        columns: { id: "id", email: "string", firstName: "string", lastName: "string", title: "string", company: "string", phone: "string", country: "string", city: "string", department: "string", sfdcType: "string", sfdcContactId: "salesforceId", sfdcLeadId: "salesforceId", sfdcAccountId: "salesforceId", unsubscribed: "boolean", createdAt: "instant", updatedAt: "instant" },
+        columns: {
+          id: "id",
+          email: "string",
+          firstName: "string",
+          lastName: "string",
+          title: "string",
+          company: "string",
+          phone: "string",
+          country: "string",
+          city: "string",
+          department: "string",
+          sfdcType: "string",
+          sfdcContactId: "salesforceId",
+          sfdcLeadId: "salesforceId",
+          sfdcAccountId: "salesforceId",
+          unsubscribed: "boolean",
+          createdAt: "instant",
+          updatedAt: "instant",
+        },
         required: ["id"],
         idColumn: "id",
         map: ({ values: v, attributes: a, origin }) => {
           const id = str(v.id)!;
-          const consent = consentFrom({ unsubscribed: { channel: "email", optOutWhen: true }, ...options.consentColumns }, (c) => (Object.hasOwn(v, c) ? v[c] : a[c]));
+          const consent = consentFrom({ unsubscribed: { channel: "email", optOutWhen: true }, ...options.consentColumns }, (c) =>
+            Object.hasOwn(v, c) ? v[c] : a[c],
+          );
           const me = { namespace: "marketo.lead", value: id };
           return {
             persons: [
@@ -75,7 +99,18 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
                 }),
               },
             ],
-            links: v.sfdcAccountId ? [{ person: me, account: { namespace: "salesforce.account", value: str(v.sfdcAccountId)! }, rule: "marketoSfdcAccount", isDirect: true, sourceKey: key("Lead", id), origin }] : [],
+            links: v.sfdcAccountId
+              ? [
+                  {
+                    person: me,
+                    account: { namespace: "salesforce.account", value: str(v.sfdcAccountId)! },
+                    rule: "marketoSfdcAccount",
+                    isDirect: true,
+                    sourceKey: key("Lead", id),
+                    origin,
+                  },
+                ]
+              : [],
           };
         },
       };
@@ -83,7 +118,19 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
       return {
         ...base,
         entity: "account",
-        columns: { id: "id", externalCompanyId: "string", company: "string", website: "string", industry: "string", numberOfEmployees: "integer", annualRevenue: "number", billingCountry: "string", sfdcAccountId: "salesforceId", createdAt: "instant", updatedAt: "instant" },
+        columns: {
+          id: "id",
+          externalCompanyId: "string",
+          company: "string",
+          website: "string",
+          industry: "string",
+          numberOfEmployees: "integer",
+          annualRevenue: "number",
+          billingCountry: "string",
+          sfdcAccountId: "salesforceId",
+          createdAt: "instant",
+          updatedAt: "instant",
+        },
         required: ["id"],
         idColumn: "id",
         map: ({ values: v, attributes: a, origin }) => ({
@@ -93,7 +140,17 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
               identities: [...sfRef("salesforce.account", v.sfdcAccountId), ...sfRef("marketo.externalCompanyId", v.externalCompanyId)],
               sourceKey: key("Company", str(v.id)!),
               origin,
-              account: defined({ name: str(v.company), domain: str(v.website), industry: str(v.industry), employeeCount: num(v.numberOfEmployees), annualRevenue: num(v.annualRevenue), country: str(v.billingCountry), createdAt: str(v.createdAt), updatedAt: str(v.updatedAt), ...attrs(a) }),
+              account: defined({
+                name: str(v.company),
+                domain: str(v.website),
+                industry: str(v.industry),
+                employeeCount: num(v.numberOfEmployees),
+                annualRevenue: num(v.annualRevenue),
+                country: str(v.billingCountry),
+                createdAt: str(v.createdAt),
+                updatedAt: str(v.updatedAt),
+                ...attrs(a),
+              }),
             },
           ],
         }),
@@ -102,7 +159,20 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
       return {
         ...base,
         entity: "opportunity",
-        columns: { marketoGUID: "id", externalOpportunityId: "string", externalCompanyId: "string", name: "string", type: "string", stage: "string", amount: "number", closeDate: "date", isClosed: "boolean", isWon: "boolean", probability: "number", createdAt: "instant" },
+        columns: {
+          marketoGUID: "id",
+          externalOpportunityId: "string",
+          externalCompanyId: "string",
+          name: "string",
+          type: "string",
+          stage: "string",
+          amount: "number",
+          closeDate: "date",
+          isClosed: "boolean",
+          isWon: "boolean",
+          probability: "number",
+          createdAt: "instant",
+        },
         required: ["marketoGUID"],
         idColumn: "marketoGUID",
         map: ({ values: v, attributes: a, origin }) => {
@@ -112,7 +182,20 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
           return {
             opportunities: [
               defined({
-                opportunity: defined({ id, name: str(v.name), type: str(v.type), stage: str(v.stage), amount: num(v.amount), closeDate: str(v.closeDate), isClosed: bool(v.isClosed), isWon: bool(v.isWon), probability: num(v.probability), createdAt: str(v.createdAt), sourceKeys: [key("Opportunity", str(v.marketoGUID)!)], ...attrs(a) }),
+                opportunity: defined({
+                  id,
+                  name: str(v.name),
+                  type: str(v.type),
+                  stage: str(v.stage),
+                  amount: num(v.amount),
+                  closeDate: str(v.closeDate),
+                  isClosed: bool(v.isClosed),
+                  isWon: bool(v.isWon),
+                  probability: num(v.probability),
+                  createdAt: str(v.createdAt),
+                  sourceKeys: [key("Opportunity", str(v.marketoGUID)!)],
+                  ...attrs(a),
+                }),
                 account: v.externalCompanyId ? { namespace: "marketo.externalCompanyId", value: str(v.externalCompanyId)! } : undefined,
                 origin,
               }),
@@ -123,7 +206,16 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
     case "activities":
       return {
         ...base,
-        columns: { marketoGUID: "id", leadId: "id", activityDate: "instant", activityTypeId: "integer", campaignId: "id", primaryAttributeValueId: "id", primaryAttributeValue: "string", attributes: "string" },
+        columns: {
+          marketoGUID: "id",
+          leadId: "id",
+          activityDate: "instant",
+          activityTypeId: "integer",
+          campaignId: "id",
+          primaryAttributeValueId: "id",
+          primaryAttributeValue: "string",
+          attributes: "string",
+        },
         required: ["marketoGUID", "leadId", "activityDate", "activityTypeId"],
         idColumn: "marketoGUID",
         map: ({ values: v, attributes: a, origin, problem }) => {
@@ -148,7 +240,8 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
               problem("attributes", "the attributes cell is not a JSON object; the event was loaded without its attributes", "warning", "invalid_json");
             } else {
               for (const [name, value] of Object.entries(parsed)) {
-                if (value === null || ["string", "number", "boolean"].includes(typeof value)) properties[propertyName(name)] = value as string | number | boolean | null;
+                if (value === null || ["string", "number", "boolean"].includes(typeof value))
+                  properties[propertyName(name)] = value as string | number | boolean | null;
                 else properties[propertyName(name)] = JSON.stringify(value);
               }
             }
@@ -160,7 +253,13 @@ export function marketoSpec(kind: MarketoExport, options: MarketoReadOptions = {
           return {
             events: [
               {
-                event: { id: `marketo:${str(v.marketoGUID)!}`, type: activityTypeName(typeId, options.activityTypes), occurredAt: str(v.activityDate)!, properties, sourceKeys: [key("Activity", str(v.marketoGUID)!)] },
+                event: {
+                  id: `marketo:${str(v.marketoGUID)!}`,
+                  type: activityTypeName(typeId, options.activityTypes),
+                  occurredAt: str(v.activityDate)!,
+                  properties,
+                  sourceKeys: [key("Activity", str(v.marketoGUID)!)],
+                },
                 person: { namespace: "marketo.lead", value: str(v.leadId)! },
                 origin,
               },

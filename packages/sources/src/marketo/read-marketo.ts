@@ -28,9 +28,14 @@ export async function readMarketoJson(kind: MarketoExport, input: InputSource, o
   checkArguments("readMarketoJson", ArgumentsSchema, { kind, input, options });
   const report = createFileReport(options.name ?? inputName(input), `marketo:${kind}`);
   const json = await readJson(input, report);
-  const records = Array.isArray(json) ? json : typeof json === "object" && json !== null && Array.isArray((json as { result?: unknown }).result) ? (json as { result: unknown[] }).result : undefined;
+  const records = Array.isArray(json)
+    ? json
+    : typeof json === "object" && json !== null && Array.isArray((json as { result?: unknown }).result)
+      ? (json as { result: unknown[] }).result
+      : undefined;
   if (records === undefined) {
-    if (json !== undefined) report.problems.push({ file: report.file, message: "expected an array of records or a response with result", severity: "error", code: "invalid_json" });
+    if (json !== undefined)
+      report.problems.push({ file: report.file, message: "expected an array of records or a response with result", severity: "error", code: "invalid_json" });
     return { batch: {}, report };
   }
   const { rows, columns } = jsonRows(records, report);

@@ -55,9 +55,12 @@ export const PartnerFileMappingSchema: z.ZodType<PartnerFileMapping> = z
     const events = m.accountEvents;
     if (events === undefined) return;
     const typeOf = (field: string) => (Object.hasOwn(m.fields, field) ? m.fields[field]!.type : undefined);
-    if (!["date", "instant"].includes(typeOf(events.at) ?? "")) ctx.addIssue({ code: "custom", path: ["accountEvents", "at"], message: `${events.at} is not a date or instant field of the mapping` });
-    if (events.minimum && typeOf(events.minimum.field) !== "number") ctx.addIssue({ code: "custom", path: ["accountEvents", "minimum", "field"], message: `${events.minimum.field} is not a number field of the mapping` });
+    if (!["date", "instant"].includes(typeOf(events.at) ?? ""))
+      ctx.addIssue({ code: "custom", path: ["accountEvents", "at"], message: `${events.at} is not a date or instant field of the mapping` });
+    if (events.minimum && typeOf(events.minimum.field) !== "number")
+      ctx.addIssue({ code: "custom", path: ["accountEvents", "minimum", "field"], message: `${events.minimum.field} is not a number field of the mapping` });
     events.properties?.forEach((field, i) => {
-      if (typeOf(field) === undefined) ctx.addIssue({ code: "custom", path: ["accountEvents", "properties", i], message: `${field} is not a field of the mapping` });
+      if (typeOf(field) === undefined)
+        ctx.addIssue({ code: "custom", path: ["accountEvents", "properties", i], message: `${field} is not a field of the mapping` });
     });
   });

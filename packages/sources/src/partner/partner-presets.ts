@@ -17,7 +17,11 @@ export const TECHNOGRAPHICS_MAPPING: PartnerFileMapping = {
   keyedBy: "domain",
   keyColumn: "domain",
   system: "partner:technographics",
-  fields: { technology: { column: "technology", type: "string" }, category: { column: "category", type: "string" }, vendor: { column: "vendor", type: "string" } },
+  fields: {
+    technology: { column: "technology", type: "string" },
+    category: { column: "category", type: "string" },
+    vendor: { column: "vendor", type: "string" },
+  },
 };
 
 /** Firmographics by DUNS: `duns, employees, revenue, industry, country, yearFounded`. */
@@ -37,5 +41,9 @@ export const FIRMOGRAPHICS_MAPPING: PartnerFileMapping = {
 
 /** The related-table definition for a partner mapping, to pass to `SnapshotBuilder` / `toSnapshot`. */
 export function partnerTableDefinition(mapping: PartnerFileMapping): RelatedTableDefinition {
-  return { name: mapping.table, keyedBy: mapping.keyedBy, fields: Object.fromEntries(Object.entries(mapping.fields).map(([name, f]) => [name, { type: f.type }])) };
+  return {
+    name: mapping.table,
+    keyedBy: mapping.keyedBy,
+    fields: Object.fromEntries(Object.entries(mapping.fields).map(([name, f]) => [name, { type: f.type }])),
+  };
 }

@@ -34,7 +34,13 @@ export function partnerSpec(mapping: PartnerFileMapping): ObjectSpec {
         if (v !== undefined) rowValues[name] = v;
       }
       const rowId = `${origin.file ?? mapping.table}:${origin.line ?? ""}`;
-      const related: RelatedSourceRecord[] = [{ table: mapping.table, row: { id: rowId, key, values: rowValues, sourceKeys: [{ system: mapping.system, object: mapping.table, id: rowId }] }, origin }];
+      const related: RelatedSourceRecord[] = [
+        {
+          table: mapping.table,
+          row: { id: rowId, key, values: rowValues, sourceKeys: [{ system: mapping.system, object: mapping.table, id: rowId }] },
+          origin,
+        },
+      ];
       const events: EventSourceRecord[] = [];
       const ev = mapping.accountEvents;
       if (ev) {
@@ -43,8 +49,16 @@ export function partnerSpec(mapping: PartnerFileMapping): ObjectSpec {
         const passes = ev.minimum === undefined || (typeof gate === "number" && gate >= ev.minimum.value);
         if (passes && typeof at === "string") {
           const occurredAt = at.length === 10 ? `${at}T00:00:00.000Z` : at;
-          const properties = Object.fromEntries((ev.properties ?? []).filter((p) => rowValues[p] !== undefined && !Array.isArray(rowValues[p])).map((p) => [p, rowValues[p] as string | number | boolean]));
-          events.push({ event: { id: `${mapping.system}:${rowId}`, type: ev.type, occurredAt, properties }, account: { namespace: mapping.keyedBy, value: key }, origin });
+          const properties = Object.fromEntries(
+            (ev.properties ?? [])
+              .filter((p) => rowValues[p] !== undefined && !Array.isArray(rowValues[p]))
+              .map((p) => [p, rowValues[p] as string | number | boolean]),
+          );
+          events.push({
+            event: { id: `${mapping.system}:${rowId}`, type: ev.type, occurredAt, properties },
+            account: { namespace: mapping.keyedBy, value: key },
+            origin,
+          });
         }
       }
       return { related, events };

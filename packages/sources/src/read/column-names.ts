@@ -23,7 +23,14 @@ export function distinctColumnNames(header: readonly string[], line: number, rep
     if (name === "") {
       const named = fresh(`column ${i + 1}`, 1);
       names.push(named);
-      report.problems.push({ file: report.file, line, field: named, severity: "warning", code: "unnamed_column", message: `column ${i + 1} has no name in the header; it is read as ${named}` });
+      report.problems.push({
+        file: report.file,
+        line,
+        field: named,
+        severity: "warning",
+        code: "unnamed_column",
+        message: `column ${i + 1} has no name in the header; it is read as ${named}`,
+      });
       return;
     }
     const seen = copies.get(name);

@@ -15,8 +15,24 @@ export function jsonRows(records: readonly unknown[], report: FileReport): { row
   const columns = new Set<string>();
   let warned = false;
   const emptyKey = (record: number, taken: boolean) => {
-    if (taken) report.problems.push({ file: report.file, record, field: EMPTY_KEY_NAME, message: `the record has a key "" and a key ${EMPTY_KEY_NAME}; the value of "" was left out`, severity: "warning", code: "duplicate_column" });
-    else if (!warned) report.problems.push({ file: report.file, record, field: EMPTY_KEY_NAME, message: `a key "" is read as ${EMPTY_KEY_NAME}`, severity: "warning", code: "unnamed_column" });
+    if (taken)
+      report.problems.push({
+        file: report.file,
+        record,
+        field: EMPTY_KEY_NAME,
+        message: `the record has a key "" and a key ${EMPTY_KEY_NAME}; the value of "" was left out`,
+        severity: "warning",
+        code: "duplicate_column",
+      });
+    else if (!warned)
+      report.problems.push({
+        file: report.file,
+        record,
+        field: EMPTY_KEY_NAME,
+        message: `a key "" is read as ${EMPTY_KEY_NAME}`,
+        severity: "warning",
+        code: "unnamed_column",
+      });
     warned ||= !taken;
   };
   records.forEach((record, i) => {

@@ -42,7 +42,8 @@ export function appendBatch(target: Record<string, unknown[]>, fragment: Identit
 export function mapRows(rows: readonly SourceRow[], columns: readonly string[], spec: ObjectSpec, report: FileReport, options: MapOptions = {}): IdentityBatch {
   const extraTypes = new Map<string, FieldType>();
   const declared = options.fieldTypes;
-  for (const column of extraColumns(columns, spec)) extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
+  for (const column of extraColumns(columns, spec))
+    extraTypes.set(column, declared !== undefined && Object.hasOwn(declared, column) ? declared[column]! : inferFieldType(rows.map((r) => valueOf(r, column))));
   const mapper = createRowMapper(columns, spec, report, extraTypes, rows[0]?.line !== undefined);
   const out: Record<string, unknown[]> = {};
   mapper.map(rows, (fragment) => appendBatch(out, fragment));
@@ -71,11 +72,24 @@ const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze(em
  * every extra column. Warns once per column the spec does not expect (on line 1
  * when `isCsv`).
  */
-export function createRowMapper(columns: readonly string[], spec: ObjectSpec, report: FileReport, extraTypes: ReadonlyMap<string, FieldType>, isCsv: boolean): RowMapper {
+export function createRowMapper(
+  columns: readonly string[],
+  spec: ObjectSpec,
+  report: FileReport,
+  extraTypes: ReadonlyMap<string, FieldType>,
+  isCsv: boolean,
+): RowMapper {
   const extras = extraColumns(columns, spec);
   for (const column of extras) {
     if (!spec.isKnownExtra(column)) {
-      report.problems.push({ file: report.file, line: isCsv ? 1 : undefined, field: column, severity: "warning", code: "unknown_column", message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}` });
+      report.problems.push({
+        file: report.file,
+        line: isCsv ? 1 : undefined,
+        field: column,
+        severity: "warning",
+        code: "unknown_column",
+        message: `column ${column} is not a known ${spec.kind} field; it is ${spec.keepsExtras === false ? "ignored" : "kept as an attribute"}`,
+      });
     }
   }
   // slots: the spec's standard columns, then the kept extra columns; each with its position in `columns` (-1: absent)
@@ -101,7 +115,15 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
   let rejected = false;
   const problem = (field: string | undefined, message: string, severity: "error" | "warning", code: string) => {
     if (severity === "error") rejected = true;
-    report.problems.push({ file: report.file, ...(line !== undefined ? { line } : {}), ...(record !== undefined ? { record } : {}), ...(field !== undefined ? { field } : {}), message, severity, code });
+    report.problems.push({
+      file: report.file,
+      ...(line !== undefined ? { line } : {}),
+      ...(record !== undefined ? { record } : {}),
+      ...(field !== undefined ? { field } : {}),
+      message,
+      severity,
+      code,
+    });
   };
   /** Maps the record whose cells are in `slots`. */
   const mapSlots = (sink: (fragment: IdentityBatch) => void) => {
@@ -112,7 +134,8 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
       const column = standardNames[s]!;
       const required = standardRequired[s]!;
       const parsed = parseCell(slots[s], standardTypes[s]!);
-      if (parsed instanceof InvalidCell) problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
+      if (parsed instanceof InvalidCell)
+        problem(column, required ? parsed.message : `${parsed.message}; the value was left out`, required ? "error" : "warning", "invalid_value");
       else if (required && parsed === undefined) problem(column, `${column} is required`, "error", "missing_value");
       else values[column] = parsed;
     }
@@ -130,10 +153,17 @@ export function createRowMapper(columns: readonly string[], spec: ObjectSpec, re
     if (!rejected && typeof id === "string") {
       if (firstSeen.has(id)) {
         const first = firstSeen.get(id);
-        problem(spec.idColumn, `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`, "error", "duplicate_id");
+        problem(
+          spec.idColumn,
+          `duplicate id ${id}${first !== undefined ? ` (first on line ${first})` : ""}; the later record was rejected`,
+          "error",
+          "duplicate_id",
+        );
       } else firstSeen.set(id, line ?? record);
     }
-    const fragment = rejected ? undefined : spec.map({ values, attributes, origin: line !== undefined ? { file: report.file, line } : { file: report.file }, problem });
+    const fragment = rejected
+      ? undefined
+      : spec.map({ values, attributes, origin: line !== undefined ? { file: report.file, line } : { file: report.file }, problem });
     if (rejected || fragment === undefined) {
       report.rejected++;
       return;

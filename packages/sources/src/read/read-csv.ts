@@ -69,17 +69,27 @@ export async function readCsv(input: InputSource, report: FileReport): Promise<C
  * chunks are read; aborting `hooks.signal` stops the read, which then rejects
  * with the signal's reason.
  */
-export async function streamCsv(input: InputSource, report: FileReport, onRows: (rows: CsvRow[], header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
-  return streamCsvRecords(input, report, (chunk, header) => {
-    const rows: CsvRow[] = new Array<CsvRow>(chunk.cells.length);
-    for (let r = 0; r < rows.length; r++) {
-      const fields = chunk.cells[r]!;
-      const values = emptyRecord<string>();
-      for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
-      rows[r] = { line: chunk.lines[r]!, values };
-    }
-    onRows(rows, header);
-  }, hooks);
+export async function streamCsv(
+  input: InputSource,
+  report: FileReport,
+  onRows: (rows: CsvRow[], header: readonly string[]) => void,
+  hooks: CsvStreamHooks = {},
+): Promise<string[]> {
+  return streamCsvRecords(
+    input,
+    report,
+    (chunk, header) => {
+      const rows: CsvRow[] = new Array<CsvRow>(chunk.cells.length);
+      for (let r = 0; r < rows.length; r++) {
+        const fields = chunk.cells[r]!;
+        const values = emptyRecord<string>();
+        for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
+        rows[r] = { line: chunk.lines[r]!, values };
+      }
+      onRows(rows, header);
+    },
+    hooks,
+  );
 }
 
 /** A chunk of CSV records: each record's cells in header order, and the line it starts on. */
@@ -93,7 +103,12 @@ export interface CsvRecordChunk {
  * records' cells by column position (the header's order), so a mapper can read
  * a cell without building an object per row. The same counts and problems.
  */
-export async function streamCsvRecords(input: InputSource, report: FileReport, onRecords: (chunk: CsvRecordChunk, header: readonly string[]) => void, hooks: CsvStreamHooks = {}): Promise<string[]> {
+export async function streamCsvRecords(
+  input: InputSource,
+  report: FileReport,
+  onRecords: (chunk: CsvRecordChunk, header: readonly string[]) => void,
+  hooks: CsvStreamHooks = {},
+): Promise<string[]> {
   const decoder = new Utf8Decoder();
   const invalidLines = decoder.invalidLines;
   let nextInvalid = 0;
@@ -125,7 +140,14 @@ export async function streamCsvRecords(input: InputSource, report: FileReport, o
     if (header === undefined) {
       header = distinctColumnNames(record.fields, record.line, report);
       const names = header.filter((n) => n.includes("\uFFFD"));
-      if (bad.length > 0) problem(record.line, `the header has bytes that are not UTF-8; they were read as U+FFFD${names.length > 0 ? ` (${names.join(", ")})` : ""}`, "warning", "invalid_utf8", names[0]);
+      if (bad.length > 0)
+        problem(
+          record.line,
+          `the header has bytes that are not UTF-8; they were read as U+FFFD${names.length > 0 ? ` (${names.join(", ")})` : ""}`,
+          "warning",
+          "invalid_utf8",
+          names[0],
+        );
       return;
     }
     if (headerBroken) return unreadable++;
@@ -138,15 +160,22 @@ export async function streamCsvRecords(input: InputSource, report: FileReport, o
     if (bad.length > 0) {
       const columns = header.filter((_name, i) => record.fields[i]!.includes("\uFFFD"));
       const where = bad.map((l) => `line ${l}`).join(", ");
-      problem(record.line, `the record has bytes that are not UTF-8 (${where}); they were read as U+FFFD${columns.length > 0 ? ` in ${columns.join(", ")}` : ""}`, "warning", "invalid_utf8", columns[0]);
+      problem(
+        record.line,
+        `the record has bytes that are not UTF-8 (${where}); they were read as U+FFFD${columns.length > 0 ? ` in ${columns.join(", ")}` : ""}`,
+        "warning",
+        "invalid_utf8",
+        columns[0],
+      );
     }
   };
   const onMalformed = (record: MalformedCsvRecord) => {
     invalidIn(record.line, record.endLine);
     const column = header?.[record.field];
-    const message = record.fault === "quote_not_closed"
-      ? `the record is not valid CSV: a quote opened on line ${record.endLine}${column !== undefined ? ` in ${column}` : ""} is never closed; the record was rejected and reading went on with the next line`
-      : `the record is not valid CSV${span(record)}: ${FAULT_MESSAGES[record.fault]}${column !== undefined ? ` (${column})` : ""}`;
+    const message =
+      record.fault === "quote_not_closed"
+        ? `the record is not valid CSV: a quote opened on line ${record.endLine}${column !== undefined ? ` in ${column}` : ""} is never closed; the record was rejected and reading went on with the next line`
+        : `the record is not valid CSV${span(record)}: ${FAULT_MESSAGES[record.fault]}${column !== undefined ? ` (${column})` : ""}`;
     if (header === undefined) {
       header = [];
       headerBroken = { line: record.line, endLine: record.endLine, fault: record.fault };
@@ -189,7 +218,12 @@ export async function streamCsvRecords(input: InputSource, report: FileReport, o
   if (headerBroken) {
     report.read += unreadable;
     report.rejected += unreadable;
-    problem(headerBroken.line, `the header is not valid CSV${span(headerBroken)}: ${FAULT_MESSAGES[headerBroken.fault]}; none of the ${unreadable} records after it could be read`, "error", "invalid_csv");
+    problem(
+      headerBroken.line,
+      `the header is not valid CSV${span(headerBroken)}: ${FAULT_MESSAGES[headerBroken.fault]}; none of the ${unreadable} records after it could be read`,
+      "error",
+      "invalid_csv",
+    );
   }
   return header ?? [];
 }

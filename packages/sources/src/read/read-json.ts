@@ -17,7 +17,13 @@ export async function readJson(input: InputSource, report: FileReport): Promise<
     return undefined;
   }
   for (const line of decoder.invalidLines) {
-    report.problems.push({ file: report.file, line, message: `line ${line} has bytes that are not UTF-8; they were read as U+FFFD`, severity: "warning", code: "invalid_utf8" });
+    report.problems.push({
+      file: report.file,
+      line,
+      message: `line ${line} has bytes that are not UTF-8; they were read as U+FFFD`,
+      severity: "warning",
+      code: "invalid_utf8",
+    });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;

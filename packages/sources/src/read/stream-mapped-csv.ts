@@ -10,10 +10,15 @@ import { StopReading, streamCsv, streamCsvRecords, type CsvStreamHooks } from ".
 async function readHeader(input: InputSource): Promise<readonly string[]> {
   let header: readonly string[] | undefined;
   try {
-    header = await streamCsv(input, createFileReport("header", "header"), (_rows, h) => {
-      header = h;
-      throw new StopReading();
-    }, { chunkRows: 1 });
+    header = await streamCsv(
+      input,
+      createFileReport("header", "header"),
+      (_rows, h) => {
+        header = h;
+        throw new StopReading();
+      },
+      { chunkRows: 1 },
+    );
   } catch (error) {
     if (!(error instanceof StopReading)) throw error;
   }
@@ -29,7 +34,14 @@ async function readHeader(input: InputSource): Promise<readonly string[]> {
  * does not declare is inferred from all of its values: a file with such
  * columns is read twice, first for those columns only.
  */
-export async function streamMappedCsv(input: InputSource, spec: ObjectSpec, report: FileReport, options: MapOptions, sink: (batch: IdentityBatch) => void, hooks: CsvStreamHooks = {}): Promise<void> {
+export async function streamMappedCsv(
+  input: InputSource,
+  spec: ObjectSpec,
+  report: FileReport,
+  options: MapOptions,
+  sink: (batch: IdentityBatch) => void,
+  hooks: CsvStreamHooks = {},
+): Promise<void> {
   const extraTypes = new Map<string, FieldType>();
   const header = await readHeader(input);
   const undeclared: [string, FieldTypeInference][] = [];
@@ -39,23 +51,33 @@ export async function streamMappedCsv(input: InputSource, spec: ObjectSpec, repo
     else undeclared.push([column, new FieldTypeInference()]);
   }
   if (undeclared.length > 0) {
-    await streamCsvRecords(input, createFileReport(report.file, report.kind), ({ cells }, columns) => {
-      for (const [column, inference] of undeclared) {
-        const at = columns.indexOf(column);
-        for (const record of cells) if (!inference.add(at >= 0 ? record[at] : undefined)) break;
-      }
-    }, { ...hooks, onProgress: undefined });
+    await streamCsvRecords(
+      input,
+      createFileReport(report.file, report.kind),
+      ({ cells }, columns) => {
+        for (const [column, inference] of undeclared) {
+          const at = columns.indexOf(column);
+          for (const record of cells) if (!inference.add(at >= 0 ? record[at] : undefined)) break;
+        }
+      },
+      { ...hooks, onProgress: undefined },
+    );
   }
   for (const [column, inference] of undeclared) extraTypes.set(column, inference.result());
 
   const mapping = createFileReport(report.file, report.kind);
   let mapper: RowMapper | undefined;
-  await streamCsvRecords(input, report, (chunk, columns) => {
-    mapper ??= createRowMapper(columns, spec, mapping, extraTypes, true);
-    const batch: Record<string, unknown[]> = {};
-    mapper.mapCells(chunk, (fragment) => appendBatch(batch, fragment));
-    sink(batch as IdentityBatch);
-  }, hooks);
+  await streamCsvRecords(
+    input,
+    report,
+    (chunk, columns) => {
+      mapper ??= createRowMapper(columns, spec, mapping, extraTypes, true);
+      const batch: Record<string, unknown[]> = {};
+      mapper.mapCells(chunk, (fragment) => appendBatch(batch, fragment));
+      sink(batch as IdentityBatch);
+    },
+    hooks,
+  );
   mapper ??= createRowMapper(header, spec, mapping, extraTypes, false);
   sink(mapper.fields());
   report.read += mapping.read;

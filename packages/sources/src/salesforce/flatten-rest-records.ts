@@ -27,7 +27,12 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
   let position = 0;
   pages.forEach((page, p) => {
     if (!isObject(page) || !Array.isArray(page.records)) {
-      report.problems.push({ file: report.file, message: `page ${p + 1} is not a query result (an object with records)`, severity: "error", code: "invalid_json" });
+      report.problems.push({
+        file: report.file,
+        message: `page ${p + 1} is not a query result (an object with records)`,
+        severity: "error",
+        code: "invalid_json",
+      });
       return;
     }
     for (const record of page.records) {
@@ -48,7 +53,13 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
       }
       const type = isObject(record.attributes) ? record.attributes.type : undefined;
       if (type !== undefined && type !== expectedType) {
-        report.problems.push({ ...at, field: "attributes.type", message: `a ${String(type)} record in a ${expectedType} file`, severity: "warning", code: "unexpected_type" });
+        report.problems.push({
+          ...at,
+          field: "attributes.type",
+          message: `a ${String(type)} record in a ${expectedType} file`,
+          severity: "warning",
+          code: "unexpected_type",
+        });
       }
       const values = emptyRecord<unknown>();
       flattenInto(record, "", values, {
@@ -57,14 +68,26 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
           warned.add(field);
           report.problems.push({ ...at, field, message: `child relationship ${field} is not read`, severity: "warning", code: "not_kept" });
         },
-        collision: (field) => report.problems.push({ ...at, field, message: `two keys of the record are read as ${field} (such as a key with a dot and a relationship field); the first value was kept`, severity: "warning", code: "duplicate_column" }),
+        collision: (field) =>
+          report.problems.push({
+            ...at,
+            field,
+            message: `two keys of the record are read as ${field} (such as a key with a dot and a relationship field); the first value was kept`,
+            severity: "warning",
+            code: "duplicate_column",
+          }),
       });
       for (const c of Object.keys(values)) columns.add(c);
       rows.push({ values, record: at.record });
     }
     const last = p === pages.length - 1;
     if (last && page.done === false) {
-      report.problems.push({ file: report.file, message: `the query result is incomplete: fetch ${String(page.nextRecordsUrl ?? "the next page")} for the remaining records`, severity: "warning", code: "incomplete_result" });
+      report.problems.push({
+        file: report.file,
+        message: `the query result is incomplete: fetch ${String(page.nextRecordsUrl ?? "the next page")} for the remaining records`,
+        severity: "warning",
+        code: "incomplete_result",
+      });
     }
   });
   // a relationship that is null in some records (`"Product2": null`) is not a column of its own
@@ -74,7 +97,12 @@ export function flattenRestRecords(json: unknown, expectedType: string, report: 
 }
 
 /** Copies a record's fields into `out`, relationship objects as dotted fields. Records are checked for depth first, so the recursion is bounded. */
-function flattenInto(record: Record<string, unknown>, prefix: string, out: Record<string, unknown>, on: { child(field: string): void; collision(field: string): void }): void {
+function flattenInto(
+  record: Record<string, unknown>,
+  prefix: string,
+  out: Record<string, unknown>,
+  on: { child(field: string): void; collision(field: string): void },
+): void {
   for (const [name, value] of Object.entries(record)) {
     if (name === "attributes") continue;
     const field = prefix + (name === "" ? EMPTY_KEY_NAME : name);

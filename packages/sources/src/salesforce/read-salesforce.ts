@@ -40,7 +40,10 @@ export async function readSalesforceJson(object: SalesforceObject, input: InputS
  * Reads Product2 (CSV or REST JSON) into a lookup of product names and families
  * by 18-character id, for Asset files that carry only `Product2Id`.
  */
-export async function readSalesforceProducts(input: InputSource, options: SalesforceReadOptions = {}): Promise<{ products: Map<string, { name?: string; family?: string; code?: string }>; report: SourceResult["report"] }> {
+export async function readSalesforceProducts(
+  input: InputSource,
+  options: SalesforceReadOptions = {},
+): Promise<{ products: Map<string, { name?: string; family?: string; code?: string }>; report: SourceResult["report"] }> {
   checkArguments("readSalesforceProducts", ProductArgumentsSchema, { input, options });
   const name = options.name ?? inputName(input);
   const isJson = name.toLowerCase().endsWith(".json");
@@ -57,9 +60,22 @@ export async function readSalesforceProducts(input: InputSource, options: Salesf
   }
   const products = new Map<string, { name?: string; family?: string; code?: string }>();
   const spec = salesforceSpec("Product2", options);
-  mapRows(rows, columns, { ...spec, map: ({ values }) => {
-    products.set(values.Id as string, { name: values.Name as string, ...(typeof values.Family === "string" ? { family: values.Family } : {}), ...(typeof values.ProductCode === "string" ? { code: values.ProductCode } : {}) });
-    return {};
-  } }, report, options);
+  mapRows(
+    rows,
+    columns,
+    {
+      ...spec,
+      map: ({ values }) => {
+        products.set(values.Id as string, {
+          name: values.Name as string,
+          ...(typeof values.Family === "string" ? { family: values.Family } : {}),
+          ...(typeof values.ProductCode === "string" ? { code: values.ProductCode } : {}),
+        });
+        return {};
+      },
+    },
+    report,
+    options,
+  );
   return { products, report };
 }

@@ -25,7 +25,10 @@ export const SalesforceReadOptionsSchema: z.ZodType<SalesforceReadOptions> = z.o
   fieldTypes: z.record(z.string(), FieldTypeSchema).optional(),
   consentColumns: z.record(z.string(), ConsentColumnSchema).optional(),
   products: z
-    .custom<ReadonlyMap<string, { readonly name?: string; readonly family?: string; readonly code?: string }>>((v) => v instanceof Map, "expected a Map of products by Product2 id")
+    .custom<ReadonlyMap<string, { readonly name?: string; readonly family?: string; readonly code?: string }>>(
+      (v) => v instanceof Map,
+      "expected a Map of products by Product2 id",
+    )
     .optional(),
   ownedProductsTable: z.string().min(1).optional(),
 });

@@ -43,7 +43,14 @@ function defined<T extends Record<string, unknown>>(o: T): T {
   return out as T;
 }
 
-function spec(kind: SalesforceObject, entity: ObjectSpec["entity"], columns: Record<string, ValueType>, required: string[], map: ObjectSpec["map"], keepsExtras = true): ObjectSpec {
+function spec(
+  kind: SalesforceObject,
+  entity: ObjectSpec["entity"],
+  columns: Record<string, ValueType>,
+  required: string[],
+  map: ObjectSpec["map"],
+  keepsExtras = true,
+): ObjectSpec {
   return {
     kind: `salesforce:${kind}`,
     entity,
@@ -86,7 +93,8 @@ const SpecArgumentsSchema = z.object({ object: z.enum(SALESFORCE_OBJECTS), optio
 export function salesforceSpec(object: SalesforceObject, options: SalesforceReadOptions = {}): ObjectSpec {
   checkArguments("salesforceSpec", SpecArgumentsSchema, { object, options });
   const instance = options.instance;
-  const key = (obj: string, id: string): SourceKey => (instance === undefined ? { system: "salesforce", object: obj, id } : { system: "salesforce", instance, object: obj, id });
+  const key = (obj: string, id: string): SourceKey =>
+    instance === undefined ? { system: "salesforce", object: obj, id } : { system: "salesforce", instance, object: obj, id };
   const consentColumns = { ...DEFAULT_CONSENT, ...options.consentColumns };
   const consentOf = (v: Values, a: Readonly<Record<string, AttributeValue>>) => consentFrom(consentColumns, (c) => (Object.hasOwn(v, c) ? v[c] : a[c]));
   const personColumns: Record<string, ValueType> = {
@@ -123,7 +131,20 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
       return spec(
         object,
         "account",
-        { Id: "salesforceId", Name: "string", Website: "string", Industry: "string", NumberOfEmployees: "integer", AnnualRevenue: "number", BillingCountry: "string", DunsNumber: "string", Type: "string", ParentId: "salesforceId", CreatedDate: "instant", LastModifiedDate: "instant" },
+        {
+          Id: "salesforceId",
+          Name: "string",
+          Website: "string",
+          Industry: "string",
+          NumberOfEmployees: "integer",
+          AnnualRevenue: "number",
+          BillingCountry: "string",
+          DunsNumber: "string",
+          Type: "string",
+          ParentId: "salesforceId",
+          CreatedDate: "instant",
+          LastModifiedDate: "instant",
+        },
         ["Id"],
         ({ values: v, attributes: a, origin }) => ({
           accounts: [
@@ -150,16 +171,39 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
         }),
       );
     case "Contact":
-      return spec(object, "person", { ...personColumns, AccountId: "salesforceId", MailingCountry: "string", MailingCity: "string" }, ["Id"], ({ values: v, attributes: a, origin }) => {
-        const id = str(v.Id)!;
-        const batch: IdentityBatch = {
-          persons: [{ key: { namespace: "salesforce.contact", value: id }, sourceKey: key("Contact", id), origin, person: personFields(v, a, "MailingCountry", "MailingCity") }],
-          links: v.AccountId
-            ? [{ person: { namespace: "salesforce.contact", value: id }, account: { namespace: "salesforce.account", value: str(v.AccountId)! }, rule: "contactAccount", isDirect: true, isPrimary: true, sourceKey: key("Contact", id), origin }]
-            : [],
-        };
-        return batch;
-      });
+      return spec(
+        object,
+        "person",
+        { ...personColumns, AccountId: "salesforceId", MailingCountry: "string", MailingCity: "string" },
+        ["Id"],
+        ({ values: v, attributes: a, origin }) => {
+          const id = str(v.Id)!;
+          const batch: IdentityBatch = {
+            persons: [
+              {
+                key: { namespace: "salesforce.contact", value: id },
+                sourceKey: key("Contact", id),
+                origin,
+                person: personFields(v, a, "MailingCountry", "MailingCity"),
+              },
+            ],
+            links: v.AccountId
+              ? [
+                  {
+                    person: { namespace: "salesforce.contact", value: id },
+                    account: { namespace: "salesforce.account", value: str(v.AccountId)! },
+                    rule: "contactAccount",
+                    isDirect: true,
+                    isPrimary: true,
+                    sourceKey: key("Contact", id),
+                    origin,
+                  },
+                ]
+              : [],
+          };
+          return batch;
+        },
+      );
     case "Lead":
       return spec(
         object,
@@ -180,7 +224,16 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
               },
             ],
             links: v.ConvertedAccountId
-              ? [{ person: { namespace: "salesforce.lead", value: id }, account: { namespace: "salesforce.account", value: str(v.ConvertedAccountId)! }, rule: "leadConvertedAccount", isDirect: true, sourceKey: key("Lead", id), origin }]
+              ? [
+                  {
+                    person: { namespace: "salesforce.lead", value: id },
+                    account: { namespace: "salesforce.account", value: str(v.ConvertedAccountId)! },
+                    rule: "leadConvertedAccount",
+                    isDirect: true,
+                    sourceKey: key("Lead", id),
+                    origin,
+                  },
+                ]
               : [],
           };
         },
@@ -189,10 +242,20 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
       return spec(
         object,
         undefined,
-        { Id: "salesforceId", AccountId: "salesforceId", ContactId: "salesforceId", IsActive: "boolean", IsDirect: "boolean", Roles: "multi", StartDate: "date", EndDate: "date" },
+        {
+          Id: "salesforceId",
+          AccountId: "salesforceId",
+          ContactId: "salesforceId",
+          IsActive: "boolean",
+          IsDirect: "boolean",
+          Roles: "multi",
+          StartDate: "date",
+          EndDate: "date",
+        },
         ["Id", "AccountId", "ContactId"],
         ({ values: v, attributes: a, origin, problem }) => {
-          if (Object.keys(a).length > 0) problem(undefined, `custom fields of AccountContactRelation are not kept (${Object.keys(a).join(", ")})`, "warning", "not_kept");
+          if (Object.keys(a).length > 0)
+            problem(undefined, `custom fields of AccountContactRelation are not kept (${Object.keys(a).join(", ")})`, "warning", "not_kept");
           return {
             links: [
               defined({
@@ -215,7 +278,20 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
       return spec(
         object,
         "opportunity",
-        { Id: "salesforceId", AccountId: "salesforceId", Name: "string", StageName: "string", Amount: "number", CurrencyIsoCode: "string", CloseDate: "date", IsClosed: "boolean", IsWon: "boolean", Type: "string", Probability: "number", CreatedDate: "instant" },
+        {
+          Id: "salesforceId",
+          AccountId: "salesforceId",
+          Name: "string",
+          StageName: "string",
+          Amount: "number",
+          CurrencyIsoCode: "string",
+          CloseDate: "date",
+          IsClosed: "boolean",
+          IsWon: "boolean",
+          Type: "string",
+          Probability: "number",
+          CreatedDate: "instant",
+        },
         ["Id"],
         ({ values: v, attributes: a, origin }) => ({
           opportunities: [
@@ -242,27 +318,71 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
         }),
       );
     case "OpportunityContactRole":
-      return spec(object, "opportunityRole", { Id: "salesforceId", OpportunityId: "salesforceId", ContactId: "salesforceId", Role: "string", IsPrimary: "boolean" }, ["Id", "OpportunityId", "ContactId"], ({ values: v, attributes: a, origin }) => ({
-        opportunityRoles: [
-          {
-            role: defined({ id: str(v.Id), opportunityId: str(v.OpportunityId)!, role: str(v.Role), isPrimary: bool(v.IsPrimary), sourceKeys: [key("OpportunityContactRole", str(v.Id)!)], ...attrs(a) }),
-            person: { namespace: "salesforce.contact", value: str(v.ContactId)! },
-            origin,
-          },
-        ],
-      }));
+      return spec(
+        object,
+        "opportunityRole",
+        { Id: "salesforceId", OpportunityId: "salesforceId", ContactId: "salesforceId", Role: "string", IsPrimary: "boolean" },
+        ["Id", "OpportunityId", "ContactId"],
+        ({ values: v, attributes: a, origin }) => ({
+          opportunityRoles: [
+            {
+              role: defined({
+                id: str(v.Id),
+                opportunityId: str(v.OpportunityId)!,
+                role: str(v.Role),
+                isPrimary: bool(v.IsPrimary),
+                sourceKeys: [key("OpportunityContactRole", str(v.Id)!)],
+                ...attrs(a),
+              }),
+              person: { namespace: "salesforce.contact", value: str(v.ContactId)! },
+              origin,
+            },
+          ],
+        }),
+      );
     case "Campaign":
-      return spec(object, "campaign", { Id: "salesforceId", Name: "string", Type: "string", Status: "string", StartDate: "date", EndDate: "date", IsActive: "boolean" }, ["Id"], ({ values: v, attributes: a }) => ({
-        campaigns: [defined({ id: str(v.Id)!, name: str(v.Name), type: str(v.Type), status: str(v.Status), startDate: str(v.StartDate), endDate: str(v.EndDate), isActive: bool(v.IsActive), sourceKeys: [key("Campaign", str(v.Id)!)], ...attrs(a) })],
-      }));
+      return spec(
+        object,
+        "campaign",
+        { Id: "salesforceId", Name: "string", Type: "string", Status: "string", StartDate: "date", EndDate: "date", IsActive: "boolean" },
+        ["Id"],
+        ({ values: v, attributes: a }) => ({
+          campaigns: [
+            defined({
+              id: str(v.Id)!,
+              name: str(v.Name),
+              type: str(v.Type),
+              status: str(v.Status),
+              startDate: str(v.StartDate),
+              endDate: str(v.EndDate),
+              isActive: bool(v.IsActive),
+              sourceKeys: [key("Campaign", str(v.Id)!)],
+              ...attrs(a),
+            }),
+          ],
+        }),
+      );
     case "CampaignMember":
       return spec(
         object,
         "campaignMember",
-        { Id: "salesforceId", CampaignId: "salesforceId", ContactId: "salesforceId", LeadId: "salesforceId", Status: "string", HasResponded: "boolean", FirstRespondedDate: "date", CreatedDate: "instant" },
+        {
+          Id: "salesforceId",
+          CampaignId: "salesforceId",
+          ContactId: "salesforceId",
+          LeadId: "salesforceId",
+          Status: "string",
+          HasResponded: "boolean",
+          FirstRespondedDate: "date",
+          CreatedDate: "instant",
+        },
         ["Id", "CampaignId"],
         ({ values: v, attributes: a, origin, problem }) => {
-          const person = v.ContactId ? { namespace: "salesforce.contact", value: str(v.ContactId)! } : v.LeadId ? { namespace: "salesforce.lead", value: str(v.LeadId)! } : undefined;
+          const person = v.ContactId
+            ? { namespace: "salesforce.contact", value: str(v.ContactId)! }
+            : v.LeadId
+              ? { namespace: "salesforce.lead", value: str(v.LeadId)! }
+              : undefined;
           if (!person) {
             problem("ContactId", "a campaign member needs a ContactId or a LeadId", "error", "missing_value");
             return undefined;
@@ -271,7 +391,16 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
           return {
             campaignMembers: [
               {
-                member: defined({ id: str(v.Id), campaignId: str(v.CampaignId)!, status: str(v.Status), hasResponded: bool(v.HasResponded), firstRespondedAt: responded ? `${responded}T00:00:00.000Z` : undefined, createdAt: str(v.CreatedDate), sourceKeys: [key("CampaignMember", str(v.Id)!)], ...attrs(a) }),
+                member: defined({
+                  id: str(v.Id),
+                  campaignId: str(v.CampaignId)!,
+                  status: str(v.Status),
+                  hasResponded: bool(v.HasResponded),
+                  firstRespondedAt: responded ? `${responded}T00:00:00.000Z` : undefined,
+                  createdAt: str(v.CreatedDate),
+                  sourceKeys: [key("CampaignMember", str(v.Id)!)],
+                  ...attrs(a),
+                }),
                 person,
                 origin,
               },
@@ -285,13 +414,30 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
         ...spec(
           object,
           undefined,
-          { Id: "salesforceId", AccountId: "salesforceId", Product2Id: "salesforceId", ProductCode: "string", Name: "string", Quantity: "number", PurchaseDate: "date", Status: "string", "Product2.Name": "string", "Product2.Family": "string", "Product2.ProductCode": "string" },
+          {
+            Id: "salesforceId",
+            AccountId: "salesforceId",
+            Product2Id: "salesforceId",
+            ProductCode: "string",
+            Name: "string",
+            Quantity: "number",
+            PurchaseDate: "date",
+            Status: "string",
+            "Product2.Name": "string",
+            "Product2.Family": "string",
+            "Product2.ProductCode": "string",
+          },
           ["Id", "AccountId"],
           ({ values: v, attributes: a, origin, problem }) => {
             if (!warnedNotKept && Object.keys(a).length > 0) {
               // once per file: the columns are the same on every row
               warnedNotKept = true;
-              problem(undefined, `columns of Asset other than the product, quantity, purchase date and status are not kept (${Object.keys(a).join(", ")})`, "warning", "not_kept");
+              problem(
+                undefined,
+                `columns of Asset other than the product, quantity, purchase date and status are not kept (${Object.keys(a).join(", ")})`,
+                "warning",
+                "not_kept",
+              );
             }
             const product = v.Product2Id ? options.products?.get(str(v.Product2Id)!) : undefined;
             const productName = str(v["Product2.Name"]) ?? product?.name ?? str(v.Name);
@@ -313,7 +459,17 @@ export function salesforceSpec(object: SalesforceObject, options: SalesforceRead
               }) as Record<string, AttributeValue>,
               sourceKeys: [key("Asset", str(v.Id)!)],
             };
-            return { related: [{ table: ownedProductsTable(options).name, row, owner: { namespace: "salesforce.account", value: str(v.AccountId)! }, ownerKind: "account", origin }] };
+            return {
+              related: [
+                {
+                  table: ownedProductsTable(options).name,
+                  row,
+                  owner: { namespace: "salesforce.account", value: str(v.AccountId)! },
+                  ownerKind: "account",
+                  origin,
+                },
+              ],
+            };
           },
         ),
         relatedTables: [ownedProductsTable(options)],

@@ -38,7 +38,9 @@ export function parseInstant(text: string): string | undefined {
 
 /** Epoch ms of `YYYY-MM-DDTHH:MM:SS.sssZ` on a day of the calendar, years 1000-9999 (already the form `parseInstant` gives), else NaN. */
 function canonicalInstantMs(text: string): number {
-  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48 ? calendarInstantToEpochMs(text) : Number.NaN;
+  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48
+    ? calendarInstantToEpochMs(text)
+    : Number.NaN;
 }
 
 /** Why a cell could not be read (see {@link parseCell}). */
@@ -105,7 +107,10 @@ export function parseCell(raw: unknown, type: ValueType): AttributeValue | undef
     }
     case "multi": {
       if (Array.isArray(raw)) return raw.map(String);
-      const parts = String(raw).split(";").map((s) => s.trim()).filter((s) => s !== "");
+      const parts = String(raw)
+        .split(";")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
       return parts;
     }
     default:

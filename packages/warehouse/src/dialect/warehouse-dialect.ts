@@ -55,8 +55,10 @@ export const POSTGRES_WAREHOUSE: WarehouseDialect = {
   toDouble: (expr) => `CAST(${expr} AS double precision)`,
   doubleType: "double precision",
   textListType: "text[]",
-  splitList: (expr) => `ARRAY(SELECT ${trimmed("s.v")} FROM unnest(string_to_array(${expr}, ';')) WITH ORDINALITY AS s(v, n) WHERE ${trimmed("s.v")} <> '' ORDER BY s.n)`,
-  instantText: (dateText, ms) => `to_char(CAST(${dateText} AS timestamp) + (CAST(${ms} AS bigint) * INTERVAL '1 millisecond'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  splitList: (expr) =>
+    `ARRAY(SELECT ${trimmed("s.v")} FROM unnest(string_to_array(${expr}, ';')) WITH ORDINALITY AS s(v, n) WHERE ${trimmed("s.v")} <> '' ORDER BY s.n)`,
+  instantText: (dateText, ms) =>
+    `to_char(CAST(${dateText} AS timestamp) + (CAST(${ms} AS bigint) * INTERVAL '1 millisecond'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
 /** The dialect of a name. */

@@ -19,7 +19,8 @@ export interface ClusterRun {
   readonly rounds: number;
 }
 
-const rankSql = (d: WarehouseDialect, list: readonly string[], column: string) => (list.length === 0 ? "0" : `CASE ${column} ${list.map((ns, i) => `WHEN ${d.literal(ns)} THEN ${i}`).join(" ")} ELSE ${list.length} END`);
+const rankSql = (d: WarehouseDialect, list: readonly string[], column: string) =>
+  list.length === 0 ? "0" : `CASE ${column} ${list.map((ns, i) => `WHEN ${d.literal(ns)} THEN ${i}`).join(" ")} ELSE ${list.length} END`;
 
 /**
  * Groups source records into unified entities in SQL, by the identity
@@ -40,7 +41,9 @@ export async function clusterRecordsInSql(run: SqlRunner, d: WarehouseDialect, c
   const next = q(`${work}next`);
   const c = d.name === "postgres" ? ' COLLATE "C"' : "";
   const sep = "chr(31)";
-  const caps = config.mergeOn.map((r) => `SELECT ${d.literal(r.namespace)} AS namespace, ${r.maxRecordsPerValue ?? "CAST(NULL AS BIGINT)"} AS cap`).join(" UNION ALL ");
+  const caps = config.mergeOn
+    .map((r) => `SELECT ${d.literal(r.namespace)} AS namespace, ${r.maxRecordsPerValue ?? "CAST(NULL AS BIGINT)"} AS cap`)
+    .join(" UNION ALL ");
   // a group is a merge value within its cap, or an own key (copies of one record)
   await run(`CREATE TABLE ${edges} AS
 WITH own AS (SELECT record, namespace || ${sep} || value AS own_key FROM ${q(tables.records)}),

@@ -16,7 +16,9 @@ export function identityValuesSql(d: WarehouseDialect, config: IdentityConfig, r
   const normalized = `CASE WHEN i.namespace = 'email' THEN ${email} ELSE ${trimSql(v)} END`;
   const wellFormed = `(i.namespace <> 'email' OR (${d.matches(email, "^.+@[^@]+$")} AND NOT ${d.matches(email, "^.*\\s.*$")}))`;
   const lowered = `lower(${trimSql(normalized)})`;
-  const blocked = config.blockedValues.map((entry) => (typeof entry === "string" ? `${lowered} = ${d.literal(entry)}` : d.matches(lowered, regexSource(entry)))).join(" OR ");
+  const blocked = config.blockedValues
+    .map((entry) => (typeof entry === "string" ? `${lowered} = ${d.literal(entry)}` : d.matches(lowered, regexSource(entry))))
+    .join(" OR ");
   return `SELECT record, namespace, value FROM ${q(recordsTable)}
 UNION
 SELECT i.record, i.namespace, ${normalized} AS value FROM ${q(identitiesTable)} i

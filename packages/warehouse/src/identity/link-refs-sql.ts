@@ -15,7 +15,11 @@ export interface StagedLinkTable {
 const LINKS: Record<StagedLinkTable["source"], { person: [string, string]; account: [string, string]; rule: string }> = {
   "salesforce:Contact": { person: ["salesforce.contact", "Id"], account: ["salesforce.account", "AccountId"], rule: "contactAccount" },
   "salesforce:Lead": { person: ["salesforce.lead", "Id"], account: ["salesforce.account", "ConvertedAccountId"], rule: "leadConvertedAccount" },
-  "salesforce:AccountContactRelation": { person: ["salesforce.contact", "ContactId"], account: ["salesforce.account", "AccountId"], rule: "accountContactRelation" },
+  "salesforce:AccountContactRelation": {
+    person: ["salesforce.contact", "ContactId"],
+    account: ["salesforce.account", "AccountId"],
+    rule: "accountContactRelation",
+  },
   "marketo:leads": { person: ["marketo.lead", "id"], account: ["salesforce.account", "sfdcAccountId"], rule: "marketoSfdcAccount" },
 };
 

@@ -13,7 +13,9 @@ export function marketoEventsSql(d: WarehouseDialect, table: string, prefix: str
   const q = d.quote;
   const names = { ...MARKETO_ACTIVITY_TYPES, ...extraTypes };
   const typeId = `CAST(${q("activityTypeId")} AS BIGINT)`;
-  const type = `CASE ${typeId} ${Object.entries(names).map(([id, name]) => `WHEN ${Number(id)} THEN ${d.literal(name)}`).join(" ")} ELSE 'Activity ' || CAST(${typeId} AS VARCHAR) END`;
+  const type = `CASE ${typeId} ${Object.entries(names)
+    .map(([id, name]) => `WHEN ${Number(id)} THEN ${d.literal(name)}`)
+    .join(" ")} ELSE 'Activity ' || CAST(${typeId} AS VARCHAR) END`;
   const events = q(`${prefix}events`);
   return [
     `CREATE TABLE ${events} AS SELECT _record AS ref, 'marketo:' || ${q("marketoGUID")} AS id, ${type} AS type, ${q("activityDate")} AS occurred_at, ${q("leadId")} AS lead_id FROM ${q(table)}`,

@@ -11,7 +11,8 @@ export interface MergeFieldsInput {
   readonly fields: readonly string[];
 }
 
-const rank = (d: WarehouseDialect, list: readonly string[], column: string) => (list.length === 0 ? "0" : `CASE ${column} ${list.map((x, i) => `WHEN ${d.literal(x)} THEN ${i}`).join(" ")} ELSE ${list.length} END`);
+const rank = (d: WarehouseDialect, list: readonly string[], column: string) =>
+  list.length === 0 ? "0" : `CASE ${column} ${list.map((x, i) => `WHEN ${d.literal(x)} THEN ${i}`).join(" ")} ELSE ${list.length} END`;
 
 /**
  * A query of one row per unified entity: `entity_id` and each field's merged
@@ -27,9 +28,12 @@ export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig
   const q = d.quote;
   const c = d.name === "postgres" ? ' COLLATE "C"' : "";
   const precedence = `${rank(d, config.sourcePrecedence, "s.system")}, s.system${c}, ${rank(d, config.idPriority, "s.namespace")}, s.namespace${c}, s.value${c}, s.updated_at DESC NULLS LAST, s.record`;
-  const order = (field: string) => ((config.fieldPolicies[field] ?? config.defaultPolicy) === "mostRecent" ? `s.updated_at DESC NULLS LAST, ${precedence}` : precedence);
+  const order = (field: string) =>
+    (config.fieldPolicies[field] ?? config.defaultPolicy) === "mostRecent" ? `s.updated_at DESC NULLS LAST, ${precedence}` : precedence;
   const text = d.name === "duckdb" ? "VARCHAR" : "text";
-  const merged = input.fields.map((f) => `(array_agg(s.${q(f)} ORDER BY ${order(f)}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${text}) <> ''))[1] AS ${q(f)}`);
+  const merged = input.fields.map(
+    (f) => `(array_agg(s.${q(f)} ORDER BY ${order(f)}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${text}) <> ''))[1] AS ${q(f)}`,
+  );
   return `SELECT k.entity_id${merged.map((m) => `,\n  ${m}`).join("")}
 FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record
 GROUP BY k.entity_id`;

@@ -24,18 +24,61 @@ interface PersonExport {
   readonly consent: Readonly<Record<string, { channel: string; optOutWhen: boolean }>>;
 }
 
-const SALESFORCE_PERSON = (country: string, city: string) => ({ email: "Email", firstName: "FirstName", lastName: "LastName", title: "Title", department: "Department", phone: "Phone", country, city, createdAt: "CreatedDate", updatedAt: "LastModifiedDate" });
+const SALESFORCE_PERSON = (country: string, city: string) => ({
+  email: "Email",
+  firstName: "FirstName",
+  lastName: "LastName",
+  title: "Title",
+  department: "Department",
+  phone: "Phone",
+  country,
+  city,
+  createdAt: "CreatedDate",
+  updatedAt: "LastModifiedDate",
+});
 const SALESFORCE_CONSENT = { HasOptedOutOfEmail: { channel: "email", optOutWhen: true }, DoNotCall: { channel: "phone", optOutWhen: true } };
 
 const PERSON_KEYS: Record<StagedPersonTable["source"], PersonExport> = {
-  "salesforce:Contact": { key: ["salesforce.contact", "Id"], system: "salesforce", object: "Contact", identities: [["email", "Email"]], fields: SALESFORCE_PERSON("MailingCountry", "MailingCity"), consent: SALESFORCE_CONSENT },
-  "salesforce:Lead": { key: ["salesforce.lead", "Id"], system: "salesforce", object: "Lead", identities: [["salesforce.contact", "ConvertedContactId"], ["email", "Email"]], fields: SALESFORCE_PERSON("Country", "City"), consent: SALESFORCE_CONSENT },
+  "salesforce:Contact": {
+    key: ["salesforce.contact", "Id"],
+    system: "salesforce",
+    object: "Contact",
+    identities: [["email", "Email"]],
+    fields: SALESFORCE_PERSON("MailingCountry", "MailingCity"),
+    consent: SALESFORCE_CONSENT,
+  },
+  "salesforce:Lead": {
+    key: ["salesforce.lead", "Id"],
+    system: "salesforce",
+    object: "Lead",
+    identities: [
+      ["salesforce.contact", "ConvertedContactId"],
+      ["email", "Email"],
+    ],
+    fields: SALESFORCE_PERSON("Country", "City"),
+    consent: SALESFORCE_CONSENT,
+  },
   "marketo:leads": {
     key: ["marketo.lead", "id"],
     system: "marketo",
     object: "Lead",
-    identities: [["salesforce.contact", "sfdcContactId"], ["salesforce.lead", "sfdcLeadId"], ["email", "email"]],
-    fields: { email: "email", firstName: "firstName", lastName: "lastName", title: "title", phone: "phone", country: "country", city: "city", department: "department", createdAt: "createdAt", updatedAt: "updatedAt" },
+    identities: [
+      ["salesforce.contact", "sfdcContactId"],
+      ["salesforce.lead", "sfdcLeadId"],
+      ["email", "email"],
+    ],
+    fields: {
+      email: "email",
+      firstName: "firstName",
+      lastName: "lastName",
+      title: "title",
+      phone: "phone",
+      country: "country",
+      city: "city",
+      department: "department",
+      createdAt: "createdAt",
+      updatedAt: "updatedAt",
+    },
     consent: { unsubscribed: { channel: "email", optOutWhen: true } },
   },
 };
@@ -59,9 +102,15 @@ export function personCandidatesSql(d: WarehouseDialect, tables: readonly Staged
     return `SELECT r.record, r.system, r.namespace, r.value, s.${q(spec.fields.updatedAt!)} AS updated_at, ${fields.join(", ")} ${join(t)}`;
   });
   const consent = tables.flatMap((t) =>
-    Object.entries(PERSON_KEYS[t.source].consent).map(([column, rule]) => `SELECT r.record, ${d.literal(rule.channel)} AS channel, CASE WHEN s.${q(column)} = ${rule.optOutWhen ? "TRUE" : "FALSE"} THEN 'denied' ELSE 'granted' END AS state ${join(t)} WHERE s.${q(column)} IS NOT NULL`),
+    Object.entries(PERSON_KEYS[t.source].consent).map(
+      ([column, rule]) =>
+        `SELECT r.record, ${d.literal(rule.channel)} AS channel, CASE WHEN s.${q(column)} = ${rule.optOutWhen ? "TRUE" : "FALSE"} THEN 'denied' ELSE 'granted' END AS state ${join(t)} WHERE s.${q(column)} IS NOT NULL`,
+    ),
   );
-  return [`CREATE TABLE ${q(`${prefix}candidates`)} AS ${candidates.join("\nUNION ALL\n")}`, `CREATE TABLE ${q(`${prefix}consent`)} AS ${consent.join("\nUNION ALL\n")}`];
+  return [
+    `CREATE TABLE ${q(`${prefix}candidates`)} AS ${candidates.join("\nUNION ALL\n")}`,
+    `CREATE TABLE ${q(`${prefix}consent`)} AS ${consent.join("\nUNION ALL\n")}`,
+  ];
 }
 
 /**
@@ -80,7 +129,10 @@ export function personKeysSql(d: WarehouseDialect, tables: readonly StagedPerson
     })
     .join("\nUNION ALL\n");
   const identities = tables.flatMap((t) =>
-    PERSON_KEYS[t.source].identities.map(([namespace, column]) => `SELECT r.record, ${d.literal(namespace)} AS namespace, CAST(s.${q(column)} AS VARCHAR) AS value FROM ${q(t.table)} s JOIN ${records} r ON r.source_table = ${d.literal(t.table)} AND r.source_record = s._record WHERE s.${q(column)} IS NOT NULL`),
+    PERSON_KEYS[t.source].identities.map(
+      ([namespace, column]) =>
+        `SELECT r.record, ${d.literal(namespace)} AS namespace, CAST(s.${q(column)} AS VARCHAR) AS value FROM ${q(t.table)} s JOIN ${records} r ON r.source_table = ${d.literal(t.table)} AND r.source_record = s._record WHERE s.${q(column)} IS NOT NULL`,
+    ),
   );
   return [
     `CREATE TABLE ${records} AS SELECT row_number() OVER (ORDER BY part, source_record) - 1 AS record, namespace, value, system, object, source_table, source_record FROM (${union}) u`,

@@ -41,7 +41,11 @@ export async function readCsvHeader(path: string): Promise<string[]> {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       text += buffer.subarray(0, bytesRead).toString("utf8");
       const record = firstRecord(bytesRead === 0 ? `${text}\n` : text);
-      if (record !== undefined || bytesRead === 0) return checkHeader(path, (record ?? []).map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, "") : n).trim()));
+      if (record !== undefined || bytesRead === 0)
+        return checkHeader(
+          path,
+          (record ?? []).map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, "") : n).trim()),
+        );
     }
   } finally {
     await handle.close();
@@ -53,7 +57,8 @@ function checkHeader(path: string, names: string[]): string[] {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === "") problems.push({ path: ["header", i + 1], message: `column ${i + 1} has no name` });
-    else if (seen.has(name.toLowerCase())) problems.push({ path: ["header", i + 1], message: `column ${name} is named twice (names are compared without case in SQL)` });
+    else if (seen.has(name.toLowerCase()))
+      problems.push({ path: ["header", i + 1], message: `column ${name} is named twice (names are compared without case in SQL)` });
     seen.add(name.toLowerCase());
   });
   if (names.length === 0) problems.push({ path: ["header"], message: "the file has no header" });

@@ -54,11 +54,19 @@ async function load(connection: DuckDBRunner, options: StageCsvOptions, file: st
   await connection.run(`CREATE TABLE ${d.quote(raw)} AS SELECT rowid + 1 AS _record, * FROM ${d.quote(`${raw}0`)}`);
   await connection.run(`DROP TABLE ${d.quote(`${raw}0`)}`);
   const undeclared = undeclaredExtraColumns(options.spec, columns, options.fieldTypes);
-  const extraTypes = { ...(undeclared.length > 0 ? inferredTypes(undeclared, (await connection.runAndReadAll(inferTypesSql(d, raw, undeclared))).getRowObjectsJson()[0] as Record<string, unknown>) : {}), ...options.fieldTypes };
-  for (const sql of typedStagingSql(d, { spec: options.spec, columns, rawTable: raw, typedTable: options.table, file, problemsTable: problems, extraTypes })) await connection.run(sql);
-  const [row] = (await connection.runAndReadAll(
-    `SELECT (SELECT count(*) FROM ${d.quote(raw)}) AS read, (SELECT count(DISTINCT record) FROM ${d.quote(problems)} WHERE file = ${d.literal(file)} AND severity = 'error') AS rejected`,
-  )).getRowObjectsJson() as Record<string, unknown>[];
+  const extraTypes = {
+    ...(undeclared.length > 0
+      ? inferredTypes(undeclared, (await connection.runAndReadAll(inferTypesSql(d, raw, undeclared))).getRowObjectsJson()[0] as Record<string, unknown>)
+      : {}),
+    ...options.fieldTypes,
+  };
+  for (const sql of typedStagingSql(d, { spec: options.spec, columns, rawTable: raw, typedTable: options.table, file, problemsTable: problems, extraTypes }))
+    await connection.run(sql);
+  const [row] = (
+    await connection.runAndReadAll(
+      `SELECT (SELECT count(*) FROM ${d.quote(raw)}) AS read, (SELECT count(DISTINCT record) FROM ${d.quote(problems)} WHERE file = ${d.literal(file)} AND severity = 'error') AS rejected`,
+    )
+  ).getRowObjectsJson() as Record<string, unknown>[];
   await connection.run(`DROP TABLE ${d.quote(raw)}`);
   const { read, rejected } = countsOf(row!);
   return { file, table: options.table, read, loaded: read - rejected, rejected };

@@ -39,8 +39,20 @@ async function load(client: PostgresRunner, options: StageCsvOptions & { readonl
   if (options.serverPath !== undefined) await client.query(copy);
   else await pipeline(createReadStream(options.path), client.query(copyFrom(copy)));
   const undeclared = undeclaredExtraColumns(options.spec, columns, options.fieldTypes);
-  const extraTypes = { ...(undeclared.length > 0 ? inferredTypes(undeclared, (await client.query(inferTypesSql(d, `${options.table}__raw`, undeclared))).rows[0]!) : {}), ...options.fieldTypes };
-  for (const sql of typedStagingSql(d, { spec: options.spec, columns, rawTable: `${options.table}__raw`, typedTable: options.table, file, problemsTable: problems, extraTypes })) await client.query(sql);
+  const extraTypes = {
+    ...(undeclared.length > 0 ? inferredTypes(undeclared, (await client.query(inferTypesSql(d, `${options.table}__raw`, undeclared))).rows[0]!) : {}),
+    ...options.fieldTypes,
+  };
+  for (const sql of typedStagingSql(d, {
+    spec: options.spec,
+    columns,
+    rawTable: `${options.table}__raw`,
+    typedTable: options.table,
+    file,
+    problemsTable: problems,
+    extraTypes,
+  }))
+    await client.query(sql);
   const { rows } = await client.query(
     `SELECT (SELECT count(*) FROM ${raw}) AS read, (SELECT count(DISTINCT record) FROM ${d.quote(problems)} WHERE file = ${d.literal(file)} AND severity = 'error') AS rejected`,
   );

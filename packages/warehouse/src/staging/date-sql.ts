@@ -1,7 +1,8 @@
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 
 /** Days in month `m` of year `y` (integers), in SQL. */
-const daysInMonth = (y: string, m: string) => `CASE WHEN ${m} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
+const daysInMonth = (y: string, m: string) =>
+  `CASE WHEN ${m} = 2 THEN CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
 
 /**
  * Whether a text already known to be `dddd-dd-dd` is a real day as

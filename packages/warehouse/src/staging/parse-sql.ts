@@ -33,13 +33,20 @@ export function parsedSqlType(d: WarehouseDialect, type: ValueType): string {
  */
 export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: string, name: string): ParsedSql {
   const blank = `(${t} IS NULL OR ${t} = '')`;
-  const simple = (value: string, error: string): ParsedSql => ({ prep: {}, value: `CASE WHEN ${blank} THEN NULL ELSE ${value} END`, error: `CASE WHEN ${blank} THEN NULL ELSE ${error} END` });
+  const simple = (value: string, error: string): ParsedSql => ({
+    prep: {},
+    value: `CASE WHEN ${blank} THEN NULL ELSE ${value} END`,
+    error: `CASE WHEN ${blank} THEN NULL ELSE ${error} END`,
+  });
   const quoted = jsonTextSql(raw);
   switch (type) {
     case "string":
       return simple(raw, "NULL");
     case "id":
-      return simple(`CASE WHEN length(${t}) <= ${MAX_ID_LENGTH} THEN ${t} END`, `CASE WHEN length(${t}) > ${MAX_ID_LENGTH} THEN 'an id of ' || CAST(length(${t}) AS VARCHAR) || ' characters is longer than ${MAX_ID_LENGTH}' END`);
+      return simple(
+        `CASE WHEN length(${t}) <= ${MAX_ID_LENGTH} THEN ${t} END`,
+        `CASE WHEN length(${t}) > ${MAX_ID_LENGTH} THEN 'an id of ' || CAST(length(${t}) AS VARCHAR) || ' characters is longer than ${MAX_ID_LENGTH}' END`,
+      );
     case "salesforceId":
       return salesforceIdSql(d, raw, t, name);
     case "number":
@@ -47,14 +54,18 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
       const isNumber = d.matches(t, NUMBER);
       const n = d.toDouble(t);
       const whole = type === "integer" ? `CASE WHEN ${n} = floor(${n}) THEN ${n} END` : n;
-      const error = type === "integer"
-        ? `CASE WHEN NOT ${isNumber} THEN ${quoted} || ' is not a number' WHEN ${n} <> floor(${n}) THEN ${quoted} || ' is not a whole number' END`
-        : `CASE WHEN NOT ${isNumber} THEN ${quoted} || ' is not a number' END`;
+      const error =
+        type === "integer"
+          ? `CASE WHEN NOT ${isNumber} THEN ${quoted} || ' is not a number' WHEN ${n} <> floor(${n}) THEN ${quoted} || ' is not a whole number' END`
+          : `CASE WHEN NOT ${isNumber} THEN ${quoted} || ' is not a number' END`;
       return simple(`CASE WHEN ${isNumber} THEN ${whole} END`, error);
     }
     case "boolean": {
       const l = `lower(${t})`;
-      return simple(`CASE WHEN ${l} IN ('true', '1') THEN TRUE WHEN ${l} IN ('false', '0') THEN FALSE END`, `CASE WHEN ${l} NOT IN ('true', '1', 'false', '0') THEN ${quoted} || ' is not true or false' END`);
+      return simple(
+        `CASE WHEN ${l} IN ('true', '1') THEN TRUE WHEN ${l} IN ('false', '0') THEN FALSE END`,
+        `CASE WHEN ${l} NOT IN ('true', '1', 'false', '0') THEN ${quoted} || ' is not true or false' END`,
+      );
     }
     case "date": {
       const ok = `coalesce(CASE WHEN ${d.matches(t, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")} THEN ${validDateSql(d, t)} END, FALSE)`;
@@ -63,7 +74,11 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
     case "instant": {
       const { value } = instantSql(d, t);
       const alias = `${name}__instant`;
-      return { prep: { [alias]: `CASE WHEN ${blank} THEN NULL ELSE ${value} END` }, value: alias, error: `CASE WHEN NOT ${blank} AND ${alias} IS NULL THEN ${quoted} || ' is not a date-time with a time zone' END` };
+      return {
+        prep: { [alias]: `CASE WHEN ${blank} THEN NULL ELSE ${value} END` },
+        value: alias,
+        error: `CASE WHEN NOT ${blank} AND ${alias} IS NULL THEN ${quoted} || ' is not a date-time with a time zone' END`,
+      };
     }
     case "multi":
       return simple(d.splitList(raw), "NULL");

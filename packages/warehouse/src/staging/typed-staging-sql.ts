@@ -71,10 +71,16 @@ SELECT ${out.join(",\n  ")} FROM s2`,
   parsedColumns.forEach(([column, , isStandard], i) => {
     const required = isStandard && spec.required.includes(column);
     const message = required ? `_e${i}` : `_e${i} || '; the value was left out'`;
-    statements.push(`INSERT INTO ${problems} SELECT ${lit(file)}, _record + 1, _record, ${lit(column)}, ${lit(required ? "error" : "warning")}, 'invalid_value', ${message} FROM ${parsedTable} WHERE _e${i} IS NOT NULL`);
-    if (required) statements.push(`INSERT INTO ${problems} SELECT ${lit(file)}, _record + 1, _record, ${lit(column)}, 'error', 'missing_value', ${lit(`${column} is required`)} FROM ${parsedTable} WHERE _e${i} IS NULL AND ${q(column)} IS NULL`);
+    statements.push(
+      `INSERT INTO ${problems} SELECT ${lit(file)}, _record + 1, _record, ${lit(column)}, ${lit(required ? "error" : "warning")}, 'invalid_value', ${message} FROM ${parsedTable} WHERE _e${i} IS NOT NULL`,
+    );
+    if (required)
+      statements.push(
+        `INSERT INTO ${problems} SELECT ${lit(file)}, _record + 1, _record, ${lit(column)}, 'error', 'missing_value', ${lit(`${column} is required`)} FROM ${parsedTable} WHERE _e${i} IS NULL AND ${q(column)} IS NULL`,
+      );
   });
-  const rejected = (alias: string) => `EXISTS (SELECT 1 FROM ${problems} x WHERE x.file = ${lit(file)} AND x.record = ${alias}._record AND x.severity = 'error')`;
+  const rejected = (alias: string) =>
+    `EXISTS (SELECT 1 FROM ${problems} x WHERE x.file = ${lit(file)} AND x.record = ${alias}._record AND x.severity = 'error')`;
   if (spec.idColumn !== undefined && Object.hasOwn(spec.columns, spec.idColumn)) {
     const id = q(spec.idColumn);
     statements.push(`INSERT INTO ${problems}

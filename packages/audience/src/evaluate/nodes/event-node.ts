@@ -89,7 +89,8 @@ export function eventNode(condition: EventCondition, scope: Scope, path: Problem
         count += n;
         if (n > 0 && ownerKey === "personId") people.add(ownerId);
         const rows = from <= to ? listEvents(filter, where, ownerRow, from, to, EVIDENCE_LIMIT - events.length) : [];
-        for (const r of rows) events.push({ id: filter.table.id(r), type: filter.table.type.value(r), occurredAt: epochMsToInstant(filter.table.time[r]!), [ownerKey]: ownerId });
+        for (const r of rows)
+          events.push({ id: filter.table.id(r), type: filter.table.type.value(r), occurredAt: epochMsToInstant(filter.table.time[r]!), [ownerKey]: ownerId });
       };
       if (!atAccount) describe(personFilter!, row, "personId", snapshot.persons.id(row));
       else {
@@ -99,7 +100,10 @@ export function eventNode(condition: EventCondition, scope: Scope, path: Problem
       const counted = distinctPeople ? people.size : count;
       const window = { from: Number.isFinite(from) ? epochMsToInstant(from) : null, to: epochMsToInstant(to) };
       return {
-        summary: `${counted} ${distinctPeople ? "people with" : ""} ${condition.types.join(" | ")} events in window → ${held ? "held" : "failed"}`.replace(/\s+/g, " "),
+        summary: `${counted} ${distinctPeople ? "people with" : ""} ${condition.types.join(" | ")} events in window → ${held ? "held" : "failed"}`.replace(
+          /\s+/g,
+          " ",
+        ),
         evidence: { counted, events: count, people: [...people].slice(0, EVIDENCE_LIMIT), window, examples: events },
       };
     },

@@ -15,7 +15,11 @@ export function inAudienceNode(condition: InAudienceCondition, scope: Scope, pat
     compute: (state) => {
       const members = state.references.get(condition.audienceId);
       if (members === undefined) {
-        throw new AbmKitError<AudienceErrorCode>("UNKNOWN_AUDIENCE_REFERENCE", `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`, [{ path: [...path, "audienceId"], message: "unknown audience" }]);
+        throw new AbmKitError<AudienceErrorCode>(
+          "UNKNOWN_AUDIENCE_REFERENCE",
+          `audience ${JSON.stringify(condition.audienceId)} is referenced but was not given`,
+          [{ path: [...path, "audienceId"], message: "unknown audience" }],
+        );
       }
       return members;
     },

@@ -12,7 +12,14 @@ import { EVIDENCE_LIMIT, fieldsReadBy, rowFacts } from "./row-facts.js";
  * A condition on related rows: the `where` child is computed once over every
  * target row, then each source row scans its adjacency (CSR) counting matches.
  */
-export function relatedNode(condition: RelatedCondition, scope: Scope, path: ProblemPath, relation: ResolvedRelation, where: PlanNode | undefined, context: CompileContext): PlanNode {
+export function relatedNode(
+  condition: RelatedCondition,
+  scope: Scope,
+  path: ProblemPath,
+  relation: ResolvedRelation,
+  where: PlanNode | undefined,
+  context: CompileContext,
+): PlanNode {
   const { offsets, targets } = relation.adjacency;
   const targetTable = relation.target.table;
   const aggregate = condition.aggregate;
@@ -21,7 +28,11 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
     aggregateColumn = columnOf(targetTable, aggregate.field);
     if (aggregateColumn === undefined) reportUnknownField(context, relation.target.label, aggregate.field, [...path, "aggregate"]);
     else if (aggregate.fn !== "countDistinct" && aggregateColumn.type !== "number" && aggregateColumn.type !== "instant" && aggregateColumn.type !== "date") {
-      context.errors.push({ path: [...path, "aggregate", "field"], message: `${aggregate.fn} needs a number, instant or date field; ${relation.target.label}.${aggregate.field} is ${aggregateColumn.type}`, code: "type_mismatch" });
+      context.errors.push({
+        path: [...path, "aggregate", "field"],
+        message: `${aggregate.fn} needs a number, instant or date field; ${relation.target.label}.${aggregate.field} is ${aggregateColumn.type}`,
+        code: "type_mismatch",
+      });
     }
   }
   const matchesOf = (state: RunState) => (where ? state.bits(where) : Bitset.full(targetTable.size));
@@ -95,7 +106,13 @@ export function relatedNode(condition: RelatedCondition, scope: Scope, path: Pro
       const unmatched = related.filter((t) => !matches.has(t));
       const facts = (rows: number[]) => rows.slice(0, EVIDENCE_LIMIT).map((t) => rowFacts(targetTable, t, fields));
       const what = aggregate ? `${aggregate.fn}(${aggregate.field})` : (condition.quantifier ?? "some");
-      const evidence: Record<string, unknown> = { relation: condition.relation, related: related.length, matched: matched.length, matchedRows: facts(matched), unmatchedRows: facts(unmatched) };
+      const evidence: Record<string, unknown> = {
+        relation: condition.relation,
+        related: related.length,
+        matched: matched.length,
+        matchedRows: facts(matched),
+        unmatchedRows: facts(unmatched),
+      };
       if (aggregate) {
         evidence.aggregate = aggregateFunction(aggregate.fn, aggregateColumn, offsets, targets, matches.words)(row);
       }
@@ -126,7 +143,13 @@ function sourcesOf(targets: Int32Array, back: Adjacency, size: number): Bitset {
 }
 
 /** Per source row, an aggregate of a column over its matching targets (NaN = missing). */
-function aggregateFunction(fn: NonNullable<RelatedCondition["aggregate"]>["fn"], column: Column | undefined, offsets: Int32Array, targets: Int32Array, matches: Uint32Array): (row: number) => number {
+function aggregateFunction(
+  fn: NonNullable<RelatedCondition["aggregate"]>["fn"],
+  column: Column | undefined,
+  offsets: Int32Array,
+  targets: Int32Array,
+  matches: Uint32Array,
+): (row: number) => number {
   const isMatch = (t: number) => (matches[t >>> 5]! & (1 << (t & 31))) !== 0;
   if (column === undefined) return () => (fn === "sum" || fn === "countDistinct" ? 0 : Number.NaN);
   if (fn === "countDistinct") return countDistinctFunction(column, offsets, targets, isMatch);

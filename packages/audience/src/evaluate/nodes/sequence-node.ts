@@ -108,7 +108,9 @@ export function sequenceNode(condition: SequenceCondition, scope: Scope, path: P
   };
 
   const sortByTime = (c: Candidates) => {
-    const order = Array.from({ length: c.length }, (_, i) => i).sort((x, y) => c.times[x]! - c.times[y]! || c.owners[x]! - c.owners[y]! || c.rows[x]! - c.rows[y]!);
+    const order = Array.from({ length: c.length }, (_, i) => i).sort(
+      (x, y) => c.times[x]! - c.times[y]! || c.owners[x]! - c.owners[y]! || c.rows[x]! - c.rows[y]!,
+    );
     const copy = { times: c.times.slice(0, c.length), masks: c.masks.slice(0, c.length), owners: c.owners.slice(0, c.length), rows: c.rows.slice(0, c.length) };
     order.forEach((from, to) => {
       c.times[to] = copy.times[from]!;
@@ -131,7 +133,7 @@ export function sequenceNode(condition: SequenceCondition, scope: Scope, path: P
     const accountTests = testsAt(snapshot.accountEvents, accountSteps, state.now);
     const people = snapshot.accountPeople.of(row);
     if (samePerson) {
-      for (const p of people) if (personBits ? personBits.has(p) : (c.length = 0, collect(personTests, p, p, from, to, c), holds(c))) return true;
+      for (const p of people) if (personBits ? personBits.has(p) : ((c.length = 0), collect(personTests, p, p, from, to, c), holds(c))) return true;
       c.length = 0;
       collect(accountTests, row, -1, from, to, c);
       return holds(c);
@@ -180,7 +182,13 @@ export function sequenceNode(condition: SequenceCondition, scope: Scope, path: P
       const examples = Array.from({ length: Math.min(c.length, 10) }, (_, i) => {
         const table = c.owners[i]! < 0 ? snapshot.accountEvents : snapshot.personEvents;
         const steps = condition.steps.map((_, k) => k + 1).filter((k) => (c.masks[i]! & (1 << (k - 1))) !== 0);
-        return { id: table.id(c.rows[i]!), type: table.type.value(c.rows[i]!), occurredAt: epochMsToInstant(c.times[i]!), owner: c.owners[i]! < 0 ? snapshot.accounts.id(row) : snapshot.persons.id(c.owners[i]!), steps };
+        return {
+          id: table.id(c.rows[i]!),
+          type: table.type.value(c.rows[i]!),
+          occurredAt: epochMsToInstant(c.times[i]!),
+          owner: c.owners[i]! < 0 ? snapshot.accounts.id(row) : snapshot.persons.id(c.owners[i]!),
+          steps,
+        };
       });
       return {
         summary: `sequence of ${stepCount} steps within ${condition.within.amount} ${condition.within.unit}${atAccount ? (samePerson ? " (same person)" : " (any people)") : ""}: ${c.length} candidate events → ${held ? "held" : "failed"}`,

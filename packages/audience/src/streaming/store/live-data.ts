@@ -7,8 +7,6 @@ import {
   PersonSchema,
   RelatedRowSchema,
   STANDARD_FIELDS,
-  StringIndex,
-  hashString,
   instantToEpochMs,
   problemsFromZod,
   type ActivityEvent,
@@ -18,6 +16,7 @@ import {
   type Problem,
   type Snapshot,
 } from "@abm-kit/core";
+import { StringIndex, hashString } from "@abm-kit/core/internal";
 import type { z } from "zod";
 import type { ContextKind } from "../../definition/contexts.js";
 import { relatedTableName } from "../../definition/contexts.js";
@@ -46,8 +45,21 @@ export interface Touch {
 
 /** A validated change, converted to typed values, ready to commit. */
 export type ParsedChange =
-  | { readonly kind: "event"; readonly ownerKind: "person" | "account"; readonly owner: number; readonly event: AddedEvent; readonly newFields: ReadonlyMap<string, FieldType> }
-  | { readonly kind: "entity"; readonly entity: "account" | "person" | "opportunity"; readonly id: string; readonly record: TypedRecord; readonly accountId: string | undefined; readonly newFields: ReadonlyMap<string, FieldType> }
+  | {
+      readonly kind: "event";
+      readonly ownerKind: "person" | "account";
+      readonly owner: number;
+      readonly event: AddedEvent;
+      readonly newFields: ReadonlyMap<string, FieldType>;
+    }
+  | {
+      readonly kind: "entity";
+      readonly entity: "account" | "person" | "opportunity";
+      readonly id: string;
+      readonly record: TypedRecord;
+      readonly accountId: string | undefined;
+      readonly newFields: ReadonlyMap<string, FieldType>;
+    }
   | { readonly kind: "link"; readonly account: number; readonly person: number; readonly record: TypedRecord }
   | { readonly kind: "unlink"; readonly account: number; readonly person: number }
   | { readonly kind: "relatedRow"; readonly table: RelatedRows; readonly record: TypedRecord; readonly newFields: ReadonlyMap<string, FieldType> };
@@ -177,8 +189,10 @@ export class LiveData {
       case "person":
         if (relation === "accounts") return reverse ? this.links.peopleOf(row) : this.links.accountsOf(row);
         if (relation === "links") return reverse ? one(this.links.personOf(row)) : this.links.linksOfPerson(row);
-        if (relation === "opportunityRoles") return reverse ? one(s.opportunityRoles.ref("person")[row]!) : row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY;
-        if (relation === "campaignMembers") return reverse ? one(s.campaignMembers.ref("person")[row]!) : row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY;
+        if (relation === "opportunityRoles")
+          return reverse ? one(s.opportunityRoles.ref("person")[row]!) : row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY;
+        if (relation === "campaignMembers")
+          return reverse ? one(s.campaignMembers.ref("person")[row]!) : row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY;
         return EMPTY;
       case "link":
         if (relation === "account") return reverse ? this.links.linksOfAccount(row) : one(this.links.accountOf(row));
@@ -186,18 +200,24 @@ export class LiveData {
         return EMPTY;
       case "opportunity":
         if (relation === "account") return reverse ? this.opportunitiesOf(row) : one(this.accountOfOpportunity(row));
-        if (relation === "opportunityRoles") return reverse ? one(s.opportunityRoles.ref("opportunity")[row]!) : row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY;
+        if (relation === "opportunityRoles")
+          return reverse ? one(s.opportunityRoles.ref("opportunity")[row]!) : row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY;
         return EMPTY;
       case "opportunityRole":
-        if (relation === "opportunity") return reverse ? (row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY) : one(s.opportunityRoles.ref("opportunity")[row]!);
-        if (relation === "person") return reverse ? (row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY) : one(s.opportunityRoles.ref("person")[row]!);
+        if (relation === "opportunity")
+          return reverse ? (row < s.opportunities.size ? s.opportunityRolesByOpportunity.of(row) : EMPTY) : one(s.opportunityRoles.ref("opportunity")[row]!);
+        if (relation === "person")
+          return reverse ? (row < s.persons.size ? s.opportunityRolesByPerson.of(row) : EMPTY) : one(s.opportunityRoles.ref("person")[row]!);
         return EMPTY;
       case "campaign":
-        if (relation === "campaignMembers") return reverse ? one(s.campaignMembers.ref("campaign")[row]!) : row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY;
+        if (relation === "campaignMembers")
+          return reverse ? one(s.campaignMembers.ref("campaign")[row]!) : row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY;
         return EMPTY;
       case "campaignMember":
-        if (relation === "campaign") return reverse ? (row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY) : one(s.campaignMembers.ref("campaign")[row]!);
-        if (relation === "person") return reverse ? (row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY) : one(s.campaignMembers.ref("person")[row]!);
+        if (relation === "campaign")
+          return reverse ? (row < s.campaigns.size ? s.campaignMembersByCampaign.of(row) : EMPTY) : one(s.campaignMembers.ref("campaign")[row]!);
+        if (relation === "person")
+          return reverse ? (row < s.persons.size ? s.campaignMembersByPerson.of(row) : EMPTY) : one(s.campaignMembers.ref("person")[row]!);
         return EMPTY;
       default:
         return EMPTY;
@@ -221,7 +241,13 @@ export class LiveData {
         const account = this.accounts.indexOf(change.accountId);
         const person = this.persons.indexOf(change.personId);
         if (account < 0 || person < 0 || this.links.linkOf(account, person) < 0) {
-          return fail([{ path: ["accountId"], message: `there is no link between account ${JSON.stringify(change.accountId)} and person ${JSON.stringify(change.personId)}`, code: "unknown_link" }]);
+          return fail([
+            {
+              path: ["accountId"],
+              message: `there is no link between account ${JSON.stringify(change.accountId)} and person ${JSON.stringify(change.personId)}`,
+              code: "unknown_link",
+            },
+          ]);
         }
         return { ok: true, change: { kind: "unlink", account, person } };
       }
@@ -415,13 +441,20 @@ export class LiveData {
     const ids = this.addedEventIds;
     // the id is taken at once (one probe tells whether it was known) and given back if the event is rejected
     const idHash = hashString(event.id);
-    if (this.seedEventIds.has(event.id, idHash) || !ids.addIfAbsent(event.id, idHash)) return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
+    if (this.seedEventIds.has(event.id, idHash) || !ids.addIfAbsent(event.id, idHash))
+      return fail([{ path: ["record", "id"], message: `duplicate event id ${JSON.stringify(event.id)}`, code: "duplicate_id" }]);
     const ownerKind = event.personId !== undefined ? "person" : "account";
     const ownerId = (event.personId ?? event.accountId)!;
     const owner = (ownerKind === "person" ? this.persons : this.accounts).indexOf(ownerId);
     if (owner < 0) {
       ids.removeLast();
-      return fail([{ path: ["record", ownerKind === "person" ? "personId" : "accountId"], message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`, code: "unknown_reference" }]);
+      return fail([
+        {
+          path: ["record", ownerKind === "person" ? "personId" : "accountId"],
+          message: `owner ${JSON.stringify(ownerId)} is not known; the event was not applied`,
+          code: "unknown_reference",
+        },
+      ]);
     }
     const log = ownerKind === "person" ? this.personEvents : this.accountEvents;
     const converted = event.properties === undefined ? NO_ATTRIBUTES : convertAttributes(event.properties, log.fieldTypeOf, PROPERTIES_PATH, EVENT_RESERVED);
@@ -448,7 +481,8 @@ export class LiveData {
       else if (converted.value !== undefined) values.set(field, converted.value);
     }
     const open: Record<string, AttributeValue> = { ...((attributes as Record<string, AttributeValue> | undefined) ?? {}) };
-    if (entity === "person" && consent) for (const [channel, state] of Object.entries(consent as Record<string, string>)) open[CONSENT_COLUMN_PREFIX + channel] = state;
+    if (entity === "person" && consent)
+      for (const [channel, state] of Object.entries(consent as Record<string, string>)) open[CONSENT_COLUMN_PREFIX + channel] = state;
     const reserved = new Set([...Object.keys(standard), "id", "sourceKeys"]);
     const converted = convertAttributes(open, (f) => table.fieldType(f), ["record", "attributes"], reserved);
     if (!converted.ok) problems.push(...converted.problems);
@@ -464,8 +498,18 @@ export class LiveData {
     const link = parsed.value;
     const account = this.accounts.indexOf(link.accountId);
     const person = this.persons.indexOf(link.personId);
-    if (account < 0) return fail([{ path: ["record", "accountId"], message: `account ${JSON.stringify(link.accountId)} is not known; the link was not applied`, code: "unknown_reference" }]);
-    if (person < 0) return fail([{ path: ["record", "personId"], message: `person ${JSON.stringify(link.personId)} is not known; the link was not applied`, code: "unknown_reference" }]);
+    if (account < 0)
+      return fail([
+        {
+          path: ["record", "accountId"],
+          message: `account ${JSON.stringify(link.accountId)} is not known; the link was not applied`,
+          code: "unknown_reference",
+        },
+      ]);
+    if (person < 0)
+      return fail([
+        { path: ["record", "personId"], message: `person ${JSON.stringify(link.personId)} is not known; the link was not applied`, code: "unknown_reference" },
+      ]);
     const record = new Map<string, TypedValue>([
       ["roles", [...new Set(link.roles ?? [])].sort()],
       ["isDirect", link.isDirect ?? true],

@@ -1,4 +1,4 @@
-import { hashString } from "@abm-kit/core";
+import { hashString } from "@abm-kit/core/internal";
 
 /** A table of events with ids: the Snapshot's person or account events. */
 export interface IdentifiedRows {

@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../../error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import type { StagedFile } from "../../definition/destination-definition.js";
 import { RetryableError, TerminalError } from "../../errors.js";
@@ -37,9 +38,10 @@ export async function deliverToObjectStore<R>(store: ObjectStore<R>, key: string
   }
 
   const check = await store.check(key, file, receipt, signal);
-  if (check === undefined) throw new RetryableError("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
+  if (check === undefined)
+    throw new RetryableError<DestinationsErrorCode>("OBJECT_MISSING", `upload ${key}: the store does not hold the object after the upload`);
   if (!check.ok) {
-    if (check.unverifiable) throw new TerminalError("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
-    throw new RetryableError("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
+    if (check.unverifiable) throw new TerminalError<DestinationsErrorCode>("OBJECT_UNVERIFIABLE", `upload ${key}: ${check.problem}`);
+    throw new RetryableError<DestinationsErrorCode>("OBJECT_MISMATCH", `upload ${key}: ${check.problem}`);
   }
 }

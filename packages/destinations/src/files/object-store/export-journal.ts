@@ -37,7 +37,13 @@ function safeJson(text: string): unknown {
  * are complete and stay), then writes this export's marker under
  * `<keyPrefix>.abm-kit-uploads/`.
  */
-export async function prepareObjectStoreExport<R>(store: ObjectStore<R>, layout: ObjectStoreLayout, staged: StagedExport, now: string, signal: AbortSignal): Promise<void> {
+export async function prepareObjectStoreExport<R>(
+  store: ObjectStore<R>,
+  layout: ObjectStoreLayout,
+  staged: StagedExport,
+  now: string,
+  signal: AbortSignal,
+): Promise<void> {
   const { keyPrefix, stagingDirectory } = layout;
   const manifest = staged.files.find((f) => f.kind === "manifest");
   if (manifest === undefined) return;
@@ -64,7 +70,13 @@ export async function prepareObjectStoreExport<R>(store: ObjectStore<R>, layout:
     await store.delete(markerKey, signal);
   }
 
-  const marker: ExportMarker = { version: 1, audienceId: staged.audience.audienceId, manifestKey: objectKey(keyPrefix, manifest.name), dataKeys, startedAt: now };
+  const marker: ExportMarker = {
+    version: 1,
+    audienceId: staged.audience.audienceId,
+    manifestKey: objectKey(keyPrefix, manifest.name),
+    dataKeys,
+    startedAt: now,
+  };
   await store.writeText(ownMarker, JSON.stringify(marker), signal);
 }
 

@@ -1,3 +1,4 @@
+import type { DestinationsErrorCode } from "../../error-codes.js";
 import { rm } from "node:fs/promises";
 import type { AdapterContext } from "../../definition/adapter-context.js";
 import type { FileDelivery } from "../../definition/destination-definition.js";
@@ -23,7 +24,12 @@ export interface ObjectStoreDeliveryInput<Settings, Receipt> {
 }
 
 /** Runs `use` on a store opened for it; a failure that is not already a runtime error is classified by the store's `toDeliveryError`. */
-async function withStore<S, R, T>(input: ObjectStoreDeliveryInput<S, R>, ctx: AdapterContext<S>, step: string, use: (store: ObjectStore<R>) => Promise<T>): Promise<T> {
+async function withStore<S, R, T>(
+  input: ObjectStoreDeliveryInput<S, R>,
+  ctx: AdapterContext<S>,
+  step: string,
+  use: (store: ObjectStore<R>) => Promise<T>,
+): Promise<T> {
   const store = await input.openStore(ctx);
   try {
     return await use(store);
@@ -47,12 +53,21 @@ export function objectStoreDelivery<Settings, Receipt>(input: ObjectStoreDeliver
     stagingDirectory: input.stagingDirectory,
     prepare: (ctx, staged) =>
       withStore(input, ctx, "prepare the export", (store) =>
-        prepareObjectStoreExport(store, { keyPrefix: input.keyPrefix(ctx.settings), stagingDirectory: input.stagingDirectory(ctx.settings) }, staged, ctx.now, ctx.signal),
+        prepareObjectStoreExport(
+          store,
+          { keyPrefix: input.keyPrefix(ctx.settings), stagingDirectory: input.stagingDirectory(ctx.settings) },
+          staged,
+          ctx.now,
+          ctx.signal,
+        ),
       ),
     deliver: async (ctx, file) => {
       const max = input.maxObjectBytes?.(ctx.settings);
       if (max !== undefined && file.bytes > max) {
-        throw new TerminalError("OBJECT_TOO_LARGE", `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${max}): lower maxRowsPerFile`);
+        throw new TerminalError<DestinationsErrorCode>(
+          "OBJECT_TOO_LARGE",
+          `${file.name} is ${file.bytes} bytes, more than maxObjectBytes (${max}): lower maxRowsPerFile`,
+        );
       }
       const keyPrefix = input.keyPrefix(ctx.settings);
       await withStore(input, ctx, `deliver ${file.name}`, async (store) => {

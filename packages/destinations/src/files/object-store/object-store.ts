@@ -1,9 +1,7 @@
 import type { StagedFile } from "../../definition/destination-definition.js";
 
 /** The outcome of checking a stored object against the local file it came from. */
-export type ObjectCheck =
-  | { readonly ok: true; readonly by: string }
-  | { readonly ok: false; readonly problem: string; readonly unverifiable?: true };
+export type ObjectCheck = { readonly ok: true; readonly by: string } | { readonly ok: false; readonly problem: string; readonly unverifiable?: true };
 
 /**
  * What a file store (an object store, a blob container, an SFTP folder)

@@ -18,7 +18,9 @@ const env = process.env;
 const connectionString = env.ABM_AZURE_SMOKE_CONNECTION_STRING;
 const container = env.ABM_AZURE_SMOKE_CONTAINER;
 if (connectionString === undefined || container === undefined) {
-  console.log("Azure Blob smoke test: skipped (it talks to a real account only when told to). Set ABM_AZURE_SMOKE_CONNECTION_STRING and ABM_AZURE_SMOKE_CONTAINER.");
+  console.log(
+    "Azure Blob smoke test: skipped (it talks to a real account only when told to). Set ABM_AZURE_SMOKE_CONNECTION_STRING and ABM_AZURE_SMOKE_CONTAINER.",
+  );
   process.exit(0);
 }
 
@@ -34,7 +36,12 @@ const report = await activate(
     id: "azure-smoke",
     destination: { id: "azure-blob", settings: input },
     audiences: [{ audienceId: "smoke" }],
-    mapping: { account: [{ source: "account.name", target: "name" }, { source: "account.domain", target: "domain" }] },
+    mapping: {
+      account: [
+        { source: "account.name", target: "name" },
+        { source: "account.domain", target: "domain" },
+      ],
+    },
     mode: "full",
   },
   { destination: azureBlobDestination, snapshot, audiences: [{ audienceId: "smoke", type: "account", memberIds: ids }], now, state: new MemoryStateStore() },

@@ -1,5 +1,6 @@
 import { defineDestination, objectStoreDelivery, type FileExportOptionsInput } from "@abm-kit/destinations";
 import { azureBlobObjectStore } from "./azure-object-store.js";
+import { obtainLogin } from "./credentials.js";
 import { AzureBlobSettingsSchema, blobPrefix, type AzureBlobSettings } from "./settings.js";
 
 /** The file export options within the Azure Blob settings. */
@@ -12,7 +13,8 @@ function fileOptions(settings: AzureBlobSettings): FileExportOptionsInput {
  * Exports account and person audiences to an Azure Blob Storage container as
  * CSV, JSON Lines or Parquet files (optionally gzipped, split every
  * `maxRowsPerFile` rows) with a manifest. The login is a connection string,
- * an account name and key, or a container SAS URL. Each file is uploaded as
+ * an account name and key, a container SAS URL, or a Microsoft Entra ID
+ * `tokenCredential` (such as `DefaultAzureCredential` of `@azure/identity`). Each file is uploaded as
  * staged blocks committed in one request (a reader never sees half a blob),
  * with its SHA-256 in the blob's metadata, then checked by size and that
  * SHA-256 and read back against the manifest's; the manifest goes last.
@@ -51,6 +53,8 @@ export const azureBlobDestination = defineDestination({
   // any target name: the columns are whatever the plan maps
   mappingTargets: { account: [], person: [] },
   retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
+  // a token from tokenCredential, or the settings' own login: obtained again once when a request is refused as unauthenticated
+  authenticate: (ctx) => obtainLogin(ctx.settings, ctx.signal),
   file: objectStoreDelivery({
     options: fileOptions,
     stagingDirectory: (settings: AzureBlobSettings) => settings.stagingDirectory,

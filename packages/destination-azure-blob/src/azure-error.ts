@@ -1,3 +1,4 @@
+import type { AzureBlobErrorCode } from "./error-codes.js";
 import { AbmKitError } from "@abm-kit/core";
 import { AuthExpiredError, RetryableError, TerminalError } from "@abm-kit/destinations";
 
@@ -20,8 +21,10 @@ function azureCodeOf(error: unknown): string | undefined {
 export const isMissing = (error: unknown) => azureStatusOf(error) === 404 && azureCodeOf(error) !== "ContainerNotFound";
 
 /**
- * What an Azure Blob failure means to the runtime: 403 from a signed request
- * (an expired SAS or a rotated key) is {@link AuthExpiredError}; 408, 429,
+ * What an Azure Blob failure means to the runtime: 401 (an expired or
+ * revoked token) and 403 `AuthenticationFailed` / `AuthorizationFailure`
+ * (an expired token or SAS, a rotated key) are {@link AuthExpiredError} —
+ * the runtime obtains the login again once, then gives up; 408, 429,
  * 5xx, resets, timeouts and unreadable answers are retried
  * ({@link RetryableError}); other 4xx (a missing container, a bad request)
  * stop the file ({@link TerminalError}). The message names the operation,
@@ -34,9 +37,10 @@ export function toDeliveryError(error: unknown, operation: string): Error {
   const code = azureCodeOf(error);
   const name = (error as { name?: unknown } | null)?.name;
   const message = `${operation}: ${status !== undefined ? `HTTP ${status}` : "request failed"}${code !== undefined ? ` ${code}` : ""}${name === "AbortError" ? " (timed out)" : ""}`;
-  if (status === 403 && (code === "AuthenticationFailed" || code === "AuthorizationFailure")) return new AuthExpiredError(message);
-  if (status !== undefined && (status >= 500 || status === 408 || status === 429)) return new RetryableError(code ?? `HTTP_${status}`, message, { status });
-  if (status !== undefined && status >= 400) return new TerminalError(code ?? `HTTP_${status}`, message, { status });
-  if (code !== undefined && NETWORK.has(code)) return new RetryableError("NETWORK_ERROR", message);
-  return new RetryableError("AZURE_REQUEST_FAILED", message);
+  if (status === 401 || (status === 403 && (code === "AuthenticationFailed" || code === "AuthorizationFailure"))) return new AuthExpiredError(message);
+  if (status !== undefined && (status >= 500 || status === 408 || status === 429))
+    return new RetryableError<AzureBlobErrorCode>(code ?? `HTTP_${status}`, message, { status });
+  if (status !== undefined && status >= 400) return new TerminalError<AzureBlobErrorCode>(code ?? `HTTP_${status}`, message, { status });
+  if (code !== undefined && NETWORK.has(code)) return new RetryableError<AzureBlobErrorCode>("NETWORK_ERROR", message);
+  return new RetryableError<AzureBlobErrorCode>("AZURE_REQUEST_FAILED", message);
 }

@@ -23,7 +23,14 @@ async function eachLimited(count: number, limit: number, work: (index: number) =
 }
 
 /** Stages `file` as blocks of `blockBytes` and commits them at once, with its SHA-256 in the metadata. */
-async function uploadBlocks(container: ContainerClient, key: string, file: StagedFile, settings: AzureBlobSettings, contentType: string, signal: AbortSignal): Promise<void> {
+async function uploadBlocks(
+  container: ContainerClient,
+  key: string,
+  file: StagedFile,
+  settings: AzureBlobSettings,
+  contentType: string,
+  signal: AbortSignal,
+): Promise<void> {
   const blob = container.getBlockBlobClient(key);
   const count = Math.ceil(file.bytes / settings.blockBytes);
   const handle = await open(file.localPath, "r");
@@ -35,7 +42,10 @@ async function uploadBlocks(container: ContainerClient, key: string, file: Stage
       const { bytesRead } = await handle.read(chunk, 0, length, start);
       if (bytesRead !== length) throw new Error(`the staged file ${file.name} is shorter than its ${file.bytes} bytes`);
       // the service checks each block against its MD5 and refuses one damaged on the way
-      await blob.stageBlock(blockId(index), chunk, length, { transactionalContentMD5: createHash("md5").update(chunk).digest(), abortSignal: within(signal, settings.requestTimeoutMs) });
+      await blob.stageBlock(blockId(index), chunk, length, {
+        transactionalContentMD5: createHash("md5").update(chunk).digest(),
+        abortSignal: within(signal, settings.requestTimeoutMs),
+      });
     });
   } finally {
     await handle.close();
@@ -60,7 +70,7 @@ async function uploadBlocks(container: ContainerClient, key: string, file: Stage
  */
 export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings>): Promise<ObjectStore> {
   const { settings } = ctx;
-  const container = containerClientOf(settings);
+  const container = containerClientOf(settings, ctx.auth);
 
   return {
     async check(key, file, _receipt, signal) {
@@ -71,9 +81,11 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
         if (isMissing(error)) return undefined;
         throw error;
       }
-      if (properties.contentLength !== file.bytes) return { ok: false, problem: `the blob holds ${properties.contentLength} bytes, the staged file ${file.bytes}` };
+      if (properties.contentLength !== file.bytes)
+        return { ok: false, problem: `the blob holds ${properties.contentLength} bytes, the staged file ${file.bytes}` };
       const recorded = properties.metadata?.[SHA256_METADATA];
-      if (recorded !== undefined && recorded !== file.sha256) return { ok: false, problem: "the SHA-256 recorded in the blob's metadata differs from the file's" };
+      if (recorded !== undefined && recorded !== file.sha256)
+        return { ok: false, problem: "the SHA-256 recorded in the blob's metadata differs from the file's" };
       if (settings.verify === "size") return recorded === undefined ? { ok: true, by: "size" } : { ok: true, by: "size and recorded sha256" };
       const download = await container.getBlobClient(key).download(0, undefined, { abortSignal: within(signal, settings.requestTimeoutMs) });
       return sha256Check(download.readableStreamBody as AsyncIterable<Uint8Array>, file);
@@ -99,7 +111,9 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     },
     async readText(key, signal) {
       try {
-        const buffer = await container.getBlobClient(key).downloadToBuffer(0, undefined, { abortSignal: within(signal, settings.requestTimeoutMs), maxRetryRequestsPerBlock: 0 });
+        const buffer = await container
+          .getBlobClient(key)
+          .downloadToBuffer(0, undefined, { abortSignal: within(signal, settings.requestTimeoutMs), maxRetryRequestsPerBlock: 0 });
         return buffer.toString("utf8");
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -108,7 +122,9 @@ export async function azureBlobObjectStore(ctx: AdapterContext<AzureBlobSettings
     },
     async writeText(key, text, signal) {
       const body = Buffer.from(text, "utf8");
-      await container.getBlockBlobClient(key).upload(body, body.length, { blobHTTPHeaders: { blobContentType: "application/json" }, abortSignal: within(signal, settings.requestTimeoutMs) });
+      await container
+        .getBlockBlobClient(key)
+        .upload(body, body.length, { blobHTTPHeaders: { blobContentType: "application/json" }, abortSignal: within(signal, settings.requestTimeoutMs) });
     },
     async delete(key, signal) {
       await container.getBlobClient(key).deleteIfExists({ abortSignal: within(signal, settings.requestTimeoutMs) });

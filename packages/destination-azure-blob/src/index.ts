@@ -3,7 +3,7 @@
  * Storage container — files written by the runtime's writers, uploaded as
  * staged blocks committed at once, checked by size and the SHA-256 recorded
  * in their metadata and read back against the manifest, the manifest last;
- * connection string, account key or SAS URL login. Azurite (the Azure
+ * connection string, account key, SAS URL or Entra ID token credential login. Azurite (the Azure
  * Storage emulator) for tests is started by
  * `@abm-kit/destination-azure-blob/testing`.
  * @packageDocumentation
@@ -14,3 +14,5 @@ export { azureBlobObjectStore, SHA256_METADATA } from "./azure-object-store.js";
 export { containerClientOf } from "./azure-client.js";
 export { toDeliveryError, azureStatusOf } from "./azure-error.js";
 export { blockId } from "./block-ids.js";
+export { obtainLogin, STORAGE_SCOPE } from "./credentials.js";
+export * from "./error-codes.js";

@@ -1,5 +1,6 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TokenCredential } from "@azure/core-auth";
 import { FileExportOptionsSchema, secret } from "@abm-kit/destinations";
 import { z } from "zod";
 
@@ -19,7 +20,8 @@ function prefixProblem(prefix: string): string | undefined {
 
 /**
  * Settings of the Azure Blob Storage destination: the login (a connection
- * string, an account name and key, or a container SAS URL — all secret),
+ * string, an account name and key, or a container SAS URL — all secret — or
+ * a Microsoft Entra ID `tokenCredential`),
  * the container and a blob name prefix, how uploads are checked, block size
  * and concurrency, timeouts, and the file export options.
  */
@@ -32,7 +34,16 @@ export const AzureBlobSettingsSchema = z
     accountName: z.string().regex(ACCOUNT_NAME, "a storage account name is 3–24 lowercase letters and digits").optional(),
     /** The storage account's key (secret, base64), used with `accountName`. */
     accountKey: secret(z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "an account key is base64")).optional(),
-    /** The blob service endpoint for `accountName` + `accountKey` (default `https://<accountName>.blob.core.windows.net`). */
+    /**
+     * A Microsoft Entra ID credential (any `TokenCredential` of `@azure/identity`, such as
+     * `DefaultAzureCredential`), used with `accountName` (or `blobEndpoint`): requests carry its token for
+     * `https://storage.azure.com/.default`. The identity needs a data role on the container (Storage Blob
+     * Data Contributor). Bearer tokens go over HTTPS only.
+     */
+    tokenCredential: z
+      .custom<TokenCredential>((value) => typeof (value as { getToken?: unknown } | null)?.getToken === "function", "a tokenCredential has a getToken method")
+      .optional(),
+    /** The blob service endpoint for `accountName` + `accountKey` or `tokenCredential` (default `https://<accountName>.blob.core.windows.net`). */
     blobEndpoint: z.url({ protocol: /^https?$/ }).optional(),
     /** A container SAS URL (secret): `https://<account>.blob.core.windows.net/<container>?sv=…&sig=…`. It names the container: give no `container` then. */
     sasUrl: secret(z.url({ protocol: /^https?$/ })).optional(),
@@ -47,27 +58,44 @@ export const AzureBlobSettingsSchema = z
      */
     verify: z.enum(["sha256", "size"]).default("sha256"),
     /** Bytes per staged block (default 8 MiB; Azure allows up to 4000 MiB and 50,000 blocks a blob). */
-    blockBytes: z.number().int().min(1024).max(4000 * 1024 * 1024).default(8 * 1024 * 1024),
+    blockBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(4000 * 1024 * 1024)
+      .default(8 * 1024 * 1024),
     /** Blocks in flight at once per file (default 4). */
     concurrency: z.number().int().min(1).max(64).default(4),
     /** One request waiting longer than this is abandoned and retried (default 10 min). */
     requestTimeoutMs: z.number().int().min(100).max(86_400_000).default(600_000),
     /** Where files are written before upload (removed from there once uploaded). */
-    stagingDirectory: z.string().min(1).default(() => join(tmpdir(), "abm-kit-azure-blob-staging")),
+    stagingDirectory: z
+      .string()
+      .min(1)
+      .default(() => join(tmpdir(), "abm-kit-azure-blob-staging")),
   })
   .superRefine(
     (s, ctx) => {
       const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-      const logins = [s.connectionString !== undefined, s.accountName !== undefined || s.accountKey !== undefined, s.sasUrl !== undefined].filter(Boolean).length;
-      if (logins === 0) problem("connectionString", "give connectionString, accountName and accountKey, or sasUrl");
-      if (logins > 1) problem("connectionString", "give only one of connectionString, accountName and accountKey, or sasUrl");
-      if (s.accountName !== undefined && s.accountKey === undefined) problem("accountKey", "accountName needs accountKey");
+      const token = s.tokenCredential !== undefined;
+      const logins = [
+        s.connectionString !== undefined,
+        token || s.accountKey !== undefined || (s.accountName !== undefined && !token),
+        s.sasUrl !== undefined,
+      ].filter(Boolean).length;
+      if (logins === 0) problem("connectionString", "give connectionString, accountName and accountKey, tokenCredential, or sasUrl");
+      if (logins > 1) problem("connectionString", "give only one of connectionString, accountName and accountKey, tokenCredential, or sasUrl");
+      if (token && s.accountKey !== undefined) problem("accountKey", "give accountKey or tokenCredential, not both");
+      if (s.accountName !== undefined && s.accountKey === undefined && !token) problem("accountKey", "accountName needs accountKey (or tokenCredential)");
       if (s.accountKey !== undefined && s.accountName === undefined) problem("accountName", "accountKey needs accountName");
-      if (s.blobEndpoint !== undefined && s.accountName === undefined) problem("blobEndpoint", "blobEndpoint is only used with accountName and accountKey");
+      if (token && s.accountName === undefined && s.blobEndpoint === undefined) problem("accountName", "tokenCredential needs accountName or blobEndpoint");
+      if (s.blobEndpoint !== undefined && s.accountName === undefined && !token)
+        problem("blobEndpoint", "blobEndpoint is only used with accountName and accountKey, or tokenCredential");
       if (typeof s.connectionString === "string" && s.connectionString !== "") {
         const parts = new Set(s.connectionString.split(";").map((part) => part.split("=")[0]!.trim()));
         const endpoint = parts.has("BlobEndpoint") || parts.has("AccountName");
-        if (!endpoint || !(parts.has("AccountKey") || parts.has("SharedAccessSignature"))) problem("connectionString", "a connection string names AccountName (or BlobEndpoint) and AccountKey (or SharedAccessSignature)");
+        if (!endpoint || !(parts.has("AccountKey") || parts.has("SharedAccessSignature")))
+          problem("connectionString", "a connection string names AccountName (or BlobEndpoint) and AccountKey (or SharedAccessSignature)");
       }
       if (typeof s.sasUrl === "string") {
         try {

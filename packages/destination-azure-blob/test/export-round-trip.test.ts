@@ -29,10 +29,25 @@ describe("Azure Blob export round trip against Azurite", () => {
     const proxy = await startBlobFaultProxy(azurite.blobEndpoint, { faults: (_i, r) => void requests.push(r) });
     try {
       // 1 KiB blocks: every data file is several blocks
-      const settings = { connectionString: azurite.connectionString(proxy.blobEndpoint), container: "exports", prefix: "cs/abm", stagingDirectory: await staging(), maxRowsPerFile: 1000, blockBytes: 1024 };
-      const report = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot, audiences: [membership(ids("a", 0, 2500))], now: NOW, state: new MemoryStateStore() });
+      const settings = {
+        connectionString: azurite.connectionString(proxy.blobEndpoint),
+        container: "exports",
+        prefix: "cs/abm",
+        stagingDirectory: await staging(),
+        maxRowsPerFile: 1000,
+        blockBytes: 1024,
+      };
+      const report = await activate(accountPlan(settings, "full"), {
+        destination: azureBlobDestination,
+        snapshot,
+        audiences: [membership(ids("a", 0, 2500))],
+        now: NOW,
+        state: new MemoryStateStore(),
+      });
       expect(report.status).toBe("completed");
-      expect(await blobNames(container, "cs/")).toEqual([`cs/abm/${NAME}.csv`, `cs/abm/${NAME}.manifest.json`, `cs/abm/${NAME}_2.csv`, `cs/abm/${NAME}_3.csv`].sort());
+      expect(await blobNames(container, "cs/")).toEqual(
+        [`cs/abm/${NAME}.csv`, `cs/abm/${NAME}.manifest.json`, `cs/abm/${NAME}_2.csv`, `cs/abm/${NAME}_3.csv`].sort(),
+      );
       const { manifest, files } = await readExport(readBlob(container), `cs/abm/${NAME}.manifest.json`);
       expect(manifest.files.map((f) => f.rows)).toEqual([1000, 1000, 500]);
       expect(csvIds(files)).toEqual(ids("a", 0, 2500));
@@ -60,8 +75,22 @@ describe("Azure Blob export round trip against Azurite", () => {
     const requests: { method: string; path: string; comp?: string }[] = [];
     const proxy = await startBlobFaultProxy(azurite.blobEndpoint, { faults: (_i, r) => void requests.push(r) });
     try {
-      const settings = { accountName: AZURITE_ACCOUNT, accountKey: AZURITE_KEY, blobEndpoint: proxy.blobEndpoint, container: "exports", prefix: "key/", stagingDirectory: await staging(), verify: "size" };
-      const report = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot, audiences: [membership(ids("a", 0, 300))], now: NOW, state: new MemoryStateStore() });
+      const settings = {
+        accountName: AZURITE_ACCOUNT,
+        accountKey: AZURITE_KEY,
+        blobEndpoint: proxy.blobEndpoint,
+        container: "exports",
+        prefix: "key/",
+        stagingDirectory: await staging(),
+        verify: "size",
+      };
+      const report = await activate(accountPlan(settings, "full"), {
+        destination: azureBlobDestination,
+        snapshot,
+        audiences: [membership(ids("a", 0, 300))],
+        now: NOW,
+        state: new MemoryStateStore(),
+      });
       expect(report.status).toBe("completed");
       const { files } = await readExport(readBlob(container), `key/${NAME}.manifest.json`);
       expect(csvIds(files)).toEqual(ids("a", 0, 300));
@@ -72,9 +101,18 @@ describe("Azure Blob export round trip against Azurite", () => {
   });
 
   it("logs in by a container SAS URL", async () => {
-    const sasUrl = await container.generateSasUrl({ permissions: (await import("@azure/storage-blob")).ContainerSASPermissions.parse("racwdl"), expiresOn: new Date("2099-01-01T00:00:00Z") });
+    const sasUrl = await container.generateSasUrl({
+      permissions: (await import("@azure/storage-blob")).ContainerSASPermissions.parse("racwdl"),
+      expiresOn: new Date("2099-01-01T00:00:00Z"),
+    });
     const settings = { sasUrl, prefix: "sas", stagingDirectory: await staging() };
-    const report = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot, audiences: [membership(ids("a", 0, 50))], now: NOW, state: new MemoryStateStore() });
+    const report = await activate(accountPlan(settings, "full"), {
+      destination: azureBlobDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 50))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     expect(report.status).toBe("completed");
     expect(csvIds((await readExport(readBlob(container), `sas/${NAME}.manifest.json`)).files)).toEqual(ids("a", 0, 50));
     // the signature is nowhere in the report
@@ -85,8 +123,20 @@ describe("Azure Blob export round trip against Azurite", () => {
   it("an incremental run after another leaves only the two exports (no journal blob)", async () => {
     const settings = { connectionString: azurite.connectionString(), container: "exports", prefix: "inc", stagingDirectory: await staging() };
     const state = new MemoryStateStore();
-    await activate(accountPlan(settings, "incremental"), { destination: azureBlobDestination, snapshot, audiences: [membership(ids("a", 0, 100))], now: NOW, state });
-    const second = await activate(accountPlan(settings, "incremental"), { destination: azureBlobDestination, snapshot, audiences: [membership(ids("a", 50, 150))], now: "2026-11-21T12:00:00.000Z", state });
+    await activate(accountPlan(settings, "incremental"), {
+      destination: azureBlobDestination,
+      snapshot,
+      audiences: [membership(ids("a", 0, 100))],
+      now: NOW,
+      state,
+    });
+    const second = await activate(accountPlan(settings, "incremental"), {
+      destination: azureBlobDestination,
+      snapshot,
+      audiences: [membership(ids("a", 50, 150))],
+      now: "2026-11-21T12:00:00.000Z",
+      state,
+    });
     expect(second.status).toBe("completed");
     expect(second.totals.exported).toBe(50);
     expect(second.totals.removed).toBe(50);

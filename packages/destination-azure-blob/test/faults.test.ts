@@ -32,6 +32,7 @@ const cases: [string, (r: BlobRequestInfo) => boolean, Fault][] = [
   ["a 503 before the commit", isCommit, { kind: "serverError", status: 503, apply: false }],
   ["503 ServerBusy (rate limit) on a staged block", isStageBlock, { kind: "rateLimit", retryAfterSeconds: 0 }],
   ["an unreadable answer to the read-back", isReadBack, { kind: "malformed", apply: true }],
+  ["one 403 AuthenticationFailed on a staged block (the login is obtained again)", isStageBlock, { kind: "expiredToken" }],
 ];
 
 describe("single faults in front of Azurite", () => {
@@ -41,8 +42,21 @@ describe("single faults in front of Azurite", () => {
       const proxy = await startBlobFaultProxy(azurite.blobEndpoint, { faults: (_i, r) => (injected === 0 && matches(r) ? (injected++, fault) : undefined) });
       try {
         const prefix = what.replace(/[^a-z0-9]+/gi, "-");
-        const settings = { connectionString: azurite.connectionString(proxy.blobEndpoint), container: "faults", prefix, stagingDirectory: await mkdtemp(join(tmpdir(), "abm-azure-faults-")), requestTimeoutMs: 1500, blockBytes: 1024 };
-        const report = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot: fixtureSnapshot(200), audiences: [membership(ids("a", 0, 150))], now: NOW, state: new MemoryStateStore() });
+        const settings = {
+          connectionString: azurite.connectionString(proxy.blobEndpoint),
+          container: "faults",
+          prefix,
+          stagingDirectory: await mkdtemp(join(tmpdir(), "abm-azure-faults-")),
+          requestTimeoutMs: 1500,
+          blockBytes: 1024,
+        };
+        const report = await activate(accountPlan(settings, "full"), {
+          destination: azureBlobDestination,
+          snapshot: fixtureSnapshot(200),
+          audiences: [membership(ids("a", 0, 150))],
+          now: NOW,
+          state: new MemoryStateStore(),
+        });
         expect(injected).toBe(1);
         expect(report.status).toBe("completed");
         expect(csvIds((await readExport(readBlob(container), `${prefix}/${NAME}.manifest.json`)).files)).toEqual(ids("a", 0, 150));
@@ -53,11 +67,23 @@ describe("single faults in front of Azurite", () => {
   }
 });
 
-it("403 AuthenticationFailed (a wrong key, an expired SAS) is not retried: the file fails with the status and code, and the key appears nowhere", async () => {
+it("403 AuthenticationFailed on every try (a wrong key, an expired SAS): after one renewal of the login the file fails with the status and code, and the key appears nowhere", async () => {
   const proxy = await startBlobFaultProxy(azurite.blobEndpoint, { faults: (_i, r) => (isStageBlock(r) ? { kind: "expiredToken" } : undefined) });
   try {
-    const settings = { connectionString: azurite.connectionString(proxy.blobEndpoint), container: "faults", prefix: "denied", stagingDirectory: await mkdtemp(join(tmpdir(), "abm-azure-faults-")), requestTimeoutMs: 1500 };
-    const report = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot: fixtureSnapshot(200), audiences: [membership(ids("a", 0, 150))], now: NOW, state: new MemoryStateStore() });
+    const settings = {
+      connectionString: azurite.connectionString(proxy.blobEndpoint),
+      container: "faults",
+      prefix: "denied",
+      stagingDirectory: await mkdtemp(join(tmpdir(), "abm-azure-faults-")),
+      requestTimeoutMs: 1500,
+    };
+    const report = await activate(accountPlan(settings, "full"), {
+      destination: azureBlobDestination,
+      snapshot: fixtureSnapshot(200),
+      audiences: [membership(ids("a", 0, 150))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    });
     expect(report.status).toBe("completedWithFailures");
     expect(JSON.stringify(report)).not.toContain(AZURITE_KEY);
     expect(await container.getBlobClient(`denied/${NAME}.manifest.json`).exists()).toBe(false);

@@ -9,25 +9,63 @@ const KEY = "c2VjcmV0LWtleS1vZi10aGUtdGVzdA==";
 describe("Azure Blob settings", () => {
   it("every mistake is one ValidationError naming each path, before any request, with no secret in it", async () => {
     // the account name and key would go to a host nobody listens on: no request is made
-    const settings = { accountName: "Bad_Name", accountKey: KEY, blobEndpoint: "ftp://x", container: "No", prefix: "/abs//x", verify: "md5", blockBytes: 10, concurrency: 0 };
-    const error = await activate(accountPlan(settings, "full"), { destination: azureBlobDestination, snapshot: fixtureSnapshot(5), audiences: [membership(ids("a", 0, 5))], now: NOW, state: new MemoryStateStore() }).then(
+    const settings = {
+      accountName: "Bad_Name",
+      accountKey: KEY,
+      blobEndpoint: "ftp://x",
+      container: "No",
+      prefix: "/abs//x",
+      verify: "md5",
+      blockBytes: 10,
+      concurrency: 0,
+    };
+    const error = await activate(accountPlan(settings, "full"), {
+      destination: azureBlobDestination,
+      snapshot: fixtureSnapshot(5),
+      audiences: [membership(ids("a", 0, 5))],
+      now: NOW,
+      state: new MemoryStateStore(),
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).problems.map((p) => String(p.path));
-    for (const path of ["accountName", "blobEndpoint", "container", "prefix", "verify", "blockBytes", "concurrency"]) expect(paths.some((p) => p.endsWith(path)), `${path} in ${paths.join(", ")}`).toBe(true);
+    for (const path of ["accountName", "blobEndpoint", "container", "prefix", "verify", "blockBytes", "concurrency"])
+      expect(
+        paths.some((p) => p.endsWith(path)),
+        `${path} in ${paths.join(", ")}`,
+      ).toBe(true);
     expect(JSON.stringify(error) + String((error as Error).message)).not.toContain(KEY);
   });
 
   it("exactly one login: none, two, or half of account name and key are each named", () => {
     const issues = (input: unknown) => AzureBlobSettingsSchema.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
-    expect(issues({ container: "abc" })).toEqual(["connectionString: give connectionString, accountName and accountKey, or sasUrl"]);
-    expect(issues({ container: "abc", accountName: "acct" })).toEqual(["accountKey: accountName needs accountKey"]);
-    expect(issues({ container: "abc", connectionString: "AccountName=a;AccountKey=b", sasUrl: "https://a.blob.core.windows.net/abc?sig=x" })).toContain("connectionString: give only one of connectionString, accountName and accountKey, or sasUrl");
+    expect(issues({ container: "abc" })).toEqual(["connectionString: give connectionString, accountName and accountKey, tokenCredential, or sasUrl"]);
+    expect(issues({ container: "abc", accountName: "acct" })).toEqual(["accountKey: accountName needs accountKey (or tokenCredential)"]);
+    expect(issues({ container: "abc", connectionString: "AccountName=a;AccountKey=b", sasUrl: "https://a.blob.core.windows.net/abc?sig=x" })).toContain(
+      "connectionString: give only one of connectionString, accountName and accountKey, tokenCredential, or sasUrl",
+    );
+    const tokenCredential = { getToken: async () => null };
+    expect(issues({ container: "abc", tokenCredential })).toEqual(["accountName: tokenCredential needs accountName or blobEndpoint"]);
+    expect(issues({ container: "abc", tokenCredential, accountName: "acct", accountKey: KEY })).toEqual([
+      "accountKey: give accountKey or tokenCredential, not both",
+    ]);
+    expect(issues({ container: "abc", tokenCredential, sasUrl: "https://a.blob.core.windows.net/abc?sig=x" })).toContain(
+      "connectionString: give only one of connectionString, accountName and accountKey, tokenCredential, or sasUrl",
+    );
+    expect(issues({ container: "abc", tokenCredential: { token: "x" }, accountName: "acct" })).toEqual([
+      "tokenCredential: a tokenCredential has a getToken method",
+    ]);
+    expect(issues({ container: "abc", tokenCredential, accountName: "acct" })).toEqual([]);
+    expect(issues({ container: "abc", tokenCredential, blobEndpoint: "https://acct.blob.core.windows.net" })).toEqual([]);
     expect(issues({ sasUrl: "https://a.blob.core.windows.net/abc?sv=1" })).toEqual(["sasUrl: a SAS URL carries its signature (sig=…)"]);
-    expect(issues({ sasUrl: "https://a.blob.core.windows.net/abc?sig=x", container: "abc" })).toEqual(["container: the SAS URL names the container: give no container"]);
-    expect(issues({ connectionString: "nonsense", container: "abc" })).toEqual(["connectionString: a connection string names AccountName (or BlobEndpoint) and AccountKey (or SharedAccessSignature)"]);
+    expect(issues({ sasUrl: "https://a.blob.core.windows.net/abc?sig=x", container: "abc" })).toEqual([
+      "container: the SAS URL names the container: give no container",
+    ]);
+    expect(issues({ connectionString: "nonsense", container: "abc" })).toEqual([
+      "connectionString: a connection string names AccountName (or BlobEndpoint) and AccountKey (or SharedAccessSignature)",
+    ]);
     expect(issues({ sasUrl: "https://a.blob.core.windows.net/abc?sig=x" })).toEqual([]);
     expect(issues({ accountName: "acct", accountKey: KEY, container: "my-exports", prefix: "a/b" })).toEqual([]);
   });

@@ -45,12 +45,19 @@ function azuriteBlobScript(): string {
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteServer> {
   const script = options.script ?? azuriteBlobScript();
-  const child: ChildProcess = spawn(process.execPath, [script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 30_000} ms: ${output.slice(-500)}`)), options.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Azurite did not start within ${options.startTimeoutMs ?? 30_000} ms: ${output.slice(-500)}`)),
+      options.startTimeoutMs ?? 30_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill("SIGKILL");
@@ -72,7 +79,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   return {
     blobEndpoint,
     port,
-    connectionString: (endpoint = blobEndpoint) => `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
+    connectionString: (endpoint = blobEndpoint) =>
+      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -47,12 +47,15 @@ export async function startBlobFaultProxy(upstream: string, options: BlobFaultPr
   /** Sends the request on to Azurite; resolves with its answer, fully read. */
   const forward = (req: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
-      const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on("error", reject);
-      });
+      const up = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        },
+      );
       up.on("error", reject);
       up.end(body);
     });
@@ -66,11 +69,20 @@ export async function startBlobFaultProxy(upstream: string, options: BlobFaultPr
   const server = createServer(async (req, res) => {
     const index = counter++;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const info: BlobRequestInfo = { method: req.method ?? "GET", path: url.pathname, ...(url.searchParams.get("comp") ? { comp: url.searchParams.get("comp")! } : {}) };
+    const info: BlobRequestInfo = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      ...(url.searchParams.get("comp") ? { comp: url.searchParams.get("comp")! } : {}),
+    };
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const fault = options.faults?.(index, info);
-    log.push({ index, method: info.method, path: info.path, ...(fault ? { fault: `${fault.kind}${"apply" in fault ? (fault.apply ? " after apply" : " before apply") : ""}` } : {}) });
+    log.push({
+      index,
+      method: info.method,
+      path: info.path,
+      ...(fault ? { fault: `${fault.kind}${"apply" in fault ? (fault.apply ? " after apply" : " before apply") : ""}` } : {}),
+    });
     try {
       const apply = fault === undefined || ("apply" in fault && fault.apply);
       const answer = apply ? await forward(req, Buffer.concat(chunks)) : undefined;

@@ -9,7 +9,7 @@ export const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2U
 
 /** A running Azurite blob service on loopback. */
 export interface AzuriteServer {
-  /** `http://127.0.0.1:<port>/devstoreaccount1` */
+  /** `http://127.0.0.1:<port>/devstoreaccount1` (`https://` when started with `https`) */
   readonly blobEndpoint: string;
   readonly port: number;
   /** A connection string for the development account at `endpoint` (default this server's blob endpoint). */
@@ -23,6 +23,13 @@ export interface AzuriteOptions {
   readonly script?: string;
   /** Give up waiting for Azurite after this (default 30 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * Serve HTTPS with this certificate and key (PEM files), and accept
+   * Microsoft Entra ID bearer tokens (`--oauth basic`: Azurite checks a
+   * token's issuer, audience and lifetime, not its signature). A client
+   * must trust the certificate (for Node, `NODE_EXTRA_CA_CERTS`).
+   */
+  readonly https?: { readonly certPath: string; readonly keyPath: string };
 }
 
 function azuriteBlobScript(): string {
@@ -47,7 +54,18 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const script = options.script ?? azuriteBlobScript();
   const child: ChildProcess = spawn(
     process.execPath,
-    [script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose"],
+    [
+      script,
+      "--blobHost",
+      "127.0.0.1",
+      "--blobPort",
+      "0",
+      "--inMemoryPersistence",
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+      "--loose",
+      ...(options.https ? ["--cert", options.https.certPath, "--key", options.https.keyPath, "--oauth", "basic"] : []),
+    ],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -65,7 +83,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     };
     const onData = (data: Buffer) => {
       output += data.toString("utf8");
-      const match = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      const match = /listens on https?:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
@@ -75,12 +93,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     child.stderr!.on("data", onData);
     child.once("exit", (code) => fail(new Error(`Azurite exited (${code}) before it listened: ${output.slice(-500)}`)));
   });
-  const blobEndpoint = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
+  const protocol = options.https ? "https" : "http";
+  const blobEndpoint = `${protocol}://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
   return {
     blobEndpoint,
     port,
     connectionString: (endpoint = blobEndpoint) =>
-      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
+      `DefaultEndpointsProtocol=${protocol};AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

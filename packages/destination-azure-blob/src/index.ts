@@ -14,5 +14,12 @@ export { azureBlobObjectStore, SHA256_METADATA } from "./azure-object-store.js";
 export { containerClientOf } from "./azure-client.js";
 export { toDeliveryError, azureStatusOf } from "./azure-error.js";
 export { blockId } from "./block-ids.js";
+export { dataLandingZoneDestination } from "./data-landing-zone.js";
+export {
+  DataLandingZoneSettingsSchema,
+  DATA_LANDING_ZONE_CONTAINER,
+  DATA_LANDING_ZONE_RETENTION_DAYS,
+  type DataLandingZoneSettingsInput,
+} from "./data-landing-zone-settings.js";
 export { obtainLogin, STORAGE_SCOPE } from "./credentials.js";
 export * from "./error-codes.js";

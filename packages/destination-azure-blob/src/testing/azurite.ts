@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { BlobServiceClient, ContainerSASPermissions } from "@azure/storage-blob";
 
 /** Azurite's well-known development account (published in Azurite's README; not a secret of anyone's). */
 export const AZURITE_ACCOUNT = "devstoreaccount1";
@@ -14,6 +15,14 @@ export interface AzuriteServer {
   readonly port: number;
   /** A connection string for the development account at `endpoint` (default this server's blob endpoint). */
   connectionString(endpoint?: string): string;
+  /** Creates a container (if it is not there yet). */
+  createContainer(name: string): Promise<void>;
+  /** A SAS URL for a container, signed with the development account's key (`permissions` default `racwdl`). */
+  containerSasUrl(name: string, options: { readonly expiresOn: Date; readonly permissions?: string }): Promise<string>;
+  /** The blobs of a container whose names start with `prefix`, sorted by name, with their sizes. */
+  blobs(container: string, prefix?: string): Promise<{ name: string; bytes: number }[]>;
+  /** The bytes of a blob. */
+  read(container: string, name: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -95,11 +104,22 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   });
   const protocol = options.https ? "https" : "http";
   const blobEndpoint = `${protocol}://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
+  const connectionString = (endpoint = blobEndpoint) =>
+    `DefaultEndpointsProtocol=${protocol};AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`;
+  const containerOf = (name: string) => BlobServiceClient.fromConnectionString(connectionString()).getContainerClient(name);
   return {
     blobEndpoint,
     port,
-    connectionString: (endpoint = blobEndpoint) =>
-      `DefaultEndpointsProtocol=${protocol};AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=${endpoint};`,
+    connectionString,
+    createContainer: async (name) => void (await containerOf(name).createIfNotExists()),
+    containerSasUrl: (name, { expiresOn, permissions = "racwdl" }) =>
+      containerOf(name).generateSasUrl({ permissions: ContainerSASPermissions.parse(permissions), expiresOn }),
+    async blobs(container, prefix = "") {
+      const found: { name: string; bytes: number }[] = [];
+      for await (const item of containerOf(container).listBlobsFlat({ prefix })) found.push({ name: item.name, bytes: item.properties.contentLength ?? 0 });
+      return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    read: (container, name) => containerOf(container).getBlobClient(name).downloadToBuffer(),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

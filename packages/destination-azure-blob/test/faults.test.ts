@@ -67,7 +67,7 @@ describe("single faults in front of Azurite", () => {
   }
 });
 
-it("403 AuthenticationFailed on every try (a wrong key, an expired SAS): after one renewal of the login the file fails with the status and code, and the key appears nowhere", async () => {
+it("403 AuthenticationFailed on every try (a wrong key, an expired SAS): after one renewal of the login the files fail, no manifest is written, and the key appears nowhere", async () => {
   const proxy = await startBlobFaultProxy(azurite.blobEndpoint, { faults: (_i, r) => (isStageBlock(r) ? { kind: "expiredToken" } : undefined) });
   try {
     const settings = {
@@ -85,6 +85,7 @@ it("403 AuthenticationFailed on every try (a wrong key, an expired SAS): after o
       state: new MemoryStateStore(),
     });
     expect(report.status).toBe("completedWithFailures");
+    expect(report.tokenRefreshes).toBe(1);
     expect(JSON.stringify(report)).not.toContain(AZURITE_KEY);
     expect(await container.getBlobClient(`denied/${NAME}.manifest.json`).exists()).toBe(false);
   } finally {

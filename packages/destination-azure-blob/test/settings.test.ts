@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@abm-kit/core";
 import { activate, MemoryStateStore } from "@abm-kit/destinations";
-import { azureBlobDestination, AzureBlobSettingsSchema, blockId } from "@abm-kit/destination-azure-blob";
+import { azureBlobDestination, AzureBlobSettingsSchema, blobPrefix, blockId, DataLandingZoneSettingsSchema } from "@abm-kit/destination-azure-blob";
 import { accountPlan, fixtureSnapshot, ids, membership, NOW } from "./fixtures/audience-fixture.js";
 
 const KEY = "c2VjcmV0LWtleS1vZi10aGUtdGVzdA==";
@@ -75,5 +76,32 @@ describe("Azure Blob settings", () => {
     expect(lengths.size).toBe(1);
     expect(blockId(7)).toBe(blockId(7));
     expect(blockId(7)).not.toBe(blockId(8));
+  });
+});
+
+describe("Azure Blob identifiers and paths (properties)", () => {
+  it("block ids: one length for every index a blob can have (0 … 49,999), distinct per index", () => {
+    const length = blockId(0).length;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 49_999 }), fc.integer({ min: 0, max: 49_999 }), (a, b) => {
+        expect(blockId(a).length).toBe(length);
+        expect(blockId(a) === blockId(b)).toBe(a === b);
+      }),
+    );
+  });
+
+  it("Data Landing Zone folder paths: any path of allowed names becomes the blob prefix; one refused character anywhere is named", () => {
+    const sasUrl = "https://acct.blob.core.windows.net/dlz-destination?sv=2022-11-02&sig=abc";
+    const name = fc.stringMatching(/^[A-Za-z0-9_.-]{1,40}$/).filter((s) => s !== "." && s !== "..");
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.constantFrom(...'"\\:|<>*?'), fc.nat(), (names, slash, bad, at) => {
+        const path = `${names.join("/")}${slash ? "/" : ""}`;
+        const parsed = DataLandingZoneSettingsSchema.safeParse({ sasUrl, folderPath: path });
+        expect(parsed.success && blobPrefix(parsed.data)).toBe(`${names.join("/")}/`);
+        const position = at % (path.length + 1);
+        const broken = DataLandingZoneSettingsSchema.safeParse({ sasUrl, folderPath: `${path.slice(0, position)}${bad}${path.slice(position)}` });
+        expect(broken.error?.issues.map((i) => i.path.join("."))).toEqual(["folderPath"]);
+      }),
+    );
   });
 });

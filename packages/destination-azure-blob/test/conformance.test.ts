@@ -31,6 +31,23 @@ describe("conformance suite on the Azure Blob destination, Azurite behind a faul
       expect(report.checks.find((c) => c.name === "no secret in reports, events, errors, problems or checkpoints")?.passed).toBe(true);
       // a reader that saw a manifest always found every file it lists, intact
       expect(readerProblems).toEqual([]);
+      expect(report.checks.find((c) => c.name === "random fault schedules keep exactly the audience")?.detail).toMatch(/ [1-9]\d* retries and refreshes$/);
     }, 300_000);
   }
+});
+
+describe("conformance suite on the Data Landing Zone preset: a container SAS URL, Azurite behind a fault-injecting proxy", () => {
+  it(`passes every check for person audiences with ${SCHEDULES} random fault schedules (the SAS URL is a secret setting, renewed on a 403 like any login)`, async () => {
+    const readerProblems: string[] = [];
+    const report = await runConformanceSuite(azureHarness(azurite, "person", readerProblems, "dataLandingZone"), {
+      faultSchedules: SCHEDULES,
+      seed: 33,
+      faultRate: 0.05,
+    });
+    expect(report.checks.filter((c) => !c.passed)).toEqual([]);
+    assertConformance(report);
+    expect(readerProblems).toEqual([]);
+    // the schedules did meet faults
+    expect(report.checks.find((c) => c.name === "random fault schedules keep exactly the audience")?.detail).toMatch(/ [1-9]\d* retries and refreshes$/);
+  }, 300_000);
 });

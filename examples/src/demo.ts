@@ -4,7 +4,8 @@
  * activates them to a local folder (`examples/out/`, recreated on every run) and
  * to a local fake of LinkedIn Matched Audiences, streams events through a
  * real-time account audience, exports the audiences to a local S3-protocol server,
- * a local Google Cloud Storage JSON API server and an SFTP server on loopback,
+ * a local Google Cloud Storage JSON API server, an SFTP server and Azurite (Azure
+ * Blob Storage, also through the Data Landing Zone preset) on loopback,
  * activates a person and an account audience to a local fake of Marketo Engage,
  * and activates a person audience to a Campaign and an account audience to an
  * Account field in a local fake Salesforce org.
@@ -14,6 +15,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runAudienceSection } from "./audience-section.js";
 import { buyingCommittees, idealCustomerProfile, marketingLeaders, seedAudiences, seedCompositions } from "./audiences/index.js";
+import { runAzureBlobSection } from "./azure-blob-section.js";
 import { runDestinationSection } from "./destination-section.js";
 import { runFoundationSection } from "./foundation-section.js";
 import { runGcsSection } from "./gcs-section.js";
@@ -75,6 +77,9 @@ async function main(): Promise<void> {
 
   section("12. Export to an SFTP server on loopback");
   await runSftpSection(log, { snapshot, now, audiences: activated, outDir });
+
+  section("13. Export to Azure Blob Storage (Azurite on loopback) and the Data Landing Zone preset");
+  await runAzureBlobSection(log, { snapshot, now, audiences: activated, outDir });
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIENCE_ERROR_CODES } from "@abm-kit/audience";
 import { AUDIENCE_SQL_ERROR_CODES } from "@abm-kit/audience-sql";
 import { CORE_ERROR_CODES } from "@abm-kit/core";
+import { AZURE_BLOB_ERROR_CODES } from "@abm-kit/destination-azure-blob";
 import { GCS_ERROR_CODES } from "@abm-kit/destination-gcs";
 import { LINKEDIN_ERROR_CODES } from "@abm-kit/destination-linkedin";
 import { MARKETO_ERROR_CODES } from "@abm-kit/destination-marketo";
@@ -37,6 +38,7 @@ const lists: readonly { pkg: string; type: string; codes: Readonly<Record<string
   { pkg: "destination-s3", type: "S3ErrorCode", codes: S3_ERROR_CODES },
   { pkg: "destination-gcs", type: "GcsErrorCode", codes: GCS_ERROR_CODES },
   { pkg: "destination-sftp", type: "SftpErrorCode", codes: SFTP_ERROR_CODES },
+  { pkg: "destination-azure-blob", type: "AzureBlobErrorCode", codes: AZURE_BLOB_ERROR_CODES },
   { pkg: "destination-marketo", type: "MarketoErrorCode", codes: MARKETO_ERROR_CODES },
   { pkg: "destination-salesforce", type: "SalesforceErrorCode", codes: SALESFORCE_ERROR_CODES },
 ];

@@ -31,9 +31,7 @@ export async function registrableDomainsInSql(
   let last: string | undefined;
   let count = 0;
   for (;;) {
-    const rows = await run(
-      `SELECT raw FROM ${source}${last === undefined ? "" : ` WHERE raw${c} > ${d.literal(last)}${c}`} ORDER BY raw${c} LIMIT ${BATCH}`,
-    );
+    const rows = await run(`SELECT raw FROM ${source}${last === undefined ? "" : ` WHERE raw${c} > ${d.literal(last)}${c}`} ORDER BY raw${c} LIMIT ${BATCH}`);
     if (rows.length === 0) break;
     const tuples = rows.map((row) => {
       const raw = String(row.raw);

@@ -30,9 +30,7 @@ export async function entityColumns(run: SqlRunner, d: WarehouseDialect, plan: E
     undeclared.length > 0 ? await run(`SELECT ${undeclared.map((a) => `count(${a.alias}) AS ${a.alias}`).join(", ")} FROM ${q(tables.merged)}`) : [{}];
   const columns = [...plan.fields, ...plan.attributes.filter((a) => a.declared || Number(present![a.alias]) > 0)];
   const channels =
-    plan.kind === "person"
-      ? (await run(`SELECT DISTINCT channel FROM ${q(tables.consent)} ORDER BY channel`)).map((r) => String(r.channel))
-      : [];
+    plan.kind === "person" ? (await run(`SELECT DISTINCT channel FROM ${q(tables.consent)} ORDER BY channel`)).map((r) => String(r.channel)) : [];
   const fields: SqlFields = {};
   for (const c of columns) fields[c.name] = c.type;
   for (const channel of channels) fields[CONSENT_COLUMN_PREFIX + channel] = "string";
@@ -47,7 +45,14 @@ function columnOf(layout: SqlLayout, table: "accounts" | "persons" | "links"): (
 }
 
 /** Fills the layout table of persons or accounts from the merged values; returns the rows written. */
-export async function fillEntityTable(run: SqlRunner, d: WarehouseDialect, layout: SqlLayout, kind: "person" | "account", tables: EntityTables, columns: EntityColumns): Promise<number> {
+export async function fillEntityTable(
+  run: SqlRunner,
+  d: WarehouseDialect,
+  layout: SqlLayout,
+  kind: "person" | "account",
+  tables: EntityTables,
+  columns: EntityColumns,
+): Promise<number> {
   const q = d.quote;
   const table = kind === "person" ? "persons" : "accounts";
   const column = columnOf(layout, table);

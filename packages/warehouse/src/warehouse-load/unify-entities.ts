@@ -70,7 +70,10 @@ export async function unifyEntitiesInSql(
   const ids = sources.flatMap((s) =>
     s.identities
       .filter(([, column]) => stagedTypes.get(s.table)?.[column] !== undefined)
-      .map(([namespace, column]) => `SELECT r.record, ${lit(namespace)} AS namespace, CAST(s.${q(column)} AS ${text}) AS value ${join(s)} WHERE s.${q(column)} IS NOT NULL`),
+      .map(
+        ([namespace, column]) =>
+          `SELECT r.record, ${lit(namespace)} AS namespace, CAST(s.${q(column)} AS ${text}) AS value ${join(s)} WHERE s.${q(column)} IS NOT NULL`,
+      ),
   );
   await run(`CREATE TABLE ${identities} AS ${union(ids, `CAST(0 AS BIGINT) AS record, CAST(NULL AS ${text}) AS namespace, CAST(NULL AS ${text}) AS value`)}`);
   await run(`CREATE TABLE ${q(t.values)} AS ${identityValuesSql(d, config, t.records, `${prefix}${plan.kind}_identities`)}`);
@@ -107,14 +110,22 @@ export async function unifyEntitiesInSql(
           `SELECT r.record, ${lit(rule.channel)} AS channel, CASE WHEN s.${q(column)} = ${rule.optOutWhen ? "TRUE" : "FALSE"} THEN 'denied' ELSE 'granted' END AS state ${join(s)} WHERE s.${q(column)} IS NOT NULL`,
       ),
   );
-  await run(`CREATE TABLE ${consentRows} AS ${union(consent, `CAST(0 AS BIGINT) AS record, CAST(NULL AS ${text}) AS channel, CAST(NULL AS ${text}) AS state`)}`);
+  await run(
+    `CREATE TABLE ${consentRows} AS ${union(consent, `CAST(0 AS BIGINT) AS record, CAST(NULL AS ${text}) AS channel, CAST(NULL AS ${text}) AS state`)}`,
+  );
   await run(`CREATE TABLE ${q(t.consent)} AS ${mergeConsentSql(d, t.clusters, `${prefix}${plan.kind}_consent_rows`)}`);
   for (const table of [identities, candidates, consentRows]) await run(`DROP TABLE ${table}`);
   return { ...t, rounds };
 }
 
 /** A query of `(record, raw)`: the value of a standard field (by its column in each source) of every record that has one. */
-export function recordFieldSql(d: WarehouseDialect, sources: readonly EntitySource[], tables: EntityTables, field: string, stagedTypes: ReadonlyMap<string, Readonly<Record<string, string>>>): string {
+export function recordFieldSql(
+  d: WarehouseDialect,
+  sources: readonly EntitySource[],
+  tables: EntityTables,
+  field: string,
+  stagedTypes: ReadonlyMap<string, Readonly<Record<string, string>>>,
+): string {
   const q = d.quote;
   const text = d.name === "duckdb" ? "VARCHAR" : "text";
   const parts = sources

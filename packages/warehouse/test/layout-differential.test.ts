@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { toSnapshot, type IdentityConfigInput, type Snapshot } from "@abm-kit/core";
 import { loadExports, type ExportFile } from "@abm-kit/sources";
+import { snapshotLayout } from "@abm-kit/audience-sql";
 import { loadExportsIntoWarehouse } from "../src/index.js";
 import { ENGINES, type TestEngine } from "./engines.js";
 import { AS_OF, FIXTURES, MAPPED, SAMPLE, SAMPLE_IDENTITY, sampleDir } from "./layout-cases.js";
@@ -50,6 +51,11 @@ describe.each(ENGINES)("persons, accounts and links loaded into %s", (name, open
         expect(got, `${name} ${table}`).toEqual(want);
         expect(want.length).toBeGreaterThan(0);
       }
+      // every table's fields, the ones left empty included, are those of the in-memory Snapshot, but for the event
+      // tables: their fields are the events' properties, which an events filler reads (none here)
+      const { personEvents: _p, accountEvents: _a, ...fields } = result.layout;
+      const { personEvents: _mp, accountEvents: _ma, ...want } = snapshotLayout(snapshot);
+      expect(fields).toEqual(want);
       const given = await memory.query("SELECT DISTINCT unnest(reasons) AS reason FROM links");
       expect(given.map((r) => r.reason).sort()).toEqual([...reasons].sort());
       expect({ persons: result.persons, accounts: result.accounts, links: result.links }).toEqual({

@@ -88,6 +88,14 @@ writeFileSync(
   ["acctId,Name,Site,sfId,Tier", "c-1,Beta Bank plc,beta.co.uk,001Hs00001BetaBIAR,Gold", "c-2,Delta Corp,https://delta.example.com,,Silver"].join("\n"),
 );
 
+writeFileSync(
+  join(sampleDir, "attendees.csv"),
+  ["attendeeId,email,companySite", "a-1,ann@muller.de,https://www.muller.de/en", "a-2,al@x.example,nowhere.example", "a-3,anna@mueller-gmbh.de,muller.de"].join(
+    "\n",
+  ),
+);
+writeFileSync(join(sampleDir, "suppliers.csv"), ["supplierId,duns", "s-1,150483782", "s-2,31 262 9999", "s-3,000"].join("\n"));
+
 /** The fixtures plus mapped person and account files. */
 export const MAPPED: ExportFile[] = [
   ...FIXTURES,
@@ -118,5 +126,21 @@ export const MAPPED: ExportFile[] = [
       fields: { Name: { field: "name", type: "string" }, Site: { field: "domain", type: "string" } },
       identities: [{ column: "sfId", namespace: "salesforce.account" }],
     },
+  },
+  {
+    source: "mapped",
+    path: join(sampleDir, "attendees.csv"),
+    mapping: {
+      entity: "person",
+      system: "events",
+      idColumn: "attendeeId",
+      fields: { email: { field: "email", type: "string" } },
+      account: { column: "companySite", namespace: "domain", rule: "attendeeDomain" },
+    },
+  },
+  {
+    source: "mapped",
+    path: join(sampleDir, "suppliers.csv"),
+    mapping: { entity: "person", system: "procurement", idColumn: "supplierId", account: { column: "duns", namespace: "duns", rule: "supplierDuns" } },
   },
 ];

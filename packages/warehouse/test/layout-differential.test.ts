@@ -24,7 +24,7 @@ const CASES: [string, ExportFile[], IdentityConfigInput, string[]][] = [
       persons: { fieldPolicies: { title: "mostRecent", Attended: "mostRecent" }, sourcePrecedence: ["webinar", "marketo", "salesforce"] },
       accounts: { defaultPolicy: "mostRecent", mergeOn: [{ namespace: "salesforce.account" }, { namespace: "crmx.account" }] },
     },
-    [...STATED, "emailDomain", "webinarCompany"],
+    [...STATED, "attendeeDomain", "emailDomain", "supplierDuns", "webinarCompany"],
   ],
 ];
 

@@ -11,11 +11,13 @@ export interface LinkTables {
   readonly links: string;
   /** `(account_id, domain)`: the registrable domain of each unified account's records (`domain` field). */
   readonly accountDomains: string;
+  /** `(account_id, duns)`: the DUNS numbers of each unified account's records, digits only (as `normalizeDuns`). */
+  readonly accountDuns: string;
 }
 
 /** The link work table names under a prefix. */
 export function linkTables(prefix: string): LinkTables {
-  return { links: `${prefix}link_rows`, accountDomains: `${prefix}account_domains` };
+  return { links: `${prefix}link_rows`, accountDomains: `${prefix}account_domains`, accountDuns: `${prefix}account_duns` };
 }
 
 /** The SQL of an empty list of texts. */
@@ -40,6 +42,7 @@ export async function linksInSql(
   persons: EntityTables,
   accounts: EntityTables,
   accountDomainSources: string,
+  accountDunsSources: string,
   domains: string,
   prefix: string,
 ): Promise<LinkTables> {
@@ -48,6 +51,11 @@ export async function linksInSql(
   const text = d.name === "duckdb" ? "VARCHAR" : "text";
   const t = linkTables(prefix);
   const stated = q(`${prefix}link_stated`);
+  await run(`CREATE TABLE ${q(t.accountDomains)} AS
+SELECT DISTINCT k.entity_id AS account_id, m.domain FROM ${q(accountDomainSources)} a JOIN ${q(accounts.clusters)} k ON k.record = a.record JOIN ${q(domains)} m ON m.raw = a.raw WHERE m.domain IS NOT NULL`);
+  const digits = `regexp_replace(a.raw, '[^0-9]', '', 'g')`;
+  await run(`CREATE TABLE ${q(t.accountDuns)} AS
+SELECT DISTINCT k.entity_id AS account_id, ${digits} AS duns FROM ${q(accountDunsSources)} a JOIN ${q(accounts.clusters)} k ON k.record = a.record WHERE ${digits} <> ''`);
   const has = (table: string, column: string | undefined) => column !== undefined && stagedTypes.get(table)?.[column] !== undefined;
   const flag = (table: string, f: LinkFlag | undefined, fallback: boolean) => {
     const value = f ?? { default: fallback };
@@ -68,11 +76,16 @@ export async function linksInSql(
     `CREATE TABLE ${stated} AS SELECT row_number() OVER (ORDER BY part, source_record, rule) AS ref, u.* FROM (${parts.length > 0 ? parts.join("\nUNION ALL\n") : empty}) u`,
   );
   await run(`CREATE TABLE ${q(`${prefix}link_person_refs`)} AS SELECT ref, person_namespace AS namespace, person_value AS value FROM ${stated}`);
-  await run(`CREATE TABLE ${q(`${prefix}link_account_refs`)} AS SELECT ref, account_namespace AS namespace, account_value AS value FROM ${stated}`);
+  // a `domain` or `duns` reference names the accounts with that registrable domain or DUNS number; any other, the account holding the value
+  await run(
+    `CREATE TABLE ${q(`${prefix}link_account_refs`)} AS SELECT ref, account_namespace AS namespace, account_value AS value FROM ${stated} WHERE account_namespace NOT IN ('domain', 'duns')`,
+  );
   const personIds = resolveRefsSql(d, { refs: `${prefix}link_person_refs`, values: persons.values, clusters: persons.clusters });
-  const accountIds = resolveRefsSql(d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters });
-  await run(`CREATE TABLE ${q(t.accountDomains)} AS
-SELECT DISTINCT k.entity_id AS account_id, m.domain FROM ${q(accountDomainSources)} a JOIN ${q(accounts.clusters)} k ON k.record = a.record JOIN ${q(domains)} m ON m.raw = a.raw WHERE m.domain IS NOT NULL`);
+  const byKey = (namespace: string, joins: string) =>
+    `SELECT l.ref, CASE WHEN count(DISTINCT a.account_id) = 1 THEN min(a.account_id) END AS entity_id FROM ${stated} l ${joins} WHERE l.account_namespace = '${namespace}' GROUP BY l.ref`;
+  const accountIds = `SELECT ref, entity_id FROM (${resolveRefsSql(d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters })}) v
+UNION ALL ${byKey("domain", `LEFT JOIN ${q(domains)} m ON m.raw = l.account_value LEFT JOIN ${q(t.accountDomains)} a ON a.domain = m.domain`)}
+UNION ALL ${byKey("duns", `LEFT JOIN ${q(t.accountDuns)} a ON a.duns = regexp_replace(l.account_value, '[^0-9]', '', 'g')`)}`;
   const byDomain = config.linkByEmailDomain
     ? `
 UNION ALL

@@ -153,15 +153,25 @@ export async function loadExportsIntoWarehouse(
   const q = d.quote;
   const accountDomainSources = `${prefix}account_record_domains`;
   await run(`CREATE TABLE ${q(accountDomainSources)} AS ${recordFieldSql(d, accountSources, accounts, "domain", stagedTypes)}`);
+  const accountDunsSources = `${prefix}account_record_duns`;
+  await run(`CREATE TABLE ${q(accountDunsSources)} AS ${recordFieldSql(d, accountSources, accounts, "duns", stagedTypes)}`);
   const domains = `${prefix}domains`;
   await registrableDomainsInSql(
     run,
     d,
-    `SELECT value AS raw FROM ${q(persons.values)} WHERE namespace = 'email' UNION SELECT raw FROM ${q(accountDomainSources)}`,
+    [
+      `SELECT value AS raw FROM ${q(persons.values)} WHERE namespace = 'email'`,
+      `SELECT raw FROM ${q(accountDomainSources)}`,
+      ...sources.flatMap((s) =>
+        s.links
+          .filter((l) => l.account[0] === "domain" && stagedTypes.get(s.table)?.[l.account[1]] !== undefined)
+          .map((l) => `SELECT CAST(${q(l.account[1])} AS ${d.name === "duckdb" ? "VARCHAR" : "text"}) AS raw FROM ${q(s.table)}`),
+      ),
+    ].join(" UNION "),
     domains,
     identity.extraFreeMailDomains,
   );
-  const links = await linksInSql(run, d, identity, sources, stagedTypes, persons, accounts, accountDomainSources, domains, prefix);
+  const links = await linksInSql(run, d, identity, sources, stagedTypes, persons, accounts, accountDomainSources, accountDunsSources, domains, prefix);
 
   const declaredTables = new Map<string, RelatedTableDefinition>();
   for (const e of exports) for (const t of e.spec.relatedTables ?? []) if (!declaredTables.has(t.name)) declaredTables.set(t.name, t);

@@ -17,7 +17,7 @@ export interface WarehouseLoadContext {
   readonly persons: EntityTables;
   /** Accounts, likewise. */
   readonly accounts: EntityTables;
-  /** Links, and each unified account's registrable domains (`account_id`, `domain`). */
+  /** Links, and each unified account's registrable domains (`account_id`, `domain`) and DUNS numbers (`account_id`, `duns`), to resolve rows keyed by domain or DUNS. */
   readonly links: LinkTables;
   /** `(raw, domain, free_mail)`: registrable domains of the persons' emails and the accounts' domains (`registrableDomainsInSql`). */
   readonly domains: string;

@@ -38,3 +38,14 @@ export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTab
 export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
 export { marketoEventsSql } from "./identity/marketo-events-sql.js";
 export { duckdbRowStream, postgresRowStream, type RowStream, type DuckDBStreamingConnection, type PostgresQueryClient } from "./activation/row-streams.js";
+export {
+  loadExportsIntoWarehouse,
+  type WarehouseTarget,
+  type WarehouseLoadOptions,
+  type WarehouseLoadResult,
+} from "./warehouse-load/load-exports-into-warehouse.js";
+export type { WarehouseTableFiller, WarehouseLoadContext, FilledTable } from "./warehouse-load/table-filler.js";
+export type { StagedExport } from "./warehouse-load/staged-export.js";
+export type { EntityTables } from "./warehouse-load/unify-entities.js";
+export type { LinkTables } from "./warehouse-load/links-sql.js";
+export { registrableDomainsInSql } from "./warehouse-load/domains-sql.js";

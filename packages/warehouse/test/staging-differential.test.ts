@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { AttributeValue } from "@abm-kit/core";
@@ -110,6 +113,29 @@ describe.each(ENGINES)("a malformed CSV file in %s", (name, open) => {
       expect(rows).toEqual([{ LastName: 'Quo"te' }]);
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe.each(ENGINES)("line breaks inside quoted values in %s", (_name, open) => {
+  it("are read as \\n whether the file writes LF, CRLF or a lone CR, as the in-memory readers read them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "abm-kit-wh-breaks-"));
+    const path = join(dir, "Contact.csv");
+    writeFileSync(path, 'Id,Title,Notes__c\r\n003000000000001AAA,"VP\r\nMarketing","one\rtwo\nthree"\r\n003000000000002AAA,"CMO",plain\r\n');
+    const spec = salesforceSpec("Contact");
+    const engine = await open();
+    try {
+      const expected = await inMemory(path, spec);
+      await engine.stage({ path, spec, table: "staged", file: "file.csv" });
+      const rows = await engine.query(`SELECT "Title", "Notes__c" FROM staged ORDER BY _record`);
+      expect(rows).toEqual([
+        { Title: "VP\nMarketing", Notes__c: "one\ntwo\nthree" },
+        { Title: "CMO", Notes__c: "plain" },
+      ]);
+      expect(expected.values.map((v) => v.Title)).toEqual(["VP\nMarketing", "CMO"]);
+    } finally {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -69,5 +69,5 @@ async function load(connection: DuckDBRunner, options: StageCsvOptions, file: st
   ).getRowObjectsJson() as Record<string, unknown>[];
   await connection.run(`DROP TABLE ${d.quote(raw)}`);
   const { read, rejected } = countsOf(row!);
-  return { file, table: options.table, read, loaded: read - rejected, rejected };
+  return { file, table: options.table, read, loaded: read - rejected, rejected, columns, extraTypes };
 }

@@ -59,5 +59,5 @@ async function load(client: PostgresRunner, options: StageCsvOptions & { readonl
   await client.query(`DROP TABLE ${raw}`);
   const read = Number(rows[0]!.read);
   const rejected = Number(rows[0]!.rejected);
-  return { file, table: options.table, read, loaded: read - rejected, rejected };
+  return { file, table: options.table, read, loaded: read - rejected, rejected, columns, extraTypes };
 }

@@ -22,6 +22,12 @@ export interface TypedStagingInput {
   readonly extraTypes?: Readonly<Record<string, FieldType>>;
 }
 
+/** `expr` with every CRLF and lone CR as LF (only quoted values hold line ends). */
+const lineEndsAsLf = (d: WarehouseDialect, expr: string) => {
+  const [cr, lf] = [d.chr(13), d.chr(10)];
+  return `CASE WHEN ${d.strpos(expr, cr)} > 0 THEN REPLACE(REPLACE(${expr}, ${cr} || ${lf}, ${lf}), ${cr}, ${lf}) ELSE ${expr} END`;
+};
+
 /**
  * The SQL that reads a staged CSV file the way the in-memory readers of
  * `@abm-kit/sources` do, generated from the file's `ObjectSpec`: every
@@ -44,11 +50,14 @@ export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): 
     ...extras.map((c): [string, ValueType, boolean] => [c, input.extraTypes?.[c] ?? "string", false]),
   ];
   const parsedTable = q(`${input.typedTable}__parsed`);
+  // PostgreSQL would inline the steps, and evaluate each trimmed cell once per use
+  const materialized = d.name === "postgres" ? "MATERIALIZED " : "";
   const t1: string[] = ["_record"];
   const prep: string[] = [];
   const out: string[] = ["_record"];
   parsedColumns.forEach(([column, type], i) => {
-    const raw = present.has(column) ? q(column) : `CAST(NULL AS ${d.textCastType})`;
+    // the readers keep a line end inside a quoted value (LF, CRLF or a lone CR) as LF
+    const raw = present.has(column) ? lineEndsAsLf(d, q(column)) : `CAST(NULL AS ${d.textCastType})`;
     const rawAlias = `_r${i}`;
     const tAlias = `_t${i}`;
     t1.push(`${raw} AS ${rawAlias}`, `${d.trim(raw)} AS ${tAlias}`);
@@ -58,8 +67,8 @@ export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): 
   });
   const statements = [
     `CREATE TABLE ${parsedTable} AS
-WITH s1 AS (SELECT ${t1.join(", ")} FROM ${q(input.rawTable)}),
-s2 AS (SELECT *${prep.map((p) => `, ${p}`).join("")} FROM s1)
+WITH s1 AS ${materialized}(SELECT ${t1.join(", ")} FROM ${q(input.rawTable)}),
+s2 AS ${materialized}(SELECT *${prep.map((p) => `, ${p}`).join("")} FROM s1)
 SELECT ${out.join(",\n  ")} FROM s2`,
   ];
   const lit = d.literal;

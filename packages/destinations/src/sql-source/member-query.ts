@@ -1,4 +1,5 @@
-import { dialectOf, fieldColumnNames, TABLE_NAMES, type SqlLayout } from "@abm-kit/audience-sql";
+import { fieldColumnNames, type SqlLayout } from "@abm-kit/audience-sql";
+import { dialectOf, TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import type { MemberColumn } from "./member-columns.js";
 
 /** The dialects a SQL member source writes its queries for. */

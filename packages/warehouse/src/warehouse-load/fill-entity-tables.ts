@@ -1,5 +1,6 @@
 import { CONSENT_COLUMN_PREFIX, type FieldType } from "@abm-kit/core";
-import { layoutTables, TABLE_NAMES, type SqlFields, type SqlLayout } from "@abm-kit/audience-sql";
+import { layoutTables, type SqlFields, type SqlLayout } from "@abm-kit/audience-sql";
+import { TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import type { EntityPlan, PlannedColumn } from "./attribute-plan.js";

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { resolveIdentityConfig, ValidationError, type IdentityConfigInput, type Problem, type RelatedTableDefinition } from "@abm-kit/core";
-import { layoutDdl, TABLE_NAMES, type DialectName, type SqlLayout } from "@abm-kit/audience-sql";
+import { layoutDdl, type DialectName, type SqlLayout } from "@abm-kit/audience-sql";
+import { TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import { mappedSpec, marketoSpec, partnerSpec, salesforceSpec, type ExportFile, type ObjectSpec } from "@abm-kit/sources";
 import { warehouseDialect } from "../dialect/warehouse-dialect.js";
 import { duckdbRunner, postgresRunner, type SqlRunner } from "../identity/sql-runner.js";

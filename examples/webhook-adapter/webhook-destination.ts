@@ -1,4 +1,5 @@
-import { defineDestination, secret, TerminalError, z, type AuthState, type MemberResult } from "@abm-kit/destinations";
+import { defineDestination, secret, TerminalError, type AuthState, type MemberResult } from "@abm-kit/destinations";
+import { z } from "zod";
 
 /** Settings of the webhook destination. */
 export const WebhookSettingsSchema = z.object({

@@ -23,7 +23,8 @@ export {
 export { transferOptions, type TransferOptions, type ObjectChecksumAlgorithm } from "./transfer-options.js";
 export { DigestTap, type ObjectDigests } from "./object-digests.js";
 export { checkObject, SHA256_METADATA, type ObjectCheck } from "./object-check.js";
-export { objectKey, journalKey, JOURNAL_FOLDER, contentTypeOf, ExportMarkerSchema, type ExportMarker } from "@abm-kit/destinations";
+export { contentTypeOf } from "@abm-kit/destinations";
+export { objectKey, journalKey, JOURNAL_FOLDER, ExportMarkerSchema, type ExportMarker } from "@abm-kit/destinations/internal";
 export { partSizeFor } from "./upload-file.js";
 export { toDeliveryError } from "./s3-error.js";
 export { s3ObjectStore } from "./s3-object-store.js";

@@ -12,11 +12,11 @@ import {
   localFolderDestination,
   MemoryStateStore,
   planFacts,
-  z,
   type AccountPeopleOptionInput,
   type ActivationPlanInput,
   type AudienceMembership,
 } from "@abm-kit/destinations";
+import { z } from "zod";
 import { exportedSet, exportsIn, runAt, worldSnapshot, type World } from "./fixtures/account-people-world.js";
 import { API_KEY, MemoryService, memoryDestination } from "./fixtures/memory-destination.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activate, defineDestination, MemoryStateStore, secret, z } from "@abm-kit/destinations";
+import { activate, defineDestination, MemoryStateStore, secret } from "@abm-kit/destinations";
+import { z } from "zod";
 import { startFaultServer, type FaultSchedule } from "@abm-kit/destinations/testing";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 

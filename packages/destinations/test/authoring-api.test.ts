@@ -8,10 +8,10 @@ import {
   MemoryStateStore,
   secret,
   StopRunError,
-  z,
   type ActivationPlanInput,
   type BatchAudienceRef,
 } from "@abm-kit/destinations";
+import { z } from "zod";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 
 interface Seen {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { defineDestination, RetryableError, TerminalError, z } from "@abm-kit/destinations";
+import { defineDestination, RetryableError, TerminalError } from "@abm-kit/destinations";
+import { z } from "zod";
 import { runConformanceSuite, type ConformanceReport } from "@abm-kit/destinations/testing";
 import { webhookDestination, WebhookSettingsSchema, type WebhookSettings } from "../../../examples/webhook-adapter/index.js";
 import { webhookHarness } from "./fixtures/webhook-harness.js";

@@ -5,13 +5,13 @@ import {
   defineDestination,
   MemoryStateStore,
   StopRunError,
-  utcDayOf,
   type ActivationPlanInput,
   type DestinationDefinition,
   secret,
-  z,
   type PlannedAudienceWork,
 } from "@abm-kit/destinations";
+import { utcDayOf } from "../src/runtime/call-budget.js";
+import { z } from "zod";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 import { API_KEY, MemoryService, memoryDestination } from "./fixtures/memory-destination.js";
 

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { defineDestination, secret, z, type AdapterContext, type DestinationDefinition, type IdentityKind } from "@abm-kit/destinations";
+import { defineDestination, secret, type AdapterContext, type DestinationDefinition, type IdentityKind } from "@abm-kit/destinations";
+import { z } from "zod";
 
 const common = {
   id: "typed",

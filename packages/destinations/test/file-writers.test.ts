@@ -6,15 +6,8 @@ import { createHash } from "node:crypto";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  FileExportOptionsSchema,
-  renderFileName,
-  safeJoin,
-  UnsafeFileNameError,
-  writeSplitFiles,
-  type ExportColumn,
-  type ExportRow,
-} from "@abm-kit/destinations";
+import { FileExportOptionsSchema, UnsafeFileNameError, writeSplitFiles, type ExportColumn, type ExportRow } from "@abm-kit/destinations";
+import { renderFileName, safeJoin } from "../src/files/file-name-template.js";
 
 const columns: ExportColumn[] = [
   { name: "id", type: "string" },

@@ -6,14 +6,14 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import {
   activate,
-  computeDelta,
   ExportManifestSchema,
   JsonFileStateStore,
   localFolderDestination,
-  LOCAL_FOLDER_STAGING,
   type AudienceMembership,
   type LocalFolderSettingsInput,
 } from "@abm-kit/destinations";
+import { computeDelta } from "../src/runtime/delta.js";
+import { LOCAL_FOLDER_STAGING } from "../src/local-folder/local-folder-destination.js";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 
 const snapshot = b2bSnapshot(30, 2);

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSnapshot } from "@abm-kit/core";
-import { activate, computeDelta, JsonFileStateStore, MemoryStateStore, type ActivationPlanInput, type StateStore } from "@abm-kit/destinations";
+import { activate, JsonFileStateStore, MemoryStateStore, type ActivationPlanInput, type StateStore } from "@abm-kit/destinations";
+import { computeDelta } from "../src/runtime/delta.js";
 import { API_KEY, MemoryService, memoryDestination } from "./fixtures/memory-destination.js";
 
 const NOW = "2026-11-20T12:00:00.000Z";

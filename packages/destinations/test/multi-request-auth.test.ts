@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSnapshot } from "@abm-kit/core";
-import { activate, defineDestination, MemoryStateStore, z } from "@abm-kit/destinations";
+import { activate, defineDestination, MemoryStateStore } from "@abm-kit/destinations";
+import { z } from "zod";
 import { startFaultServer, type ServiceRequest, type ServiceResponse } from "@abm-kit/destinations/testing";
 
 const NOW = "2026-12-01T09:00:00.000Z";

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { activate, defineDestination, ExportManifestSchema, FileExportOptionsSchema, MemoryStateStore, objectStoreDelivery, z } from "@abm-kit/destinations";
+import { activate, defineDestination, ExportManifestSchema, FileExportOptionsSchema, MemoryStateStore, objectStoreDelivery } from "@abm-kit/destinations";
+import { z } from "zod";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 import { folderObjectStore, type FolderStoreFaults } from "./fixtures/folder-object-store.js";
 

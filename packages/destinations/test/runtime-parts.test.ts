@@ -3,20 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  applyTransforms,
-  backoffDelay,
-  emptyActivationState,
-  hashEmail,
-  JsonFileStateStore,
-  normalizeEmailForHash,
-  parseRetryAfter,
-  RateLimiter,
-  redactSettings,
-  secret,
-  secretValuesOf,
-  z,
-} from "@abm-kit/destinations";
+import { hashEmail, JsonFileStateStore, parseRetryAfter, secret, secretValuesOf } from "@abm-kit/destinations";
+import { applyTransforms } from "../src/mapping/apply-transforms.js";
+import { backoffDelay } from "../src/runtime/backoff.js";
+import { emptyActivationState } from "../src/state/activation-state.js";
+import { normalizeEmailForHash } from "../src/mapping/hash.js";
+import { RateLimiter } from "../src/runtime/rate-limiter.js";
+import { redactSettings } from "../src/definition/secret.js";
+import { z } from "zod";
 
 describe("email hashing for ad platforms", () => {
   it("matches the published SHA-256 example (trim, lowercase)", () => {

@@ -12,16 +12,16 @@ import {
   defineDestination,
   JsonFileStateStore,
   MemoryStateStore,
-  Redactor,
-  redactSettings,
   RetryableError,
   secret,
   secretValuesOf,
-  z,
   type ActivationPlanInput,
   type ActivationState,
   type StateStore,
 } from "@abm-kit/destinations";
+import { Redactor } from "../src/runtime/redactor.js";
+import { redactSettings } from "../src/definition/secret.js";
+import { z } from "zod";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 
 const snapshot = b2bSnapshot(10, 3);

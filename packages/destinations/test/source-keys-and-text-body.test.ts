@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
 import { buildSnapshot } from "@abm-kit/core";
-import { createRequester, MemberMapper, type MappingTarget } from "@abm-kit/destinations";
+import { type MappingTarget } from "@abm-kit/destinations";
+import { createRequester } from "../src/http/http-request.js";
+import { MemberMapper } from "../src/mapping/member-mapper.js";
 import { listenOnLoopback } from "@abm-kit/destinations/testing";
 
 const snapshot = buildSnapshot(

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AbmKitError } from "@abm-kit/core";
-import { activate, emptyActivationState, JsonFileStateStore, type ActivationPlanInput } from "@abm-kit/destinations";
+import { activate, JsonFileStateStore, type ActivationPlanInput } from "@abm-kit/destinations";
+import { emptyActivationState } from "../src/state/activation-state.js";
 import { b2bSnapshot, ids, NOW } from "./fixtures/b2b-snapshot.js";
 import { API_KEY, MemoryService, memoryDestination } from "./fixtures/memory-destination.js";
 

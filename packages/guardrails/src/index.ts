@@ -7,44 +7,59 @@
 export type { ConsentState } from "@abm-kit/core";
 
 // consent
-export * from "./consent/merge-consent.js";
-export * from "./consent/consent-from-opt-out.js";
-export * from "./consent/consent-rule.js";
-export * from "./consent/consent-of.js";
-export * from "./consent/filter-by-consent.js";
+export { mergeConsent, mergeConsentRecords } from "./consent/merge-consent.js";
+export { consentFromOptOut } from "./consent/consent-from-opt-out.js";
+export { ConsentRuleSchema, type ConsentRule } from "./consent/consent-rule.js";
+export { consentOf } from "./consent/consent-of.js";
+export { filterByConsent, type ConsentFilterResult } from "./consent/filter-by-consent.js";
 
 // governance
-export * from "./governance/marketing-action.js";
-export * from "./governance/policy.js";
-export * from "./governance/field-use.js";
-export * from "./governance/check-governance.js";
-export * from "./governance/core-policies.js";
-export * from "./governance/audience-field-uses.js";
+export { describeMarketingAction, BUILT_IN_MARKETING_ACTIONS, type MarketingAction, type MarketingActionDescription } from "./governance/marketing-action.js";
+export {
+  parseGovernancePolicy,
+  parseGovernancePolicies,
+  EnforcementSchema,
+  GovernancePolicySchema,
+  type Enforcement,
+  type GovernancePolicy,
+} from "./governance/policy.js";
+export { GovernanceFieldUseSchema, type GovernanceFieldUse } from "./governance/field-use.js";
+export { checkGovernance, type GovernanceViolation, type GovernanceCheckResult, type GovernanceCheckInput } from "./governance/check-governance.js";
+export { CORE_GOVERNANCE_POLICIES } from "./governance/core-policies.js";
+export { audienceFieldUses } from "./governance/audience-field-uses.js";
 
 // limit profiles
-export * from "./limits/destination-limits.js";
-export * from "./limits/rule-catalog.js";
-export * from "./limits/limit-profile.js";
-export * from "./limits/built-in-profiles.js";
-export * from "./limits/resolve-profile.js";
+export { strictestLimits, DestinationLimitsSchema, type DestinationLimits } from "./limits/destination-limits.js";
+export { RULE_IDS, RuleIdSchema, RULE_CATALOG, type RuleKind, type RuleDescription, type RuleId } from "./limits/rule-catalog.js";
+export {
+  RuleSeveritySchema,
+  RuleSettingSchema,
+  LimitProfileSchema,
+  BuiltInProfileNameSchema,
+  CustomLimitProfileSchema,
+  type RuleSeverity,
+  type RuleSetting,
+  type RuleSettings,
+  type LimitProfile,
+  type BuiltInProfileName,
+  type CustomLimitProfile,
+  type ProfileInput,
+} from "./limits/limit-profile.js";
+export { BLUEPRINT_PROFILE, RELAXED_PROFILE } from "./limits/built-in-profiles.js";
+export { defineLimitProfile, resolveProfile } from "./limits/resolve-profile.js";
 
 // validators
-export * from "./audience-walk/lookback.js";
-export * from "./audience-walk/measure-audience.js";
-export * from "./validate/finding.js";
-export * from "./validate/plan-facts.js";
-export * from "./validate/validate-plan.js";
-export * from "./validate/audience-type-findings.js";
-export * from "./validate/destination-limit-findings.js";
-export * from "./validate/validate-audience-limits.js";
-export * from "./validate/validate-audiences.js";
-export * from "./validate/composition-facts.js";
-export * from "./validate/composition-shape.js";
-export * from "./validate/validate-composition.js";
-export * from "./json-schemas.js";
+export { hasErrors, type Finding } from "./validate/finding.js";
+export { ActivationPlanFactsSchema, type ActivationPlanFacts } from "./validate/plan-facts.js";
+export { validatePlan, type ValidateOptions } from "./validate/validate-plan.js";
+export { validateAudienceLimits, type EvaluationMode, type ValidateAudienceOptions } from "./validate/validate-audience-limits.js";
+export { validateAudiences, type ValidateAudiencesOptions } from "./validate/validate-audiences.js";
+export { CompositionBlockKindSchema, CompositionFactsSchema, type CompositionBlockKind, type CompositionFacts } from "./validate/composition-facts.js";
+export { validateComposition, type ValidateCompositionOptions } from "./validate/validate-composition.js";
+export { governancePolicyJsonSchema, limitProfileJsonSchema, activationPlanFactsJsonSchema } from "./json-schemas.js";
 
-// Streaming-eligibility classification (which audiences can stream, and why
-// not) belongs beside the validators, in ./streaming/; meanwhile the audience
-// validators take the chosen `evaluation` mode ("batch" | "streaming") as an option.
-export * from "./streaming/index.js";
-export * from "./error-codes.js";
+// streaming eligibility (which audiences abm-kit can stream, and why not)
+export { classify, type Classification, type ClassifyOptions } from "./streaming/classify.js";
+
+// error codes
+export { GUARDRAILS_ERROR_CODES, type GuardrailsErrorCode } from "./error-codes.js";

@@ -1,5 +1,6 @@
 import { parseOrThrow } from "@abm-kit/core";
-import { AuthExpiredError, createRequester, type AuthState, type RunReport } from "@abm-kit/destinations";
+import { AuthExpiredError, type AuthState, type RunReport } from "@abm-kit/destinations";
+import { createRequester } from "@abm-kit/destinations/internal";
 import { linkedInHttp } from "../http/linkedin-http.js";
 import { refreshAccessToken } from "../oauth/refresh-access-token.js";
 import type { DmpSegment } from "../segments/dmp-segment.js";

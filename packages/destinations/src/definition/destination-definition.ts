@@ -192,7 +192,8 @@ const DeclarationSchema = z
  *
  * @example
  * ```ts
- * import { defineDestination, secret, TerminalError, z } from "@abm-kit/destinations";
+ * import { defineDestination, secret, TerminalError } from "@abm-kit/destinations";
+ * import { z } from "zod";
  *
  * export const crmWebhook = defineDestination({
  *   id: "crm-webhook",

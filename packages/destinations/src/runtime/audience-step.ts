@@ -1,4 +1,4 @@
-import { destinationLimitFindings } from "@abm-kit/guardrails";
+import { destinationLimitFindings } from "@abm-kit/guardrails/internal";
 import type { MappingTarget } from "../definition/mapping-target.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { RetryableError, TerminalError } from "../errors.js";

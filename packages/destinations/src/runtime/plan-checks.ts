@@ -1,5 +1,6 @@
 import { ValidationError, type Problem } from "@abm-kit/core";
-import { destinationLimitFindings, type DestinationLimits } from "@abm-kit/guardrails";
+import type { DestinationLimits } from "@abm-kit/guardrails";
+import { destinationLimitFindings } from "@abm-kit/guardrails/internal";
 import type { DestinationDefinition } from "../definition/destination-definition.js";
 import type { AudienceMembership } from "../definition/membership.js";
 import { accountPeopleProblems, sentType } from "./account-people-checks.js";

@@ -23,3 +23,8 @@ export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-s
 export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
 export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
 export { marketoEventsSql } from "./identity/marketo-events-sql.js";
+export { layoutTableDdl, relatedTableDdl } from "./layout/layout-table-ddl.js";
+export { stagedColumns, type StagedColumn } from "./layout/staged-columns.js";
+export { writePersonEvents, type PersonEventsInput, type EntityIdTables } from "./events/write-person-events.js";
+export type { StagedActivityTable } from "./events/marketo-activities-sql.js";
+export type { WrittenTable } from "./events/write-event-table.js";

@@ -28,3 +28,6 @@ export { stagedColumns, type StagedColumn } from "./layout/staged-columns.js";
 export { writePersonEvents, type PersonEventsInput, type EntityIdTables } from "./events/write-person-events.js";
 export type { StagedActivityTable } from "./events/marketo-activities-sql.js";
 export type { WrittenTable } from "./events/write-event-table.js";
+export { attributeColumns, type AttributeColumn } from "./layout/attribute-columns.js";
+export { writeOpportunities, type OpportunitiesInput, type StagedOpportunityTable } from "./tables/write-opportunities.js";
+export { writeOpportunityRoles, type OpportunityRolesInput, type StagedRoleTable } from "./tables/write-opportunity-roles.js";

@@ -36,7 +36,7 @@ describe.each(ENGINES)("opportunities and their roles written in %s", (name, ope
       expect(got.rows).toEqual(want.rows);
       expect(written.rows).toBe(snapshot.opportunities.size);
       // a Marketo copy of a Salesforce opportunity is one opportunity
-      const [{ n }] = await engine.query("SELECT (SELECT count(*) FROM sf_opportunities) + (SELECT count(*) FROM mk_opportunities) AS n");
+      const [{ n } = { n: 0 }] = await engine.query("SELECT (SELECT count(*) FROM sf_opportunities) + (SELECT count(*) FROM mk_opportunities) AS n");
       expect(snapshot.opportunities.size).toBeLessThan(Number(n));
       await engine.stage({ path: path("salesforce/OpportunityContactRole.csv"), spec: salesforceSpec("OpportunityContactRole"), table: "sf_roles" });
       const roles = await writeOpportunityRoles(engine.query, warehouseDialect(name), {

@@ -31,3 +31,5 @@ export type { WrittenTable } from "./events/write-event-table.js";
 export { attributeColumns, type AttributeColumn } from "./layout/attribute-columns.js";
 export { writeOpportunities, type OpportunitiesInput, type StagedOpportunityTable } from "./tables/write-opportunities.js";
 export { writeOpportunityRoles, type OpportunityRolesInput, type StagedRoleTable } from "./tables/write-opportunity-roles.js";
+export { writeCampaigns, type CampaignsInput, type StagedSalesforceTable } from "./tables/write-campaigns.js";
+export { writeCampaignMembers, type CampaignMembersInput } from "./tables/write-campaign-members.js";

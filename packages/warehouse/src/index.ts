@@ -33,3 +33,6 @@ export { writeOpportunities, type OpportunitiesInput, type StagedOpportunityTabl
 export { writeOpportunityRoles, type OpportunityRolesInput, type StagedRoleTable } from "./tables/write-opportunity-roles.js";
 export { writeCampaigns, type CampaignsInput, type StagedSalesforceTable } from "./tables/write-campaigns.js";
 export { writeCampaignMembers, type CampaignMembersInput } from "./tables/write-campaign-members.js";
+export { writeOwnedProducts, type OwnedProductsInput } from "./related/write-owned-products.js";
+export { registrableDomainsSql, dunsSql } from "./related/domain-lookup.js";
+export type { WrittenRelatedTable } from "./related/related-table.js";

@@ -36,3 +36,5 @@ export { writeCampaignMembers, type CampaignMembersInput } from "./tables/write-
 export { writeOwnedProducts, type OwnedProductsInput } from "./related/write-owned-products.js";
 export { registrableDomainsSql, dunsSql } from "./related/domain-lookup.js";
 export type { WrittenRelatedTable } from "./related/related-table.js";
+export { writePartnerTable, type PartnerTableInput, type StagedPartnerFile } from "./related/write-partner-table.js";
+export { writeAccountEvents, type AccountEventsInput } from "./events/write-account-events.js";

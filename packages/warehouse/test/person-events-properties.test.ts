@@ -34,28 +34,36 @@ const ROWS = [
   ["a9", "1001", "2026-11-09T10:00:00Z", "13", "", "", "", '{"Flag":false,"Campaign Id":"from json","Count":1e21}', ""],
 ];
 
-function activitiesFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), "abm-kit-activities-")), "activities.csv");
+/** A second export: a copy of an activity of the first (kept once), numbers beyond the double range (the events are rejected). */
+const MORE_ROWS = [
+  ROWS[0]!,
+  ["a10", "1002", "2026-11-10T10:00:00Z", "1", "", "", "", '{"Score":1e999}', ""],
+  ["a11", "1002", "2026-11-11T10:00:00Z", "1", "", "", "", '{"Score":"1e400","Tiny":1e-999}', ""],
+  ["a12", "1002", "2026-11-12T10:00:00Z", "1", "", "", "", '{"Score":"0.5e1"}', ""],
+];
+
+function activitiesFile(name: string, rows: readonly string[][]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "abm-kit-activities-")), name);
   const header = "marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes,Extra Count";
-  writeFileSync(path, [header, ...ROWS.map(csv)].join("\n"));
+  writeFileSync(path, [header, ...rows.map(csv)].join("\n"));
   return path;
 }
 
 describe.each(ENGINES)("event properties written in %s", (name, open) => {
   it("are named, typed and kept or rejected as toSnapshot does", async () => {
-    const activities = activitiesFile();
+    const activities = [activitiesFile("activities.csv", ROWS), activitiesFile("activities-more.csv", MORE_ROWS)];
     const files = [
       ...PERSON_FILES.map((f) => ({ ...f.file, path: fixture(f.path) }) as ExportFile),
-      { source: "marketo", export: "activities", path: activities } as ExportFile,
+      ...activities.map((path) => ({ source: "marketo", export: "activities", path }) as ExportFile),
     ];
     const snapshot = toSnapshot((await loadExports(files)).graph, { asOf: "2026-12-01T00:00:00Z" });
     const engine = await open();
     const expected = await writtenSnapshot(name, snapshot);
     try {
       await stagePersons(engine, fixture);
-      await engine.stage({ path: activities, spec: marketoSpec("activities"), table: "mk_activities" });
+      for (const [i, path] of activities.entries()) await engine.stage({ path, spec: marketoSpec("activities"), table: `mk_activities_${i}` });
       const written = await writePersonEvents(engine.query, warehouseDialect(name), {
-        activities: [{ table: "mk_activities" }],
+        activities: [{ table: "mk_activities_0" }, { table: "mk_activities_1" }],
         persons: { values: "p_values", clusters: "p_ids" },
       });
       const want = await tableContents(expected.query, "person_events");
@@ -63,7 +71,7 @@ describe.each(ENGINES)("event properties written in %s", (name, open) => {
       expect(got.columns).toEqual(want.columns);
       expect(got.rows).toEqual(want.rows);
       // the cases above are what the in-memory path does: a rejected event, a dropped owner, typed columns
-      expect(snapshot.personEvents.size).toBe(6);
+      expect(snapshot.personEvents.size).toBe(7);
       expect(written.fields).toMatchObject({ score: "number", label: "string", flag: "boolean", iD: "string", extraCount: "number", onlyHere: "string" });
       expect(Object.keys(written.fields)).not.toContain("ghost");
     } finally {

@@ -43,7 +43,7 @@ export async function eventCellsSql(run: SqlRunner, d: WarehouseDialect, prefix:
   CASE WHEN y.kind = 'string' THEN CASE WHEN p.kind = 'number' THEN ${jsNumberTextSql(d, "p.num")} ELSE p.txt END END AS s,
   CASE WHEN y.kind = 'number' THEN ${number} END AS n,
   CASE WHEN y.kind = 'boolean' AND p.kind = 'boolean' THEN p.txt = 'true' END AS b,
-  (y.kind = 'number' AND (p.kind = 'boolean' OR (p.kind = 'string' AND NOT ${isJsNumberSql(d, "p.txt")}))) OR (y.kind = 'boolean' AND p.kind <> 'boolean') AS bad
+  (y.kind = 'number' AND (${number}) IS NULL) OR (y.kind = 'boolean' AND p.kind <> 'boolean') AS bad
 FROM ${t("prop")} p JOIN ${t("types")} y ON y.name = p.name`,
   );
   const types = await run(`SELECT name, kind FROM ${t("types")} ORDER BY part, record, prio, pos, name`);

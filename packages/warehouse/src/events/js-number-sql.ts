@@ -12,9 +12,20 @@ export function isJsNumberSql(d: WarehouseDialect, text: string): string {
   return `coalesce(${d.matches(trimSql(text), DECIMAL)}, FALSE)`;
 }
 
+/**
+ * A decimal number text as a finite double, never an error: NULL beyond the
+ * double range (where JavaScript has Infinity), 0 below 10^-300 (PostgreSQL
+ * refuses to round such texts to a double).
+ */
+export function finiteDoubleSql(d: WarehouseDialect, text: string): string {
+  if (d.name === "duckdb") return `CASE WHEN isfinite(TRY_CAST(${text} AS DOUBLE)) THEN TRY_CAST(${text} AS DOUBLE) END`;
+  const n = `CAST(${text} AS numeric)`;
+  return `CASE WHEN abs(${n}) >= 1.7976931348623157e308 THEN NULL WHEN abs(${n}) < 1e-300 THEN 0 ELSE CAST(${text} AS double precision) END`;
+}
+
 /** `Number(text.trim())` as a double; only where {@link isJsNumberSql} holds. */
 export function jsNumberSql(d: WarehouseDialect, text: string): string {
-  return d.toDouble(trimSql(text));
+  return finiteDoubleSql(d, trimSql(text));
 }
 
 /**

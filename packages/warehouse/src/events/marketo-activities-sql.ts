@@ -1,6 +1,7 @@
 import { MARKETO_ACTIVITY_TYPES } from "@abm-kit/sources";
 import { PRIMARY_ATTRIBUTE_PROPERTY } from "@abm-kit/sources/internal";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
+import { finiteDoubleSql } from "./js-number-sql.js";
 import { jsonSql } from "./json-value-sql.js";
 import type { StagedColumn } from "../layout/staged-columns.js";
 
@@ -30,7 +31,7 @@ export const ACTIVITY_COLUMNS = new Set([
 function jsonCell(d: WarehouseDialect, value: string): string {
   const j = jsonSql(d);
   const type = j.type(value);
-  return `CASE ${type} WHEN 'object' THEN 'string' WHEN 'array' THEN 'string' ELSE ${type} END AS kind, CASE WHEN ${type} <> 'null' AND ${type} <> 'number' THEN ${j.text(value)} END AS txt, CASE WHEN ${type} = 'number' THEN ${d.toDouble(j.text(value))} END AS num`;
+  return `CASE ${type} WHEN 'object' THEN 'string' WHEN 'array' THEN 'string' ELSE ${type} END AS kind, CASE WHEN ${type} <> 'null' AND ${type} <> 'number' THEN ${j.text(value)} END AS txt, CASE WHEN ${type} = 'number' THEN ${finiteDoubleSql(d, j.text(value))} END AS num`;
 }
 
 /**

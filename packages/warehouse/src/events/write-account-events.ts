@@ -4,6 +4,7 @@ import type { SqlRunner } from "../identity/sql-runner.js";
 import { dunsSql, registrableDomainsSql } from "../related/domain-lookup.js";
 import type { StagedPartnerFile } from "../related/write-partner-table.js";
 import { eventCellsSql } from "./event-cells-sql.js";
+import { keepFirstEventCopies } from "./first-event-copies.js";
 import { writeEventTable, type WrittenTable } from "./write-event-table.js";
 
 /** What {@link writeAccountEvents} reads. */
@@ -81,6 +82,7 @@ export async function writeAccountEvents(run: SqlRunner, d: WarehouseDialect, in
   await run(
     `CREATE TABLE ${t("owner_ids")} AS SELECT s.ref, CASE WHEN count(DISTINCT m.entity_id) = 1 THEN min(m.entity_id) END AS entity_id FROM ${t("src")} s LEFT JOIN (${matches}) m ON m.ref = s.ref GROUP BY s.ref`,
   );
+  await keepFirstEventCopies(run, d, prefix);
   const properties = await eventCellsSql(run, d, prefix, (key) => key);
   return writeEventTable(run, d, "accountEvents", prefix, properties);
 }

@@ -4,6 +4,7 @@ import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { stagedColumns } from "../layout/staged-columns.js";
 import { eventCellsSql } from "./event-cells-sql.js";
+import { keepFirstEventCopies } from "./first-event-copies.js";
 import { ACTIVITY_COLUMNS, marketoActivitiesSql, type StagedActivityTable } from "./marketo-activities-sql.js";
 import { writeEventTable, type WrittenTable } from "./write-event-table.js";
 
@@ -42,6 +43,7 @@ export async function writePersonEvents(run: SqlRunner, d: WarehouseDialect, inp
   await run(
     `CREATE TABLE ${d.quote(`${prefix}owner_ids`)} AS ${resolveRefsSql(d, { refs: `${prefix}owner_refs`, values: input.persons.values, clusters: input.persons.clusters })}`,
   );
+  await keepFirstEventCopies(run, d, prefix);
   const properties = await eventCellsSql(run, d, prefix, propertyName);
   return writeEventTable(run, d, "personEvents", prefix, properties);
 }

@@ -64,6 +64,8 @@ export function marketoActivitiesSql(
       return `SELECT ${i} AS part, _record AS record, 'marketo:' || ${q("marketoGUID")} AS id, ${type} AS type, ${q("activityDate")} AS occurred_at, ${key} AS source_key, ${q("leadId")} AS lead_id, ${typeId} AS type_id, ${q("attributes")} AS attrs, ${q("primaryAttributeValue")} AS pav, ${q("primaryAttributeValueId")} AS pav_id, ${q("campaignId")} AS campaign_id FROM ${q(t.table)}`;
     })
     .join("\nUNION ALL\n");
+  // no file: no rows, with the columns
+  const none = `SELECT 0 AS part, 0 AS record, CAST(NULL AS VARCHAR) AS id, CAST(NULL AS VARCHAR) AS type, CAST(NULL AS VARCHAR) AS occurred_at, CAST(NULL AS VARCHAR) AS source_key, CAST(NULL AS VARCHAR) AS lead_id, CAST(NULL AS BIGINT) AS type_id, CAST(NULL AS VARCHAR) AS attrs, CAST(NULL AS VARCHAR) AS pav, CAST(NULL AS VARCHAR) AS pav_id, CAST(NULL AS VARCHAR) AS campaign_id WHERE FALSE`;
   const src = q(`${prefix}src`);
   const json = q(`${prefix}json`);
   const primaryName = `CASE s.type_id ${Object.entries(PRIMARY_ATTRIBUTE_PROPERTY)
@@ -90,7 +92,7 @@ export function marketoActivitiesSql(
   ];
   return [
     ...j.setup,
-    `CREATE TABLE ${src} AS SELECT row_number() OVER (ORDER BY part, record) AS ref, * FROM (${union}) u`,
+    `CREATE TABLE ${src} AS SELECT row_number() OVER (ORDER BY part, record) AS ref, * FROM (${tables.length > 0 ? union : none}) u`,
     `CREATE TABLE ${q(`${prefix}owner_refs`)} AS SELECT ref, 'marketo.lead' AS namespace, lead_id AS value FROM ${src}`,
     `CREATE TABLE ${json} AS SELECT ref, ${j.parse("attrs")} AS j FROM ${src} WHERE attrs IS NOT NULL`,
     `CREATE TABLE ${q(`${prefix}raw`)} AS ${parts.join("\nUNION ALL\n")}`,

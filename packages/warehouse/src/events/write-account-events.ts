@@ -67,18 +67,22 @@ export async function writeAccountEvents(run: SqlRunner, d: WarehouseDialect, in
   await run(
     `CREATE TABLE ${t("raw")} AS ${[`SELECT CAST(NULL AS BIGINT) AS ref, TRUE AS fixed, 0 AS prio, 0 AS pos, CAST(NULL AS VARCHAR) AS key, CAST(NULL AS VARCHAR) AS kind, CAST(NULL AS VARCHAR) AS txt, CAST(NULL AS ${d.doubleType}) AS num WHERE FALSE`, ...props].join("\nUNION ALL\n")}`,
   );
-  await registrableDomainsSql(
-    run,
-    d,
-    `${prefix}domains`,
-    `SELECT key AS text FROM ${t("src")} WHERE key_kind = 'domain' UNION SELECT domain AS text FROM ${q(input.accountDomains)}`,
-  );
+  if (rows.length > 0)
+    await registrableDomainsSql(
+      run,
+      d,
+      `${prefix}domains`,
+      `SELECT key AS text FROM ${t("src")} WHERE key_kind = 'domain' UNION SELECT domain AS text FROM ${q(input.accountDomains)}`,
+    );
   const byDomain = `SELECT s.ref, a.entity_id FROM ${t("src")} s JOIN ${t("domains")} k ON k.text = s.key JOIN ${t("domains")} m ON m.domain = k.domain JOIN ${q(input.accountDomains)} a ON a.domain = m.text WHERE s.key_kind = 'domain'`;
   const byDuns =
     input.accountDuns === undefined
       ? undefined
       : `SELECT s.ref, a.entity_id FROM ${t("src")} s JOIN ${q(input.accountDuns)} a ON ${dunsSql("a.duns")} = ${dunsSql("s.key")} WHERE s.key_kind = 'duns'`;
-  const matches = [byDomain, byDuns].filter((x) => x !== undefined).join(" UNION ALL ");
+  const matches =
+    rows.length === 0
+      ? "SELECT CAST(NULL AS BIGINT) AS ref, CAST(NULL AS VARCHAR) AS entity_id WHERE FALSE"
+      : [byDomain, byDuns].filter((x) => x !== undefined).join(" UNION ALL ");
   await run(
     `CREATE TABLE ${t("owner_ids")} AS SELECT s.ref, CASE WHEN count(DISTINCT m.entity_id) = 1 THEN min(m.entity_id) END AS entity_id FROM ${t("src")} s LEFT JOIN (${matches}) m ON m.ref = s.ref GROUP BY s.ref`,
   );

@@ -50,6 +50,15 @@ export function stagedRowsSql(
   attributes: Readonly<Record<string, FieldType>>,
 ): string {
   const q = d.quote;
+  if (sources.length === 0) {
+    // no file: no rows, with the columns
+    const cells = [
+      "0 AS part",
+      "0 AS record",
+      ...Object.entries({ ...types, ...attributes }).map(([name, type]) => `CAST(NULL AS ${storedType(d, type)}) AS ${q(name)}`),
+    ];
+    return `SELECT ${cells.join(", ")} WHERE FALSE`;
+  }
   return sources
     .map((source, part) => {
       const own = new Set(source.attributes.map((a) => a.name));

@@ -58,10 +58,11 @@ export async function writeEventTable(
     ...properties.map((_, i) => `e.p${i}`),
   ];
   if (withKeys) values.push("e.source_keys");
-  const grouped = `SELECT s.ref, s.id, o.entity_id AS owner_id, s.type, s.occurred_at, ${keyList} AS source_keys${properties.map((p, i) => `, ${aggregate(p)} AS p${i}`).join("")}
-FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref LEFT JOIN ${t("cells")} c ON c.ref = s.ref
-WHERE o.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${t("cells")} b WHERE b.ref = s.ref AND b.bad)
-GROUP BY s.ref, s.id, o.entity_id, s.type, s.occurred_at, s.source_key`;
+  // the properties of each event side by side (one row per event that has any), then the events
+  const wide = `SELECT c.ref, bool_or(c.bad) AS bad${properties.map((p, i) => `, ${aggregate(p)} AS p${i}`).join("")} FROM ${t("cells")} c GROUP BY c.ref`;
+  const grouped = `SELECT s.ref, s.id, o.entity_id AS owner_id, s.type, s.occurred_at, ${keyList} AS source_keys${properties.map((_, i) => `, w.p${i}`).join("")}
+FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref LEFT JOIN (${wide}) w ON w.ref = s.ref
+WHERE o.entity_id IS NOT NULL AND NOT coalesce(w.bad, FALSE)`;
   await run(`INSERT INTO ${q(table)} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM (${grouped}) e`);
   const [{ n } = { n: 0 }] = await run(`SELECT count(*) AS n FROM ${q(table)}`);
   return { table, fields, rows: Number(n) };

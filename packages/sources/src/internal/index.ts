@@ -6,3 +6,4 @@
  */
 export { createFileReport } from "../read/file-report.js";
 export { mapRows, appendBatch, type MapOptions } from "../read/map-rows.js";
+export { PRIMARY_ATTRIBUTE_PROPERTY } from "../marketo/activity-types.js";

@@ -1,4 +1,4 @@
-import { relatedOwnersSqlTable, relatedSqlTable } from "@abm-kit/audience-sql";
+import { relatedOwnersSqlTable, relatedSqlTable } from "@abm-kit/audience-sql/internal";
 import { tableContents } from "./snapshot-engines.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { FieldType } from "@abm-kit/core";
-import { layoutDdlStatements, TABLE_NAMES, type SqlEntityTable, type SqlFields, type SqlLayout } from "@abm-kit/audience-sql";
+import { layoutDdlStatements, type SqlEntityTable, type SqlFields, type SqlLayout } from "@abm-kit/audience-sql";
+import { TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 
 const EMPTY_LAYOUT: SqlLayout = {

@@ -1,4 +1,5 @@
-import { fieldColumnNames, relatedOwnersSqlTable, relatedSqlTable, type SqlRelatedTable } from "@abm-kit/audience-sql";
+import { fieldColumnNames, type SqlRelatedTable } from "@abm-kit/audience-sql";
+import { relatedOwnersSqlTable, relatedSqlTable } from "@abm-kit/audience-sql/internal";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { relatedTableDdl } from "../layout/layout-table-ddl.js";

@@ -1,5 +1,6 @@
 import type { FieldType } from "@abm-kit/core";
-import { fieldColumnNames, TABLE_NAMES, type SqlEntityTable, type SqlFields } from "@abm-kit/audience-sql";
+import { fieldColumnNames, type SqlEntityTable, type SqlFields } from "@abm-kit/audience-sql";
+import { TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { layoutTableDdl } from "../layout/layout-table-ddl.js";

@@ -51,8 +51,8 @@ describe.each(ENGINES)("persons, accounts and links loaded into %s", (name, open
         expect(got, `${name} ${table}`).toEqual(want);
         expect(want.length).toBeGreaterThan(0);
       }
-      // every table's fields, the ones left empty included, are those of the in-memory Snapshot, but for the event
-      // tables: their fields are the events' properties, which an events filler reads (none here)
+      // every table's fields are those of the in-memory Snapshot; the event tables' (the events' properties) are
+      // checked with their rows in whole-load-differential.test.ts
       const { personEvents: _p, accountEvents: _a, ...fields } = result.layout;
       const { personEvents: _mp, accountEvents: _ma, ...want } = snapshotLayout(snapshot);
       expect(fields).toEqual(want);

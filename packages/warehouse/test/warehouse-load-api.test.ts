@@ -83,4 +83,35 @@ describe.each(ENGINES)("a table filler in %s", (_name, open) => {
       await engine.close();
     }
   });
+
+  it("replaces the built-in filler of its table; the other built-in fillers still run, after it", async () => {
+    const campaigns: WarehouseTableFiller = {
+      name: "own campaigns",
+      tables: ["campaigns"],
+      layout: async () => ({ campaigns: { name: "string" } }),
+      fill: async (context) => {
+        await context.run(`INSERT INTO campaigns (id, _row, name) VALUES ('701Hs00007CmpA1IAJ', 0, 'Renamed by a filler')`);
+        return { campaigns: 1 };
+      },
+    };
+    const engine = await open();
+    try {
+      const files: ExportFile[] = [
+        { source: "salesforce", object: "Account", path: fixture("salesforce/Account.csv") },
+        { source: "salesforce", object: "Contact", path: fixture("salesforce/Contact.csv") },
+        { source: "salesforce", object: "Lead", path: fixture("salesforce/Lead.csv") },
+        { source: "salesforce", object: "Campaign", path: fixture("salesforce/Campaign.csv") },
+        { source: "salesforce", object: "CampaignMember", path: fixture("salesforce/CampaignMember.csv") },
+      ];
+      const result = await loadExportsIntoWarehouse(engine.target, files, { fillers: [campaigns] });
+      expect(await engine.query(`SELECT id, name FROM campaigns`)).toEqual([{ id: "701Hs00007CmpA1IAJ", name: "Renamed by a filler" }]);
+      expect(result.layout.campaigns).toEqual({ name: "string" });
+      // the built-in members filler read the caller's campaigns table
+      const members = await engine.query(`SELECT DISTINCT _campaign_id FROM campaign_members`);
+      expect(members).toEqual([{ _campaign_id: "701Hs00007CmpA1IAJ" }]);
+      expect(result.tables.campaign_members).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  });
 });

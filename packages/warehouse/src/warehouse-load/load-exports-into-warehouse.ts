@@ -10,6 +10,7 @@ import { stageCsvInDuckDB, type DuckDBRunner, type StageCsvOptions } from "../lo
 import { stageCsvInPostgres, type PostgresRunner } from "../load/stage-postgres.js";
 import type { StagedFile } from "../load/stage-result.js";
 import { planEntity } from "./attribute-plan.js";
+import { builtInFillers } from "./built-in-fillers.js";
 import { defaultLayout } from "./default-layout.js";
 import { registrableDomainsInSql } from "./domains-sql.js";
 import { entitySourceOf, type EntitySource } from "./entity-exports.js";
@@ -112,8 +113,10 @@ export async function loadExportsIntoWarehouse(
   files: readonly ExportFile[],
   options: WarehouseLoadOptions = {},
 ): Promise<WarehouseLoadResult> {
-  const fillers = options.fillers ?? [];
-  checkFiles(files, fillers);
+  const ownFillers = options.fillers ?? [];
+  checkFiles(files, ownFillers);
+  const claimed = new Set<string>(ownFillers.flatMap((f) => f.tables));
+  const fillers = [...ownFillers, ...builtInFillers(files, options.relatedTables ?? [], claimed)];
   const identity = resolveIdentityConfig(options.identity);
   const prefix = options.prefix ?? "wh_";
   const d = warehouseDialect(target.dialect);

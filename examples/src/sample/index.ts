@@ -3,6 +3,7 @@ import { loadExports, type FileReport, type LoadProgress } from "@abm-kit/source
 import { SAMPLE_NOW } from "./generate.js";
 import { SAMPLE_DATA_DIR, SAMPLE_RELATED_TABLES, sampleFiles } from "./sample-files.js";
 
+export { restJsonAsCsv } from "./asset-csv.js";
 export { SAMPLE_NOW, generateSampleFiles, writeSampleFiles } from "./generate.js";
 export { SAMPLE_DATA_DIR, SAMPLE_RELATED_TABLES, sampleFiles } from "./sample-files.js";
 

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IdentityConfigInput } from "@abm-kit/core";
+// the JSON-to-CSV step of the bundled examples (a private workspace package without a published entry point)
+import { restJsonAsCsv } from "../../../examples/src/sample/asset-csv.js";
 import { FIRMOGRAPHICS_MAPPING, INTENT_MAPPING, TECHNOGRAPHICS_MAPPING, type ExportFile } from "@abm-kit/sources";
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../../sources/test/fixtures/${name}`, import.meta.url));
@@ -46,6 +48,16 @@ export const SAMPLE: ExportFile[] = [
   { source: "partner", mapping: TECHNOGRAPHICS_MAPPING, path: example("partner/technographics.csv") },
   { source: "partner", mapping: FIRMOGRAPHICS_MAPPING, path: example("partner/firmographics.csv") },
 ];
+// The sample's assets are a REST JSON export, which staging does not read: both paths read it as CSV.
+writeFileSync(join(sampleDir, "Asset.csv"), restJsonAsCsv(readFileSync(example("salesforce/Asset.json"), "utf8")));
+
+/** The bundled sample's files, every one (the assets as CSV), as the demo reads them. */
+export const SAMPLE_ALL: ExportFile[] = [
+  ...SAMPLE,
+  { source: "salesforce", object: "Product2", path: example("salesforce/Product2.csv"), options: SALESFORCE },
+  { source: "salesforce", object: "Asset", path: join(sampleDir, "Asset.csv"), options: SALESFORCE },
+];
+
 export const SAMPLE_IDENTITY: IdentityConfigInput = {
   linkByEmailDomain: true,
   persons: {

@@ -5,8 +5,10 @@ import { snapshotLayout } from "@abm-kit/audience-sql";
 import { relatedOwnersSqlTable, relatedSqlTable, TABLE_NAMES } from "@abm-kit/audience-sql/internal";
 import { INTENT_MAPPING, loadExports, partnerTableDefinition, TECHNOGRAPHICS_MAPPING, type ExportFile } from "@abm-kit/sources";
 import { loadExportsIntoWarehouse } from "../src/index.js";
+// the partner tables the bundled examples declare (a private workspace package without a published entry point)
+import { SAMPLE_RELATED_TABLES } from "../../../examples/src/sample/sample-files.js";
 import { ENGINES } from "./engines.js";
-import { AS_OF, FIXTURES, fixture, SAMPLE, SAMPLE_IDENTITY, sampleDir } from "./layout-cases.js";
+import { AS_OF, FIXTURES, fixture, SAMPLE_ALL, SAMPLE_IDENTITY, sampleDir } from "./layout-cases.js";
 import { relatedContents } from "./related-contents.js";
 import { tableContents, writtenSnapshot } from "./snapshot-engines.js";
 
@@ -28,20 +30,21 @@ const ALL_FIXTURES: ExportFile[] = [
 /** Partner tables the caller declares, as the demo does (the firmographics file is left undeclared: no table). */
 const DECLARED: RelatedTableDefinition[] = [partnerTableDefinition(INTENT_MAPPING), partnerTableDefinition(TECHNOGRAPHICS_MAPPING)];
 
-const CASES: [string, ExportFile[], IdentityConfigInput][] = [
-  ["the sources fixtures", ALL_FIXTURES, {}],
-  ["the bundled sample data", SAMPLE, SAMPLE_IDENTITY],
+const CASES: [string, ExportFile[], IdentityConfigInput, RelatedTableDefinition[]][] = [
+  ["the sources fixtures", ALL_FIXTURES, {}, DECLARED],
+  // the sample's assets as CSV, its partner tables declared as the demo declares them
+  ["the bundled sample data", SAMPLE_ALL, SAMPLE_IDENTITY, [...SAMPLE_RELATED_TABLES]],
 ];
 
 const OWN_TABLES = new Set(["persons", "accounts", "links"]);
 
 describe.each(ENGINES)("one loadExportsIntoWarehouse call into %s", (name, open) => {
-  it.each(CASES)("fills every layout table from %s as writeSnapshotTo… writes it", async (_label, files, identity) => {
-    const snapshot = toSnapshot((await loadExports(files, { identity })).graph, { asOf: AS_OF, relatedTables: DECLARED });
+  it.each(CASES)("fills every layout table from %s as writeSnapshotTo… writes it", async (_label, files, identity, relatedTables) => {
+    const snapshot = toSnapshot((await loadExports(files, { identity })).graph, { asOf: AS_OF, relatedTables });
     const engine = await open();
     const expected = await writtenSnapshot(name, snapshot);
     try {
-      const result = await loadExportsIntoWarehouse(engine.target, files, { identity, relatedTables: DECLARED });
+      const result = await loadExportsIntoWarehouse(engine.target, files, { identity, relatedTables });
       expect(result.layout).toEqual(snapshotLayout(snapshot));
       const filled: string[] = [];
       for (const [source, table] of Object.entries(TABLE_NAMES)) {
@@ -68,7 +71,8 @@ describe.each(ENGINES)("one loadExportsIntoWarehouse call into %s", (name, open)
           "personEvents",
           "related:intent",
           "related:technographics",
-          ...(files === ALL_FIXTURES ? ["related:ownedProducts"] : []),
+          "related:ownedProducts",
+          ...(files === SAMPLE_ALL ? ["related:firmographics"] : []),
         ].sort(),
       );
     } finally {

@@ -7,8 +7,10 @@
  * a local Google Cloud Storage JSON API server, an SFTP server and Azurite (Azure
  * Blob Storage, also through the Data Landing Zone preset) on loopback,
  * activates a person and an account audience to a local fake of Marketo Engage,
- * and activates a person audience to a Campaign and an account audience to an
- * Account field in a local fake Salesforce org.
+ * activates a person audience to a Campaign and an account audience to an
+ * Account field in a local fake Salesforce org, and loads the sample into
+ * DuckDB in warehouse mode, runs the seed audiences in SQL and activates one
+ * from its query.
  * Run it with `pnpm demo` from the repository root.
  */
 import { rmSync } from "node:fs";
@@ -28,6 +30,7 @@ import { runSftpSection } from "./sftp-section.js";
 import { loadSampleSnapshot } from "./sample/index.js";
 import { runSourcesSection } from "./sources-section.js";
 import { runStreamingSection } from "./streaming-section.js";
+import { runWarehouseSection } from "./warehouse-section.js";
 
 const log = (line: string) => console.log(line);
 const section = (title: string) => log(`\n=== ${title} ===\n`);
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   await runSourcesSection(log);
 
   section("3. The seed audiences on the sample data");
-  const { snapshot, now } = await loadSampleSnapshot();
+  const { snapshot, now, reports } = await loadSampleSnapshot();
   const results = await runAudienceSection(log, snapshot, now);
 
   section("4. Guardrails and governance");
@@ -80,6 +83,9 @@ async function main(): Promise<void> {
 
   section("13. Export to Azure Blob Storage (Azurite on loopback) and the Data Landing Zone preset");
   await runAzureBlobSection(log, { snapshot, now, audiences: activated, outDir });
+
+  section("14. Warehouse mode on DuckDB: the sample loaded, unified and activated in SQL");
+  await runWarehouseSection(log, { snapshot, files: reports.files, now, inMemory: results, outDir });
 }
 
 main().catch((error: unknown) => {

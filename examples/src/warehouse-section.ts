@@ -12,7 +12,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type { AudienceResult } from "@abm-kit/audience";
 import type { Snapshot } from "@abm-kit/core";
 import { compileAudienceSql } from "@abm-kit/audience-sql";
-import { activate, JsonFileStateStore, localFolderDestination, sqlMemberSource, type ActivationPlanInput } from "@abm-kit/destinations";
+import { activate, JsonFileStateStore, localFolderDestination, sqlMemberSource, type ActivationPlanInput, type RunReport } from "@abm-kit/destinations";
 import type { ExportFile, FileReport } from "@abm-kit/sources";
 import { duckdbRowStream, loadExportsIntoWarehouse } from "@abm-kit/warehouse";
 import { marketingLeaders, seedAudiences } from "./audiences/index.js";
@@ -33,7 +33,7 @@ function warehouseFiles(dir: string): ExportFile[] {
 export async function runWarehouseSection(
   log: (line: string) => void,
   input: { snapshot: Snapshot; files: readonly FileReport[]; now: string; inMemory: readonly AudienceResult[]; outDir: string },
-): Promise<{ sizes: Readonly<Record<string, number>> }> {
+): Promise<{ sizes: Readonly<Record<string, number>>; report: RunReport }> {
   const { snapshot, now, inMemory, outDir } = input;
   const dir = join(outDir, "warehouse");
   mkdirSync(dir, { recursive: true });
@@ -110,7 +110,7 @@ export async function runWarehouseSection(
       for (const f of a.manifest?.files ?? []) log(`    ${f.name}  ${f.rows} rows  sha256 ${f.sha256.slice(0, 12)}…`);
     }
     log(`  totals: ${formatTotals(report.totals)}`);
-    return { sizes };
+    return { sizes, report };
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -1,5 +1,6 @@
 import type { SourceKey } from "../source-key.js";
 import { DictionaryBuilder } from "../snapshot/dictionary.js";
+import type { EventColumns } from "../snapshot/event-columns.js";
 import { growFloat64, growInt32, growUint8 } from "../snapshot/growable.js";
 import { calendarInstantToEpochMs } from "../values.js";
 import { StringIndex } from "../snapshot/string-index.js";
@@ -184,6 +185,24 @@ export class EventStore {
       },
       ...(this.ownerIsAccountAt(row) ? { account: { ...owner } } : { person: { ...owner } }),
       ...(origin ? { origin } : {}),
+    };
+  }
+
+  /** The rows as columns (views: valid until the next `add`), all but the owners, which unification gives. */
+  columns(): Omit<EventColumns, "ownerCodes" | "owners" | "event"> {
+    return {
+      id: (row) => this.ids.key(row),
+      times: this.times.view(),
+      occurredAtText: (row) => this.timeTexts.get(row)!,
+      typeCodes: this.typeCodes.view(),
+      types: this.types.values,
+      ownerIsAccount: this.ownerIsAccount.view(),
+      propertyCodes: this.propertyCodes.view(),
+      propertySets: this.propertyList,
+      keyShapeCodes: this.keyShapeCodes.view(),
+      keyPrefixes: this.keyShapeList.map((shape) => `${shape.system}/${shape.instance ?? "-"}/${shape.object ?? "-"}/`),
+      keyId: (row) => this.keyIds[row]!,
+      otherSourceKeys: (row) => this.otherKeys.get(row),
     };
   }
 

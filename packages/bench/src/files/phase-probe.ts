@@ -1,3 +1,9 @@
+/**
+ * Where the files figure's memory goes, phase by phase: `phase-probe.ts <folder>`
+ * loads the exports, unifies, builds the Snapshot, and after each phase prints
+ * the process's peak resident memory so far and the live heap (before and
+ * after a full collection). Run with `node --expose-gc --import tsx`.
+ */
 import { toSnapshot } from "@abm-kit/core";
 import { loadExports } from "@abm-kit/sources";
 import { BENCH_NOW } from "../dataset.js";

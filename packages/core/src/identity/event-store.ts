@@ -1,5 +1,6 @@
 import type { SourceKey } from "../source-key.js";
 import { DictionaryBuilder } from "../snapshot/dictionary.js";
+import type { EventColumns } from "../snapshot/event-columns.js";
 import { growFloat64, growInt32, growUint8 } from "../snapshot/growable.js";
 import { calendarInstantToEpochMs } from "../values.js";
 import { StringIndex } from "../snapshot/string-index.js";
@@ -41,7 +42,13 @@ export class EventStore {
   /** Per source-key shape: makes the key of an id (`{ ...shape, id }`). */
   private readonly keyMakers: ((id: string) => SourceKey)[] = [];
   private readonly keyShapeCodes = growInt32();
-  private readonly keyIds: (string | undefined)[] = [];
+  /**
+   * Per row with a key shape, the length of its key id when the event id ends
+   * with it (`marketo:1042` and `1042`: the usual case, no second string kept
+   * per row), else -1 and the key id is in `keyIdTexts`.
+   */
+  private readonly keyIdLengths = growInt32();
+  private readonly keyIdTexts = new Map<number, string>();
   /** Source keys of rows whose keys are not one plain key (or that have an empty list). */
   private readonly otherKeys = new Map<number, SourceKey[]>();
   private readonly files = new DictionaryBuilder();
@@ -92,10 +99,14 @@ export class EventStore {
         this.keyMakers.push(keyMaker(shape));
       }
       this.keyShapeCodes.push(code);
-      this.keyIds.push(id);
+      if (e.id.endsWith(id)) this.keyIdLengths.push(id.length);
+      else {
+        this.keyIdLengths.push(-1);
+        this.keyIdTexts.set(row, id);
+      }
     } else {
       this.keyShapeCodes.push(-1);
-      this.keyIds.push(undefined);
+      this.keyIdLengths.push(-1);
       if (keys !== undefined)
         this.otherKeys.set(
           row,
@@ -157,8 +168,16 @@ export class EventStore {
 
   sourceKeys(row: number): SourceKey[] | undefined {
     const code = this.keyShapeCodes.get(row);
-    if (code >= 0) return [this.keyMakers[code]!(this.keyIds[row]!)];
+    if (code >= 0) return [this.keyMakers[code]!(this.keyId(row))];
     return this.otherKeys.get(row);
+  }
+
+  /** The key id of a row with a key shape. */
+  private keyId(row: number): string {
+    const length = this.keyIdLengths.get(row);
+    if (length < 0) return this.keyIdTexts.get(row)!;
+    const id = this.ids.key(row);
+    return id.slice(id.length - length);
   }
 
   origin(row: number): RecordOrigin | undefined {
@@ -184,6 +203,24 @@ export class EventStore {
       },
       ...(this.ownerIsAccountAt(row) ? { account: { ...owner } } : { person: { ...owner } }),
       ...(origin ? { origin } : {}),
+    };
+  }
+
+  /** The rows as columns (views: valid until the next `add`), all but the owners, which unification gives. */
+  columns(): Omit<EventColumns, "ownerCodes" | "owners" | "event"> {
+    return {
+      id: (row) => this.ids.key(row),
+      times: this.times.view(),
+      occurredAtText: (row) => this.timeTexts.get(row)!,
+      typeCodes: this.typeCodes.view(),
+      types: this.types.values,
+      ownerIsAccount: this.ownerIsAccount.view(),
+      propertyCodes: this.propertyCodes.view(),
+      propertySets: this.propertyList,
+      keyShapeCodes: this.keyShapeCodes.view(),
+      keyPrefixes: this.keyShapeList.map((shape) => `${shape.system}/${shape.instance ?? "-"}/${shape.object ?? "-"}/`),
+      keyId: (row) => this.keyId(row),
+      otherSourceKeys: (row) => this.otherKeys.get(row),
     };
   }
 

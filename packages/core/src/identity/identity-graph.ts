@@ -5,6 +5,7 @@ import type { FieldDefinition, FieldDefinitions } from "../values.js";
 import { isBlockedValue } from "./blocked-values.js";
 import { isCertainlyValidEventRecord } from "./certain-event-record.js";
 import { ClusterIndex } from "./cluster-index.js";
+import type { EventColumns } from "../snapshot/event-columns.js";
 import { EventStore } from "./event-store.js";
 import { resolveIdentityConfig, type IdentityConfig, type IdentityConfigInput } from "./identity-config.js";
 import type { IdentityProblem } from "./identity-problem.js";
@@ -111,6 +112,17 @@ export class IdentityGraph {
    */
   forEachEvent(visit: (event: ActivityEvent) => void): void {
     this.unified().forEachEvent(visit);
+  }
+
+  /**
+   * Visits the unified events as `forEachEvent` does, in the same order, but
+   * hands runs of events over as columns of the graph's event store (owners
+   * as codes of unified ids) instead of as one object per event: see
+   * `SnapshotBuilder.addEventColumns`.
+   * @internal used by `toSnapshot`
+   */
+  forEachEventRun(visitRows: (columns: EventColumns, rows: Int32Array) => void, visit: (event: ActivityEvent) => void): void {
+    this.unified().forEachEventRun(visitRows, visit);
   }
 
   /** Counts before and after merging, links per rule, guarded values and problems. */

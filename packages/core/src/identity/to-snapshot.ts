@@ -42,7 +42,11 @@ export function toSnapshot(graph: IdentityGraph, options: SnapshotBuilderOptions
   for (const r of entities.opportunityRoles) builder.addOpportunityRole(r);
   for (const r of entities.campaigns) builder.addCampaign(r);
   for (const r of entities.campaignMembers) builder.addCampaignMember(r);
-  graph.forEachEvent((r) => builder.addEvent(r));
+  // events go over column by column: no event object, time text or source-key object per event
+  graph.forEachEventRun(
+    (columns, rows) => builder.addEventColumns(columns, rows),
+    (r) => builder.addEvent(r),
+  );
   for (const [table, rows] of Object.entries(entities.related)) for (const r of rows) builder.addRelatedRow(table, r);
   return builder.build();
 }

@@ -32,6 +32,8 @@ import type {
 } from "./identity-records.js";
 import { DOMAIN_NAMESPACE, DUNS_NAMESPACE, EMAIL_NAMESPACE, type IdentityRef } from "./identity-ref.js";
 import { mergeCandidateValues, mergeConsent, mergeSourceKeys, type MergeCandidate } from "./merge-values.js";
+import type { EventColumns } from "../snapshot/event-columns.js";
+import { growInt32 } from "../snapshot/growable.js";
 import { EventStore } from "./event-store.js";
 import { normalizeEmail } from "./normalize-email.js";
 import type { EntityExplanation, IdentityReport, LinkEvidence, LinkExplanation, UnifiedEntities } from "./unified-entities.js";
@@ -70,6 +72,12 @@ export interface UnifiedGraph {
   readonly entities: UnifiedEntities;
   /** Visits every unified event once, in no particular order, without building a list (properties are shared: do not change them). */
   forEachEvent(visit: (event: ActivityEvent) => void): void;
+  /**
+   * Visits the same events in the same order as `forEachEvent`: runs of rows
+   * of the event store as columns, and between them, one by one, the events
+   * chosen among records of one id.
+   */
+  forEachEventRun(visitRows: (columns: EventColumns, rows: Int32Array) => void, visit: (event: ActivityEvent) => void): void;
   readonly report: IdentityReport;
   personIdOf(ref: IdentityRef): string | undefined;
   accountIdOf(ref: IdentityRef): string | undefined;
@@ -415,6 +423,7 @@ export function unify(state: GraphState): UnifiedGraph {
       relatedTables: [...state.relatedTables.values()].sort((a, b) => cmp(a.name, b.name)),
     },
     forEachEvent: unifiedEvents.forEach,
+    forEachEventRun: unifiedEvents.forEachRun,
     report,
     personIdOf: (ref) => {
       const ids = personIdsOf(ref);
@@ -470,33 +479,69 @@ function unifyEvents(store: EventStore, personIdsOf: Resolve, accountIdsOf: Reso
     }
     replaced.set(row, best);
   }
-  const ownerIds = new Array<string | undefined>(store.size);
+  // per row, a code into `owners` (the unified owner id), -1: left out; each distinct owner identity gets one code
+  const ownerCodes = new Int32Array(store.size);
+  const owners: string[] = [];
+  const NOT_YET = -2;
+  const AMBIGUOUS = -3;
+  const personCodes = new Int32Array(store.ownerCount).fill(NOT_YET);
+  const accountCodes = new Int32Array(store.ownerCount).fill(NOT_YET);
   for (let row = 0; row < store.size; row++) {
-    if (replaced.has(row)) continue;
+    if (replaced.has(row)) {
+      ownerCodes[row] = -1;
+      continue;
+    }
     const code = store.ownerCode(row);
     const isAccount = store.ownerIsAccountAt(row);
-    const ids = idsOf(code, isAccount);
-    ownerIds[row] = ids.length === 1 ? ids[0] : one(ids, isAccount ? "account" : "person", store.ownerRef(code), "events", store.origin(row));
+    const codes = isAccount ? accountCodes : personCodes;
+    let owner = codes[code]!;
+    if (owner === NOT_YET) {
+      const ids = idsOf(code, isAccount);
+      owner = codes[code] = ids.length === 1 ? owners.push(ids[0]!) - 1 : AMBIGUOUS;
+    }
+    if (owner === AMBIGUOUS) {
+      // reported per event, as each event is left out or given to one of the owners
+      const id = one(idsOf(code, isAccount), isAccount ? "account" : "person", store.ownerRef(code), "events", store.origin(row));
+      owner = id === undefined ? -1 : owners.push(id) - 1;
+    }
+    ownerCodes[row] = owner;
   }
+  const eventOf = (row: number): ActivityEvent => {
+    const owner = owners[ownerCodes[row]!]!;
+    const properties = store.properties(row);
+    const sourceKeys = store.sourceKeys(row);
+    const event: ActivityEvent = { id: store.id(row), type: store.type(row), occurredAt: store.occurredAtOf(row) };
+    if (properties !== undefined) event.properties = properties;
+    if (sourceKeys !== undefined) event.sourceKeys = sourceKeys;
+    if (store.ownerIsAccountAt(row)) event.accountId = owner;
+    else event.personId = owner;
+    return event;
+  };
   return {
     forEach(visit: (event: ActivityEvent) => void): void {
       for (let row = 0; row < store.size; row++) {
         if (replaced.has(row)) {
           const event = replaced.get(row);
           if (event !== undefined) visit(event);
-          continue;
-        }
-        const owner = ownerIds[row];
-        if (owner === undefined) continue;
-        const properties = store.properties(row);
-        const sourceKeys = store.sourceKeys(row);
-        const event: ActivityEvent = { id: store.id(row), type: store.type(row), occurredAt: store.occurredAtOf(row) };
-        if (properties !== undefined) event.properties = properties;
-        if (sourceKeys !== undefined) event.sourceKeys = sourceKeys;
-        if (store.ownerIsAccountAt(row)) event.accountId = owner;
-        else event.personId = owner;
-        visit(event);
+        } else if (ownerCodes[row]! >= 0) visit(eventOf(row));
       }
+    },
+    forEachRun(visitRows: (columns: EventColumns, rows: Int32Array) => void, visit: (event: ActivityEvent) => void): void {
+      const columns: EventColumns = { ...store.columns(), ownerCodes, owners, event: eventOf };
+      const run = growInt32();
+      const flush = () => {
+        if (run.length > 0) visitRows(columns, run.view());
+        run.length = 0;
+      };
+      for (let row = 0; row < store.size; row++) {
+        if (replaced.has(row)) {
+          const event = replaced.get(row);
+          if (event === undefined) continue;
+          flush();
+          visit(event);
+        } else if (ownerCodes[row]! >= 0) run.push(row);
+      }
+      flush();
     },
   };
 }

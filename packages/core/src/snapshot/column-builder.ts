@@ -112,7 +112,7 @@ class BooleanColumnBuilder implements ColumnBuilder {
   }
 }
 
-class MultiColumnBuilder implements ColumnBuilder {
+export class MultiColumnBuilder implements ColumnBuilder {
   readonly type = "multi" as const;
   private readonly starts = growInt32();
   private readonly counts = growInt32();
@@ -124,13 +124,8 @@ class MultiColumnBuilder implements ColumnBuilder {
     return this.present.length;
   }
   push(value: AttributeValue | undefined): string | undefined {
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === "string") return this.pushOne(value[0]);
     this.starts.push(this.codes.length);
-    if (Array.isArray(value) && value.length === 1 && typeof value[0] === "string") {
-      this.codes.push(this.dictionary.code(value[0]));
-      this.counts.push(1);
-      this.present.push(1);
-      return undefined;
-    }
     if (Array.isArray(value)) {
       // a set: each distinct value once, in first-seen order
       const seen = new Set<string>();
@@ -147,6 +142,14 @@ class MultiColumnBuilder implements ColumnBuilder {
     this.present.push(0);
     if (value === null || value === undefined) return undefined;
     return `expected a list of strings, got ${describe(value)}`;
+  }
+  /** Appends a list of one string (`push([value])` without the list). */
+  pushOne(value: string): undefined {
+    this.starts.push(this.codes.length);
+    this.codes.push(this.dictionary.code(value));
+    this.counts.push(1);
+    this.present.push(1);
+    return undefined;
   }
   padTo(length: number) {
     while (this.present.length < length) this.push(undefined);

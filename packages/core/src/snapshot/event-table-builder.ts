@@ -1,16 +1,25 @@
 import type { Problem } from "../errors.js";
 import type { DataUsageLabel } from "../labels.js";
 import { formatSourceKey, type SourceKey } from "../source-key.js";
-import type { FieldDefinitions } from "../values.js";
+import type { AttributeValue, FieldDefinitions } from "../values.js";
 import { NumberColumn, type Column } from "./column.js";
 import { compareEventIds } from "./compare-event-ids.js";
-import { createColumnBuilder, inferFieldType, type ColumnBuilder } from "./column-builder.js";
+import { createColumnBuilder, inferFieldType, MultiColumnBuilder, type ColumnBuilder } from "./column-builder.js";
 import type { DictionaryBuilder } from "./dictionary.js";
+import type { EventProperties } from "./event-columns.js";
 import { EventTable } from "./event-table.js";
 import { gather, growFloat64, growInt32 } from "./growable.js";
 
 const RESERVED = new Set(["id", "type", "occurredAt", "sourceKeys"]);
-const ADDED: { added: boolean; problems: readonly Problem[] } = Object.freeze({ added: true, problems: Object.freeze([]) as readonly Problem[] });
+/** The outcome of a row added without a problem (one shared object). */
+export const ADDED: { added: boolean; problems: readonly Problem[] } = Object.freeze({ added: true, problems: Object.freeze([]) as readonly Problem[] });
+
+interface PropertyPlan {
+  readonly columns: ColumnBuilder[];
+  readonly values: AttributeValue[];
+  /** How many property columns there were when the plan was made. */
+  readonly columnCount: number;
+}
 
 export interface EventRowInput {
   readonly id: string;
@@ -33,7 +42,11 @@ export class EventTableBuilder {
   private readonly type = createColumnBuilder("type", "string");
   private readonly properties = new Map<string, ColumnBuilder>();
   private readonly propertyList: ColumnBuilder[] = [];
-  private sourceKeys: ColumnBuilder | undefined;
+  private sourceKeys: MultiColumnBuilder | undefined;
+  /** Per property-set code: the columns its values went into, when it went in without a problem. */
+  private readonly plans: (PropertyPlan | undefined)[] = [];
+  /** Set by `pushProperties`: the row was rejected. */
+  private rejected = false;
 
   constructor(
     readonly name: string,
@@ -46,52 +59,101 @@ export class EventTableBuilder {
   }
 
   add(input: EventRowInput): { added: boolean; problems: readonly Problem[] } {
-    let problems: Problem[] | undefined;
-    let failed = false;
+    return this.addParts(
+      input.id,
+      input.type,
+      input.time,
+      this.ownerIds.code(input.ownerId),
+      input.properties,
+      -1,
+      undefined,
+      input.sourceKeys,
+      input.inputRow,
+    );
+  }
+
+  /**
+   * {@link add} with the row given in parts: the owner as a code of the shared
+   * owner dictionary; the properties as a set many rows share (`setCode` ≥ 0
+   * names the set, so that the columns of its values are found once, not per
+   * row); a row's one source key as its formatted text (`keyText`), or its keys
+   * as a list (`keys`).
+   */
+  addParts(
+    id: string,
+    type: string,
+    time: number,
+    ownerCode: number,
+    properties: EventProperties | undefined,
+    setCode: number,
+    keyText: string | undefined,
+    keys: readonly SourceKey[] | undefined,
+    inputRow: number,
+  ): { added: boolean; problems: readonly Problem[] } {
     const row = this.ids.length;
-    const properties = input.properties;
-    if (properties) {
-      for (const field in properties) {
-        const value = properties[field]!;
-        if (RESERVED.has(field)) {
-          (problems ??= []).push({ path: ["properties", field], message: `property ${field} reuses a reserved name and was ignored`, code: "reserved_name" });
-          continue;
-        }
-        let column = this.properties.get(field);
-        if (column === undefined) {
-          const type = this.declared[field]?.type ?? inferFieldType(value);
-          if (type === undefined) continue;
-          column = createColumnBuilder(field, type);
-          column.padTo(row);
-          this.properties.set(field, column);
-          this.propertyList.push(column);
-        }
-        const error = column.push(value);
-        if (error) {
-          failed = true;
-          (problems ??= []).push({ path: ["properties", field], message: error, code: "invalid_type" });
-        }
-      }
-    }
+    this.rejected = false;
+    const problems = properties === undefined ? undefined : this.pushProperties(row, properties, setCode);
     const columns = this.propertyList;
-    if (failed) {
+    if (this.rejected) {
       for (let i = 0; i < columns.length; i++) columns[i]!.truncate(row);
       return { added: false, problems: problems! };
     }
     for (let i = 0; i < columns.length; i++) if (columns[i]!.length === row) columns[i]!.push(undefined);
-    if (input.sourceKeys && input.sourceKeys.length > 0 && this.sourceKeys === undefined) {
-      this.sourceKeys = createColumnBuilder("sourceKeys", "multi");
-    }
-    if (this.sourceKeys) {
+    if (keyText !== undefined) {
+      this.sourceKeys ??= new MultiColumnBuilder("sourceKeys");
       this.sourceKeys.padTo(row);
-      this.sourceKeys.push(input.sourceKeys?.map(formatSourceKey) ?? []);
+      this.sourceKeys.pushOne(keyText);
+    } else {
+      if (keys && keys.length > 0 && this.sourceKeys === undefined) this.sourceKeys = new MultiColumnBuilder("sourceKeys");
+      if (this.sourceKeys) {
+        this.sourceKeys.padTo(row);
+        this.sourceKeys.push(keys?.map(formatSourceKey) ?? []);
+      }
     }
-    this.ids.push(input.id);
-    this.inputRows.push(input.inputRow);
-    this.owners.push(this.ownerIds.code(input.ownerId));
-    this.times.push(input.time);
-    this.type.push(input.type);
+    this.ids.push(id);
+    this.inputRows.push(inputRow);
+    this.owners.push(ownerCode);
+    this.times.push(time);
+    this.type.push(type);
     return problems === undefined ? ADDED : { added: true, problems };
+  }
+
+  /** Pushes a row's properties and returns their problems; sets `rejected` when a value does not fit its column. */
+  private pushProperties(row: number, properties: EventProperties, setCode: number): Problem[] | undefined {
+    const plan = setCode >= 0 ? this.plans[setCode] : undefined;
+    if (plan !== undefined && plan.columnCount === this.propertyList.length) {
+      // this set went in without a problem before, and no column was made since: the same columns take the same values
+      for (let i = 0; i < plan.columns.length; i++) plan.columns[i]!.push(plan.values[i]);
+      return undefined;
+    }
+    let problems: Problem[] | undefined;
+    const planned: ColumnBuilder[] = [];
+    const values: AttributeValue[] = [];
+    for (const field in properties) {
+      const value = properties[field]!;
+      if (RESERVED.has(field)) {
+        (problems ??= []).push({ path: ["properties", field], message: `property ${field} reuses a reserved name and was ignored`, code: "reserved_name" });
+        continue;
+      }
+      let column = this.properties.get(field);
+      if (column === undefined) {
+        const type = this.declared[field]?.type ?? inferFieldType(value);
+        if (type === undefined) continue;
+        column = createColumnBuilder(field, type);
+        column.padTo(row);
+        this.properties.set(field, column);
+        this.propertyList.push(column);
+      }
+      const error = column.push(value);
+      if (error) {
+        this.rejected = true;
+        (problems ??= []).push({ path: ["properties", field], message: error, code: "invalid_type" });
+      }
+      planned.push(column);
+      values.push(value);
+    }
+    if (setCode >= 0 && problems === undefined) this.plans[setCode] = { columns: planned, values, columnCount: this.propertyList.length };
+    return problems;
   }
 
   /** The 1-based input position of builder row `row`. */

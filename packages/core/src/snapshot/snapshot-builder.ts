@@ -36,7 +36,8 @@ import { buildAdjacency, invertAdjacency } from "./adjacency.js";
 import type { BuildReport, EntityCounts, RowOrigin, RowProblem } from "./build-report.js";
 import { isCertainlyValidEvent } from "./certain-event.js";
 import { DictionaryBuilder } from "./dictionary.js";
-import { EventTableBuilder } from "./event-table-builder.js";
+import type { EventColumns } from "./event-columns.js";
+import { ADDED, EventTableBuilder } from "./event-table-builder.js";
 import { Snapshot, type RelatedTable } from "./snapshot.js";
 import { StringIndex } from "./string-index.js";
 import type { Table } from "./table.js";
@@ -336,6 +337,67 @@ export class SnapshotBuilder {
       inputRow: this.counts.event!.read,
     };
     return this.finish("event", builder.add(row), event.id, origin);
+  }
+
+  /**
+   * Adds the events of `rows` (in that order) from columns, as {@link addEvent}
+   * would add each row's event, with the same checks, counts and reported
+   * problems, but without an event object, a time text or a source-key object
+   * per row: times stay epoch ms, owners are found once per owner code, a
+   * property set's columns once per set. With `validate` on, each row's event
+   * is checked against the schema as `addEvent` checks it.
+   * @internal used by `toSnapshot`
+   */
+  addEventColumns(columns: EventColumns, rows: Int32Array): void {
+    if (this.validate) {
+      for (let i = 0; i < rows.length; i++) this.addEvent(columns.event(rows[i]!));
+      return;
+    }
+    if (this.built) throw new AbmKitError<CoreErrorCode>("BUILDER_USED", "this SnapshotBuilder has already built its snapshot");
+    const counts = this.count("event");
+    const { times, typeCodes, types, ownerCodes, owners, ownerIsAccount, propertyCodes, propertySets, keyShapeCodes, keyPrefixes } = columns;
+    // owner code → code of the person or account id dictionary, found on first use (-1: not yet)
+    const personCodes = new Int32Array(owners.length).fill(-1);
+    const accountCodes = new Int32Array(owners.length).fill(-1);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      counts.read++;
+      const id = columns.id(r);
+      const type = types[typeCodes[r]!]!;
+      let time = times[r]!;
+      if (time !== time) time = instantToEpochMs(columns.occurredAtText(r));
+      const isAccount = ownerIsAccount[r] === 1;
+      const owner = ownerCodes[r]!;
+      let problem: Problem | undefined;
+      if (typeof id !== "string" || id === "") problem = { path: ["id"], message: "id is required" };
+      else if (typeof type !== "string" || type === "") problem = { path: ["type"], message: "type is required" };
+      else if (typeof owners[owner] !== "string") problem = { path: ["personId"], message: "an event is owned by exactly one of personId and accountId" };
+      else if (!Number.isFinite(time)) problem = { path: ["occurredAt"], message: "not a valid instant" };
+      else if (!this.eventIdsUnique && !this.eventIds.addIfAbsent(id))
+        problem = { path: ["id"], message: `duplicate event id ${JSON.stringify(id)}`, code: "duplicate_id" };
+      if (problem !== undefined) {
+        this.finish("event", { added: false, problems: [problem] }, id, undefined);
+        continue;
+      }
+      const codes = isAccount ? accountCodes : personCodes;
+      let ownerCode = codes[owner]!;
+      if (ownerCode < 0) ownerCode = codes[owner] = (isAccount ? this.accountIds : this.personIds).code(owners[owner]!);
+      const setCode = propertyCodes[r]!;
+      const shape = keyShapeCodes[r]!;
+      const result = (isAccount ? this.accountEvents : this.personEvents).addParts(
+        id,
+        type,
+        time,
+        ownerCode,
+        setCode < 0 ? undefined : propertySets[setCode],
+        setCode,
+        shape < 0 ? undefined : keyPrefixes[shape]! + columns.keyId(r),
+        shape < 0 ? columns.otherSourceKeys(r) : undefined,
+        counts.read,
+      );
+      if (result === ADDED) counts.loaded++;
+      else this.finish("event", result, id, undefined);
+    }
   }
 
   /** Adds a row to a declared related table. */

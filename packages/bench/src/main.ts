@@ -11,7 +11,11 @@
  * The files figure (export files → identity → Snapshot against DuckDB's
  * read_csv + SQL joins, each engine in a child process) runs first at every
  * scale, --files-runs times (3); --only files runs nothing else (with --docs
- * it rewrites only the files section of the report).
+ * it rewrites only the files section of the report). --only warehouse runs only
+ * the warehouse figure (the same export files loaded into a file-backed DuckDB
+ * database, the seed audiences run in SQL, the largest person audience
+ * activated from its query, in a child process) and prints it; it writes no
+ * report (its section of docs/benchmarks.md is kept when the report is rewritten).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -24,6 +28,8 @@ import { buildBenchSnapshot } from "./build-snapshot.js";
 import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
 import { measureFiles, type FilesFigure } from "./files/files-figure.js";
+import { formatWarehouseFigure, measureWarehouse } from "./warehouse/warehouse-figure.js";
+import { WAREHOUSE_SECTION, withKeptSection } from "./warehouse/kept-section.js";
 import { formatFilesTable, formatMarkdown, formatTable, replaceFilesSection, type BenchResult } from "./report.js";
 import { measureCompiledSql } from "./sql-figures.js";
 import { measureStreaming } from "./streaming-figures.js";
@@ -50,7 +56,16 @@ if (scales.some((s) => !(s > 0))) throw new Error("--scale takes a positive numb
 
 const filesRuns = Number(values["files-runs"]);
 if (!Number.isInteger(filesRuns) || filesRuns < 1) throw new Error("--files-runs takes a whole number of at least 1");
-if (values.only !== undefined && values.only !== "files") throw new Error("--only takes: files");
+if (values.only !== undefined && values.only !== "files" && values.only !== "warehouse") throw new Error("--only takes: files, warehouse");
+
+if (values.only === "warehouse") {
+  for (const scale of scales) {
+    console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
+    const figure = await measureWarehouse(scale, (line) => console.log(`  ${line}`));
+    console.log(formatWarehouseFigure(figure));
+  }
+  process.exit(0);
+}
 
 const filesFigures: FilesFigure[] = [];
 for (const scale of scales) {
@@ -110,8 +125,11 @@ if (values.scale === undefined || values.docs) {
     writeFileSync(target, replaceFilesSection(readFileSync(target, "utf8"), result));
   } else {
     // the S3 export section is written by `pnpm bench:s3`: keep it
-    const s3Section = existsSync(target) ? s3SectionOf(readFileSync(target, "utf8")) : undefined;
-    writeFileSync(target, s3Section === undefined ? formatMarkdown(result) : withS3Section(formatMarkdown(result), s3Section));
+    const previous = existsSync(target) ? readFileSync(target, "utf8") : "";
+    const s3Section = s3SectionOf(previous);
+    const markdown = s3Section === undefined ? formatMarkdown(result) : withS3Section(formatMarkdown(result), s3Section);
+    // the warehouse section is written by hand from `--only warehouse` runs: keep it too
+    writeFileSync(target, withKeptSection(markdown, previous, WAREHOUSE_SECTION));
   }
   console.log(`wrote ${target}`);
 }

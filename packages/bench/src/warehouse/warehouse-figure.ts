@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { exportFolder } from "../files/files-figure.js";
+import type { WarehouseRun } from "./warehouse-child.js";
+
+/** The warehouse figure at one scale: export files → DuckDB file → seed audiences → one activation, in a child process. */
+export interface WarehouseFigure extends WarehouseRun {
+  readonly scale: number;
+  /** Bytes of the export files read. */
+  readonly exportBytes: number;
+}
+
+const CHILD = fileURLToPath(new URL("./warehouse-child.ts", import.meta.url));
+
+/** Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder. */
+export async function measureWarehouse(scale: number, log: (line: string) => void = () => {}): Promise<WarehouseFigure> {
+  const { folder, files } = exportFolder(scale);
+  const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
+  const exportBytes = Object.values(files).reduce((a, b) => a + b, 0);
+  log(`warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}`);
+  const run = await new Promise<WarehouseRun>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, folder, work], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop();
+      if (code !== 0 || !last) reject(new Error(`the warehouse run failed (exit ${code})`));
+      else resolve(JSON.parse(last) as WarehouseRun);
+    });
+  });
+  return { scale, exportBytes, ...run };
+}
+
+const MB = (bytes: number) => (bytes / 1e6).toFixed(0);
+const s = (ms: number) => (ms / 1000).toFixed(1);
+
+/** The figure as printed lines: one per phase, the audience counts, the activation and the database size. */
+export function formatWarehouseFigure(figure: WarehouseFigure): string {
+  const phases: [string, WarehouseRun["load"]][] = [
+    ["load (loadExportsIntoWarehouse)", figure.load],
+    ["13 seed audiences (compile + run)", figure.audiences],
+    [`activate ${figure.activated.audienceId}`, figure.activation],
+  ];
+  const width = Math.max(...phases.map(([name]) => name.length));
+  const lines = [`${"phase".padEnd(width)}  wall s  CPU s  peak RSS MB`];
+  for (const [name, cost] of phases)
+    lines.push(`${name.padEnd(width)}  ${s(cost.ms).padStart(6)}  ${s(cost.cpuMs).padStart(5)}  ${MB(cost.peakRssBytes).padStart(11)}`);
+  lines.push(
+    `rows: ${Object.entries(figure.tables)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}`,
+  );
+  lines.push(`audiences: ${figure.counts.map((c) => `${c.id} ${c.members}`).join(", ")}`);
+  const a = figure.activated;
+  lines.push(`activation: ${a.status}, realized ${a.realized}, exported ${a.exported}, ${MB(a.fileBytes)} MB of files`);
+  lines.push(`DuckDB file: ${MB(figure.databaseBytes)} MB; exports read: ${MB(figure.exportBytes)} MB`);
+  return lines.join("\n");
+}

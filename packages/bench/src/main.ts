@@ -15,7 +15,8 @@
  * the warehouse figure (the same export files loaded into a file-backed DuckDB
  * database, the seed audiences run in SQL, the largest person audience
  * activated from its query, in a child process) and prints it; it writes no
- * report (its section of docs/benchmarks.md is kept when the report is rewritten).
+ * report (its section of docs/benchmarks.md is kept when the report is rewritten);
+ * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -28,6 +29,7 @@ import { buildBenchSnapshot } from "./build-snapshot.js";
 import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
 import { measureFiles, type FilesFigure } from "./files/files-figure.js";
+import { MEMORY_LIMIT } from "./warehouse/memory-limit.js";
 import { formatWarehouseFigure, measureWarehouse } from "./warehouse/warehouse-figure.js";
 import { WAREHOUSE_SECTION, withKeptSection } from "./warehouse/kept-section.js";
 import { formatFilesTable, formatMarkdown, formatTable, replaceFilesSection, type BenchResult } from "./report.js";
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     "stream-passes": { type: "string", default: "5" },
     only: { type: "string" },
     "files-runs": { type: "string", default: "3" },
+    "duckdb-memory": { type: "string" },
   },
 });
 
@@ -58,10 +61,13 @@ const filesRuns = Number(values["files-runs"]);
 if (!Number.isInteger(filesRuns) || filesRuns < 1) throw new Error("--files-runs takes a whole number of at least 1");
 if (values.only !== undefined && values.only !== "files" && values.only !== "warehouse") throw new Error("--only takes: files, warehouse");
 
+const duckdbMemory = values["duckdb-memory"];
+if (duckdbMemory !== undefined && !MEMORY_LIMIT.test(duckdbMemory)) throw new Error("--duckdb-memory takes a size such as 512MB");
+
 if (values.only === "warehouse") {
   for (const scale of scales) {
     console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
-    const figure = await measureWarehouse(scale, (line) => console.log(`  ${line}`));
+    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`));
     console.log(formatWarehouseFigure(figure));
   }
   process.exit(0);

@@ -1,7 +1,7 @@
 /**
  * The warehouse figure's run, in a process of its own so that its peak
  * resident memory is the Node.js process's own (DuckDB's buffers included):
- * `warehouse-child.ts <export folder> <work folder>`. With a file-backed DuckDB
+ * `warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit]`. With a file-backed DuckDB
  * database in the work folder it times (a) `loadExportsIntoWarehouse`, (b)
  * compiling and running the 13 seed audiences (counted in SQL, no member is
  * read into Node.js), (c) activating the largest person audience from its
@@ -16,6 +16,7 @@ import { seedAudiences } from "@abm-kit/examples/audiences";
 import { duckdbRowStream, loadExportsIntoWarehouse } from "@abm-kit/warehouse";
 import { BENCH_NOW } from "../dataset.js";
 import { EXPORT_RELATED_TABLES, exportFileList } from "../files/export-list.js";
+import { MEMORY_LIMIT } from "./memory-limit.js";
 
 /** One phase's cost: wall time, CPU time of the process (every thread, user + system), peak RSS of the process so far. */
 export interface PhaseCost {
@@ -60,12 +61,14 @@ const sizeOf = (path: string) => {
   }
 };
 
-async function run(folder: string, work: string): Promise<WarehouseRun> {
+async function run(folder: string, work: string, memoryLimit: string | undefined): Promise<WarehouseRun> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const databasePath = join(work, "bench.duckdb");
   const instance = await DuckDBInstance.create(databasePath);
   const connection = await instance.connect();
+  // DuckDB's buffers are in this process: its default limit (80% of the machine's memory) is far above an RSS budget
+  if (memoryLimit !== undefined) await connection.run(`SET memory_limit = '${memoryLimit}'`);
   try {
     const load = await phase(() =>
       loadExportsIntoWarehouse({ dialect: "duckdb", connection }, exportFileList(folder), { relatedTables: EXPORT_RELATED_TABLES }),
@@ -137,8 +140,9 @@ async function run(folder: string, work: string): Promise<WarehouseRun> {
   }
 }
 
-const [folder, work] = process.argv.slice(2);
-if (folder === undefined || work === undefined) throw new Error("usage: warehouse-child.ts <export folder> <work folder>");
-const result = await run(folder, work);
+const [folder, work, memoryLimit] = process.argv.slice(2);
+if (folder === undefined || work === undefined) throw new Error("usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit]");
+if (memoryLimit !== undefined && !MEMORY_LIMIT.test(memoryLimit)) throw new Error(`the DuckDB memory limit takes a size such as 512MB, not ${memoryLimit}`);
+const result = await run(folder, work, memoryLimit);
 const databaseBytes = sizeOf(join(work, "bench.duckdb")) + sizeOf(join(work, "bench.duckdb.wal"));
 process.stdout.write(`${JSON.stringify({ ...result, databaseBytes })}\n`);

@@ -8,6 +8,8 @@ import type { WarehouseRun } from "./warehouse-child.js";
 /** The warehouse figure at one scale: export files → DuckDB file → seed audiences → one activation, in a child process. */
 export interface WarehouseFigure extends WarehouseRun {
   readonly scale: number;
+  /** DuckDB's `memory_limit`, when one was set. */
+  readonly memoryLimit?: string;
   /** Bytes of the export files read. */
   readonly exportBytes: number;
 }
@@ -15,13 +17,17 @@ export interface WarehouseFigure extends WarehouseRun {
 const CHILD = fileURLToPath(new URL("./warehouse-child.ts", import.meta.url));
 
 /** Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder. */
-export async function measureWarehouse(scale: number, log: (line: string) => void = () => {}): Promise<WarehouseFigure> {
+export async function measureWarehouse(scale: number, memoryLimit: string | undefined, log: (line: string) => void = () => {}): Promise<WarehouseFigure> {
   const { folder, files } = exportFolder(scale);
   const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
   const exportBytes = Object.values(files).reduce((a, b) => a + b, 0);
-  log(`warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}`);
+  log(
+    `warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}; DuckDB memory_limit ${memoryLimit ?? "default"}`,
+  );
   const run = await new Promise<WarehouseRun>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, folder, work], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit])], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
@@ -31,7 +37,7 @@ export async function measureWarehouse(scale: number, log: (line: string) => voi
       else resolve(JSON.parse(last) as WarehouseRun);
     });
   });
-  return { scale, exportBytes, ...run };
+  return { scale, exportBytes, ...run, ...(memoryLimit === undefined ? {} : { memoryLimit }) };
 }
 
 const MB = (bytes: number) => (bytes / 1e6).toFixed(0);

@@ -30,6 +30,8 @@ export interface WarehouseRun {
   readonly load: PhaseCost;
   readonly audiences: PhaseCost;
   readonly activation: PhaseCost;
+  /** Rounds of label propagation of the person and the account clustering. */
+  readonly rounds: { readonly persons: number; readonly accounts: number };
   /** Rows per layout table after the load. */
   readonly tables: Readonly<Record<string, number>>;
   /** Members of each seed audience, as the compiled SQL counts them. */
@@ -123,6 +125,7 @@ async function run(folder: string, work: string, memoryLimit: string | undefined
       load: load.cost,
       audiences: audiences.cost,
       activation: activation.cost,
+      rounds: load.value.rounds,
       tables: load.value.tables,
       counts: audiences.value,
       activated: {

@@ -61,7 +61,7 @@ export function formatWarehouseFigure(figure: WarehouseFigure): string {
   );
   lines.push(`audiences: ${figure.counts.map((c) => `${c.id} ${c.members}`).join(", ")}`);
   const a = figure.activated;
-  lines.push(`activation: ${a.status}, realized ${a.realized}, exported ${a.exported}, ${MB(a.fileBytes)} MB of files`);
+  lines.push(`activation: ${a.status}, realized ${a.realized}, exported ${a.exported}, ${(a.fileBytes / 1e6).toFixed(1)} MB of files`);
   lines.push(`DuckDB file: ${MB(figure.databaseBytes)} MB; exports read: ${MB(figure.exportBytes)} MB`);
   return lines.join("\n");
 }

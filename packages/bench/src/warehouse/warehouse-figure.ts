@@ -54,6 +54,7 @@ export function formatWarehouseFigure(figure: WarehouseFigure): string {
   const lines = [`${"phase".padEnd(width)}  wall s  CPU s  peak RSS MB`];
   for (const [name, cost] of phases)
     lines.push(`${name.padEnd(width)}  ${s(cost.ms).padStart(6)}  ${s(cost.cpuMs).padStart(5)}  ${MB(cost.peakRssBytes).padStart(11)}`);
+  lines.push(`clustering: ${figure.rounds.persons} rounds for persons, ${figure.rounds.accounts} for accounts`);
   lines.push(
     `rows: ${Object.entries(figure.tables)
       .map(([t, n]) => `${t} ${n}`)

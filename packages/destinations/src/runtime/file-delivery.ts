@@ -88,11 +88,14 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   async function* chunks(): AsyncGenerator<ExportRow[]> {
     for (let i = 0; i < addIds.length; i += ROWS_PER_CHUNK) {
       const members = await job.desired.map(addIds.slice(i, i + ROWS_PER_CHUNK));
-      yield members.map((member) => {
-        const id = member.memberId;
+      yield members.map((member, j) => {
+        // the id and fingerprint strings the run already holds are kept (not equal copies of them): one per member in state
+        const id = addIds[i + j] === member.memberId ? addIds[i + j]! : member.memberId;
         const status = realized.has(id) ? "realized" : "existing";
         rowsByStatus[status]!++;
-        written.push([id, deliveredRecord(job, member, memberFingerprint(member), run.runNumber, run.redactor)]);
+        const fingerprint = memberFingerprint(member);
+        const desired = job.desired.fingerprints.get(id);
+        written.push([id, deliveredRecord(job, member, desired === fingerprint ? desired : fingerprint, run.runNumber, run.redactor)]);
         const row: CellValue[] = [id, ...cellsOf(member.fields)];
         if (withStatus) row.push(status);
         return row;

@@ -1,6 +1,7 @@
 import { ValidationError, type Problem } from "@abm-kit/core";
 import { z } from "zod";
 import { SecretFingerprintSchema } from "../runtime/secret-fingerprint.js";
+import { isDeliveredMember } from "./delivered-member-check.js";
 import { dictSchema, emptyDict } from "./dict.js";
 
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
@@ -38,7 +39,7 @@ export const AudienceStateSchema = z.object({
   /** The destination's id of the audience (segment id, list id), once created. */
   externalId: z.string().optional(),
   /** Members the destination holds, by member id (a dictionary without prototype: any id is data). */
-  members: dictSchema(DeliveredMemberSchema),
+  members: dictSchema(DeliveredMemberSchema, { accept: isDeliveredMember }),
   /** Batches whose answer was not recorded when the state was saved. */
   inFlight: z.array(InFlightBatchSchema).optional(),
   /** The last run that finished for this audience (ISO). */

@@ -17,9 +17,11 @@ export function setEntry<T>(dict: Record<string, T>, key: string, value: T): voi
  * an entry.) The output is a dictionary without prototype (`plain: false`, for
  * maps keyed by ids), or a plain object with `__proto__` defined as an own
  * entry (`plain: true`, for small records such as a member's fields, which
- * serialize faster). Problems carry the key in their path.
+ * serialize faster). Problems carry the key in their path. `accept` names
+ * entries that are already what `value` would return for them: those are kept
+ * as given, not parsed and copied.
  */
-export function dictSchema<T extends z.ZodType>(value: T, options: { plain?: boolean } = {}) {
+export function dictSchema<T extends z.ZodType>(value: T, options: { plain?: boolean; accept?: (entry: unknown) => boolean } = {}) {
   return z.unknown().transform((input, ctx): Record<string, z.output<T>> => {
     const out: Record<string, z.output<T>> = options.plain ? {} : emptyDict<z.output<T>>();
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -27,7 +29,12 @@ export function dictSchema<T extends z.ZodType>(value: T, options: { plain?: boo
       return out;
     }
     for (const key of Object.keys(input)) {
-      const result = value.safeParse((input as Record<string, unknown>)[key]);
+      const entry = (input as Record<string, unknown>)[key];
+      if (options.accept?.(entry)) {
+        setEntry(out, key, entry as z.output<T>);
+        continue;
+      }
+      const result = value.safeParse(entry);
       if (result.success) setEntry(out, key, result.data);
       else for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: [key, ...issue.path], message: issue.message });
     }

@@ -1,10 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { summarizeProblems, ValidationError } from "@abm-kit/core";
 import { StateStoreError } from "../errors.js";
 import { parseActivationState, type ActivationState } from "./activation-state.js";
+import { stateJsonChunks } from "./state-json-chunks.js";
 import type { StateStore } from "./state-store.js";
+
+/** Writes the state's JSON text to a new file chunk by chunk (the text of a large state is never one string). */
+async function writeStateFile(path: string, state: ActivationState): Promise<void> {
+  const file = await open(path, "wx");
+  try {
+    for (const chunk of stateJsonChunks(state)) await file.write(chunk, null, "utf8");
+  } finally {
+    await file.close();
+  }
+}
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -15,7 +26,9 @@ function reason(error: unknown): string {
 }
 
 /**
- * A {@link StateStore} of JSON files in a folder, one per key. Writes go to a
+ * A {@link StateStore} of JSON files in a folder, one per key. The file holds
+ * `JSON.stringify(state)`, written chunk by chunk (a state of a million
+ * members is never one string in memory). Writes go to a
  * temporary file with a unique name that is then renamed over the old one, so
  * a crash never leaves a half-written state; a failed write removes its
  * temporary file, and temporary files left by a process that died are removed
@@ -84,7 +97,7 @@ export class JsonFileStateStore implements StateStore {
     this.writing.add(temporary);
     try {
       await mkdir(this.directory, { recursive: true });
-      await writeFile(temporary, JSON.stringify(state), "utf8");
+      await writeStateFile(temporary, state);
       await rename(temporary, target);
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);

@@ -16,7 +16,8 @@
  * database, the seed audiences run in SQL, the largest person audience
  * activated from its query, in a child process) and prints it; it writes no
  * report (its section of docs/benchmarks.md is kept when the report is rewritten);
- * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB).
+ * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB);
+ * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -30,6 +31,7 @@ import { BENCH_NOW, SyntheticDataset } from "./dataset.js";
 import { loadIntoDuckDB } from "./duckdb-tables.js";
 import { measureFiles, type FilesFigure } from "./files/files-figure.js";
 import { MEMORY_LIMIT } from "./warehouse/memory-limit.js";
+import { duckDBSettingsOf } from "./warehouse/duckdb-settings.js";
 import { formatWarehouseFigure, measureWarehouse } from "./warehouse/warehouse-figure.js";
 import { WAREHOUSE_SECTION, withKeptSection } from "./warehouse/kept-section.js";
 import { formatFilesTable, formatMarkdown, formatTable, replaceFilesSection, type BenchResult } from "./report.js";
@@ -49,6 +51,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     "files-runs": { type: "string", default: "3" },
     "duckdb-memory": { type: "string" },
+    "duckdb-threads": { type: "string" },
+    "duckdb-temp-directory": { type: "string" },
   },
 });
 
@@ -67,7 +71,8 @@ if (duckdbMemory !== undefined && !MEMORY_LIMIT.test(duckdbMemory)) throw new Er
 if (values.only === "warehouse") {
   for (const scale of scales) {
     console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
-    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`));
+    const duckdb = duckDBSettingsOf({ threads: values["duckdb-threads"], "temp-directory": values["duckdb-temp-directory"] });
+    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb);
     console.log(formatWarehouseFigure(figure));
   }
   process.exit(0);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportFolder } from "../files/files-figure.js";
+import { duckDBSettingsArgs, type DuckDBSettings } from "./duckdb-settings.js";
 import type { WarehouseRun } from "./warehouse-child.js";
 
 /** The warehouse figure at one scale: export files → DuckDB file → seed audiences → one activation, in a child process. */
@@ -16,8 +17,16 @@ export interface WarehouseFigure extends WarehouseRun {
 
 const CHILD = fileURLToPath(new URL("./warehouse-child.ts", import.meta.url));
 
-/** Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder. */
-export async function measureWarehouse(scale: number, memoryLimit: string | undefined, log: (line: string) => void = () => {}): Promise<WarehouseFigure> {
+/**
+ * Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder.
+ * `duckdb` sets DuckDB's threads and temp directory in the child (memory_limit is `memoryLimit`).
+ */
+export async function measureWarehouse(
+  scale: number,
+  memoryLimit: string | undefined,
+  log: (line: string) => void = () => {},
+  duckdb: Omit<DuckDBSettings, "memoryLimit"> = {},
+): Promise<WarehouseFigure> {
   const { folder, files } = exportFolder(scale);
   const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
   const exportBytes = Object.values(files).reduce((a, b) => a + b, 0);
@@ -25,7 +34,8 @@ export async function measureWarehouse(scale: number, memoryLimit: string | unde
     `warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}; DuckDB memory_limit ${memoryLimit ?? "default"}`,
   );
   const run = await new Promise<WarehouseRun>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit])], {
+    const args = [folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit]), ...duckDBSettingsArgs(duckdb)];
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -62,7 +72,9 @@ export function formatWarehouseFigure(figure: WarehouseFigure): string {
   );
   lines.push(`audiences: ${figure.counts.map((c) => `${c.id} ${c.members}`).join(", ")}`);
   const a = figure.activated;
-  lines.push(`activation: ${a.status}, realized ${a.realized}, exported ${a.exported}, ${(a.fileBytes / 1e6).toFixed(1)} MB of files`);
+  lines.push(
+    `activation: ${a.status}, realized ${a.realized}, exported ${a.exported}, ${(a.fileBytes / 1e6).toFixed(1)} MB of files, state ${(a.stateBytes / 1e6).toFixed(1)} MB`,
+  );
   lines.push(`DuckDB file: ${MB(figure.databaseBytes)} MB; exports read: ${MB(figure.exportBytes)} MB`);
   return lines.join("\n");
 }

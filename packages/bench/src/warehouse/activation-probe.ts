@@ -64,6 +64,7 @@ try {
     for (let i = 0; i < Number(values.runs ?? "1"); i++) {
       const { value, cost } = await phase(() => activateFromSql(connection, layout, benchActivationAudience, work));
       runs.push({ ...cost, ...value, sampledPeakHeapUsed: peak.heapUsed });
+      process.stderr.write(`run ${i + 1}: ${JSON.stringify(runs[i])}\n`); // kept if a later run dies
     }
     clearInterval(sampler);
     process.stdout.write(`${JSON.stringify({ settings: duckDBSettingsOf(values), rssBefore, runs })}\n`);

@@ -17,7 +17,8 @@
  * activated from its query, in a child process) and prints it; it writes no
  * report (its section of docs/benchmarks.md is kept when the report is rewritten);
  * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB);
- * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder.
+ * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder; --child-heap <MB>
+ * caps that child's V8 heap (--max-old-space-size).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -53,6 +54,7 @@ const { values } = parseArgs({
     "duckdb-memory": { type: "string" },
     "duckdb-threads": { type: "string" },
     "duckdb-temp-directory": { type: "string" },
+    "child-heap": { type: "string" },
   },
 });
 
@@ -68,11 +70,14 @@ if (values.only !== undefined && values.only !== "files" && values.only !== "war
 const duckdbMemory = values["duckdb-memory"];
 if (duckdbMemory !== undefined && !MEMORY_LIMIT.test(duckdbMemory)) throw new Error("--duckdb-memory takes a size such as 512MB");
 
+const childHeap = values["child-heap"] === undefined ? undefined : Number(values["child-heap"]);
+if (childHeap !== undefined && !(Number.isInteger(childHeap) && childHeap > 0)) throw new Error("--child-heap takes a size in MB such as 600");
+
 if (values.only === "warehouse") {
   for (const scale of scales) {
     console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
     const duckdb = duckDBSettingsOf({ threads: values["duckdb-threads"], "temp-directory": values["duckdb-temp-directory"] });
-    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb);
+    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb, childHeap);
     console.log(formatWarehouseFigure(figure));
   }
   process.exit(0);

@@ -19,13 +19,15 @@ const CHILD = fileURLToPath(new URL("./warehouse-child.ts", import.meta.url));
 
 /**
  * Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder.
- * `duckdb` sets DuckDB's threads and temp directory in the child (memory_limit is `memoryLimit`).
+ * `duckdb` sets DuckDB's threads and temp directory in the child (memory_limit is `memoryLimit`); `heapMB` caps the
+ * child's V8 heap (`--max-old-space-size`: V8 then collects garbage before its heap grows past it).
  */
 export async function measureWarehouse(
   scale: number,
   memoryLimit: string | undefined,
   log: (line: string) => void = () => {},
   duckdb: Omit<DuckDBSettings, "memoryLimit"> = {},
+  heapMB?: number,
 ): Promise<WarehouseFigure> {
   const { folder, files } = exportFolder(scale);
   const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
@@ -35,7 +37,8 @@ export async function measureWarehouse(
   );
   const run = await new Promise<WarehouseRun>((resolve, reject) => {
     const args = [folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit]), ...duckDBSettingsArgs(duckdb)];
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
+    const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
+    const child = spawn(process.execPath, [...heap, "--import", "tsx", CHILD, ...args], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";

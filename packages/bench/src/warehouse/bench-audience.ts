@@ -5,7 +5,7 @@ import { accounts, and, attr, audience, type Audience } from "@abm-kit/audience"
  * not in the demo): people with an email whose accounts include one in
  * Software or Financial Services in the US, Canada, the UK, Germany, France
  * or Australia. On the bench data (8 industries × 8 countries, uniform) it
- * holds about 20% of persons: 194,614 of 1,000,000 at scale 1, so about 1M at
+ * holds about 20% of persons: 193,159 of 1,000,000 at scale 1, so about 1M at
  * scale 5 — the size of activation issue #24 asks for.
  */
 export const benchActivationAudience: Audience = audience

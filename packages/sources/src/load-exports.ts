@@ -6,6 +6,7 @@ import { createFileReport, type FileReport } from "./read/file-report.js";
 import { InputSourceSchema, inputName, type InputSource } from "./read/input-source.js";
 import type { ObjectSpec } from "./read/object-spec.js";
 import { streamMappedCsv } from "./read/stream-mapped-csv.js";
+import { startEventsWorkerRead, type EventsWorkerRead } from "./read/worker/read-events-in-worker.js";
 import type { LoadProgress } from "./load-progress.js";
 import type { SourceResult } from "./read/source-result.js";
 import { FieldMappingSchema, type FieldMapping } from "./generic/field-mapping.js";
@@ -53,6 +54,7 @@ const ArgumentsSchema = z.object({
     identity: z.looseObject({}).optional(),
     onProgress: z.custom<(progress: LoadProgress) => void>((f) => typeof f === "function", "expected a function").optional(),
     signal: z.custom<AbortSignal>((s) => s instanceof AbortSignal, "expected an AbortSignal").optional(),
+    workers: z.boolean().optional(),
   }),
 });
 
@@ -67,6 +69,21 @@ export interface LoadExportsOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   /** Stops loading: the call then rejects with the signal's reason (records already added stay in `graph`). */
   readonly signal?: AbortSignal;
+  /**
+   * Whether Marketo activity CSV files given by path are read and mapped in a
+   * worker thread, each while this thread reads the files before it and adds
+   * the records (default `true`; only when `graph` is an `IdentityGraph` of the
+   * same copy of `@abm-kit/core`). The results are the same either way;
+   * `false` reads every file in this thread.
+   */
+  readonly workers?: boolean;
+}
+
+/** The path of a file that is read and mapped in a worker thread, or undefined. */
+function workerPath(file: ExportFile): string | undefined {
+  if (file.source !== "marketo" || file.export !== "activities" || isJson(file)) return undefined;
+  const { path, text } = file as { readonly path?: unknown; readonly text?: unknown };
+  return typeof text !== "string" && typeof path === "string" ? path : undefined;
 }
 
 /** The spec, report name and declared field types of a CSV export file. */
@@ -134,61 +151,82 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
     const totalBytes = sizeOf(file);
     onProgress?.({ phase, file: inputName(file), fileIndex: i, fileCount, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows });
   };
-  for (const [i, file] of files.entries()) {
-    if (file.source === "salesforce" && file.object === "Product2") {
+  // files read in worker threads start now, so they are mapped while the files before them are read
+  const workerReads = new Map<number, EventsWorkerRead>();
+  // only a graph of this copy of @abm-kit/core takes the chunks the worker packs (any other graph gets records)
+  if (options.workers !== false && graph instanceof IdentityGraph) {
+    for (const [i, file] of files.entries()) {
+      const path = workerPath(file);
+      if (path === undefined || file.source !== "marketo") continue;
+      workerReads.set(i, startEventsWorkerRead(path, file.options?.name ?? inputName(file), file.options ?? {}, file.options?.fieldTypes));
+    }
+  }
+  try {
+    return await loadFiles();
+  } finally {
+    for (const read of workerReads.values()) read.cancel();
+  }
+
+  async function loadFiles(): Promise<LoadedExports> {
+    for (const [i, file] of files.entries()) {
+      if (file.source === "salesforce" && file.object === "Product2") {
+        signal?.throwIfAborted();
+        announce(i, file, "reading", 0, 0);
+        const read = await readSalesforceProducts(file, file.options);
+        for (const [id, p] of read.products) products.set(id, p);
+        reports[i] = read.report;
+        announce(i, file, "read", sizeOf(file) ?? 0, read.report.read);
+      }
+    }
+    for (const [i, file] of files.entries()) {
+      if (file.source === "salesforce" && file.object === "Product2") continue;
       signal?.throwIfAborted();
       announce(i, file, "reading", 0, 0);
-      const read = await readSalesforceProducts(file, file.options);
-      for (const [id, p] of read.products) products.set(id, p);
-      reports[i] = read.report;
-      announce(i, file, "read", sizeOf(file) ?? 0, read.report.read);
+      if (!isJson(file)) {
+        const { spec, name, fieldTypes } = csvSpec(file, products);
+        const report = createFileReport(name, spec.kind);
+        const totalBytes = sizeOf(file);
+        const hooks = {
+          ...(signal ? { signal } : {}),
+          onProgress: (p: { bytes: number; rows: number }) =>
+            onProgress?.({
+              phase: "reading",
+              file: name,
+              fileIndex: i,
+              fileCount,
+              bytes: p.bytes,
+              ...(totalBytes !== undefined ? { totalBytes } : {}),
+              rows: p.rows,
+            }),
+        };
+        const inWorker = workerReads.get(i);
+        if (inWorker !== undefined) await inWorker.finish(graph, report, hooks);
+        else await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), hooks);
+        reports[i] = report;
+        announce(i, file, "read", totalBytes ?? 0, report.read);
+        continue;
+      }
+      let result: SourceResult;
+      switch (file.source) {
+        case "salesforce":
+          result = await readSalesforceJson(file.object, file, { products, ...file.options });
+          break;
+        case "marketo":
+          result = await readMarketoJson(file.export, file, file.options);
+          break;
+        case "partner":
+          // partner files are CSV; a .json name is read as CSV, as readPartnerCsv does
+          result = await readPartnerCsv(file, file.mapping);
+          break;
+        case "mapped":
+          result = await readMappedJson(file, file.mapping);
+          break;
+      }
+      graph.add(result.batch);
+      reports[i] = result.report;
+      announce(i, file, "read", sizeOf(file) ?? 0, result.report.read);
     }
+    onProgress?.({ phase: "done", fileIndex: fileCount, fileCount, bytes: 0, rows: 0 });
+    return { graph, reports };
   }
-  for (const [i, file] of files.entries()) {
-    if (file.source === "salesforce" && file.object === "Product2") continue;
-    signal?.throwIfAborted();
-    announce(i, file, "reading", 0, 0);
-    if (!isJson(file)) {
-      const { spec, name, fieldTypes } = csvSpec(file, products);
-      const report = createFileReport(name, spec.kind);
-      const totalBytes = sizeOf(file);
-      await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), {
-        ...(signal ? { signal } : {}),
-        onProgress: (p) =>
-          onProgress?.({
-            phase: "reading",
-            file: name,
-            fileIndex: i,
-            fileCount,
-            bytes: p.bytes,
-            ...(totalBytes !== undefined ? { totalBytes } : {}),
-            rows: p.rows,
-          }),
-      });
-      reports[i] = report;
-      announce(i, file, "read", totalBytes ?? 0, report.read);
-      continue;
-    }
-    let result: SourceResult;
-    switch (file.source) {
-      case "salesforce":
-        result = await readSalesforceJson(file.object, file, { products, ...file.options });
-        break;
-      case "marketo":
-        result = await readMarketoJson(file.export, file, file.options);
-        break;
-      case "partner":
-        // partner files are CSV; a .json name is read as CSV, as readPartnerCsv does
-        result = await readPartnerCsv(file, file.mapping);
-        break;
-      case "mapped":
-        result = await readMappedJson(file, file.mapping);
-        break;
-    }
-    graph.add(result.batch);
-    reports[i] = result.report;
-    announce(i, file, "read", sizeOf(file) ?? 0, result.report.read);
-  }
-  onProgress?.({ phase: "done", fileIndex: fileCount, fileCount, bytes: 0, rows: 0 });
-  return { graph, reports };
 }

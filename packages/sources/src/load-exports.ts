@@ -135,6 +135,30 @@ function csvSpec(
 export async function loadExports(files: readonly ExportFile[], options: LoadExportsOptions = {}): Promise<LoadedExports> {
   checkArguments("loadExports", ArgumentsSchema, { files, options });
   const graph = options.graph ?? new IdentityGraph(options.identity);
+  // files read in worker threads start now, so they are mapped while the files before them are read
+  const workerReads = new Map<number, EventsWorkerRead>();
+  // only a graph of this copy of @abm-kit/core takes the chunks the worker packs (any other graph gets records)
+  if (options.workers !== false && graph instanceof IdentityGraph) {
+    for (const [i, file] of files.entries()) {
+      const path = workerPath(file);
+      if (path === undefined || file.source !== "marketo") continue;
+      workerReads.set(i, startEventsWorkerRead(path, file.options?.name ?? inputName(file), file.options ?? {}, file.options?.fieldTypes));
+    }
+  }
+  try {
+    return await loadInOrder(files, graph, workerReads, options);
+  } finally {
+    for (const read of workerReads.values()) read.cancel();
+  }
+}
+
+/** Reads every file in order into `graph`; a file in `workerReads` is taken from its worker. */
+async function loadInOrder(
+  files: readonly ExportFile[],
+  graph: IdentityGraph,
+  workerReads: ReadonlyMap<number, EventsWorkerRead>,
+  options: LoadExportsOptions,
+): Promise<LoadedExports> {
   const reports: FileReport[] = new Array<FileReport>(files.length);
   const products = new Map<string, { name?: string; family?: string; code?: string }>();
   const { onProgress, signal } = options;
@@ -151,82 +175,64 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
     const totalBytes = sizeOf(file);
     onProgress?.({ phase, file: inputName(file), fileIndex: i, fileCount, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), rows });
   };
-  // files read in worker threads start now, so they are mapped while the files before them are read
-  const workerReads = new Map<number, EventsWorkerRead>();
-  // only a graph of this copy of @abm-kit/core takes the chunks the worker packs (any other graph gets records)
-  if (options.workers !== false && graph instanceof IdentityGraph) {
-    for (const [i, file] of files.entries()) {
-      const path = workerPath(file);
-      if (path === undefined || file.source !== "marketo") continue;
-      workerReads.set(i, startEventsWorkerRead(path, file.options?.name ?? inputName(file), file.options ?? {}, file.options?.fieldTypes));
-    }
-  }
-  try {
-    return await loadFiles();
-  } finally {
-    for (const read of workerReads.values()) read.cancel();
-  }
-
-  async function loadFiles(): Promise<LoadedExports> {
-    for (const [i, file] of files.entries()) {
-      if (file.source === "salesforce" && file.object === "Product2") {
-        signal?.throwIfAborted();
-        announce(i, file, "reading", 0, 0);
-        const read = await readSalesforceProducts(file, file.options);
-        for (const [id, p] of read.products) products.set(id, p);
-        reports[i] = read.report;
-        announce(i, file, "read", sizeOf(file) ?? 0, read.report.read);
-      }
-    }
-    for (const [i, file] of files.entries()) {
-      if (file.source === "salesforce" && file.object === "Product2") continue;
+  for (const [i, file] of files.entries()) {
+    if (file.source === "salesforce" && file.object === "Product2") {
       signal?.throwIfAborted();
       announce(i, file, "reading", 0, 0);
-      if (!isJson(file)) {
-        const { spec, name, fieldTypes } = csvSpec(file, products);
-        const report = createFileReport(name, spec.kind);
-        const totalBytes = sizeOf(file);
-        const hooks = {
-          ...(signal ? { signal } : {}),
-          onProgress: (p: { bytes: number; rows: number }) =>
-            onProgress?.({
-              phase: "reading",
-              file: name,
-              fileIndex: i,
-              fileCount,
-              bytes: p.bytes,
-              ...(totalBytes !== undefined ? { totalBytes } : {}),
-              rows: p.rows,
-            }),
-        };
-        const inWorker = workerReads.get(i);
-        if (inWorker !== undefined) await inWorker.finish(graph, report, hooks);
-        else await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), hooks);
-        reports[i] = report;
-        announce(i, file, "read", totalBytes ?? 0, report.read);
-        continue;
-      }
-      let result: SourceResult;
-      switch (file.source) {
-        case "salesforce":
-          result = await readSalesforceJson(file.object, file, { products, ...file.options });
-          break;
-        case "marketo":
-          result = await readMarketoJson(file.export, file, file.options);
-          break;
-        case "partner":
-          // partner files are CSV; a .json name is read as CSV, as readPartnerCsv does
-          result = await readPartnerCsv(file, file.mapping);
-          break;
-        case "mapped":
-          result = await readMappedJson(file, file.mapping);
-          break;
-      }
-      graph.add(result.batch);
-      reports[i] = result.report;
-      announce(i, file, "read", sizeOf(file) ?? 0, result.report.read);
+      const read = await readSalesforceProducts(file, file.options);
+      for (const [id, p] of read.products) products.set(id, p);
+      reports[i] = read.report;
+      announce(i, file, "read", sizeOf(file) ?? 0, read.report.read);
     }
-    onProgress?.({ phase: "done", fileIndex: fileCount, fileCount, bytes: 0, rows: 0 });
-    return { graph, reports };
   }
+  for (const [i, file] of files.entries()) {
+    if (file.source === "salesforce" && file.object === "Product2") continue;
+    signal?.throwIfAborted();
+    announce(i, file, "reading", 0, 0);
+    if (!isJson(file)) {
+      const { spec, name, fieldTypes } = csvSpec(file, products);
+      const report = createFileReport(name, spec.kind);
+      const totalBytes = sizeOf(file);
+      const hooks = {
+        ...(signal ? { signal } : {}),
+        onProgress: (p: { bytes: number; rows: number }) =>
+          onProgress?.({
+            phase: "reading",
+            file: name,
+            fileIndex: i,
+            fileCount,
+            bytes: p.bytes,
+            ...(totalBytes !== undefined ? { totalBytes } : {}),
+            rows: p.rows,
+          }),
+      };
+      const inWorker = workerReads.get(i);
+      if (inWorker !== undefined) await inWorker.finish(graph, report, hooks);
+      else await streamMappedCsv(file, spec, report, fieldTypes ? { fieldTypes } : {}, (batch) => graph.add(batch), hooks);
+      reports[i] = report;
+      announce(i, file, "read", totalBytes ?? 0, report.read);
+      continue;
+    }
+    let result: SourceResult;
+    switch (file.source) {
+      case "salesforce":
+        result = await readSalesforceJson(file.object, file, { products, ...file.options });
+        break;
+      case "marketo":
+        result = await readMarketoJson(file.export, file, file.options);
+        break;
+      case "partner":
+        // partner files are CSV; a .json name is read as CSV, as readPartnerCsv does
+        result = await readPartnerCsv(file, file.mapping);
+        break;
+      case "mapped":
+        result = await readMappedJson(file, file.mapping);
+        break;
+    }
+    graph.add(result.batch);
+    reports[i] = result.report;
+    announce(i, file, "read", sizeOf(file) ?? 0, result.report.read);
+  }
+  onProgress?.({ phase: "done", fileIndex: fileCount, fileCount, bytes: 0, rows: 0 });
+  return { graph, reports };
 }

@@ -70,11 +70,11 @@ export interface LoadExportsOptions {
   /** Stops loading: the call then rejects with the signal's reason (records already added stay in `graph`). */
   readonly signal?: AbortSignal;
   /**
-   * Whether Marketo activity CSV files given by path are read and mapped in a
+   * `true`: Marketo activity CSV files given by path are read and mapped in a
    * worker thread, each while this thread reads the files before it and adds
-   * the records (default `true`; only when `graph` is an `IdentityGraph` of the
-   * same copy of `@abm-kit/core`). The results are the same either way;
-   * `false` reads every file in this thread.
+   * the records (only when `graph` is an `IdentityGraph` of the same copy of
+   * `@abm-kit/core`). The results are the same either way. Default `false`:
+   * on 2 busy cores it gave no measurable gain (docs/ingest-performance.md).
    */
   readonly workers?: boolean;
 }
@@ -138,7 +138,7 @@ export async function loadExports(files: readonly ExportFile[], options: LoadExp
   // files read in worker threads start now, so they are mapped while the files before them are read
   const workerReads = new Map<number, EventsWorkerRead>();
   // only a graph of this copy of @abm-kit/core takes the chunks the worker packs (any other graph gets records)
-  if (options.workers !== false && graph instanceof IdentityGraph) {
+  if (options.workers === true && graph instanceof IdentityGraph) {
     for (const [i, file] of files.entries()) {
       const path = workerPath(file);
       if (path === undefined || file.source !== "marketo") continue;

@@ -1,6 +1,6 @@
 /**
  * Wall time of each file's load (from `loadExports`' progress events) and of `toSnapshot`, with the activity
- * worker on or off: `node --expose-gc --import tsx packages/bench/src/files/file-times.ts <folder> [off]`.
+ * worker on or off: `node --expose-gc --import tsx packages/bench/src/files/file-times.ts <folder> [workers]`.
  */
 import { toSnapshot } from "@abm-kit/core";
 import { loadExports } from "@abm-kit/sources";
@@ -12,7 +12,7 @@ const cpu0 = process.cpuUsage();
 const starts: Record<string, number> = {};
 const spans: string[] = [];
 const { graph } = await loadExports(exportFileList(folder!), {
-  workers: mode !== "off",
+  workers: mode === "workers",
   onProgress: (p) => {
     if (p.phase === "reading" && p.rows === 0 && p.bytes === 0) starts[p.file!] = performance.now();
     if (p.phase === "read") spans.push(`${p.file}=${Math.round(performance.now() - starts[p.file!]!)}`);

@@ -83,7 +83,7 @@ async function ours(folder: string): Promise<FilesRun> {
 }
 
 async function build(folder: string): Promise<{ snapshot: Snapshot; reports: readonly FileReport[] }> {
-  const { graph, reports } = await loadExports(exportFileList(folder));
+  const { graph, reports } = await loadExports(exportFileList(folder), { workers: process.argv.includes("--workers") });
   return { snapshot: toSnapshot(graph, { asOf: BENCH_NOW, relatedTables: EXPORT_RELATED_TABLES }), reports };
 }
 
@@ -115,6 +115,6 @@ async function duckdb(folder: string): Promise<FilesRun> {
 }
 
 const [engine, folder] = process.argv.slice(2);
-if (folder === undefined || (engine !== "ours" && engine !== "duckdb")) throw new Error("usage: files-child.ts ours|duckdb <folder>");
+if (folder === undefined || (engine !== "ours" && engine !== "duckdb")) throw new Error("usage: files-child.ts ours|duckdb <folder> [--workers]");
 const run = engine === "ours" ? await ours(folder) : await duckdb(folder);
 process.stdout.write(`${JSON.stringify(run)}\n`);

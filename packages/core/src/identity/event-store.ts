@@ -2,13 +2,13 @@ import type { SourceKey } from "../source-key.js";
 import { DictionaryBuilder } from "../snapshot/dictionary.js";
 import type { EventColumns } from "../snapshot/event-columns.js";
 import { growFloat64, growInt32, growUint8 } from "../snapshot/growable.js";
-import { calendarInstantToEpochMs } from "../values.js";
+import { canonicalInstantMs } from "./canonical-instant.js";
+import { isPlainKey, isPlainOrigin, keyMaker, keyShapeText, NO_LINE, packedString, type EventChunk, type KeyShape } from "./event-chunk.js";
 import { StringIndex } from "../snapshot/string-index.js";
 import type { EventSourceRecord, RecordOrigin } from "./identity-records.js";
 import { identityKey, type IdentityRef } from "./identity-ref.js";
 
 type Properties = NonNullable<EventSourceRecord["event"]["properties"]>;
-const NO_LINE = -2147483648;
 
 /**
  * The events an identity graph was given, kept column by column instead of as
@@ -92,13 +92,7 @@ export class EventStore {
     const key = keys?.length === 1 ? keys[0]! : undefined;
     if (key !== undefined && isPlainKey(key)) {
       const { id, ...shape } = key;
-      const text = `${shape.system}\u001f${shape.instance ?? ""}\u001f${shape.instance === undefined ? 0 : 1}\u001f${shape.object ?? ""}\u001f${shape.object === undefined ? 0 : 1}`;
-      const code = this.keyShapes.code(text);
-      if (code === this.keyShapeList.length) {
-        this.keyShapeList.push(shape);
-        this.keyMakers.push(keyMaker(shape));
-      }
-      this.keyShapeCodes.push(code);
+      this.keyShapeCodes.push(this.keyShapeCode(shape));
       if (e.id.endsWith(id)) this.keyIdLengths.push(id.length);
       else {
         this.keyIdLengths.push(-1);
@@ -121,6 +115,115 @@ export class EventStore {
       this.fileCodes.push(origin.file === undefined ? 0 : this.files.code(origin.file) + 1);
       this.lines.push(origin.line ?? NO_LINE);
     }
+  }
+
+  /**
+   * Adds a chunk of event records given as columns (see {@link EventChunk}):
+   * the same rows, copies and dictionaries as `add` for each record in turn.
+   * Each chunk-local code is mapped to its dictionary code once, on its first
+   * row. The records the chunk holds whole go to `addRecord`, each in its place.
+   */
+  addChunk(chunk: EventChunk, addRecord: (record: unknown, index: number) => void): void {
+    const codes: ChunkCodes = {
+      types: new Int32Array(chunk.types.length).fill(-1),
+      owners: new Int32Array(chunk.ownerNamespaceLengths.length).fill(-1),
+      properties: new Int32Array(chunk.propertySets.ends.length).fill(-1),
+      shapes: new Int32Array(chunk.keyShapes.length).fill(-1),
+      files: new Int32Array(chunk.files.length).fill(-1),
+      timeText: 0,
+      keyIdText: 0,
+    };
+    let from = 0;
+    for (const { before, index, record } of chunk.records) {
+      this.addChunkRows(chunk, from, before, codes);
+      addRecord(record, index);
+      from = before;
+    }
+    this.addChunkRows(chunk, from, chunk.rows, codes);
+  }
+
+  private addChunkRows(chunk: EventChunk, from: number, to: number, codes: ChunkCodes): void {
+    const { ids, times, typeCodes, ownerCodes, ownerIsAccount, propertyCodes, keyShapeCodes, keyIdLengths, fileCodes, lines } = chunk;
+    const idText = ids.text;
+    const idEnds = ids.ends;
+    for (let r = from; r < to; r++) {
+      const ms = times[r]!;
+      const timeText = ms !== ms ? chunk.timeTexts[codes.timeText++]! : undefined;
+      const keyLength = keyIdLengths[r]!;
+      const keyIdText = keyLength < 0 && keyShapeCodes[r]! >= 0 ? chunk.keyIdTexts[codes.keyIdText++]! : undefined;
+      const id = idText.slice(r === 0 ? 0 : idEnds[r - 1]!, idEnds[r]!);
+      if (!this.ids.addIfAbsent(id)) {
+        const record = chunkRecord(chunk, r, id, timeText, keyIdText, codes);
+        const list = this.copies.get(id);
+        if (list) list.push(record);
+        else this.copies.set(id, [record]);
+        continue;
+      }
+      const row = this.times.length;
+      this.times.push(ms);
+      if (timeText !== undefined) this.timeTexts.set(row, timeText);
+      const type = typeCodes[r]!;
+      let typeCode = codes.types[type]!;
+      if (typeCode < 0) typeCode = codes.types[type] = this.types.code(chunk.types[type]!);
+      this.typeCodes.push(typeCode);
+      const owner = ownerCodes[r]!;
+      let ownerCode = codes.owners[owner]!;
+      if (ownerCode < 0) ownerCode = codes.owners[owner] = this.ownerCodeOf(packedString(chunk.ownerKeys, owner), chunk.ownerNamespaceLengths[owner]!);
+      this.ownerCodes.push(ownerCode);
+      this.ownerIsAccount.push(ownerIsAccount[r]!);
+      const set = propertyCodes[r]!;
+      if (set < 0) this.propertyCodes.push(-1);
+      else {
+        let propertyCode = codes.properties[set]!;
+        if (propertyCode < 0) propertyCode = codes.properties[set] = this.propertyCodeOfText(packedString(chunk.propertySets, set));
+        this.propertyCodes.push(propertyCode);
+      }
+      const shape = keyShapeCodes[r]!;
+      if (shape < 0) {
+        this.keyShapeCodes.push(-1);
+        this.keyIdLengths.push(-1);
+      } else {
+        let shapeCode = codes.shapes[shape]!;
+        if (shapeCode < 0) shapeCode = codes.shapes[shape] = this.keyShapeCode(chunk.keyShapes[shape]!);
+        this.keyShapeCodes.push(shapeCode);
+        this.keyIdLengths.push(keyLength);
+        if (keyIdText !== undefined) this.keyIdTexts.set(row, keyIdText);
+      }
+      const file = fileCodes[r]!;
+      if (file <= 0) this.fileCodes.push(file);
+      else {
+        let fileCode = codes.files[file - 1]!;
+        if (fileCode < 0) fileCode = codes.files[file - 1] = this.files.code(chunk.files[file - 1]!) + 1;
+        this.fileCodes.push(fileCode);
+      }
+      this.lines.push(lines[r]!);
+    }
+  }
+
+  /** The code of a property set given as its JSON text. */
+  private propertyCodeOfText(text: string): number {
+    let code = this.propertySets.get(text);
+    if (code === undefined) {
+      code = this.propertyList.length;
+      this.propertySets.set(text, code);
+      this.propertyList.push(JSON.parse(text) as Properties);
+    }
+    return code;
+  }
+
+  private keyShapeCode(shape: KeyShape): number {
+    const code = this.keyShapes.code(keyShapeText(shape));
+    if (code === this.keyShapeList.length) {
+      this.keyShapeList.push(shape);
+      this.keyMakers.push(keyMaker(shape));
+    }
+    return code;
+  }
+
+  private ownerCodeOf(key: string, namespaceLength: number): number {
+    const code = this.owners.code(key);
+    if (code === this.ownerRefs.length) this.ownerRefs.push({ namespace: key.slice(0, namespaceLength), value: key.slice(namespaceLength + 1) });
+    return code;
   }
 
   private propertyCode(properties: Properties): number {
@@ -230,42 +333,47 @@ export class EventStore {
   }
 }
 
-const isPlainKey = (k: SourceKey): boolean => {
-  for (const name in k) {
-    if (name !== "system" && name !== "instance" && name !== "object" && name !== "id") return false;
-    if ((k as Record<string, unknown>)[name] === undefined) return false;
-  }
-  return true;
-};
-
-const isPlainOrigin = (o: RecordOrigin): boolean => {
-  for (const name in o) {
-    if (name !== "file" && name !== "line") return false;
-    if ((o as Record<string, unknown>)[name] === undefined) return false;
-  }
-  return o.line !== NO_LINE;
-};
-
-/** Makes `{ ...shape, id }`, with an object literal for the usual shapes (same keys in the same order). */
-function keyMaker(shape: Omit<SourceKey, "id">): (id: string) => SourceKey {
-  const { system, instance, object } = shape;
-  switch (Object.keys(shape).join(",")) {
-    case "system":
-      return (id) => ({ system, id });
-    case "system,object":
-      return (id) => ({ system, object: object!, id });
-    case "system,instance":
-      return (id) => ({ system, instance: instance!, id });
-    case "system,instance,object":
-      return (id) => ({ system, instance: instance!, object: object!, id });
-    default:
-      return (id) => ({ ...shape, id });
-  }
+/** Per chunk: its local codes mapped to the store's (-1: not yet), and how far its sparse lists are read. */
+interface ChunkCodes {
+  readonly types: Int32Array;
+  readonly owners: Int32Array;
+  readonly properties: Int32Array;
+  readonly shapes: Int32Array;
+  readonly files: Int32Array;
+  timeText: number;
+  keyIdText: number;
 }
 
-/** Epoch ms of `YYYY-MM-DDTHH:MM:SS.sssZ` (years 1000-9999, a day of the calendar): exactly the text `toISOString` gives for it; else NaN. */
-function canonicalInstantMs(text: string): number {
-  return text.length === 24 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90 && text.charCodeAt(0) !== 48
-    ? calendarInstantToEpochMs(text)
-    : Number.NaN;
+/** Row `r` of a chunk as the record it was packed from (for a later copy of an id, kept whole). */
+function chunkRecord(
+  chunk: EventChunk,
+  r: number,
+  id: string,
+  timeText: string | undefined,
+  keyIdText: string | undefined,
+  codes: ChunkCodes,
+): EventSourceRecord {
+  const ms = chunk.times[r]!;
+  const set = chunk.propertyCodes[r]!;
+  const properties = set < 0 ? undefined : (JSON.parse(packedString(chunk.propertySets, set)) as Properties);
+  const shape = chunk.keyShapeCodes[r]!;
+  const keyLength = chunk.keyIdLengths[r]!;
+  const sourceKeys = shape < 0 ? undefined : [keyMaker(chunk.keyShapes[shape]!)(keyIdText ?? id.slice(id.length - keyLength))];
+  const owner = chunk.ownerCodes[r]!;
+  const key = packedString(chunk.ownerKeys, owner);
+  const length = chunk.ownerNamespaceLengths[owner]!;
+  const ref = { namespace: key.slice(0, length), value: key.slice(length + 1) };
+  const file = chunk.fileCodes[r]!;
+  const line = chunk.lines[r]!;
+  return {
+    event: {
+      id,
+      type: chunk.types[chunk.typeCodes[r]!]!,
+      occurredAt: timeText ?? new Date(ms).toISOString(),
+      ...(properties ? { properties } : {}),
+      ...(sourceKeys ? { sourceKeys } : {}),
+    },
+    ...(chunk.ownerIsAccount[r] === 1 ? { account: ref } : { person: ref }),
+    ...(file >= 0 ? { origin: { ...(file > 0 ? { file: chunk.files[file - 1]! } : {}), ...(line !== NO_LINE ? { line } : {}) } } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { isBlockedValue } from "./blocked-values.js";
 import { isCertainlyValidEventRecord } from "./certain-event-record.js";
 import { ClusterIndex } from "./cluster-index.js";
 import type { EventColumns } from "../snapshot/event-columns.js";
+import type { EventChunk } from "./event-chunk.js";
 import { EventStore } from "./event-store.js";
 import { resolveIdentityConfig, type IdentityConfig, type IdentityConfigInput } from "./identity-config.js";
 import type { IdentityProblem } from "./identity-problem.js";
@@ -76,28 +77,51 @@ export class IdentityGraph {
       const records = (batch[part] ?? []) as readonly unknown[];
       if (records.length === 0) continue;
       const count = (counts[part] = { read: 0, loaded: 0, rejected: 0 });
-      records.forEach((input, index) => {
-        count.read++;
-        if (part === "events" && isCertainlyValidEventRecord(input)) {
-          count.loaded++;
-          this.state.events.add(input as EventSourceRecord);
-          return;
-        }
-        const parsed = BATCH_PART_SCHEMAS[part].safeParse(input);
-        if (!parsed.success) {
-          count.rejected++;
-          const origin = (input as { origin?: IdentityProblem["origin"] } | null)?.origin;
-          for (const p of problemsFromZod(parsed.error)) problems.push({ ...p, part, index, severity: "error", origin });
-          return;
-        }
-        count.loaded++;
-        this.store(part, parsed.data);
-      });
+      records.forEach((input, index) => this.addRecord(part, input, index, count, problems));
     }
     for (const [kind, defs] of Object.entries(batch.fields ?? {})) this.declare(kind, defs as FieldDefinitions, problems);
     (batch.relatedTables ?? []).forEach((input, index) => this.declareTable(input, index, problems));
     this.state.problems.push(...problems);
     return { counts, problems };
+  }
+
+  /**
+   * Adds a batch of event records given as columns (see `EventChunk`), as
+   * `add({ events })` with those records in their order would: the same rows,
+   * the same checks and problems for the records the chunk holds whole.
+   * @internal used by `loadExports` for files mapped in a worker thread
+   */
+  addEventChunk(chunk: EventChunk): BatchAddReport {
+    this.cached = undefined;
+    const problems: IdentityProblem[] = [];
+    const count = { read: chunk.rows, loaded: chunk.rows, rejected: 0 };
+    this.state.events.addChunk(chunk, (record, index) => this.addRecord("events", record, index, count, problems));
+    this.state.problems.push(...problems);
+    return { counts: count.read > 0 ? { events: count } : {}, problems };
+  }
+
+  private addRecord(
+    part: BatchPart,
+    input: unknown,
+    index: number,
+    count: { read: number; loaded: number; rejected: number },
+    problems: IdentityProblem[],
+  ): void {
+    count.read++;
+    if (part === "events" && isCertainlyValidEventRecord(input)) {
+      count.loaded++;
+      this.state.events.add(input as EventSourceRecord);
+      return;
+    }
+    const parsed = BATCH_PART_SCHEMAS[part].safeParse(input);
+    if (!parsed.success) {
+      count.rejected++;
+      const origin = (input as { origin?: IdentityProblem["origin"] } | null)?.origin;
+      for (const p of problemsFromZod(parsed.error)) problems.push({ ...p, part, index, severity: "error", origin });
+      return;
+    }
+    count.loaded++;
+    this.store(part, parsed.data);
   }
 
   /** The unified entities, ready for `SnapshotBuilder` (see {@link toSnapshot}). */

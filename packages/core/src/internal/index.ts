@@ -11,3 +11,5 @@ export { hashString, StringIndex, type StringIndexOptions } from "../snapshot/st
 export { ClusterIndex, type OverCapValue, type ClusterMerge } from "../identity/cluster-index.js";
 export { UnionFind } from "../identity/union-find.js";
 export { orderCandidates, mergeCandidateValues, mergeSourceKeys, type MergeCandidate } from "../identity/merge-values.js";
+export { EventChunkPacker } from "../identity/event-chunk-packer.js";
+export { eventChunkBuffers, type EventChunk, type PackedStrings, type KeyShape } from "../identity/event-chunk.js";

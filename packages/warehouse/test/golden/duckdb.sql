@@ -494,19 +494,23 @@ CREATE TABLE "l_person_refs" AS SELECT link AS ref, person_namespace AS namespac
 
 CREATE TABLE "l_account_refs" AS SELECT link AS ref, account_namespace AS namespace, account_value AS value FROM "l_links";
 
-CREATE TABLE "l_person_ids" AS WITH n AS (SELECT r.ref, r.namespace, CASE WHEN r.namespace = 'email' THEN CASE WHEN (regexp_full_match(lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')), '^.+@[^@]+$') AND NOT regexp_full_match(lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')), '^.*\s.*$')) THEN lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')) ELSE r.value END ELSE regexp_replace(r.value, '^\s+|\s+$', '', 'g') END AS value FROM "l_person_refs" r),
-m AS (SELECT n.ref, count(DISTINCT k.entity_id) AS matches, min(k.entity_id) AS entity_id
-  FROM n LEFT JOIN "p_values" v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN "p_ids" k ON k.record = v.record
-  GROUP BY n.ref)
-SELECT ref, CASE WHEN matches = 1 THEN entity_id END AS entity_id, matches FROM m;
+CREATE TABLE "l_person_ids" AS WITH u AS (SELECT DISTINCT namespace, value FROM "l_person_refs" WHERE value IS NOT NULL),
+n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (regexp_full_match(lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')), '^.+@[^@]+$') AND NOT regexp_full_match(lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')), '^.*\s.*$')) THEN lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')) ELSE u.value END ELSE regexp_replace(u.value, '^\s+|\s+$', '', 'g') END AS value FROM u),
+e AS (SELECT DISTINCT n.namespace, n.raw, k.entity_id
+  FROM n LEFT JOIN "p_values" v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN "p_ids" k ON k.record = v.record),
+m AS (SELECT namespace, raw, count(entity_id) AS matches, min(entity_id) AS entity_id FROM e GROUP BY namespace, raw)
+SELECT r.ref, CASE WHEN m.matches = 1 THEN m.entity_id END AS entity_id, coalesce(m.matches, 0) AS matches
+FROM "l_person_refs" r LEFT JOIN m ON m.namespace = r.namespace AND m.raw = r.value;
 
 -- Marketo events (duckdb)
 CREATE TABLE "e_events" AS SELECT _record AS ref, 'marketo:' || "marketoGUID" AS id, CASE CAST("activityTypeId" AS BIGINT) WHEN 1 THEN 'Visit Webpage' WHEN 2 THEN 'Fill Out Form' WHEN 3 THEN 'Click Link' WHEN 6 THEN 'Send Email' WHEN 7 THEN 'Email Delivered' WHEN 8 THEN 'Email Bounced' WHEN 9 THEN 'Unsubscribe Email' WHEN 10 THEN 'Open Email' WHEN 11 THEN 'Click Email' WHEN 12 THEN 'New Lead' WHEN 13 THEN 'Change Data Value' WHEN 19 THEN 'Sync Lead to SFDC' WHEN 21 THEN 'Convert Lead' WHEN 22 THEN 'Change Score' WHEN 23 THEN 'Change Owner' WHEN 24 THEN 'Add to List' WHEN 25 THEN 'Remove from List' WHEN 27 THEN 'Email Bounced Soft' WHEN 32 THEN 'Merge Leads' WHEN 34 THEN 'Add to Opportunity' WHEN 46 THEN 'Interesting Moment' WHEN 104 THEN 'Change Status in Progression' ELSE 'Activity ' || CAST(CAST("activityTypeId" AS BIGINT) AS VARCHAR) END AS type, "activityDate" AS occurred_at, "leadId" AS lead_id FROM "mk_activities";
 
 CREATE TABLE "e_owner_refs" AS SELECT ref, 'marketo.lead' AS namespace, lead_id AS value FROM "e_events";
 
-CREATE TABLE "e_owner_ids" AS WITH n AS (SELECT r.ref, r.namespace, CASE WHEN r.namespace = 'email' THEN CASE WHEN (regexp_full_match(lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')), '^.+@[^@]+$') AND NOT regexp_full_match(lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')), '^.*\s.*$')) THEN lower(regexp_replace(r.value, '^\s+|\s+$', '', 'g')) ELSE r.value END ELSE regexp_replace(r.value, '^\s+|\s+$', '', 'g') END AS value FROM "e_owner_refs" r),
-m AS (SELECT n.ref, count(DISTINCT k.entity_id) AS matches, min(k.entity_id) AS entity_id
-  FROM n LEFT JOIN "p_values" v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN "p_ids" k ON k.record = v.record
-  GROUP BY n.ref)
-SELECT ref, CASE WHEN matches = 1 THEN entity_id END AS entity_id, matches FROM m;
+CREATE TABLE "e_owner_ids" AS WITH u AS (SELECT DISTINCT namespace, value FROM "e_owner_refs" WHERE value IS NOT NULL),
+n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (regexp_full_match(lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')), '^.+@[^@]+$') AND NOT regexp_full_match(lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')), '^.*\s.*$')) THEN lower(regexp_replace(u.value, '^\s+|\s+$', '', 'g')) ELSE u.value END ELSE regexp_replace(u.value, '^\s+|\s+$', '', 'g') END AS value FROM u),
+e AS (SELECT DISTINCT n.namespace, n.raw, k.entity_id
+  FROM n LEFT JOIN "p_values" v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN "p_ids" k ON k.record = v.record),
+m AS (SELECT namespace, raw, count(entity_id) AS matches, min(entity_id) AS entity_id FROM e GROUP BY namespace, raw)
+SELECT r.ref, CASE WHEN m.matches = 1 THEN m.entity_id END AS entity_id, coalesce(m.matches, 0) AS matches
+FROM "e_owner_refs" r LEFT JOIN m ON m.namespace = r.namespace AND m.raw = r.value;

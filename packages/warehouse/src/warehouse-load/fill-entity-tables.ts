@@ -62,13 +62,19 @@ export async function fillEntityTable(
     "m.entity_id",
     `row_number() OVER (ORDER BY ${order(d, "m.entity_id")}) - 1`,
     ...columns.columns.map((c) => toLayoutValue(d, c.type, `m.${c.alias}`)),
-    ...columns.channels.map((_, i) => `c.c${i}`),
+    ...columns.channels.map((_, i) => `m.c${i}`),
   ];
-  const pivot =
-    columns.channels.length > 0
-      ? ` LEFT JOIN (SELECT entity_id, ${columns.channels.map((ch, i) => `max(CASE WHEN channel = ${d.literal(ch)} THEN state END) AS c${i}`).join(", ")} FROM ${q(tables.consent)} GROUP BY entity_id) c ON c.entity_id = m.entity_id`
-      : "";
-  await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${q(tables.merged)} m${pivot}`);
+  if (columns.channels.length === 0) {
+    await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${q(tables.merged)} m`);
+  } else {
+    // consent beside the merged values first, numbered after: the join and the numbering's sort in one statement do not fit a small memory_limit
+    const withConsent = q(`${tables.merged}__consent`);
+    await run(
+      `CREATE TABLE ${withConsent} AS SELECT m.*, ${columns.channels.map((_, i) => `c.c${i}`).join(", ")} FROM ${q(tables.merged)} m LEFT JOIN (SELECT entity_id, ${columns.channels.map((ch, i) => `max(CASE WHEN channel = ${d.literal(ch)} THEN state END) AS c${i}`).join(", ")} FROM ${q(tables.consent)} GROUP BY entity_id) c ON c.entity_id = m.entity_id`,
+    );
+    await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${withConsent} m`);
+    await run(`DROP TABLE ${withConsent}`);
+  }
   const [row] = await run(`SELECT count(*) AS n FROM ${q(TABLE_NAMES[table])}`);
   return Number(row!.n);
 }

@@ -20,36 +20,41 @@ const CONFIGS: IdentityConfigInput[] = [
 ];
 const lit = (s: string | undefined) => (s === undefined ? "NULL" : `'${s.replaceAll("'", "''")}'`);
 
-// Snowflake, BigQuery and Spark merge with FIRST_VALUE over a window; DuckDB and PostgreSQL run that form here too, against their array_agg form
-describe.each(ENGINES)("the window form of the field merge in %s", (name, open) => {
-  it.each(CONFIGS.map((c, i) => [i, c] as const))("picks what the array_agg form picks (configuration %s)", async (_i, input) => {
-    const engine = await open();
-    const d = warehouseDialect(name);
-    const windowed: WarehouseDialect = { ...d, firstValueBy: "window" };
-    const config = resolveIdentityConfig(input).persons;
-    let run = 0;
-    try {
-      await fc.assert(
-        fc.asyncProperty(fc.array(candidate, { minLength: 1, maxLength: 10 }), async (rows) => {
-          const t = `w${run++}`;
-          await engine.query(`CREATE TABLE ${t}_ids (record BIGINT, entity_id VARCHAR)`);
-          await engine.query(`INSERT INTO ${t}_ids VALUES ${rows.map((r, i) => `(${i}, ${lit(r.entity)})`).join(", ")}`);
-          await engine.query(
-            `CREATE TABLE ${t}_candidates (record BIGINT, system VARCHAR, namespace VARCHAR, value VARCHAR, updated_at VARCHAR, "firstName" VARCHAR, title VARCHAR)`,
-          );
-          await engine.query(
-            `INSERT INTO ${t}_candidates VALUES ${rows.map((r, i) => `(${i}, ${lit(r.system)}, ${lit(r.namespace)}, ${lit(r.value)}, ${lit(r.updatedAt)}, ${lit(r.firstName)}, ${lit(r.title)})`).join(", ")}`,
-          );
-          const merge = { clusters: `${t}_ids`, candidates: `${t}_candidates`, fields: ["firstName", "title"] };
-          const want = await engine.query(`${mergeFieldsSql(d, config, merge)} ORDER BY 1`);
-          const got = await engine.query(`${mergeFieldsSql(windowed, config, merge)} ORDER BY 1`);
-          expect(got).toEqual(want);
-          expect(got.length).toBe(new Set(rows.map((r) => r.entity)).size);
-        }),
-        { numRuns: 40 },
-      );
-    } finally {
-      await engine.close();
-    }
-  });
-});
+// Snowflake, BigQuery and Spark merge with FIRST_VALUE over a window, DuckDB with arg_min over numbered rows; each engine here runs
+// every form it can against the ordered array_agg form
+const FORMS: Record<string, readonly WarehouseDialect["firstValueBy"][]> = { duckdb: ["window", "argMin"], postgres: ["window"] };
+describe.each(ENGINES.flatMap(([name, open]) => (FORMS[name] ?? []).map((form) => [form, name, open] as const)))(
+  "the %s form of the field merge in %s",
+  (form, name, open) => {
+    it.each(CONFIGS.map((c, i) => [i, c] as const))("picks what the array_agg form picks (configuration %s)", async (_i, input) => {
+      const engine = await open();
+      const d: WarehouseDialect = { ...warehouseDialect(name), firstValueBy: "arrayAgg" };
+      const windowed: WarehouseDialect = { ...d, firstValueBy: form };
+      const config = resolveIdentityConfig(input).persons;
+      let run = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.array(candidate, { minLength: 1, maxLength: 10 }), async (rows) => {
+            const t = `w${run++}`;
+            await engine.query(`CREATE TABLE ${t}_ids (record BIGINT, entity_id VARCHAR)`);
+            await engine.query(`INSERT INTO ${t}_ids VALUES ${rows.map((r, i) => `(${i}, ${lit(r.entity)})`).join(", ")}`);
+            await engine.query(
+              `CREATE TABLE ${t}_candidates (record BIGINT, system VARCHAR, namespace VARCHAR, value VARCHAR, updated_at VARCHAR, "firstName" VARCHAR, title VARCHAR)`,
+            );
+            await engine.query(
+              `INSERT INTO ${t}_candidates VALUES ${rows.map((r, i) => `(${i}, ${lit(r.system)}, ${lit(r.namespace)}, ${lit(r.value)}, ${lit(r.updatedAt)}, ${lit(r.firstName)}, ${lit(r.title)})`).join(", ")}`,
+            );
+            const merge = { clusters: `${t}_ids`, candidates: `${t}_candidates`, fields: ["firstName", "title"] };
+            const want = await engine.query(`${mergeFieldsSql(d, config, merge)} ORDER BY 1`);
+            const got = await engine.query(`${mergeFieldsSql(windowed, config, merge)} ORDER BY 1`);
+            expect(got).toEqual(want);
+            expect(got.length).toBe(new Set(rows.map((r) => r.entity)).size);
+          }),
+          { numRuns: 40 },
+        );
+      } finally {
+        await engine.close();
+      }
+    });
+  },
+);

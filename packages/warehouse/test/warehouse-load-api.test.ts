@@ -29,6 +29,28 @@ describe("loadExportsIntoWarehouse's arguments", () => {
     }
   });
 
+  it("refuse a DuckDB connection that does not keep insertion order (record numbers follow the file's order), before loading anything", async () => {
+    writeFileSync(join(dir, "Order.csv"), "Id,Email\n003000000000001AAA,a@x.example\n");
+    const engine = await duckdb();
+    try {
+      await engine.query("SET preserve_insertion_order = false");
+      const error = await loadExportsIntoWarehouse(engine.target, [{ source: "salesforce", object: "Contact", path: join(dir, "Order.csv") }]).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).code).toBe("VALIDATION_FAILED");
+      expect((error as ValidationError).problems).toEqual([
+        { path: ["connection", "preserve_insertion_order"], message: expect.stringMatching(/SET preserve_insertion_order = true/) },
+      ]);
+      expect(await engine.query("SELECT count(*) AS n FROM information_schema.tables")).toEqual([{ n: "0" }]);
+      await engine.query("SET preserve_insertion_order = true");
+      const loaded = await loadExportsIntoWarehouse(engine.target, [{ source: "salesforce", object: "Contact", path: join(dir, "Order.csv") }]);
+      expect(loaded.persons).toBe(1);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("refuse an attribute with two types in two files of one kind, naming both", async () => {
     writeFileSync(join(dir, "Contact.csv"), "Id,Email,Score__c\n003000000000001AAA,a@x.example,12\n");
     writeFileSync(join(dir, "Lead.csv"), "Id,Email,Score__c\n00Q000000000001AAA,b@x.example,high\n");

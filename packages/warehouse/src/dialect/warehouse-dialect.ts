@@ -57,10 +57,13 @@ export interface WarehouseDialect {
   readonly binaryCollation: string;
   /**
    * How a merge picks the first present value of a field: `arrayAgg` with an
-   * ordered, filtered `array_agg(…)[1]` (DuckDB, PostgreSQL), `window` with
-   * `FIRST_VALUE` over the entity's records, present values first.
+   * ordered, filtered `array_agg(…)[1]` (PostgreSQL), `argMin` with
+   * `arg_min(…) FILTER (…)` over the rows numbered in the merge order within
+   * their entity (DuckDB: no ordered list per entity, so it fits a small
+   * `memory_limit`), `window` with `FIRST_VALUE` over the entity's records,
+   * present values first.
    */
-  readonly firstValueBy: "arrayAgg" | "window";
+  readonly firstValueBy: "arrayAgg" | "argMin" | "window";
 }
 
 import { BIGQUERY_WAREHOUSE } from "./bigquery.js";

@@ -36,7 +36,8 @@ function jsonCell(d: WarehouseDialect, value: string): string {
 
 /**
  * Statements writing, from staged Marketo activities tables (in load order):
- * - `<prefix>src (ref, part, record, id, type, occurred_at, source_key, …)`: one row per activity;
+ * - `<prefix>src (ref, part, record, id, type, occurred_at, source_key, …)`: one row per activity, `ref` unique and
+ *   in load order (part, then record);
  * - `<prefix>owner_refs (ref, namespace, value)`: its lead, for `resolveRefsSql`;
  * - `<prefix>raw (ref, fixed, prio, pos, key, kind, txt, num)`: every candidate property value,
  *   as the reader sets them: the attributes JSON (an object, or REST's `[{ name, value }]`),
@@ -92,7 +93,8 @@ export function marketoActivitiesSql(
   ];
   return [
     ...j.setup,
-    `CREATE TABLE ${src} AS SELECT row_number() OVER (ORDER BY part, record) AS ref, * FROM (${tables.length > 0 ? union : none}) u`,
+    // ref in (part, record) order without sorting the rows: the part above the record number (under 2^40)
+    `CREATE TABLE ${src} AS SELECT CAST(part AS ${d.bigintType}) * 1099511627776 + record AS ref, * FROM (${tables.length > 0 ? union : none}) u`,
     `CREATE TABLE ${q(`${prefix}owner_refs`)} AS SELECT ref, 'marketo.lead' AS namespace, lead_id AS value FROM ${src}`,
     `CREATE TABLE ${json} AS SELECT ref, ${j.parse("attrs")} AS j FROM ${src} WHERE attrs IS NOT NULL`,
     `CREATE TABLE ${q(`${prefix}raw`)} AS ${parts.join("\nUNION ALL\n")}`,

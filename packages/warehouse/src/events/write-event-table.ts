@@ -63,7 +63,10 @@ export async function writeEventTable(
   const grouped = `SELECT s.ref, s.id, o.entity_id AS owner_id, s.type, s.occurred_at, ${keyList} AS source_keys${properties.map((_, i) => `, w.p${i}`).join("")}
 FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref LEFT JOIN (${wide}) w ON w.ref = s.ref
 WHERE o.entity_id IS NOT NULL AND NOT coalesce(w.bad, FALSE)`;
-  await run(`INSERT INTO ${q(table)} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM (${grouped}) e`);
+  // the events first, numbered after: the joins and the numbering's sort in one statement do not fit a small memory_limit
+  await run(`CREATE TABLE ${t("rows")} AS ${grouped}`);
+  await run(`INSERT INTO ${q(table)} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM ${t("rows")} e`);
+  await run(`DROP TABLE ${t("rows")}`);
   const [{ n } = { n: 0 }] = await run(`SELECT count(*) AS n FROM ${q(table)}`);
   return { table, fields, rows: Number(n) };
 }

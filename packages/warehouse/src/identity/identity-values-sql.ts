@@ -12,17 +12,21 @@ import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 export function identityValuesSql(d: WarehouseDialect, config: IdentityConfig, recordsTable: string, identitiesTable: string): string {
   const q = d.quote;
   const v = "i.value";
-  const email = `lower(${d.trim(v)})`;
-  const normalized = `CASE WHEN i.namespace = 'email' THEN ${email} ELSE ${d.trim(v)} END`;
-  const wellFormed = `(i.namespace <> 'email' OR (${d.matches(email, "^.+@[^@]+$")} AND NOT ${d.matches(email, "^.*\\s.*$")}))`;
-  const lowered = `lower(${d.trim(normalized)})`;
-  const blocked = config.blockedValues
-    .map((entry) => (typeof entry === "string" ? `${lowered} = ${d.literal(entry)}` : d.matches(lowered, regexSource(entry))))
-    .join(" OR ");
+  const normalized = `CASE WHEN i.namespace = 'email' THEN lower(${d.trim(v)}) ELSE ${d.trim(v)} END`;
+  // each value normalized once (below); an email's normalized value is the lower-cased, trimmed text the checks read, and
+  // the block list compares it lower-cased (trimming it again would change nothing)
+  const wellFormed = `(namespace <> 'email' OR (${d.matches("value", "^.+@[^@]+$")} AND NOT ${d.matches("value", "^.*\\s.*$")}))`;
+  const lowered = "lower(value)";
+  const texts = config.blockedValues.filter((entry): entry is string => typeof entry === "string");
+  const patterns = config.blockedValues.filter((entry): entry is RegExp => typeof entry !== "string");
+  const blocked = [
+    ...(texts.length > 0 ? [`${lowered} IN (${texts.map((t) => d.literal(t)).join(", ")})`] : []),
+    ...patterns.map((entry) => d.matches(lowered, regexSource(entry))),
+  ].join(" OR ");
   return `SELECT record, namespace, value FROM ${q(recordsTable)}
 ${d.unionDistinct}
-SELECT i.record, i.namespace, ${normalized} AS value FROM ${q(identitiesTable)} i
-WHERE i.value IS NOT NULL AND ${wellFormed} AND length(${normalized}) <= ${config.maxValueLength}${blocked === "" ? "" : ` AND NOT (${blocked})`}`;
+SELECT record, namespace, value FROM (SELECT i.record, i.namespace, ${normalized} AS value FROM ${q(identitiesTable)} i WHERE ${v} IS NOT NULL) n
+WHERE ${wellFormed} AND length(value) <= ${config.maxValueLength}${blocked === "" ? "" : ` AND NOT (${blocked})`}`;
 }
 
 /** A block-list pattern as a whole-value SQL pattern (JavaScript's `test` finds a match anywhere). */

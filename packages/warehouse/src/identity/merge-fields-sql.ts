@@ -22,8 +22,9 @@ const rank = (d: WarehouseDialect, list: readonly string[], column: string) =>
  * own-key namespace by `idPriority`, then own-key value, then the latest
  * `updated_at`; `mostRecent`: the latest `updated_at` first, then that order.
  * Copies of one record that tie on all of these are told apart in memory by
- * their JSON text; here by the record number. DuckDB and PostgreSQL take the
- * first of an ordered, filtered `array_agg`; Snowflake, BigQuery and Spark the
+ * their JSON text; here by the record number. PostgreSQL takes the first of
+ * an ordered, filtered `array_agg`; DuckDB the `arg_min` of the present values
+ * by their number in that order; Snowflake, BigQuery and Spark the
  * `FIRST_VALUE` over the entity's records with present values first.
  */
 export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig, input: MergeFieldsInput): string {
@@ -34,12 +35,34 @@ export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig
     (config.fieldPolicies[field] ?? config.defaultPolicy) === "mostRecent" ? `s.updated_at DESC NULLS LAST, ${precedence}` : precedence;
   const text = d.textType;
   if (d.firstValueBy === "window") return windowMerge(d, input, order);
+  if (d.firstValueBy === "argMin") return argMinMerge(d, config, input, precedence, order);
   const merged = input.fields.map(
     (f) => `(array_agg(s.${q(f)} ORDER BY ${order(f)}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${text}) <> ''))[1] AS ${q(f)}`,
   );
   return `SELECT k.entity_id${merged.map((m) => `,\n  ${m}`).join("")}
 FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record
 GROUP BY k.entity_id`;
+}
+
+/**
+ * The merge as a plain grouping: each candidate row numbered once per order
+ * within its entity (a partitioned sort, which spills), then per field the
+ * value of the lowest number among the present values (`arg_min … FILTER`,
+ * a small fixed state per entity instead of an ordered list).
+ */
+function argMinMerge(d: WarehouseDialect, config: EntityIdentityConfig, input: MergeFieldsInput, precedence: string, order: (field: string) => string): string {
+  const q = d.quote;
+  const recent = (f: string) => (config.fieldPolicies[f] ?? config.defaultPolicy) === "mostRecent";
+  const numbers = [`row_number() OVER (PARTITION BY k.entity_id ORDER BY ${precedence}) AS _by_precedence`];
+  if (input.fields.some(recent)) numbers.push(`row_number() OVER (PARTITION BY k.entity_id ORDER BY ${order(input.fields.find(recent)!)}) AS _by_recency`);
+  const merged = input.fields.map(
+    (f) =>
+      `arg_min(s.${q(f)}, ${recent(f) ? "_by_recency" : "_by_precedence"}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${d.textType}) <> '') AS ${q(f)}`,
+  );
+  return `SELECT entity_id${merged.map((m) => `,\n  ${m}`).join("")}
+FROM (SELECT k.entity_id, s.*, ${numbers.join(", ")}
+FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record) s
+GROUP BY entity_id`;
 }
 
 /** The merge with window functions: each field's first value over the entity's records, present values first; one row per entity. */

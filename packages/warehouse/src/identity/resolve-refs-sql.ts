@@ -21,12 +21,16 @@ export interface ResolveRefsInput {
  */
 export function resolveRefsSql(d: WarehouseDialect, input: ResolveRefsInput): string {
   const q = d.quote;
-  const email = `lower(${d.trim("r.value")})`;
+  const email = `lower(${d.trim("u.value")})`;
   const isAddress = `(${d.matches(email, "^.+@[^@]+$")} AND NOT ${d.matches(email, "^.*\\s.*$")})`;
-  const normalized = `CASE WHEN r.namespace = 'email' THEN CASE WHEN ${isAddress} THEN ${email} ELSE r.value END ELSE ${d.trim("r.value")} END`;
-  return `WITH n AS (SELECT r.ref, r.namespace, ${normalized} AS value FROM ${q(input.refs)} r),
-m AS (SELECT n.ref, count(DISTINCT k.entity_id) AS matches, min(k.entity_id) AS entity_id
-  FROM n LEFT JOIN ${q(input.values)} v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN ${q(input.clusters)} k ON k.record = v.record
-  GROUP BY n.ref)
-SELECT ref, CASE WHEN matches = 1 THEN entity_id END AS entity_id, matches FROM m`;
+  const normalized = `CASE WHEN u.namespace = 'email' THEN CASE WHEN ${isAddress} THEN ${email} ELSE u.value END ELSE ${d.trim("u.value")} END`;
+  // each distinct (namespace, value) is resolved once (many references share one: an owner's events), then every reference
+  // takes its value's answer; the entities a value names are made distinct first, then counted (no DISTINCT aggregate)
+  return `WITH u AS (SELECT DISTINCT namespace, value FROM ${q(input.refs)} WHERE value IS NOT NULL),
+n AS (SELECT u.namespace, u.value AS raw, ${normalized} AS value FROM u),
+e AS (SELECT DISTINCT n.namespace, n.raw, k.entity_id
+  FROM n LEFT JOIN ${q(input.values)} v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN ${q(input.clusters)} k ON k.record = v.record),
+m AS (SELECT namespace, raw, count(entity_id) AS matches, min(entity_id) AS entity_id FROM e GROUP BY namespace, raw)
+SELECT r.ref, CASE WHEN m.matches = 1 THEN m.entity_id END AS entity_id, coalesce(m.matches, 0) AS matches
+FROM ${q(input.refs)} r LEFT JOIN m ON m.namespace = r.namespace AND m.raw = r.value`;
 }

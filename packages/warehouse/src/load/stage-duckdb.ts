@@ -6,6 +6,7 @@ import { problemsTableDdl, PROBLEMS_TABLE } from "../staging/problems-table.js";
 import { typedStagingSql } from "../staging/typed-staging-sql.js";
 import { inferredTypes, inferTypesSql } from "../staging/infer-types-sql.js";
 import { undeclaredExtraColumns } from "../staging/extra-types.js";
+import { checkInsertionOrder } from "./duckdb-insertion-order.js";
 import { loadStep } from "./load-failed.js";
 import { readCsvHeader } from "./csv-header.js";
 import type { StagedFile } from "./stage-result.js";
@@ -34,10 +35,12 @@ const countsOf = (row: Record<string, unknown>) => ({ read: Number(row.read), re
 /**
  * Loads a CSV export into DuckDB with `read_csv` (every column as text) and
  * the SQL of {@link typedStagingSql}: the records that pass land in `table`,
- * problems in the problems table.
+ * problems in the problems table. A connection with `preserve_insertion_order`
+ * off is refused with a `ValidationError` (records are numbered in file order).
  */
 export async function stageCsvInDuckDB(connection: DuckDBRunner, options: StageCsvOptions): Promise<StagedFile> {
   const file = options.file ?? basename(options.path);
+  await checkInsertionOrder(connection);
   return loadStep("DuckDB", file, () => load(connection, options, file));
 }
 
@@ -50,9 +53,8 @@ async function load(connection: DuckDBRunner, options: StageCsvOptions, file: st
   await connection.run(
     `CREATE TABLE ${d.quote(`${raw}0`)} AS SELECT * FROM read_csv(${d.literal(options.path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${columns.map((c) => `${d.literal(c)}: 'VARCHAR'`).join(", ")}})`,
   );
-  // the table keeps the file's order (DuckDB preserves insertion order), so rowid + 1 is the record number
-  await connection.run(`CREATE TABLE ${d.quote(raw)} AS SELECT rowid + 1 AS _record, * FROM ${d.quote(`${raw}0`)}`);
-  await connection.run(`DROP TABLE ${d.quote(`${raw}0`)}`);
+  // the table keeps the file's order (DuckDB preserves insertion order), so rowid + 1 is the record number: a view, not a copy
+  await connection.run(`CREATE VIEW ${d.quote(raw)} AS SELECT rowid + 1 AS _record, * FROM ${d.quote(`${raw}0`)}`);
   const undeclared = undeclaredExtraColumns(options.spec, columns, options.fieldTypes);
   const extraTypes = {
     ...(undeclared.length > 0
@@ -67,7 +69,8 @@ async function load(connection: DuckDBRunner, options: StageCsvOptions, file: st
       `SELECT (SELECT count(*) FROM ${d.quote(raw)}) AS read, (SELECT count(DISTINCT record) FROM ${d.quote(problems)} WHERE file = ${d.literal(file)} AND severity = 'error') AS rejected`,
     )
   ).getRowObjectsJson() as Record<string, unknown>[];
-  await connection.run(`DROP TABLE ${d.quote(raw)}`);
+  await connection.run(`DROP VIEW ${d.quote(raw)}`);
+  await connection.run(`DROP TABLE ${d.quote(`${raw}0`)}`);
   const { read, rejected } = countsOf(row!);
   return { file, table: options.table, read, loaded: read - rejected, rejected, columns, extraTypes };
 }

@@ -72,9 +72,10 @@ export function parseSql(d: WarehouseDialect, type: ValueType, raw: string, t: s
       return simple(`CASE WHEN ${ok} THEN ${t} END`, `CASE WHEN NOT ${ok} THEN ${quoted} || ' is not a date (YYYY-MM-DD)' END`);
     }
     case "instant": {
-      const { value } = instantSql(d, t);
+      const { groups, value } = instantSql(d, t, name);
       const alias = `${name}__instant`;
       return {
+        groups,
         prep: { [alias]: `CASE WHEN ${blank} THEN NULL ELSE ${value} END` },
         value: alias,
         error: `CASE WHEN NOT ${blank} AND ${alias} IS NULL THEN ${quoted} || ' is not a date-time with a time zone' END`,

@@ -53,6 +53,7 @@ export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): 
   // PostgreSQL would inline the steps, and evaluate each trimmed cell once per use
   const materialized = d.name === "postgres" ? "MATERIALIZED " : "";
   const t1: string[] = ["_record"];
+  const groups: string[] = [];
   const prep: string[] = [];
   const out: string[] = ["_record"];
   parsedColumns.forEach(([column, type], i) => {
@@ -62,13 +63,17 @@ export function typedStagingSql(d: WarehouseDialect, input: TypedStagingInput): 
     const tAlias = `_t${i}`;
     t1.push(`${raw} AS ${rawAlias}`, `${d.trim(raw)} AS ${tAlias}`);
     const parsed = parseSql(d, type, rawAlias, tAlias, `_p${i}`);
+    for (const [alias, expr] of Object.entries(parsed.groups ?? {})) groups.push(`${expr} AS ${alias}`);
     for (const [alias, expr] of Object.entries(parsed.prep)) prep.push(`${expr} AS ${alias}`);
     out.push(`CAST(${parsed.value} AS ${parsedSqlType(d, type)}) AS ${q(column)}`, `${parsed.error} AS _e${i}`);
   });
   const statements = [
     `CREATE TABLE ${parsedTable} AS
-WITH s1 AS ${materialized}(SELECT ${t1.join(", ")} FROM ${q(input.rawTable)}),
-s2 AS ${materialized}(SELECT *${prep.map((p) => `, ${p}`).join("")} FROM s1)
+WITH s1 AS ${materialized}(SELECT ${t1.join(", ")} FROM ${q(input.rawTable)}),${
+      // pattern groups a parse reads several times (an instant's), matched once per row
+      groups.length > 0 ? `\ns1g AS ${materialized}(SELECT *${groups.map((g) => `, ${g}`).join("")} FROM s1),` : ""
+    }
+s2 AS ${materialized}(SELECT *${prep.map((p) => `, ${p}`).join("")} FROM ${groups.length > 0 ? "s1g" : "s1"})
 SELECT ${out.join(",\n  ")} FROM s2`,
   ];
   const lit = d.literal;

@@ -62,13 +62,19 @@ export async function fillEntityTable(
     "m.entity_id",
     `row_number() OVER (ORDER BY ${order(d, "m.entity_id")}) - 1`,
     ...columns.columns.map((c) => toLayoutValue(d, c.type, `m.${c.alias}`)),
-    ...columns.channels.map((_, i) => `c.c${i}`),
+    ...columns.channels.map((_, i) => `m.c${i}`),
   ];
-  const pivot =
-    columns.channels.length > 0
-      ? ` LEFT JOIN (SELECT entity_id, ${columns.channels.map((ch, i) => `max(CASE WHEN channel = ${d.literal(ch)} THEN state END) AS c${i}`).join(", ")} FROM ${q(tables.consent)} GROUP BY entity_id) c ON c.entity_id = m.entity_id`
-      : "";
-  await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${q(tables.merged)} m${pivot}`);
+  if (columns.channels.length === 0) {
+    await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${q(tables.merged)} m`);
+  } else {
+    // consent beside the merged values first, numbered after: the join and the numbering's sort in one statement do not fit a small memory_limit
+    const withConsent = q(`${tables.merged}__consent`);
+    await run(
+      `CREATE TABLE ${withConsent} AS SELECT m.*, ${columns.channels.map((_, i) => `c.c${i}`).join(", ")} FROM ${q(tables.merged)} m LEFT JOIN (SELECT entity_id, ${columns.channels.map((ch, i) => `max(CASE WHEN channel = ${d.literal(ch)} THEN state END) AS c${i}`).join(", ")} FROM ${q(tables.consent)} GROUP BY entity_id) c ON c.entity_id = m.entity_id`,
+    );
+    await run(`INSERT INTO ${q(TABLE_NAMES[table])} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${withConsent} m`);
+    await run(`DROP TABLE ${withConsent}`);
+  }
   const [row] = await run(`SELECT count(*) AS n FROM ${q(TABLE_NAMES[table])}`);
   return Number(row!.n);
 }
@@ -85,8 +91,12 @@ export async function fillLinkTable(run: SqlRunner, d: WarehouseDialect, layout:
   const links = q(tables.links);
   const field = (name: string, type: FieldType, expr: string) => [q(column(name)), toLayoutValue(d, type, expr)] as const;
   const list = (expr: string) => `coalesce(${expr}, ${emptyTextList(d)})`;
+  const source = (value: string, name: string) => `SELECT account_id, person_id, ${name === "roles" ? "unnest(roles)" : "rule"} AS ${value} FROM ${links}`;
+  // DuckDB: one grouping that sorts each small list (an ordered aggregate after a DISTINCT does not fit a small memory_limit)
   const set = (value: string, name: string) =>
-    `SELECT account_id, person_id, array_agg(${value} ORDER BY ${order(d, value)}) AS ${name} FROM (SELECT DISTINCT account_id, person_id, ${value} FROM (SELECT account_id, person_id, ${name === "roles" ? "unnest(roles)" : "rule"} AS ${value} FROM ${links}) u WHERE ${value} IS NOT NULL) x GROUP BY account_id, person_id`;
+    d.name === "duckdb"
+      ? `SELECT account_id, person_id, list_sort(list_distinct(array_agg(${value}))) AS ${name} FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL GROUP BY account_id, person_id`
+      : `SELECT account_id, person_id, array_agg(${value} ORDER BY ${order(d, value)}) AS ${name} FROM (SELECT DISTINCT account_id, person_id, ${value} FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL) x GROUP BY account_id, person_id`;
   const assigned = [
     [q(column("roles")), list("r.roles")] as const,
     field("isDirect", "boolean", "g.is_direct"),
@@ -96,11 +106,15 @@ export async function fillLinkTable(run: SqlRunner, d: WarehouseDialect, layout:
     [q(column("endDate")), "CAST(g.end_date AS DATE)"] as const,
     [q(column("reasons")), list("w.reasons")] as const,
   ];
-  await run(`INSERT INTO ${q(TABLE_NAMES.links)} (_row, _account_id, _person_id, ${assigned.map(([n]) => n).join(", ")})
-SELECT row_number() OVER (ORDER BY ${order(d, "g.account_id")}, ${order(d, "g.person_id")}) - 1, g.account_id, g.person_id, ${assigned.map(([, v]) => v).join(", ")}
+  // merged first, numbered after: the joins and the sort of the numbering in one statement do not fit a small memory_limit
+  const merged = q(`${tables.links}__merged`);
+  await run(`CREATE TABLE ${merged} AS SELECT g.account_id, g.person_id, ${assigned.map(([, v], i) => `${v} AS c${i}`).join(", ")}
 FROM (SELECT account_id, person_id, bool_or(is_direct) AS is_direct, bool_or(is_active) AS is_active, bool_or(is_primary) AS is_primary, min(start_date) AS start_date, max(end_date) AS end_date FROM ${links} GROUP BY account_id, person_id) g
 LEFT JOIN (${set("role", "roles")}) r ON r.account_id = g.account_id AND r.person_id = g.person_id
 LEFT JOIN (${set("reason", "reasons")}) w ON w.account_id = g.account_id AND w.person_id = g.person_id`);
+  await run(`INSERT INTO ${q(TABLE_NAMES.links)} (_row, _account_id, _person_id, ${assigned.map(([n]) => n).join(", ")})
+SELECT row_number() OVER (ORDER BY ${order(d, "account_id")}, ${order(d, "person_id")}) - 1, account_id, person_id, ${assigned.map((_, i) => `c${i}`).join(", ")} FROM ${merged}`);
+  await run(`DROP TABLE ${merged}`);
   const [row] = await run(`SELECT count(*) AS n FROM ${q(TABLE_NAMES.links)}`);
   return Number(row!.n);
 }

@@ -423,7 +423,7 @@ SELECT record, namespace, value FROM (SELECT i.record, i.namespace, CASE WHEN i.
 WHERE (namespace <> 'email' OR (REGEXP_CONTAINS(value, '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(value, '^(?:^.*\\s.*$)$'))) AND length(value) <= 1024 AND NOT (lower(value) IN ('', 'null', 'none', 'n/a', 'na', 'undefined', 'unknown', 'anonymous', 'invalid', 'test', '-1', '0', 'test@test.com', 'test@example.com', 'email@example.com', 'user@example.com') OR REGEXP_CONTAINS(lower(value), '^(?:^[0-]*$)$') OR REGEXP_CONTAINS(lower(value), '^(?:^(noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|mailer-daemon|postmaster)@.*$)$'));
 
 -- connected components (one label-propagation round shown; the driver repeats it until no label changes) (bigquery)
-CREATE TABLE `p_ids__edges` AS
+CREATE TABLE `p_ids__edge_texts` AS
 WITH own AS (SELECT record, namespace || CODE_POINTS_TO_STRING([31]) || value AS own_key FROM `p_records`),
 caps AS (SELECT 'salesforce.contact' AS namespace, CAST(NULL AS INT64) AS cap UNION ALL SELECT 'salesforce.lead' AS namespace, CAST(NULL AS INT64) AS cap UNION ALL SELECT 'marketo.lead' AS namespace, CAST(NULL AS INT64) AS cap UNION ALL SELECT 'email' AS namespace, 10 AS cap),
 held AS (SELECT v.record, v.namespace, v.value, o.own_key FROM `p_values` v JOIN own o ON o.record = v.record JOIN caps ON caps.namespace = v.namespace),
@@ -432,14 +432,25 @@ SELECT DISTINCT h.record, 'v' || CODE_POINTS_TO_STRING([31]) || h.namespace || C
 UNION DISTINCT
 SELECT record, 'o' || CODE_POINTS_TO_STRING([31]) || own_key FROM own;
 
+CREATE TABLE `p_ids__groups` AS SELECT grp, row_number() OVER (ORDER BY grp) AS gid FROM (SELECT DISTINCT grp FROM `p_ids__edge_texts`) t;
+
+CREATE TABLE `p_ids__edges` AS SELECT e.record, g.gid AS grp FROM `p_ids__edge_texts` e JOIN `p_ids__groups` g ON g.grp = e.grp;
+
+DROP TABLE `p_ids__edge_texts`;
+
+DROP TABLE `p_ids__groups`;
+
 CREATE TABLE `p_ids__labels` AS SELECT record, record AS label FROM `p_records`;
 
+CREATE TABLE `p_ids__group_labels` AS SELECT e.grp, min(l.label) AS label FROM `p_ids__edges` e JOIN `p_ids__labels` l ON l.record = e.record GROUP BY e.grp;
+
 CREATE TABLE `p_ids__next` AS
-WITH g AS (SELECT e.grp, min(l.label) AS label FROM `p_ids__edges` e JOIN `p_ids__labels` l ON l.record = e.record GROUP BY e.grp),
-r AS (SELECT e.record, min(g.label) AS label FROM `p_ids__edges` e JOIN g ON g.grp = e.grp GROUP BY e.record)
+WITH r AS (SELECT e.record, min(g.label) AS label FROM `p_ids__edges` e JOIN `p_ids__group_labels` g ON g.grp = e.grp GROUP BY e.record)
 SELECT l.record, CASE WHEN r.label < l.label THEN r.label ELSE l.label END AS label FROM `p_ids__labels` l LEFT JOIN r ON r.record = l.record;
 
 SELECT count(*) AS changed FROM `p_ids__next` n JOIN `p_ids__labels` l ON l.record = n.record WHERE n.label <> l.label;
+
+DROP TABLE `p_ids__group_labels`;
 
 DROP TABLE `p_ids__labels`;
 

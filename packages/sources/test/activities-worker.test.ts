@@ -132,11 +132,12 @@ describe("Marketo activity files read in a worker thread", () => {
   it("ends the worker on abort, even while it waits for the graph to take its chunks", async () => {
     const path = files.write(
       "activities.csv",
-      `${HEADER.join(",")}\n${Array.from({ length: 100 }, (_, i) => `${i + 1},1001,2026-11-10T14:00:00.000Z,1,,,/p,`).join("\n")}\n`,
+      `${HEADER.join(",")}\n${Array.from({ length: 150_000 }, (_, i) => `${i + 1},1001,2026-11-10T14:00:00.000Z,1,,,/p,`).join("\n")}\n`,
     );
     const controller = new AbortController();
     const read = startEventsWorkerRead(path, "activities.csv", {}, undefined, 1);
-    // 100 chunks of 1 record: the worker posts a few ahead, then waits until they are taken
+    // a chunk ends with each block the file is read in (64 KiB): about 100 chunks of 6.6 MB, more than the
+    // worker may post ahead, so it waits for them to be taken and cannot end by itself (exit code 0)
     const finishing = read.finish(new IdentityGraph(), createFileReport("activities.csv", "marketo:activities"), {
       signal: controller.signal,
       onProgress: () => controller.abort(new Error("enough")),

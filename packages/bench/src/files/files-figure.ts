@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { runJsonChild } from "../json-child.js";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,19 +39,7 @@ export function exportFolder(scale: number): { folder: string; files: Record<str
 
 /** Runs one engine in a child process and returns what it reported. */
 export function runChild(engine: "ours" | "duckdb", folder: string, nodeOptions: readonly string[] = []): Promise<FilesRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=16000", ...nodeOptions, "--import", "tsx", CHILD, engine, folder], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = out.trim().split("\n").pop();
-      if (code !== 0 || !last) reject(new Error(`the ${engine} run failed (exit ${code})`));
-      else resolve(JSON.parse(last) as FilesRun);
-    });
-  });
+  return runJsonChild<FilesRun>(`${engine} run`, ["--expose-gc", "--max-old-space-size=16000", ...nodeOptions], CHILD, [engine, folder]);
 }
 
 const median = (values: readonly number[]) => {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { runJsonChild } from "../json-child.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,21 +35,9 @@ export async function measureWarehouse(
   log(
     `warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}; DuckDB memory_limit ${memoryLimit ?? "default"}`,
   );
-  const run = await new Promise<WarehouseRun>((resolve, reject) => {
-    const args = [folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit]), ...duckDBSettingsArgs(duckdb)];
-    const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
-    const child = spawn(process.execPath, [...heap, "--import", "tsx", CHILD, ...args], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = out.trim().split("\n").pop();
-      if (code !== 0 || !last) reject(new Error(`the warehouse run failed (exit ${code})`));
-      else resolve(JSON.parse(last) as WarehouseRun);
-    });
-  });
+  const args = [folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit]), ...duckDBSettingsArgs(duckdb)];
+  const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
+  const run = await runJsonChild<WarehouseRun>("warehouse run", heap, CHILD, args);
   return { scale, exportBytes, ...run, ...(memoryLimit === undefined ? {} : { memoryLimit }) };
 }
 

@@ -20,9 +20,9 @@ const CONFIGS: IdentityConfigInput[] = [
 ];
 const lit = (s: string | undefined) => (s === undefined ? "NULL" : `'${s.replaceAll("'", "''")}'`);
 
-// Snowflake, BigQuery and Spark merge with FIRST_VALUE over a window, DuckDB with arg_min over numbered rows; each engine here runs
+// Snowflake, BigQuery and Spark merge with FIRST_VALUE over a window, DuckDB with first_value(… IGNORE NULLS) over one window per order; each engine here runs
 // every form it can against the ordered array_agg form
-const FORMS: Record<string, readonly WarehouseDialect["firstValueBy"][]> = { duckdb: ["window", "argMin"], postgres: ["window"] };
+const FORMS: Record<string, readonly WarehouseDialect["firstValueBy"][]> = { duckdb: ["window", "ignoreNulls"], postgres: ["window"] };
 describe.each(ENGINES.flatMap(([name, open]) => (FORMS[name] ?? []).map((form) => [form, name, open] as const)))(
   "the %s form of the field merge in %s",
   (form, name, open) => {

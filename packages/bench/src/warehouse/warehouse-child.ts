@@ -8,7 +8,8 @@
  * own person audience of about 20% of persons (`benchActivationAudience`, not
  * a seed audience) from its query (`source: "sql"`) to the local-folder
  * destination. Writes the layout the load returned to `<work>/layout.json`
- * (the activation probe reuses it) and prints one JSON line.
+ * (the activation probe reuses it), each load statement's time and the peak
+ * RSS so far to `<work>/statements.tsv`, and prints one JSON line.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ import { benchActivationAudience } from "./bench-audience.js";
 import { applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf, type DuckDBSettings } from "./duckdb-settings.js";
 import { phase, type PhaseCost } from "./phase-cost.js";
 import { activateFromSql, type SqlActivation } from "./sql-activation.js";
+import { loggingRunner } from "./statement-log.js";
 
 export type { PhaseCost } from "./phase-cost.js";
 
@@ -62,7 +64,9 @@ async function run(folder: string, work: string, settings: DuckDBSettings): Prom
   await connection.run("SET allocator_background_threads = true");
   try {
     const load = await phase(() =>
-      loadExportsIntoWarehouse({ dialect: "duckdb", connection }, exportFileList(folder), { relatedTables: EXPORT_RELATED_TABLES }),
+      loadExportsIntoWarehouse({ dialect: "duckdb", connection: loggingRunner(connection, join(work, "statements.tsv")) }, exportFileList(folder), {
+        relatedTables: EXPORT_RELATED_TABLES,
+      }),
     );
     const { layout } = load.value;
     writeFileSync(join(work, "layout.json"), JSON.stringify(layout));

@@ -30,5 +30,5 @@ export const DUCKDB_WAREHOUSE: WarehouseDialect = {
   boolAnd: (expr) => `bool_and(${expr})`,
   boolOr: (expr) => `bool_or(${expr})`,
   binaryCollation: "",
-  firstValueBy: "argMin",
+  firstValueBy: "ignoreNulls",
 };

@@ -57,13 +57,14 @@ export interface WarehouseDialect {
   readonly binaryCollation: string;
   /**
    * How a merge picks the first present value of a field: `arrayAgg` with an
-   * ordered, filtered `array_agg(…)[1]` (PostgreSQL), `argMin` with
-   * `arg_min(…) FILTER (…)` over the rows numbered in the merge order within
-   * their entity (DuckDB: no ordered list per entity, so it fits a small
-   * `memory_limit`), `window` with `FIRST_VALUE` over the entity's records,
-   * present values first.
+   * ordered, filtered `array_agg(…)[1]` (PostgreSQL), `ignoreNulls` with
+   * `first_value(… IGNORE NULLS)` over the entity's records in the merge order,
+   * one window shared by the fields of one order (DuckDB: no state per
+   * entity, only sorts, which spill, so it fits a small `memory_limit`),
+   * `window` with `FIRST_VALUE` over the entity's records, present values
+   * first (one window per field).
    */
-  readonly firstValueBy: "arrayAgg" | "argMin" | "window";
+  readonly firstValueBy: "arrayAgg" | "ignoreNulls" | "window";
 }
 
 import { BIGQUERY_WAREHOUSE } from "./bigquery.js";

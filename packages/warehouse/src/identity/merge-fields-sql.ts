@@ -23,9 +23,10 @@ const rank = (d: WarehouseDialect, list: readonly string[], column: string) =>
  * `updated_at`; `mostRecent`: the latest `updated_at` first, then that order.
  * Copies of one record that tie on all of these are told apart in memory by
  * their JSON text; here by the record number. PostgreSQL takes the first of
- * an ordered, filtered `array_agg`; DuckDB the `arg_min` of the present values
- * by their number in that order; Snowflake, BigQuery and Spark the
- * `FIRST_VALUE` over the entity's records with present values first.
+ * an ordered, filtered `array_agg`; DuckDB the `first_value(… IGNORE NULLS)`
+ * over the entity's records in that order (blanks made NULL); Snowflake,
+ * BigQuery and Spark the `FIRST_VALUE` over the entity's records with present
+ * values first.
  */
 export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig, input: MergeFieldsInput): string {
   const q = d.quote;
@@ -35,7 +36,7 @@ export function mergeFieldsSql(d: WarehouseDialect, config: EntityIdentityConfig
     (config.fieldPolicies[field] ?? config.defaultPolicy) === "mostRecent" ? `s.updated_at DESC NULLS LAST, ${precedence}` : precedence;
   const text = d.textType;
   if (d.firstValueBy === "window") return windowMerge(d, input, order);
-  if (d.firstValueBy === "argMin") return argMinMerge(d, config, input, precedence, order);
+  if (d.firstValueBy === "ignoreNulls") return ignoreNullsMerge(d, config, input, precedence, order);
   const merged = input.fields.map(
     (f) => `(array_agg(s.${q(f)} ORDER BY ${order(f)}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${text}) <> ''))[1] AS ${q(f)}`,
   );
@@ -45,24 +46,35 @@ GROUP BY k.entity_id`;
 }
 
 /**
- * The merge as a plain grouping: each candidate row numbered once per order
- * within its entity (a partitioned sort, which spills), then per field the
- * value of the lowest number among the present values (`arg_min … FILTER`,
- * a small fixed state per entity instead of an ordered list).
+ * The merge as one pass of windows: each candidate row's entity sorted once
+ * per order (a partitioned sort, which spills), and per field the first
+ * present value over the whole entity (`first_value(… IGNORE NULLS)`, blanks
+ * made NULL first); one row per entity, the first in the precedence order.
+ * Fields of one order share their window, so `sourcePrecedence` fields cost
+ * one sort together. No per-entity state is held, as a grouping's `arg_min`
+ * or `array_agg` would (those ran out of a 400MB `memory_limit` at 5M entities).
  */
-function argMinMerge(d: WarehouseDialect, config: EntityIdentityConfig, input: MergeFieldsInput, precedence: string, order: (field: string) => string): string {
+function ignoreNullsMerge(
+  d: WarehouseDialect,
+  config: EntityIdentityConfig,
+  input: MergeFieldsInput,
+  precedence: string,
+  order: (field: string) => string,
+): string {
   const q = d.quote;
   const recent = (f: string) => (config.fieldPolicies[f] ?? config.defaultPolicy) === "mostRecent";
-  const numbers = [`row_number() OVER (PARTITION BY k.entity_id ORDER BY ${precedence}) AS _by_precedence`];
-  if (input.fields.some(recent)) numbers.push(`row_number() OVER (PARTITION BY k.entity_id ORDER BY ${order(input.fields.find(recent)!)}) AS _by_recency`);
+  const whole = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING";
+  const windows = [`_by_precedence AS (PARTITION BY k.entity_id ORDER BY ${precedence} ${whole})`];
+  if (input.fields.some(recent)) windows.push(`_by_recency AS (PARTITION BY k.entity_id ORDER BY ${order(input.fields.find(recent)!)} ${whole})`);
   const merged = input.fields.map(
     (f) =>
-      `arg_min(s.${q(f)}, ${recent(f) ? "_by_recency" : "_by_precedence"}) FILTER (WHERE s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${d.textType}) <> '') AS ${q(f)}`,
+      `first_value(CASE WHEN s.${q(f)} IS NOT NULL AND CAST(s.${q(f)} AS ${d.textType}) <> '' THEN s.${q(f)} END IGNORE NULLS) OVER ${recent(f) ? "_by_recency" : "_by_precedence"} AS ${q(f)}`,
   );
-  return `SELECT entity_id${merged.map((m) => `,\n  ${m}`).join("")}
-FROM (SELECT k.entity_id, s.*, ${numbers.join(", ")}
-FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record) s
-GROUP BY entity_id`;
+  return `SELECT entity_id${input.fields.map((f) => `, ${q(f)}`).join("")} FROM (
+SELECT k.entity_id, row_number() OVER _by_precedence AS _n${merged.map((m) => `,\n  ${m}`).join("")}
+FROM ${q(input.candidates)} s JOIN ${q(input.clusters)} k ON k.record = s.record
+WINDOW ${windows.join(", ")}
+) m WHERE _n = 1`;
 }
 
 /** The merge with window functions: each field's first value over the entity's records, present values first; one row per entity. */

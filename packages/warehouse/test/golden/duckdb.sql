@@ -474,20 +474,21 @@ UNION ALL
 SELECT r.record, 'email' AS channel, CASE WHEN s."unsubscribed" = TRUE THEN 'denied' ELSE 'granted' END AS state FROM "mk_leads" s JOIN "p_records" r ON r.source_table = 'mk_leads' AND r.source_record = s._record WHERE s."unsubscribed" IS NOT NULL;
 
 -- merged person fields (duckdb)
-SELECT entity_id,
-  arg_min(s."email", _by_precedence) FILTER (WHERE s."email" IS NOT NULL AND CAST(s."email" AS VARCHAR) <> '') AS "email",
-  arg_min(s."firstName", _by_precedence) FILTER (WHERE s."firstName" IS NOT NULL AND CAST(s."firstName" AS VARCHAR) <> '') AS "firstName",
-  arg_min(s."lastName", _by_precedence) FILTER (WHERE s."lastName" IS NOT NULL AND CAST(s."lastName" AS VARCHAR) <> '') AS "lastName",
-  arg_min(s."title", _by_precedence) FILTER (WHERE s."title" IS NOT NULL AND CAST(s."title" AS VARCHAR) <> '') AS "title",
-  arg_min(s."department", _by_precedence) FILTER (WHERE s."department" IS NOT NULL AND CAST(s."department" AS VARCHAR) <> '') AS "department",
-  arg_min(s."phone", _by_precedence) FILTER (WHERE s."phone" IS NOT NULL AND CAST(s."phone" AS VARCHAR) <> '') AS "phone",
-  arg_min(s."country", _by_precedence) FILTER (WHERE s."country" IS NOT NULL AND CAST(s."country" AS VARCHAR) <> '') AS "country",
-  arg_min(s."city", _by_precedence) FILTER (WHERE s."city" IS NOT NULL AND CAST(s."city" AS VARCHAR) <> '') AS "city",
-  arg_min(s."createdAt", _by_precedence) FILTER (WHERE s."createdAt" IS NOT NULL AND CAST(s."createdAt" AS VARCHAR) <> '') AS "createdAt",
-  arg_min(s."updatedAt", _by_precedence) FILTER (WHERE s."updatedAt" IS NOT NULL AND CAST(s."updatedAt" AS VARCHAR) <> '') AS "updatedAt"
-FROM (SELECT k.entity_id, s.*, row_number() OVER (PARTITION BY k.entity_id ORDER BY CASE s.system WHEN 'salesforce' THEN 0 WHEN 'marketo' THEN 1 ELSE 2 END, s.system, CASE s.namespace WHEN 'salesforce.contact' THEN 0 WHEN 'salesforce.lead' THEN 1 WHEN 'marketo.lead' THEN 2 ELSE 3 END, s.namespace, s.value, s.updated_at DESC NULLS LAST, s.record) AS _by_precedence
-FROM "p_candidates" s JOIN "p_ids" k ON k.record = s.record) s
-GROUP BY entity_id;
+SELECT entity_id, "email", "firstName", "lastName", "title", "department", "phone", "country", "city", "createdAt", "updatedAt" FROM (
+SELECT k.entity_id, row_number() OVER _by_precedence AS _n,
+  first_value(CASE WHEN s."email" IS NOT NULL AND CAST(s."email" AS VARCHAR) <> '' THEN s."email" END IGNORE NULLS) OVER _by_precedence AS "email",
+  first_value(CASE WHEN s."firstName" IS NOT NULL AND CAST(s."firstName" AS VARCHAR) <> '' THEN s."firstName" END IGNORE NULLS) OVER _by_precedence AS "firstName",
+  first_value(CASE WHEN s."lastName" IS NOT NULL AND CAST(s."lastName" AS VARCHAR) <> '' THEN s."lastName" END IGNORE NULLS) OVER _by_precedence AS "lastName",
+  first_value(CASE WHEN s."title" IS NOT NULL AND CAST(s."title" AS VARCHAR) <> '' THEN s."title" END IGNORE NULLS) OVER _by_precedence AS "title",
+  first_value(CASE WHEN s."department" IS NOT NULL AND CAST(s."department" AS VARCHAR) <> '' THEN s."department" END IGNORE NULLS) OVER _by_precedence AS "department",
+  first_value(CASE WHEN s."phone" IS NOT NULL AND CAST(s."phone" AS VARCHAR) <> '' THEN s."phone" END IGNORE NULLS) OVER _by_precedence AS "phone",
+  first_value(CASE WHEN s."country" IS NOT NULL AND CAST(s."country" AS VARCHAR) <> '' THEN s."country" END IGNORE NULLS) OVER _by_precedence AS "country",
+  first_value(CASE WHEN s."city" IS NOT NULL AND CAST(s."city" AS VARCHAR) <> '' THEN s."city" END IGNORE NULLS) OVER _by_precedence AS "city",
+  first_value(CASE WHEN s."createdAt" IS NOT NULL AND CAST(s."createdAt" AS VARCHAR) <> '' THEN s."createdAt" END IGNORE NULLS) OVER _by_precedence AS "createdAt",
+  first_value(CASE WHEN s."updatedAt" IS NOT NULL AND CAST(s."updatedAt" AS VARCHAR) <> '' THEN s."updatedAt" END IGNORE NULLS) OVER _by_precedence AS "updatedAt"
+FROM "p_candidates" s JOIN "p_ids" k ON k.record = s.record
+WINDOW _by_precedence AS (PARTITION BY k.entity_id ORDER BY CASE s.system WHEN 'salesforce' THEN 0 WHEN 'marketo' THEN 1 ELSE 2 END, s.system, CASE s.namespace WHEN 'salesforce.contact' THEN 0 WHEN 'salesforce.lead' THEN 1 WHEN 'marketo.lead' THEN 2 ELSE 3 END, s.namespace, s.value, s.updated_at DESC NULLS LAST, s.record ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+) m WHERE _n = 1;
 
 -- merged consent (duckdb)
 SELECT k.entity_id, s.channel, CASE max(CASE s.state WHEN 'denied' THEN 2 WHEN 'granted' THEN 1 ELSE 0 END) WHEN 2 THEN 'denied' WHEN 1 THEN 'granted' ELSE 'unknown' END AS state

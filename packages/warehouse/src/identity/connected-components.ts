@@ -50,12 +50,14 @@ export async function clusterRecordsInSql(run: SqlRunner, d: WarehouseDialect, c
   const caps = config.mergeOn
     .map((r) => `SELECT ${d.literal(r.namespace)} AS namespace, ${r.maxRecordsPerValue ?? `CAST(NULL AS ${d.bigintType})`} AS cap`)
     .join(" UNION ALL ");
-  // a group is a merge value within its cap, or an own key (copies of one record)
+  // a group is a merge value within its cap, or an own key (copies of one record); the distinct holders of a value are
+  // listed before they are counted (a plain DISTINCT spills, a count(DISTINCT …) keeps a set per value in memory)
   await run(`CREATE TABLE ${edgeTexts} AS
 WITH own AS (SELECT record, namespace || ${sep} || value AS own_key FROM ${q(tables.records)}),
 caps AS (${caps === "" ? `SELECT CAST(NULL AS ${d.textCastType}) AS namespace, CAST(NULL AS ${d.bigintType}) AS cap ${d.noRows}` : caps}),
 held AS (SELECT v.record, v.namespace, v.value, o.own_key FROM ${q(tables.values)} v JOIN own o ON o.record = v.record JOIN caps ON caps.namespace = v.namespace),
-allowed AS (SELECT h.namespace, h.value FROM held h JOIN caps ON caps.namespace = h.namespace GROUP BY h.namespace, h.value, caps.cap HAVING caps.cap IS NULL OR count(DISTINCT h.own_key) <= caps.cap)
+holders AS (SELECT DISTINCT namespace, value, own_key FROM held),
+allowed AS (SELECT h.namespace, h.value FROM holders h JOIN caps ON caps.namespace = h.namespace GROUP BY h.namespace, h.value, caps.cap HAVING caps.cap IS NULL OR count(*) <= caps.cap)
 SELECT DISTINCT h.record, 'v' || ${sep} || h.namespace || ${sep} || h.value AS grp FROM held h JOIN allowed a ON a.namespace = h.namespace AND a.value = h.value
 ${d.unionDistinct}
 SELECT record, 'o' || ${sep} || own_key FROM own`);

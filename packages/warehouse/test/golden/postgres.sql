@@ -415,7 +415,8 @@ CREATE TABLE "p_ids__edge_texts" AS
 WITH own AS (SELECT record, namespace || chr(31) || value AS own_key FROM "p_records"),
 caps AS (SELECT 'salesforce.contact' AS namespace, CAST(NULL AS BIGINT) AS cap UNION ALL SELECT 'salesforce.lead' AS namespace, CAST(NULL AS BIGINT) AS cap UNION ALL SELECT 'marketo.lead' AS namespace, CAST(NULL AS BIGINT) AS cap UNION ALL SELECT 'email' AS namespace, 10 AS cap),
 held AS (SELECT v.record, v.namespace, v.value, o.own_key FROM "p_values" v JOIN own o ON o.record = v.record JOIN caps ON caps.namespace = v.namespace),
-allowed AS (SELECT h.namespace, h.value FROM held h JOIN caps ON caps.namespace = h.namespace GROUP BY h.namespace, h.value, caps.cap HAVING caps.cap IS NULL OR count(DISTINCT h.own_key) <= caps.cap)
+holders AS (SELECT DISTINCT namespace, value, own_key FROM held),
+allowed AS (SELECT h.namespace, h.value FROM holders h JOIN caps ON caps.namespace = h.namespace GROUP BY h.namespace, h.value, caps.cap HAVING caps.cap IS NULL OR count(*) <= caps.cap)
 SELECT DISTINCT h.record, 'v' || chr(31) || h.namespace || chr(31) || h.value AS grp FROM held h JOIN allowed a ON a.namespace = h.namespace AND a.value = h.value
 UNION
 SELECT record, 'o' || chr(31) || own_key FROM own;

@@ -151,6 +151,8 @@ function filesSection(result: BenchResult): string[] {
     "  activities re-pointed to the unified person; intent surges to the account with the same domain).",
     "",
     "Each engine runs in a child process of its own, so its peak resident memory (`getrusage` max RSS) is its own.",
+    "Ours runs with `--max-semi-space-size=64` (a 64 MB young generation; V8's default is 16 MB), the setting",
+    "[ingest-performance.md](ingest-performance.md) recommends for large loads (its figures before the fifth round ran with the default).",
     "Every run is checked: both engines must build the same unified person ids and the same number of links, person",
     "events and account events, or the figure fails. Times are medians of the runs (3, alternating engines; 1 at scale 1,",
     `where a run takes minutes). The machine: ${machine()}, shared with other work, so the`,

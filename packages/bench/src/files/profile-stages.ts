@@ -26,8 +26,16 @@ interface CpuProfile {
 const STAGES: readonly (readonly [string, (url: string, name: string) => boolean])[] = [
   ["garbage collection", (_u, n) => n === "(garbage collector)"],
   ["zod (records checked in the graph)", (u) => u.includes("/zod/")],
-  ["CSV splitting and decoding", (u) => /sources\/src\/read\/(csv-records|read-csv|utf8-decoder|input-source|stream-mapped-csv)\.ts/.test(u) || u.includes("csv-parse")],
-  ["mapping rows (map-rows, values, the exporters' specs)", (u) => /sources\/src\/(read\/(map-rows|source-row|object-spec|empty-record|column-names|consent-columns)|values|salesforce|marketo|partner|generic)\//.test(u) || /sources\/src\/read\/(map-rows|source-row|object-spec|empty-record|column-names|consent-columns)\.ts/.test(u)],
+  [
+    "CSV splitting and decoding",
+    (u) => /sources\/src\/read\/(csv-records|read-csv|utf8-decoder|input-source|stream-mapped-csv)\.ts/.test(u) || u.includes("csv-parse"),
+  ],
+  [
+    "mapping rows (map-rows, values, the exporters' specs)",
+    (u) =>
+      /sources\/src\/(read\/(map-rows|source-row|object-spec|empty-record|column-names|consent-columns)|values|salesforce|marketo|partner|generic)\//.test(u) ||
+      /sources\/src\/read\/(map-rows|source-row|object-spec|empty-record|column-names|consent-columns)\.ts/.test(u),
+  ],
   ["unification", (u) => /core\/src\/identity\/(unify|union-find|cluster-index|merge-values|unified-entities)\.ts/.test(u)],
   ["building the Snapshot", (u) => /core\/src\/(snapshot\/|identity\/to-snapshot\.ts)/.test(u)],
   ["identity graph add, event store", (u) => /core\/src\/identity\//.test(u) || /core\/src\/(source-key|values|domain|entity-fields)\.ts/.test(u)],

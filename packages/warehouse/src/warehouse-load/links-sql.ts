@@ -86,19 +86,28 @@ SELECT DISTINCT k.entity_id AS account_id, ${digits} AS duns FROM ${q(accountDun
   const accountIds = `SELECT ref, entity_id FROM (${resolveRefsSql(d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters })}) v
 UNION ALL ${byKey("domain", `LEFT JOIN ${q(domains)} m ON m.raw = l.account_value LEFT JOIN ${q(t.accountDomains)} a ON a.domain = m.domain`)}
 UNION ALL ${byKey("duns", `LEFT JOIN ${q(t.accountDuns)} a ON a.duns = regexp_replace(l.account_value, '[^0-9]', '', 'g')`)}`;
-  const byDomain = config.linkByEmailDomain
-    ? `
-UNION ALL
+  // each step its own statement, so no one plan holds every join and grouping at once (they spill one at a time)
+  const personIdTable = q(`${prefix}link_person_ids`);
+  const accountIdTable = q(`${prefix}link_account_ids`);
+  await run(`CREATE TABLE ${personIdTable} AS ${personIds}`);
+  await run(`CREATE TABLE ${accountIdTable} AS ${accountIds}`);
+  await run(`CREATE TABLE ${q(t.links)} AS
+SELECT a.entity_id AS account_id, p.entity_id AS person_id, l.rule, l.roles, l.is_direct, l.is_active, l.is_primary, l.start_date, l.end_date
+FROM ${stated} l JOIN ${personIdTable} p ON p.ref = l.ref JOIN ${accountIdTable} a ON a.ref = l.ref
+WHERE p.entity_id IS NOT NULL AND a.entity_id IS NOT NULL`);
+  const work = [stated, q(`${prefix}link_person_refs`), q(`${prefix}link_account_refs`), personIdTable, accountIdTable];
+  if (config.linkByEmailDomain) {
+    // a domain held by more accounts than the cap links no one: the accounts per domain are counted once
+    const domainAccounts = q(`${prefix}link_domain_accounts`);
+    await run(`CREATE TABLE ${domainAccounts} AS SELECT domain, count(*) AS accounts FROM ${q(t.accountDomains)} GROUP BY domain`);
+    await run(`INSERT INTO ${q(t.links)}
 SELECT a.account_id, p.person_id, 'emailDomain', CAST(NULL AS ${listType}), FALSE, TRUE, FALSE, CAST(NULL AS ${text}), CAST(NULL AS ${text})
 FROM (SELECT DISTINCT k.entity_id AS person_id, m.domain FROM ${q(persons.values)} v JOIN ${q(persons.clusters)} k ON k.record = v.record JOIN ${q(domains)} m ON m.raw = v.value
       WHERE v.namespace = 'email' AND m.domain IS NOT NULL AND NOT m.free_mail) p
-JOIN ${q(t.accountDomains)} a ON a.domain = p.domain
-WHERE (SELECT count(*) FROM ${q(t.accountDomains)} n WHERE n.domain = p.domain) <= ${config.maxAccountsPerEmailDomain}`
-    : "";
-  await run(`CREATE TABLE ${q(t.links)} AS
-SELECT a.entity_id AS account_id, p.entity_id AS person_id, l.rule, l.roles, l.is_direct, l.is_active, l.is_primary, l.start_date, l.end_date
-FROM ${stated} l JOIN (${personIds}) p ON p.ref = l.ref JOIN (${accountIds}) a ON a.ref = l.ref
-WHERE p.entity_id IS NOT NULL AND a.entity_id IS NOT NULL${byDomain}`);
-  for (const table of [stated, q(`${prefix}link_person_refs`), q(`${prefix}link_account_refs`)]) await run(`DROP TABLE ${table}`);
+JOIN ${domainAccounts} n ON n.domain = p.domain AND n.accounts <= ${config.maxAccountsPerEmailDomain}
+JOIN ${q(t.accountDomains)} a ON a.domain = p.domain`);
+    work.push(domainAccounts);
+  }
+  for (const table of work) await run(`DROP TABLE ${table}`);
   return t;
 }

@@ -4,11 +4,12 @@ import type { DuckDBRunner } from "@abm-kit/warehouse";
 /**
  * A {@link DuckDBRunner} that runs each statement on `connection` and appends
  * one line to `path` when it ends: milliseconds, the process's peak RSS so far
- * (MB), `ok` or `failed`, and the statement's first 160 characters — so a run that fails or is
+ * (MB), `ok` or `failed`, what DuckDB's buffer manager holds by tag
+ * (`duckdb_memory()`, in memory / spilled, tags over 10 MB), and the statement's first 160 characters — so a run that fails or is
  * stopped still shows how far it got and where the memory went.
  */
 export function loggingRunner(connection: DuckDBRunner, path: string): DuckDBRunner {
-  writeFileSync(path, "ms\tpeak RSS MB\toutcome\tstatement\n");
+  writeFileSync(path, "ms\tpeak RSS MB\toutcome\tDuckDB memory MB (memory/temporary by tag)\tstatement\n");
   const logged =
     <T>(run: (sql: string) => Promise<T>) =>
     async (sql: string): Promise<T> => {
@@ -21,8 +22,23 @@ export function loggingRunner(connection: DuckDBRunner, path: string): DuckDBRun
       } finally {
         const ms = Math.round(performance.now() - started);
         const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
-        appendFileSync(path, `${ms}\t${peakMB}\t${outcome}\t${sql.replace(/\s+/g, " ").slice(0, 160)}\n`);
+        const held = await heldMemory(connection);
+        appendFileSync(path, `${ms}\t${peakMB}\t${outcome}\t${held}\t${sql.replace(/\s+/g, " ").slice(0, 160)}\n`);
       }
     };
   return { run: logged((sql) => connection.run(sql)), runAndReadAll: logged((sql) => connection.runAndReadAll(sql)) };
+}
+
+/** DuckDB's memory by tag, `TAG:memory/temporary` in MB, for the tags over 10 MB. */
+async function heldMemory(connection: DuckDBRunner): Promise<string> {
+  try {
+    const rows = (
+      await connection.runAndReadAll(
+        "SELECT tag, round(memory_usage_bytes / 1e6) AS memory, round(temporary_storage_bytes / 1e6) AS spilled FROM duckdb_memory() WHERE memory_usage_bytes > 1e7 OR temporary_storage_bytes > 1e7",
+      )
+    ).getRowObjectsJson() as { tag: string; memory: number; spilled: number }[];
+    return rows.map((r) => `${r.tag}:${r.memory}/${r.spilled}`).join(" ");
+  } catch {
+    return "?";
+  }
 }

@@ -33,7 +33,7 @@ export { duckdbRunner, postgresRunner, type SqlRunner } from "./identity/sql-run
 export { identityValuesSql } from "./identity/identity-values-sql.js";
 export { clusterRecordsInSql, type ClusterTables, type ClusterRun } from "./identity/connected-components.js";
 export { mergeFieldsSql, mergeConsentSql, type MergeFieldsInput } from "./identity/merge-fields-sql.js";
-export { resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
+export { resolveRefsInSql, resolveRefsSql, type ResolveRefsInput } from "./identity/resolve-refs-sql.js";
 export { personKeysSql, personCandidatesSql, PERSON_FIELDS, type StagedPersonTable } from "./identity/person-keys-sql.js";
 export { linkRefsSql, type StagedLinkTable } from "./identity/link-refs-sql.js";
 export { marketoEventsSql } from "./identity/marketo-events-sql.js";

@@ -1,6 +1,6 @@
 import { propertyName } from "@abm-kit/sources";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
-import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
+import { resolveRefsInSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { stagedColumns } from "../layout/staged-columns.js";
 import { eventCellsSql } from "./event-cells-sql.js";
@@ -40,9 +40,7 @@ export async function writePersonEvents(run: SqlRunner, d: WarehouseDialect, inp
   const extras = [];
   for (const t of input.activities) extras.push((await stagedColumns(run, d, t.table)).filter((c) => !ACTIVITY_COLUMNS.has(c.name)));
   for (const sql of marketoActivitiesSql(d, input.activities, extras, prefix)) await run(sql);
-  await run(
-    `CREATE TABLE ${d.quote(`${prefix}owner_ids`)} AS ${resolveRefsSql(d, { refs: `${prefix}owner_refs`, values: input.persons.values, clusters: input.persons.clusters })}`,
-  );
+  await resolveRefsInSql(run, d, { refs: `${prefix}owner_refs`, values: input.persons.values, clusters: input.persons.clusters }, `${prefix}owner_ids`);
   await keepFirstEventCopies(run, d, prefix);
   const properties = await eventCellsSql(run, d, prefix, propertyName);
   return writeEventTable(run, d, "personEvents", prefix, properties);

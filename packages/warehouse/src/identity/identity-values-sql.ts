@@ -23,10 +23,15 @@ export function identityValuesSql(d: WarehouseDialect, config: IdentityConfig, r
     ...(texts.length > 0 ? [`${lowered} IN (${texts.map((t) => d.literal(t)).join(", ")})`] : []),
     ...patterns.map((entry) => d.matches(lowered, regexSource(entry))),
   ].join(" OR ");
-  return `SELECT record, namespace, value FROM ${q(recordsTable)}
-${d.unionDistinct}
+  // copies (an identity equal to the own key, a value listed twice) are dropped by numbering them within their value, a
+  // sort that spills, rather than by a UNION's hash table (which ran out of a 400MB DuckDB limit at 15M values)
+  return `SELECT record, namespace, value FROM (
+SELECT u.record, u.namespace, u.value, row_number() OVER (PARTITION BY u.record, u.namespace, u.value ORDER BY u.record) AS _copy FROM (
+SELECT record, namespace, value FROM ${q(recordsTable)}
+UNION ALL
 SELECT record, namespace, value FROM (SELECT i.record, i.namespace, ${normalized} AS value FROM ${q(identitiesTable)} i WHERE ${v} IS NOT NULL) n
-WHERE ${wellFormed} AND length(value) <= ${config.maxValueLength}${blocked === "" ? "" : ` AND NOT (${blocked})`}`;
+WHERE ${wellFormed} AND length(value) <= ${config.maxValueLength}${blocked === "" ? "" : ` AND NOT (${blocked})`}) u
+) w WHERE _copy = 1`;
 }
 
 /** A block-list pattern as a whole-value SQL pattern (JavaScript's `test` finds a match anywhere). */

@@ -1,7 +1,7 @@
 import { ownedProductsTable } from "@abm-kit/sources";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { EntityIdTables } from "../events/write-person-events.js";
-import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
+import { resolveRefsInSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { relatedFields, type WrittenRelatedTable } from "./related-table.js";
 import { writeRelatedRows } from "./write-related-rows.js";
@@ -51,9 +51,7 @@ export async function writeOwnedProducts(run: SqlRunner, d: WarehouseDialect, in
     `CREATE TABLE ${t("rows")} AS SELECT row_number() OVER (ORDER BY part, record) AS ref, * FROM (${assets.join("\nUNION ALL\n")}) u WHERE product IS NOT NULL`,
   );
   await run(`CREATE TABLE ${t("account_refs")} AS SELECT ref, 'salesforce.account' AS namespace, account AS value FROM ${t("rows")}`);
-  await run(
-    `CREATE TABLE ${t("account_ids")} AS ${resolveRefsSql(d, { refs: `${prefix}account_refs`, values: input.accounts.values, clusters: input.accounts.clusters })}`,
-  );
+  await resolveRefsInSql(run, d, { refs: `${prefix}account_refs`, values: input.accounts.values, clusters: input.accounts.clusters }, `${prefix}account_ids`);
   const fields = relatedFields(definition.fields);
   await run(
     `CREATE TABLE ${t("kept")} AS SELECT row_number() OVER (ORDER BY a.entity_id, r.row_id, r.ref) - 1 AS _row, a.entity_id AS key, ${Object.keys(fields)

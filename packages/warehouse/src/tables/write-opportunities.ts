@@ -3,7 +3,7 @@ import { marketoSpec, salesforceSpec } from "@abm-kit/sources";
 import { trimSql, type WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { WrittenTable } from "../events/write-event-table.js";
 import type { EntityIdTables } from "../events/write-person-events.js";
-import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
+import { resolveRefsInSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { attributeColumns } from "../layout/attribute-columns.js";
 import { salesforceIdSql } from "../staging/salesforce-id-sql.js";
@@ -110,9 +110,7 @@ export async function writeOpportunities(run: SqlRunner, d: WarehouseDialect, in
     `CREATE TABLE ${t("kept")} AS SELECT * FROM (SELECT r.*, row_number() OVER (PARTITION BY __id ORDER BY ${rank}, part, record) AS copy FROM ${t("rows")} r) v WHERE copy = 1`,
   );
   await run(`CREATE TABLE ${t("account_refs")} AS SELECT ref, __account_ns AS namespace, __account AS value FROM ${t("kept")} WHERE __account IS NOT NULL`);
-  await run(
-    `CREATE TABLE ${t("account_ids")} AS ${resolveRefsSql(d, { refs: `${prefix}account_refs`, values: input.accounts.values, clusters: input.accounts.clusters })}`,
-  );
+  await resolveRefsInSql(run, d, { refs: `${prefix}account_refs`, values: input.accounts.values, clusters: input.accounts.clusters }, `${prefix}account_ids`);
   const fields = { ...standard, ...attributes };
   const select = `SELECT k.__id AS id, row_number() OVER (ORDER BY k.__id) - 1 AS _row, a.entity_id AS _account_id, ${Object.keys(fields)
     .map((f) => `k.${q(f)}`)

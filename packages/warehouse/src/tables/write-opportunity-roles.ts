@@ -3,7 +3,7 @@ import { salesforceSpec } from "@abm-kit/sources";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
 import type { WrittenTable } from "../events/write-event-table.js";
 import type { EntityIdTables } from "../events/write-person-events.js";
-import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
+import { resolveRefsInSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import { attributeColumns } from "../layout/attribute-columns.js";
 import { mergedAttributes, stagedRowsSql, type StagedRows } from "./staged-rows-sql.js";
@@ -57,9 +57,7 @@ export async function writeOpportunityRoles(run: SqlRunner, d: WarehouseDialect,
     `CREATE TABLE ${t("rows")} AS SELECT row_number() OVER (ORDER BY part, record) AS ref, * FROM (${stagedRowsSql(d, sources, { __opportunity: "string", __contact: "string", ...standard }, attributes)}) u`,
   );
   await run(`CREATE TABLE ${t("person_refs")} AS SELECT ref, 'salesforce.contact' AS namespace, __contact AS value FROM ${t("rows")}`);
-  await run(
-    `CREATE TABLE ${t("person_ids")} AS ${resolveRefsSql(d, { refs: `${prefix}person_refs`, values: input.persons.values, clusters: input.persons.clusters })}`,
-  );
+  await resolveRefsInSql(run, d, { refs: `${prefix}person_refs`, values: input.persons.values, clusters: input.persons.clusters }, `${prefix}person_ids`);
   const fields = { ...standard, ...attributes };
   const select = `SELECT row_number() OVER (ORDER BY r.__opportunity, p.entity_id, r.ref) - 1 AS _row, o.id AS _opportunity_id, p.entity_id AS _person_id, ${Object.keys(
     fields,

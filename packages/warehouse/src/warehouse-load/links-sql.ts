@@ -1,6 +1,6 @@
 import type { IdentityConfig } from "@abm-kit/core";
 import type { WarehouseDialect } from "../dialect/warehouse-dialect.js";
-import { resolveRefsSql } from "../identity/resolve-refs-sql.js";
+import { resolveRefsInSql } from "../identity/resolve-refs-sql.js";
 import type { SqlRunner } from "../identity/sql-runner.js";
 import type { EntitySource, LinkFlag } from "./entity-exports.js";
 import type { EntityTables } from "./unify-entities.js";
@@ -80,22 +80,24 @@ SELECT DISTINCT k.entity_id AS account_id, ${digits} AS duns FROM ${q(accountDun
   await run(
     `CREATE TABLE ${q(`${prefix}link_account_refs`)} AS SELECT ref, account_namespace AS namespace, account_value AS value FROM ${stated} WHERE account_namespace NOT IN ('domain', 'duns')`,
   );
-  const personIds = resolveRefsSql(d, { refs: `${prefix}link_person_refs`, values: persons.values, clusters: persons.clusters });
+
   const byKey = (namespace: string, joins: string) =>
     `SELECT l.ref, CASE WHEN count(DISTINCT a.account_id) = 1 THEN min(a.account_id) END AS entity_id FROM ${stated} l ${joins} WHERE l.account_namespace = '${namespace}' GROUP BY l.ref`;
-  const accountIds = `SELECT ref, entity_id FROM (${resolveRefsSql(d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters })}) v
+  const resolvedAccounts = `${prefix}link_account_keys`;
+  const accountIds = `SELECT ref, entity_id FROM ${q(resolvedAccounts)}
 UNION ALL ${byKey("domain", `LEFT JOIN ${q(domains)} m ON m.raw = l.account_value LEFT JOIN ${q(t.accountDomains)} a ON a.domain = m.domain`)}
 UNION ALL ${byKey("duns", `LEFT JOIN ${q(t.accountDuns)} a ON a.duns = regexp_replace(l.account_value, '[^0-9]', '', 'g')`)}`;
   // each step its own statement, so no one plan holds every join and grouping at once (they spill one at a time)
   const personIdTable = q(`${prefix}link_person_ids`);
   const accountIdTable = q(`${prefix}link_account_ids`);
-  await run(`CREATE TABLE ${personIdTable} AS ${personIds}`);
+  await resolveRefsInSql(run, d, { refs: `${prefix}link_person_refs`, values: persons.values, clusters: persons.clusters }, `${prefix}link_person_ids`);
+  await resolveRefsInSql(run, d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters }, resolvedAccounts);
   await run(`CREATE TABLE ${accountIdTable} AS ${accountIds}`);
   await run(`CREATE TABLE ${q(t.links)} AS
 SELECT a.entity_id AS account_id, p.entity_id AS person_id, l.rule, l.roles, l.is_direct, l.is_active, l.is_primary, l.start_date, l.end_date
 FROM ${stated} l JOIN ${personIdTable} p ON p.ref = l.ref JOIN ${accountIdTable} a ON a.ref = l.ref
 WHERE p.entity_id IS NOT NULL AND a.entity_id IS NOT NULL`);
-  const work = [stated, q(`${prefix}link_person_refs`), q(`${prefix}link_account_refs`), personIdTable, accountIdTable];
+  const work = [stated, q(`${prefix}link_person_refs`), q(`${prefix}link_account_refs`), personIdTable, q(resolvedAccounts), accountIdTable];
   if (config.linkByEmailDomain) {
     // a domain held by more accounts than the cap links no one: the accounts per domain are counted once
     const domainAccounts = q(`${prefix}link_domain_accounts`);

@@ -417,10 +417,13 @@ UNION ALL
 SELECT r.record, 'email' AS namespace, CAST(s.`email` AS STRING) AS value FROM `mk_leads` s JOIN `p_records` r ON r.source_table = 'mk_leads' AND r.source_record = s._record WHERE s.`email` IS NOT NULL;
 
 -- identity values (bigquery)
-CREATE TABLE `p_values` AS SELECT record, namespace, value FROM `p_records`
-UNION DISTINCT
+CREATE TABLE `p_values` AS SELECT record, namespace, value FROM (
+SELECT u.record, u.namespace, u.value, row_number() OVER (PARTITION BY u.record, u.namespace, u.value ORDER BY u.record) AS _copy FROM (
+SELECT record, namespace, value FROM `p_records`
+UNION ALL
 SELECT record, namespace, value FROM (SELECT i.record, i.namespace, CASE WHEN i.namespace = 'email' THEN lower(regexp_replace(i.value, '^\\s+|\\s+$', '')) ELSE regexp_replace(i.value, '^\\s+|\\s+$', '') END AS value FROM `p_identities` i WHERE i.value IS NOT NULL) n
-WHERE (namespace <> 'email' OR (REGEXP_CONTAINS(value, '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(value, '^(?:^.*\\s.*$)$'))) AND length(value) <= 1024 AND NOT (lower(value) IN ('', 'null', 'none', 'n/a', 'na', 'undefined', 'unknown', 'anonymous', 'invalid', 'test', '-1', '0', 'test@test.com', 'test@example.com', 'email@example.com', 'user@example.com') OR REGEXP_CONTAINS(lower(value), '^(?:^[0-]*$)$') OR REGEXP_CONTAINS(lower(value), '^(?:^(noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|mailer-daemon|postmaster)@.*$)$'));
+WHERE (namespace <> 'email' OR (REGEXP_CONTAINS(value, '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(value, '^(?:^.*\\s.*$)$'))) AND length(value) <= 1024 AND NOT (lower(value) IN ('', 'null', 'none', 'n/a', 'na', 'undefined', 'unknown', 'anonymous', 'invalid', 'test', '-1', '0', 'test@test.com', 'test@example.com', 'email@example.com', 'user@example.com') OR REGEXP_CONTAINS(lower(value), '^(?:^[0-]*$)$') OR REGEXP_CONTAINS(lower(value), '^(?:^(noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|mailer-daemon|postmaster)@.*$)$'))) u
+) w WHERE _copy = 1;
 
 -- connected components (one label-propagation round shown; the driver repeats it until no label changes) (bigquery)
 CREATE TABLE `p_ids__edge_texts` AS
@@ -518,23 +521,21 @@ CREATE TABLE `l_person_refs` AS SELECT link AS ref, person_namespace AS namespac
 
 CREATE TABLE `l_account_refs` AS SELECT link AS ref, account_namespace AS namespace, account_value AS value FROM `l_links`;
 
-CREATE TABLE `l_person_ids` AS WITH u AS (SELECT DISTINCT namespace, value FROM `l_person_refs` WHERE value IS NOT NULL),
-n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.*\\s.*$)$')) THEN lower(regexp_replace(u.value, '^\\s+|\\s+$', '')) ELSE u.value END ELSE regexp_replace(u.value, '^\\s+|\\s+$', '') END AS value FROM u),
+CREATE TABLE `l_person_ids` AS WITH n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.*\\s.*$)$')) THEN lower(regexp_replace(u.value, '^\\s+|\\s+$', '')) ELSE u.value END ELSE regexp_replace(u.value, '^\\s+|\\s+$', '') END AS value FROM (SELECT DISTINCT namespace, value FROM `l_person_refs` WHERE value IS NOT NULL) u),
 e AS (SELECT DISTINCT n.namespace, n.raw, k.entity_id
   FROM n LEFT JOIN `p_values` v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN `p_ids` k ON k.record = v.record),
 m AS (SELECT namespace, raw, count(entity_id) AS matches, min(entity_id) AS entity_id FROM e GROUP BY namespace, raw)
 SELECT r.ref, CASE WHEN m.matches = 1 THEN m.entity_id END AS entity_id, coalesce(m.matches, 0) AS matches
-FROM `l_person_refs` r LEFT JOIN m ON m.namespace = r.namespace AND m.raw = r.value;
+FROM `l_person_refs` r LEFT JOIN m m ON m.namespace = r.namespace AND m.raw = r.value;
 
 -- Marketo events (bigquery)
 CREATE TABLE `e_events` AS SELECT _record AS ref, 'marketo:' || `marketoGUID` AS id, CASE CAST(`activityTypeId` AS INT64) WHEN 1 THEN 'Visit Webpage' WHEN 2 THEN 'Fill Out Form' WHEN 3 THEN 'Click Link' WHEN 6 THEN 'Send Email' WHEN 7 THEN 'Email Delivered' WHEN 8 THEN 'Email Bounced' WHEN 9 THEN 'Unsubscribe Email' WHEN 10 THEN 'Open Email' WHEN 11 THEN 'Click Email' WHEN 12 THEN 'New Lead' WHEN 13 THEN 'Change Data Value' WHEN 19 THEN 'Sync Lead to SFDC' WHEN 21 THEN 'Convert Lead' WHEN 22 THEN 'Change Score' WHEN 23 THEN 'Change Owner' WHEN 24 THEN 'Add to List' WHEN 25 THEN 'Remove from List' WHEN 27 THEN 'Email Bounced Soft' WHEN 32 THEN 'Merge Leads' WHEN 34 THEN 'Add to Opportunity' WHEN 46 THEN 'Interesting Moment' WHEN 104 THEN 'Change Status in Progression' ELSE 'Activity ' || CAST(CAST(`activityTypeId` AS INT64) AS STRING) END AS type, `activityDate` AS occurred_at, `leadId` AS lead_id FROM `mk_activities`;
 
 CREATE TABLE `e_owner_refs` AS SELECT ref, 'marketo.lead' AS namespace, lead_id AS value FROM `e_events`;
 
-CREATE TABLE `e_owner_ids` AS WITH u AS (SELECT DISTINCT namespace, value FROM `e_owner_refs` WHERE value IS NOT NULL),
-n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.*\\s.*$)$')) THEN lower(regexp_replace(u.value, '^\\s+|\\s+$', '')) ELSE u.value END ELSE regexp_replace(u.value, '^\\s+|\\s+$', '') END AS value FROM u),
+CREATE TABLE `e_owner_ids` AS WITH n AS (SELECT u.namespace, u.value AS raw, CASE WHEN u.namespace = 'email' THEN CASE WHEN (REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.+@[^@]+$)$') AND NOT REGEXP_CONTAINS(lower(regexp_replace(u.value, '^\\s+|\\s+$', '')), '^(?:^.*\\s.*$)$')) THEN lower(regexp_replace(u.value, '^\\s+|\\s+$', '')) ELSE u.value END ELSE regexp_replace(u.value, '^\\s+|\\s+$', '') END AS value FROM (SELECT DISTINCT namespace, value FROM `e_owner_refs` WHERE value IS NOT NULL) u),
 e AS (SELECT DISTINCT n.namespace, n.raw, k.entity_id
   FROM n LEFT JOIN `p_values` v ON v.namespace = n.namespace AND v.value = n.value LEFT JOIN `p_ids` k ON k.record = v.record),
 m AS (SELECT namespace, raw, count(entity_id) AS matches, min(entity_id) AS entity_id FROM e GROUP BY namespace, raw)
 SELECT r.ref, CASE WHEN m.matches = 1 THEN m.entity_id END AS entity_id, coalesce(m.matches, 0) AS matches
-FROM `e_owner_refs` r LEFT JOIN m ON m.namespace = r.namespace AND m.raw = r.value;
+FROM `e_owner_refs` r LEFT JOIN m m ON m.namespace = r.namespace AND m.raw = r.value;

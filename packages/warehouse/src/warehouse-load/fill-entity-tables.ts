@@ -106,12 +106,21 @@ export async function fillLinkTable(run: SqlRunner, d: WarehouseDialect, layout:
     [q(column("endDate")), "CAST(g.end_date AS DATE)"] as const,
     [q(column("reasons")), list("w.reasons")] as const,
   ];
-  // merged first, numbered after: the joins and the sort of the numbering in one statement do not fit a small memory_limit
+  // merged first, numbered after, and each grouping and join its own statement: the groupings, joins and the sort of the
+  // numbering in one plan do not fit a small memory_limit
   const merged = q(`${tables.links}__merged`);
-  await run(`CREATE TABLE ${merged} AS SELECT g.account_id, g.person_id, ${assigned.map(([, v], i) => `${v} AS c${i}`).join(", ")}
-FROM (SELECT account_id, person_id, bool_or(is_direct) AS is_direct, bool_or(is_active) AS is_active, bool_or(is_primary) AS is_primary, min(start_date) AS start_date, max(end_date) AS end_date FROM ${links} GROUP BY account_id, person_id) g
-LEFT JOIN (${set("role", "roles")}) r ON r.account_id = g.account_id AND r.person_id = g.person_id
-LEFT JOIN (${set("reason", "reasons")}) w ON w.account_id = g.account_id AND w.person_id = g.person_id`);
+  const work = (name: string) => q(`${tables.links}__${name}`);
+  await run(
+    `CREATE TABLE ${work("flags")} AS SELECT account_id, person_id, bool_or(is_direct) AS is_direct, bool_or(is_active) AS is_active, bool_or(is_primary) AS is_primary, min(start_date) AS start_date, max(end_date) AS end_date FROM ${links} GROUP BY account_id, person_id`,
+  );
+  await run(`CREATE TABLE ${work("roles")} AS ${set("role", "roles")}`);
+  await run(`CREATE TABLE ${work("reasons")} AS ${set("reason", "reasons")}`);
+  await run(
+    `CREATE TABLE ${work("with_roles")} AS SELECT g.*, r.roles FROM ${work("flags")} g LEFT JOIN ${work("roles")} r ON r.account_id = g.account_id AND r.person_id = g.person_id`,
+  );
+  await run(`CREATE TABLE ${merged} AS SELECT g.account_id, g.person_id, ${assigned.map(([, v], i) => `${v.replace("r.roles", "g.roles")} AS c${i}`).join(", ")}
+FROM ${work("with_roles")} g LEFT JOIN ${work("reasons")} w ON w.account_id = g.account_id AND w.person_id = g.person_id`);
+  for (const name of ["flags", "roles", "reasons", "with_roles"]) await run(`DROP TABLE ${work(name)}`);
   await run(`INSERT INTO ${q(TABLE_NAMES.links)} (_row, _account_id, _person_id, ${assigned.map(([n]) => n).join(", ")})
 SELECT row_number() OVER (ORDER BY ${order(d, "account_id")}, ${order(d, "person_id")}) - 1, account_id, person_id, ${assigned.map((_, i) => `c${i}`).join(", ")} FROM ${merged}`);
   await run(`DROP TABLE ${merged}`);

@@ -92,10 +92,16 @@ export async function fillLinkTable(run: SqlRunner, d: WarehouseDialect, layout:
   const field = (name: string, type: FieldType, expr: string) => [q(column(name)), toLayoutValue(d, type, expr)] as const;
   const list = (expr: string) => `coalesce(${expr}, ${emptyTextList(d)})`;
   const source = (value: string, name: string) => `SELECT account_id, person_id, ${name === "roles" ? "unnest(roles)" : "rule"} AS ${value} FROM ${links}`;
-  // DuckDB: one grouping that sorts each small list (an ordered aggregate after a DISTINCT does not fit a small memory_limit)
+  // DuckDB: each pair's values numbered once (copies dropped), then listed in order over the pair's window: only sorts,
+  // which spill (a grouping's list per pair, or an ordered aggregate after a DISTINCT, did not fit a small memory_limit)
   const set = (value: string, name: string) =>
     d.name === "duckdb"
-      ? `SELECT account_id, person_id, list_sort(list_distinct(array_agg(${value}))) AS ${name} FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL GROUP BY account_id, person_id`
+      ? `SELECT account_id, person_id, ${name} FROM (
+SELECT account_id, person_id, list(${value}) OVER pair AS ${name}, row_number() OVER pair AS _n FROM (
+SELECT account_id, person_id, ${value}, row_number() OVER (PARTITION BY account_id, person_id, ${value} ORDER BY ${value}) AS _copy FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL
+) x WHERE _copy = 1
+WINDOW pair AS (PARTITION BY account_id, person_id ORDER BY ${value} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+) y WHERE _n = 1`
       : `SELECT account_id, person_id, array_agg(${value} ORDER BY ${order(d, value)}) AS ${name} FROM (SELECT DISTINCT account_id, person_id, ${value} FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL) x GROUP BY account_id, person_id`;
   const assigned = [
     [q(column("roles")), list("r.roles")] as const,

@@ -31,15 +31,6 @@ export async function writeEventTable(
   const q = d.quote;
   const t = (name: string) => q(`${prefix}${name}`);
   const table = source === "personEvents" ? "person_events" : "account_events";
-  const [{ n: kept } = { n: 0 }] = await run(
-    `SELECT count(*) AS n FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref WHERE o.entity_id IS NOT NULL AND s.source_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${t("cells")} b WHERE b.ref = s.ref AND b.bad)`,
-  );
-  const fields: SqlFields = { type: "string", occurredAt: "instant" };
-  for (const p of properties) fields[p.name] = p.type;
-  const withKeys = Number(kept) > 0;
-  if (withKeys) fields.sourceKeys = "multi";
-  for (const sql of layoutTableDdl(d, source, fields)) await run(sql);
-  const columns = fieldColumnNames(fields);
   const aggregate = (p: EventProperty) =>
     p.type === "string"
       ? `max(CASE WHEN c.name = ${d.literal(p.name)} THEN c.s END)`
@@ -47,6 +38,25 @@ export async function writeEventTable(
         ? `max(CASE WHEN c.name = ${d.literal(p.name)} THEN c.n END)`
         : `bool_or(CASE WHEN c.name = ${d.literal(p.name)} THEN c.b END)`;
   const keyList = d.name === "duckdb" ? "CASE WHEN s.source_key IS NOT NULL THEN [s.source_key] ELSE [] END" : "ARRAY_REMOVE(ARRAY[s.source_key], NULL)";
+  // the events kept (an owner, no bad property), each grouping and join its own statement, then numbered into the table:
+  // the groupings, joins and the numbering's sort in one plan do not fit a small memory_limit
+  await run(
+    `CREATE TABLE ${t("wide")} AS SELECT c.ref, bool_or(c.bad) AS bad${properties.map((p, i) => `, ${aggregate(p)} AS p${i}`).join("")} FROM ${t("cells")} c GROUP BY c.ref`,
+  );
+  await run(
+    `CREATE TABLE ${t("owned")} AS SELECT s.ref, s.id, o.entity_id AS owner_id, s.type, s.occurred_at, s.source_key FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref WHERE o.entity_id IS NOT NULL`,
+  );
+  await run(`CREATE TABLE ${t("rows")} AS SELECT s.ref, s.id, s.owner_id, s.type, s.occurred_at, s.source_key, ${keyList} AS source_keys${properties.map((_, i) => `, w.p${i}`).join("")}
+FROM ${t("owned")} s LEFT JOIN ${t("wide")} w ON w.ref = s.ref
+WHERE NOT coalesce(w.bad, FALSE)`);
+  for (const name of ["wide", "owned"]) await run(`DROP TABLE ${t(name)}`);
+  const [{ n: kept } = { n: 0 }] = await run(`SELECT count(*) AS n FROM ${t("rows")} WHERE source_key IS NOT NULL`);
+  const fields: SqlFields = { type: "string", occurredAt: "instant" };
+  for (const p of properties) fields[p.name] = p.type;
+  const withKeys = Number(kept) > 0;
+  if (withKeys) fields.sourceKeys = "multi";
+  for (const sql of layoutTableDdl(d, source, fields)) await run(sql);
+  const columns = fieldColumnNames(fields);
   const targets = ["id", "_row", "_owner_id", q(columns.get("type")!), q(columns.get("occurredAt")!), ...properties.map((p) => q(columns.get(p.name)!))];
   if (withKeys) targets.push(q(columns.get("sourceKeys")!));
   const values = [
@@ -58,13 +68,6 @@ export async function writeEventTable(
     ...properties.map((_, i) => `e.p${i}`),
   ];
   if (withKeys) values.push("e.source_keys");
-  // the properties of each event side by side (one row per event that has any), then the events
-  const wide = `SELECT c.ref, bool_or(c.bad) AS bad${properties.map((p, i) => `, ${aggregate(p)} AS p${i}`).join("")} FROM ${t("cells")} c GROUP BY c.ref`;
-  const grouped = `SELECT s.ref, s.id, o.entity_id AS owner_id, s.type, s.occurred_at, ${keyList} AS source_keys${properties.map((_, i) => `, w.p${i}`).join("")}
-FROM ${t("src")} s JOIN ${t("owner_ids")} o ON o.ref = s.ref LEFT JOIN (${wide}) w ON w.ref = s.ref
-WHERE o.entity_id IS NOT NULL AND NOT coalesce(w.bad, FALSE)`;
-  // the events first, numbered after: the joins and the numbering's sort in one statement do not fit a small memory_limit
-  await run(`CREATE TABLE ${t("rows")} AS ${grouped}`);
   await run(`INSERT INTO ${q(table)} (${targets.join(", ")}) SELECT ${values.join(", ")} FROM ${t("rows")} e`);
   await run(`DROP TABLE ${t("rows")}`);
   const [{ n } = { n: 0 }] = await run(`SELECT count(*) AS n FROM ${q(table)}`);

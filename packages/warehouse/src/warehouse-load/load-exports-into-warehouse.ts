@@ -122,8 +122,19 @@ export async function loadExportsIntoWarehouse(
   const d = warehouseDialect(target.dialect);
   const engine = target.dialect === "duckdb" ? "DuckDB" : "PostgreSQL";
   const rawRun: SqlRunner = target.dialect === "duckdb" ? duckdbRunner(target.connection) : postgresRunner(target.client);
-  const run: SqlRunner = (sql) => loadStep(engine, "the layout tables", () => rawRun(sql));
-  const stage = (o: StageCsvOptions) => (target.dialect === "duckdb" ? stageCsvInDuckDB(target.connection, o) : stageCsvInPostgres(target.client, o));
+  // DuckDB: a checkpoint after each dropped work table and staged file releases what the dropped tables held in the
+  // buffer manager; without it a later statement at scale 5 ran out of a 400MB memory_limit that it fits after one
+  const checkpoint = () => (target.dialect === "duckdb" ? loadStep(engine, "the layout tables", () => rawRun("CHECKPOINT")) : Promise.resolve([]));
+  const run: SqlRunner = async (sql) => {
+    const rows = await loadStep(engine, "the layout tables", () => rawRun(sql));
+    if (/^\s*DROP\s/i.test(sql)) await checkpoint();
+    return rows;
+  };
+  const stage = async (o: StageCsvOptions) => {
+    const staged = await (target.dialect === "duckdb" ? stageCsvInDuckDB(target.connection, o) : stageCsvInPostgres(target.client, o));
+    await checkpoint();
+    return staged;
+  };
 
   const exports: StagedExport[] = [];
   for (const [i, file] of files.entries()) {

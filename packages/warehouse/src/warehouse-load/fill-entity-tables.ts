@@ -104,7 +104,7 @@ WINDOW pair AS (PARTITION BY account_id, person_id ORDER BY ${value} ROWS BETWEE
 ) y WHERE _n = 1`
       : `SELECT account_id, person_id, array_agg(${value} ORDER BY ${order(d, value)}) AS ${name} FROM (SELECT DISTINCT account_id, person_id, ${value} FROM (${source(value, name)}) u WHERE ${value} IS NOT NULL) x GROUP BY account_id, person_id`;
   const assigned = [
-    [q(column("roles")), list("r.roles")] as const,
+    [q(column("roles")), list("g.roles")] as const,
     field("isDirect", "boolean", "g.is_direct"),
     field("isActive", "boolean", "g.is_active"),
     field("isPrimary", "boolean", "g.is_primary"),
@@ -124,7 +124,7 @@ WINDOW pair AS (PARTITION BY account_id, person_id ORDER BY ${value} ROWS BETWEE
   await run(
     `CREATE TABLE ${work("with_roles")} AS SELECT g.*, r.roles FROM ${work("flags")} g LEFT JOIN ${work("roles")} r ON r.account_id = g.account_id AND r.person_id = g.person_id`,
   );
-  await run(`CREATE TABLE ${merged} AS SELECT g.account_id, g.person_id, ${assigned.map(([, v], i) => `${v.replace("r.roles", "g.roles")} AS c${i}`).join(", ")}
+  await run(`CREATE TABLE ${merged} AS SELECT g.account_id, g.person_id, ${assigned.map(([, v], i) => `${v} AS c${i}`).join(", ")}
 FROM ${work("with_roles")} g LEFT JOIN ${work("reasons")} w ON w.account_id = g.account_id AND w.person_id = g.person_id`);
   for (const name of ["flags", "roles", "reasons", "with_roles"]) await run(`DROP TABLE ${work(name)}`);
   await run(`INSERT INTO ${q(TABLE_NAMES.links)} (_row, _account_id, _person_id, ${assigned.map(([n]) => n).join(", ")})

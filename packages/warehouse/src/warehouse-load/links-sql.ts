@@ -80,7 +80,6 @@ SELECT DISTINCT k.entity_id AS account_id, ${digits} AS duns FROM ${q(accountDun
   await run(
     `CREATE TABLE ${q(`${prefix}link_account_refs`)} AS SELECT ref, account_namespace AS namespace, account_value AS value FROM ${stated} WHERE account_namespace NOT IN ('domain', 'duns')`,
   );
-
   const byKey = (namespace: string, joins: string) =>
     `SELECT l.ref, CASE WHEN count(DISTINCT a.account_id) = 1 THEN min(a.account_id) END AS entity_id FROM ${stated} l ${joins} WHERE l.account_namespace = '${namespace}' GROUP BY l.ref`;
   const resolvedAccounts = `${prefix}link_account_keys`;
@@ -88,9 +87,10 @@ SELECT DISTINCT k.entity_id AS account_id, ${digits} AS duns FROM ${q(accountDun
 UNION ALL ${byKey("domain", `LEFT JOIN ${q(domains)} m ON m.raw = l.account_value LEFT JOIN ${q(t.accountDomains)} a ON a.domain = m.domain`)}
 UNION ALL ${byKey("duns", `LEFT JOIN ${q(t.accountDuns)} a ON a.duns = regexp_replace(l.account_value, '[^0-9]', '', 'g')`)}`;
   // each step its own statement, so no one plan holds every join and grouping at once (they spill one at a time)
-  const personIdTable = q(`${prefix}link_person_ids`);
+  const personIds = `${prefix}link_person_ids`;
+  const personIdTable = q(personIds);
   const accountIdTable = q(`${prefix}link_account_ids`);
-  await resolveRefsInSql(run, d, { refs: `${prefix}link_person_refs`, values: persons.values, clusters: persons.clusters }, `${prefix}link_person_ids`);
+  await resolveRefsInSql(run, d, { refs: `${prefix}link_person_refs`, values: persons.values, clusters: persons.clusters }, personIds);
   await resolveRefsInSql(run, d, { refs: `${prefix}link_account_refs`, values: accounts.values, clusters: accounts.clusters }, resolvedAccounts);
   await run(`CREATE TABLE ${accountIdTable} AS ${accountIds}`);
   await run(`CREATE TABLE ${q(t.links)} AS

@@ -130,6 +130,9 @@ describe("local-folder destination", () => {
         .map((l) => JSON.parse(l).id as string);
     expect(await lines("tier-1_full_20261121_063000.jsonl")).toEqual(ids("a", 4, 12));
     expect(await lines("tier-1_incremental_20261121_063000.jsonl")).toEqual(ids("a", 8, 12));
+    // the second full file holds 4 members the destination already had and 4 new ones
+    const manifest = ExportManifestSchema.parse(JSON.parse(await readFile(join(out, "tier-1_full_20261121_063000.manifest.json"), "utf8")));
+    expect(manifest.rowsByStatus).toEqual({ realized: 4, existing: 4, exited: 0 });
   });
 
   it("writes a manifest whose row counts and checksums match the files, split every N rows, Parquet readable by DuckDB", async () => {

@@ -55,15 +55,18 @@ try {
     const rssBefore = process.memoryUsage().rss;
     // the largest V8 heap and RSS seen, sampled every 100 ms (the heap part of the peak; the rest is DuckDB and buffers)
     const peak = { heapUsed: 0, rss: 0 };
+    // the process's memory by part when its RSS was highest (V8 heap committed and used, buffers outside it)
+    let atPeak: NodeJS.MemoryUsage | undefined;
     const sampler = setInterval(() => {
       const m = process.memoryUsage();
       peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+      if (m.rss > peak.rss) atPeak = m;
       peak.rss = Math.max(peak.rss, m.rss);
     }, 100);
     const runs = [];
     for (let i = 0; i < Number(values.runs ?? "1"); i++) {
       const { value, cost } = await phase(() => activateFromSql(connection, layout, benchActivationAudience, work));
-      runs.push({ ...cost, ...value, sampledPeakHeapUsed: peak.heapUsed });
+      runs.push({ ...cost, ...value, sampledPeakHeapUsed: peak.heapUsed, atPeakRss: atPeak });
       process.stderr.write(`run ${i + 1}: ${JSON.stringify(runs[i])}\n`); // kept if a later run dies
     }
     clearInterval(sampler);

@@ -77,6 +77,8 @@ async function run(folder: string, work: string, settings: DuckDBSettings): Prom
         const compiled = compileAudienceSql(audience, { dialect: "duckdb", now: BENCH_NOW, layout });
         const rows = (await connection.runAndReadAll(`SELECT count(*) FROM (${compiled.sql}) AS members`, compiled.params as never)).getRows();
         counts.push({ id: audience.id, type: compiled.type, members: Number(rows[0]![0]) });
+        // printed as they come, so a run that fails later still shows them
+        process.stderr.write(`  seed audience ${audience.id}: ${Number(rows[0]![0]).toLocaleString("en-US")} ${compiled.type}s\n`);
       }
       return counts;
     });

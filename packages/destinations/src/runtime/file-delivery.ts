@@ -69,7 +69,8 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const exitedIds = plan.mode === "incremental" && options.includeExited ? job.delta.exited : [];
   const withStatus = options.includeExited;
   const columns = exportColumns(job, withStatus);
-  const realized = new Set(job.delta.realized);
+  // a member is new (realized) when state does not hold it yet: state is only updated once the files are delivered
+  const held = job.audienceState.members;
 
   if (run.dryRun) {
     const parts = Math.max(1, Math.ceil((addIds.length + exitedIds.length) / options.maxRowsPerFile));
@@ -93,7 +94,7 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
       yield members.map((member, j) => {
         // the id and fingerprint strings the run already holds are kept (not equal copies of them): one per member in state
         const id = addIds[i + j] === member.memberId ? addIds[i + j]! : member.memberId;
-        const status = realized.has(id) ? "realized" : "existing";
+        const status = Object.hasOwn(held, id) ? "existing" : "realized";
         rowsByStatus[status]!++;
         const fingerprint = memberFingerprint(member);
         const desired = job.desired.fingerprints.get(id);

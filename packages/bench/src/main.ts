@@ -18,7 +18,9 @@
  * report (its section of docs/benchmarks.md is kept when the report is rewritten);
  * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB);
  * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder; --child-heap <MB>
- * caps that child's V8 heap (--max-old-space-size).
+ * caps that child's V8 heap (--max-old-space-size); --activation-duckdb-memory <size> sets memory_limit
+ * again before the activation (the load's default). The child runs with glibc malloc settings that hand
+ * freed memory back (`glibcMallocEnv`; set MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ to override).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -55,6 +57,7 @@ const { values } = parseArgs({
     "duckdb-threads": { type: "string" },
     "duckdb-temp-directory": { type: "string" },
     "child-heap": { type: "string" },
+    "activation-duckdb-memory": { type: "string" },
   },
 });
 
@@ -73,11 +76,14 @@ if (duckdbMemory !== undefined && !MEMORY_LIMIT.test(duckdbMemory)) throw new Er
 const childHeap = values["child-heap"] === undefined ? undefined : Number(values["child-heap"]);
 if (childHeap !== undefined && !(Number.isInteger(childHeap) && childHeap > 0)) throw new Error("--child-heap takes a size in MB such as 600");
 
+const activationMemory = values["activation-duckdb-memory"];
+if (activationMemory !== undefined && !MEMORY_LIMIT.test(activationMemory)) throw new Error("--activation-duckdb-memory takes a size such as 120MB");
+
 if (values.only === "warehouse") {
   for (const scale of scales) {
     console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
     const duckdb = duckDBSettingsOf({ threads: values["duckdb-threads"], "temp-directory": values["duckdb-temp-directory"] });
-    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb, childHeap);
+    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb, childHeap, activationMemory);
     console.log(formatWarehouseFigure(figure));
   }
   process.exit(0);

@@ -1,7 +1,7 @@
 /**
  * The warehouse figure's run, in a process of its own so that its peak
  * resident memory is the Node.js process's own (DuckDB's buffers included):
- * `warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path]`.
+ * `warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size]`.
  * With a file-backed DuckDB database in the work folder it times (a)
  * `loadExportsIntoWarehouse`, (b) compiling and running the 13 seed audiences
  * (counted in SQL, no member is read into Node.js), (c) activating the bench's
@@ -52,7 +52,7 @@ const sizeOf = (path: string) => {
   }
 };
 
-async function run(folder: string, work: string, settings: DuckDBSettings): Promise<WarehouseRun> {
+async function run(folder: string, work: string, settings: DuckDBSettings, activationSettings?: DuckDBSettings): Promise<WarehouseRun> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const databasePath = join(work, "bench.duckdb");
@@ -83,6 +83,8 @@ async function run(folder: string, work: string, settings: DuckDBSettings): Prom
       return counts;
     });
 
+    // the activation holds its members' ids and state in the V8 heap: DuckDB can be given less then
+    if (activationSettings !== undefined) await applyDuckDBSettings(connection, activationSettings);
     const activation = await phase(() => activateFromSql(connection, layout, benchActivationAudience, work));
     return {
       load: load.cost,
@@ -100,11 +102,18 @@ async function run(folder: string, work: string, settings: DuckDBSettings): Prom
   }
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: DUCKDB_SETTINGS_OPTIONS });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { ...DUCKDB_SETTINGS_OPTIONS, "activation-memory-limit": { type: "string" } },
+});
 const [folder, work, memoryLimit] = positionals;
 if (folder === undefined || work === undefined)
-  throw new Error("usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path]");
-const settings = duckDBSettingsOf({ ...values, ...(memoryLimit === undefined ? {} : { "memory-limit": memoryLimit }) });
-const result = await run(folder, work, settings);
+  throw new Error(
+    "usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size]",
+  );
+const { "activation-memory-limit": activationMemoryLimit, ...duckdbValues } = values;
+const settings = duckDBSettingsOf({ ...duckdbValues, ...(memoryLimit === undefined ? {} : { "memory-limit": memoryLimit }) });
+const activationSettings = activationMemoryLimit === undefined ? undefined : duckDBSettingsOf({ "memory-limit": activationMemoryLimit });
+const result = await run(folder, work, settings, activationSettings);
 const databaseBytes = sizeOf(join(work, "bench.duckdb")) + sizeOf(join(work, "bench.duckdb.wal"));
 process.stdout.write(`${JSON.stringify({ ...result, databaseBytes })}\n`);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportFolder } from "../files/files-figure.js";
 import { duckDBSettingsArgs, type DuckDBSettings } from "./duckdb-settings.js";
+import { glibcMallocEnv } from "./glibc-malloc-env.js";
 import type { WarehouseRun } from "./warehouse-child.js";
 
 /** The warehouse figure at one scale: export files → DuckDB file → seed audiences → one activation, in a child process. */
@@ -21,6 +22,7 @@ const CHILD = fileURLToPath(new URL("./warehouse-child.ts", import.meta.url));
  * Runs the warehouse child on the export files of `scale` (written once, shared with the files figure); its database and exports go to the temp folder.
  * `duckdb` sets DuckDB's threads and temp directory in the child (memory_limit is `memoryLimit`); `heapMB` caps the
  * child's V8 heap (`--max-old-space-size`: V8 then collects garbage before its heap grows past it).
+ * The child runs with {@link glibcMallocEnv}.
  */
 export async function measureWarehouse(
   scale: number,
@@ -28,6 +30,8 @@ export async function measureWarehouse(
   log: (line: string) => void = () => {},
   duckdb: Omit<DuckDBSettings, "memoryLimit"> = {},
   heapMB?: number,
+  /** DuckDB's memory_limit for the activation (set after the load and the audiences); default: `memoryLimit`. */
+  activationMemoryLimit?: string,
 ): Promise<WarehouseFigure> {
   const { folder, files } = exportFolder(scale);
   const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
@@ -35,9 +39,21 @@ export async function measureWarehouse(
   log(
     `warehouse: ${(exportBytes / 1e6).toFixed(0)} MB of exports in ${folder}; DuckDB file and activation in ${work}; DuckDB memory_limit ${memoryLimit ?? "default"}`,
   );
-  const args = [folder, work, ...(memoryLimit === undefined ? [] : [memoryLimit]), ...duckDBSettingsArgs(duckdb)];
+  const args = [
+    folder,
+    work,
+    ...(memoryLimit === undefined ? [] : [memoryLimit]),
+    ...duckDBSettingsArgs(duckdb),
+    ...(activationMemoryLimit === undefined ? [] : ["--activation-memory-limit", activationMemoryLimit]),
+  ];
   const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
-  const run = await runJsonChild<WarehouseRun>("warehouse run", heap, CHILD, args);
+  const malloc = glibcMallocEnv();
+  log(
+    `glibc malloc in the child: ${Object.entries(malloc)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")} (docs/warehouse.md, "Memory on DuckDB")`,
+  );
+  const run = await runJsonChild<WarehouseRun>("warehouse run", heap, CHILD, args, malloc);
   return { scale, exportBytes, ...run, ...(memoryLimit === undefined ? {} : { memoryLimit }) };
 }
 

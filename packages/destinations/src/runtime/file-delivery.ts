@@ -84,21 +84,19 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
 
   const rowsByStatus: Record<string, number> = { realized: 0, existing: 0, exited: 0 };
   const cellsOf = (fields: Readonly<Record<string, CellValue>>) => columns.slice(1, withStatus ? -1 : undefined).map((c) => fields[c.name] ?? null);
-  // what state keeps of each member written, recorded once the destination holds the files (the members are mapped once)
-  // two flat lists, not a pair per member: a million small arrays would cost about 100 bytes each
-  const writtenIds: string[] = [];
+  // what state keeps of each member written, recorded once the destination holds the files (the members are mapped once):
+  // record i is addIds[i]'s (`map` gives one member per id, in order)
   const writtenRecords: DeliveredMember[] = [];
   async function* chunks(): AsyncGenerator<ExportRow[]> {
     for (let i = 0; i < addIds.length; i += ROWS_PER_CHUNK) {
       const members = await job.desired.map(addIds.slice(i, i + ROWS_PER_CHUNK));
       yield members.map((member, j) => {
         // the id and fingerprint strings the run already holds are kept (not equal copies of them): one per member in state
-        const id = addIds[i + j] === member.memberId ? addIds[i + j]! : member.memberId;
+        const id = addIds[i + j]!; // === member.memberId
         const status = Object.hasOwn(held, id) ? "existing" : "realized";
         rowsByStatus[status]!++;
         const fingerprint = memberFingerprint(member);
         const desired = job.desired.fingerprints.get(id);
-        writtenIds.push(id);
         writtenRecords.push(deliveredRecord(job, member, desired === fingerprint ? desired : fingerprint, run.runNumber, run.redactor));
         const row: CellValue[] = [id, ...cellsOf(member.fields)];
         if (withStatus) row.push(status);
@@ -148,7 +146,7 @@ export async function deliverFiles<Settings>(run: RunContext<Settings>, job: Aud
   const members = job.audienceState.members;
   if (plan.mode === "full") for (const id of Object.keys(members)) if (!job.desired.fingerprints.has(id)) delete members[id];
   for (const id of job.delta.exited) delete members[id];
-  for (let i = 0; i < writtenIds.length; i++) holdMember(job.audienceState, writtenIds[i]!, writtenRecords[i]!);
+  for (let i = 0; i < writtenRecords.length; i++) holdMember(job.audienceState, addIds[i]!, writtenRecords[i]!);
   job.report.exported += addIds.length;
   job.report.removed += job.delta.exited.length;
   job.report.manifest = manifest;

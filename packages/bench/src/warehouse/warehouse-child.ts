@@ -60,8 +60,6 @@ async function run(folder: string, work: string, settings: DuckDBSettings, activ
   const connection = await instance.connect();
   // DuckDB's buffers are in this process: its default limit (80% of the machine's memory) is far above an RSS budget
   await applyDuckDBSettings(connection, settings);
-  // the allocator hands freed memory back to the system in the background (docs/warehouse.md, "Memory on DuckDB")
-  await connection.run("SET allocator_background_threads = true");
   try {
     const load = await phase(() =>
       loadExportsIntoWarehouse({ dialect: "duckdb", connection: loggingRunner(connection, join(work, "statements.tsv")) }, exportFileList(folder), {

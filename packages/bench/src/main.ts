@@ -18,8 +18,8 @@
  * report (its section of docs/benchmarks.md is kept when the report is rewritten);
  * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB);
  * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder; --child-heap <MB>
- * caps that child's V8 heap (--max-old-space-size); --activation-duckdb-memory <size> sets memory_limit
- * again before the activation (the load's default). The child runs with glibc malloc settings that hand
+ * caps that child's V8 heap (--max-old-space-size); --activation-duckdb-memory <size> and
+ * --activation-duckdb-threads <n> set memory_limit and threads again before the activation (default: the load's). The child runs with glibc malloc settings that hand
  * freed memory back (`glibcMallocEnv`; set MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ to override).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -58,6 +58,7 @@ const { values } = parseArgs({
     "duckdb-temp-directory": { type: "string" },
     "child-heap": { type: "string" },
     "activation-duckdb-memory": { type: "string" },
+    "activation-duckdb-threads": { type: "string" },
   },
 });
 
@@ -76,14 +77,13 @@ if (duckdbMemory !== undefined && !MEMORY_LIMIT.test(duckdbMemory)) throw new Er
 const childHeap = values["child-heap"] === undefined ? undefined : Number(values["child-heap"]);
 if (childHeap !== undefined && !(Number.isInteger(childHeap) && childHeap > 0)) throw new Error("--child-heap takes a size in MB such as 600");
 
-const activationMemory = values["activation-duckdb-memory"];
-if (activationMemory !== undefined && !MEMORY_LIMIT.test(activationMemory)) throw new Error("--activation-duckdb-memory takes a size such as 120MB");
+const activation = duckDBSettingsOf({ "memory-limit": values["activation-duckdb-memory"], threads: values["activation-duckdb-threads"] });
 
 if (values.only === "warehouse") {
   for (const scale of scales) {
     console.log(`\nscale ${scale}: files → warehouse (DuckDB file) → seed audiences → activation`);
     const duckdb = duckDBSettingsOf({ threads: values["duckdb-threads"], "temp-directory": values["duckdb-temp-directory"] });
-    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb, childHeap, activationMemory);
+    const figure = await measureWarehouse(scale, values["duckdb-memory"], (line) => console.log(`  ${line}`), duckdb, childHeap, activation);
     console.log(formatWarehouseFigure(figure));
   }
   process.exit(0);

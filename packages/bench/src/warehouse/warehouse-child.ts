@@ -1,7 +1,7 @@
 /**
  * The warehouse figure's run, in a process of its own so that its peak
  * resident memory is the Node.js process's own (DuckDB's buffers included):
- * `warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size]`.
+ * `warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size] [--activation-threads N]`.
  * With a file-backed DuckDB database in the work folder it times (a)
  * `loadExportsIntoWarehouse`, (b) compiling and running the 13 seed audiences
  * (counted in SQL, no member is read into Node.js), (c) activating the bench's
@@ -108,16 +108,19 @@ async function run(folder: string, work: string, settings: DuckDBSettings, activ
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { ...DUCKDB_SETTINGS_OPTIONS, "activation-memory-limit": { type: "string" } },
+  options: { ...DUCKDB_SETTINGS_OPTIONS, "activation-memory-limit": { type: "string" }, "activation-threads": { type: "string" } },
 });
 const [folder, work, memoryLimit] = positionals;
 if (folder === undefined || work === undefined)
   throw new Error(
     "usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size]",
   );
-const { "activation-memory-limit": activationMemoryLimit, ...duckdbValues } = values;
+const { "activation-memory-limit": activationMemoryLimit, "activation-threads": activationThreads, ...duckdbValues } = values;
 const settings = duckDBSettingsOf({ ...duckdbValues, ...(memoryLimit === undefined ? {} : { "memory-limit": memoryLimit }) });
-const activationSettings = activationMemoryLimit === undefined ? undefined : duckDBSettingsOf({ "memory-limit": activationMemoryLimit });
+const activationSettings =
+  activationMemoryLimit === undefined && activationThreads === undefined
+    ? undefined
+    : duckDBSettingsOf({ "memory-limit": activationMemoryLimit, threads: activationThreads });
 const result = await run(folder, work, settings, activationSettings);
 const databaseBytes = sizeOf(join(work, "bench.duckdb")) + sizeOf(join(work, "bench.duckdb.wal"));
 process.stdout.write(`${JSON.stringify({ ...result, databaseBytes })}\n`);

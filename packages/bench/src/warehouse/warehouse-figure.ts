@@ -30,8 +30,8 @@ export async function measureWarehouse(
   log: (line: string) => void = () => {},
   duckdb: Omit<DuckDBSettings, "memoryLimit"> = {},
   heapMB?: number,
-  /** DuckDB's memory_limit for the activation (set after the load and the audiences); default: `memoryLimit`. */
-  activationMemoryLimit?: string,
+  /** DuckDB's memory_limit and threads for the activation (set after the load and the audiences); default: the load's. */
+  activation: Pick<DuckDBSettings, "memoryLimit" | "threads"> = {},
 ): Promise<WarehouseFigure> {
   const { folder, files } = exportFolder(scale);
   const work = join(tmpdir(), "abm-kit-bench-warehouse", `x${scale}`);
@@ -44,7 +44,8 @@ export async function measureWarehouse(
     work,
     ...(memoryLimit === undefined ? [] : [memoryLimit]),
     ...duckDBSettingsArgs(duckdb),
-    ...(activationMemoryLimit === undefined ? [] : ["--activation-memory-limit", activationMemoryLimit]),
+    ...(activation.memoryLimit === undefined ? [] : ["--activation-memory-limit", activation.memoryLimit]),
+    ...(activation.threads === undefined ? [] : ["--activation-threads", String(activation.threads)]),
   ];
   const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
   const malloc = glibcMallocEnv();

@@ -5,7 +5,8 @@
  *   activation-probe.ts <database> <layout.json> <work folder> [--memory-limit 300MB] [--threads N] [--temp-directory path] [--runs 2]
  *   activation-probe.ts <database> --duplicate-persons 5
  *
- * The first form activates the bench audience (`benchActivationAudience`) from
+ * DuckDB flushes its allocator after each task, as in the warehouse child
+ * (`applyAllocatorFlush`). The first form activates the bench audience (`benchActivationAudience`) from
  * SQL to the local folder in `<work folder>` (emptied first), `--runs` times
  * (the second run is incremental against the state the first saved), and
  * prints one JSON line: the process's RSS before, and per run the wall time,
@@ -19,7 +20,7 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { SqlLayoutSchema } from "@abm-kit/audience-sql";
 import { benchActivationAudience } from "./bench-audience.js";
-import { applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf } from "./duckdb-settings.js";
+import { applyAllocatorFlush, applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf } from "./duckdb-settings.js";
 import { phase } from "./phase-cost.js";
 import { activateFromSql } from "./sql-activation.js";
 
@@ -34,6 +35,7 @@ const instance = await DuckDBInstance.create(database);
 const connection = await instance.connect();
 try {
   await applyDuckDBSettings(connection, duckDBSettingsOf(values));
+  await applyAllocatorFlush(connection);
   const copies = values["duplicate-persons"];
   if (copies !== undefined) {
     const n = Number(copies);

@@ -54,3 +54,15 @@ export const DUCKDB_SETTINGS_OPTIONS = {
   threads: { type: "string" },
   "temp-directory": { type: "string" },
 } as const;
+
+/** DuckDB's thresholds past which it flushes its allocator: after a task that allocated more, after a larger bulk free. */
+const ALLOCATOR_FLUSH_SETTINGS = ["allocator_flush_threshold", "allocator_bulk_deallocation_flush_threshold"] as const;
+
+/**
+ * Makes DuckDB hand what its tasks freed back to the C library after each task
+ * (with glibc, a `malloc_trim`): without it the process's RSS ratchets up from
+ * statement to statement (docs/warehouse.md, "Memory on DuckDB").
+ */
+export async function applyAllocatorFlush(connection: DuckDBConnection): Promise<void> {
+  for (const name of ALLOCATOR_FLUSH_SETTINGS) await connection.run(`SET ${name} = '1MB'`);
+}

@@ -21,13 +21,10 @@ import { loadExportsIntoWarehouse } from "@abm-kit/warehouse";
 import { BENCH_NOW } from "../dataset.js";
 import { EXPORT_RELATED_TABLES, exportFileList } from "../files/export-list.js";
 import { benchActivationAudience } from "./bench-audience.js";
-import { applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf, type DuckDBSettings } from "./duckdb-settings.js";
+import { applyAllocatorFlush, applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf, type DuckDBSettings } from "./duckdb-settings.js";
 import { phase, type PhaseCost } from "./phase-cost.js";
 import { activateFromSql, type SqlActivation } from "./sql-activation.js";
 import { loggingRunner } from "./statement-log.js";
-
-/** DuckDB's thresholds past which it flushes its allocator: after a task that allocated more, after a larger bulk free. */
-const ALLOCATOR_FLUSH_SETTINGS = ["allocator_flush_threshold", "allocator_bulk_deallocation_flush_threshold"] as const;
 
 export type { PhaseCost } from "./phase-cost.js";
 
@@ -63,9 +60,7 @@ async function run(folder: string, work: string, settings: DuckDBSettings, activ
   const connection = await instance.connect();
   // DuckDB's buffers are in this process: its default limit (80% of the machine's memory) is far above an RSS budget
   await applyDuckDBSettings(connection, settings);
-  // DuckDB hands what its tasks freed back to the C library after each task (with glibc, a malloc_trim): without it the
-  // process's RSS ratchets up from statement to statement (docs/warehouse.md, "Memory on DuckDB")
-  for (const name of ALLOCATOR_FLUSH_SETTINGS) await connection.run(`SET ${name} = '1MB'`);
+  await applyAllocatorFlush(connection);
   try {
     const load = await phase(() =>
       loadExportsIntoWarehouse({ dialect: "duckdb", connection: loggingRunner(connection, join(work, "statements.tsv")) }, exportFileList(folder), {

@@ -3,7 +3,7 @@
  * warehouse run already loaded: `audience-probe.ts <database> <layout.json> [--memory-limit 300MB] [--threads N]`.
  * Counts each seed audience's members in SQL, as the warehouse child does, and
  * prints one line per audience: members, milliseconds, the process's RSS now
- * and its peak so far (MB) — which audience's query holds memory DuckDB's
+ * and its peak so far (MiB) — which audience's query holds memory DuckDB's
  * memory_limit does not govern.
  */
 import { readFileSync } from "node:fs";
@@ -23,15 +23,15 @@ const instance = await DuckDBInstance.create(database);
 const connection = await instance.connect();
 try {
   await applyDuckDBSettings(connection, duckDBSettingsOf(values));
-  const mb = (bytes: number) => Math.round(bytes / 1e6);
-  process.stdout.write(`start: RSS ${mb(process.memoryUsage().rss)} MB\n`);
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20); // MiB, as the peak (maxRSS / 1024)
+  process.stdout.write(`start: RSS ${mb(process.memoryUsage().rss)} MiB\n`);
   for (const audience of seedAudiences) {
     const compiled = compileAudienceSql(audience, { dialect: "duckdb", now: BENCH_NOW, layout });
     const started = performance.now();
     const rows = (await connection.runAndReadAll(`SELECT count(*) FROM (${compiled.sql}) AS members`, compiled.params as never)).getRows();
     const ms = Math.round(performance.now() - started);
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stdout.write(`${audience.id}: ${Number(rows[0]![0])} members, ${ms} ms, RSS ${mb(process.memoryUsage().rss)} MB, peak ${peak} MB\n`);
+    process.stdout.write(`${audience.id}: ${Number(rows[0]![0])} members, ${ms} ms, RSS ${mb(process.memoryUsage().rss)} MiB, peak ${peak} MiB\n`);
   }
 } finally {
   connection.closeSync();

@@ -4,12 +4,12 @@ import type { DuckDBRunner } from "@abm-kit/warehouse";
 /**
  * A {@link DuckDBRunner} that runs each statement on `connection` and appends
  * one line to `path` when it ends: milliseconds, the process's peak RSS so far
- * and its RSS now (MB), V8's heap now (used / committed, MB), `ok` or `failed`, what DuckDB's buffer manager holds by tag
+ * and its RSS now (MiB), V8's heap now (used / committed, MiB), `ok` or `failed`, what DuckDB's buffer manager holds by tag
  * (`duckdb_memory()`, in memory / spilled, tags over 10 MB), and the statement's first 160 characters — so a run that fails or is
  * stopped still shows how far it got and where the memory went.
  */
 export function loggingRunner(connection: DuckDBRunner, path: string): DuckDBRunner {
-  writeFileSync(path, "ms\tpeak RSS MB\tRSS MB\tV8 heap MB (used/committed)\toutcome\tDuckDB memory MB (memory/temporary by tag)\tstatement\n");
+  writeFileSync(path, "ms\tpeak RSS MiB\tRSS MiB\tV8 heap MiB (used/committed)\toutcome\tDuckDB memory MB (memory/temporary by tag)\tstatement\n");
   const logged =
     <T>(run: (sql: string) => Promise<T>) =>
     async (sql: string): Promise<T> => {
@@ -23,7 +23,7 @@ export function loggingRunner(connection: DuckDBRunner, path: string): DuckDBRun
         const ms = Math.round(performance.now() - started);
         const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
         const now = process.memoryUsage();
-        const mb = (bytes: number) => Math.round(bytes / 1e6);
+        const mb = (bytes: number) => Math.round(bytes / 2 ** 20); // MiB, as the peak (maxRSS / 1024)
         const held = await heldMemory(connection);
         appendFileSync(
           path,

@@ -108,7 +108,7 @@ const { positionals, values } = parseArgs({
 const [folder, work, memoryLimit] = positionals;
 if (folder === undefined || work === undefined)
   throw new Error(
-    "usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size]",
+    "usage: warehouse-child.ts <export folder> <work folder> [DuckDB memory_limit] [--threads N] [--temp-directory path] [--activation-memory-limit size] [--activation-threads N]",
   );
 const { "activation-memory-limit": activationMemoryLimit, "activation-threads": activationThreads, ...duckdbValues } = values;
 const settings = duckDBSettingsOf({ ...duckdbValues, ...(memoryLimit === undefined ? {} : { "memory-limit": memoryLimit }) });

@@ -8,9 +8,10 @@
  * own person audience of about 20% of persons (`benchActivationAudience`, not
  * a seed audience) from its query (`source: "sql"`) to the local-folder
  * destination, on the database opened anew (as a job of its own would open
- * it; closing hands back what DuckDB kept from the load). Writes the layout the load returned to `<work>/layout.json`
- * (the activation probe reuses it), each load statement's time and the peak
- * RSS so far to `<work>/statements.tsv`, and prints one JSON line.
+ * it; closing hands back what DuckDB kept from the load). Writes the layout
+ * the load returned to `<work>/layout.json` (the activation probe reuses it),
+ * each load statement's time and the peak RSS so far to
+ * `<work>/statements.tsv`, and prints one JSON line.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -84,7 +85,8 @@ async function run(folder: string, work: string, settings: DuckDBSettings, activ
     // kept from the load (at scale 1, RSS fell by about 130 MB on closing, after the memory limit was already lowered).
     // It holds its members' ids and state in the V8 heap: DuckDB can be given less then.
     closeDatabase(database);
-    database = await openDatabase(databasePath, activationSettings ?? settings);
+    // the activation's settings, each one not given being the load's
+    database = await openDatabase(databasePath, { ...settings, ...activationSettings });
     const reopened = database.connection;
     const activation = await phase(() => activateFromSql(reopened, layout, benchActivationAudience, work));
     return {

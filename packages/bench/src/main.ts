@@ -19,9 +19,10 @@
  * --duckdb-memory <size> sets DuckDB's memory_limit in that child (e.g. 512MB);
  * --duckdb-threads <n> and --duckdb-temp-directory <path> its threads and spill folder; --child-heap <MB>
  * caps that child's V8 heap (--max-old-space-size); --activation-duckdb-memory <size> and
- * --activation-duckdb-threads <n> set memory_limit and threads again before the activation (default: the load's). The child runs with glibc malloc settings that hand
- * freed memory back (`glibcMallocEnv`; set MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ to override)
- * and sets DuckDB's allocator flush thresholds to 1MB (`applyAllocatorFlush`).
+ * --activation-duckdb-threads <n> set memory_limit and threads for the activation, which opens the database
+ * anew (default: the load's). The child runs with glibc malloc settings that hand freed memory back
+ * (`glibcMallocEnv`; set MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ to override) and
+ * sets DuckDB's allocator flush thresholds to 1MB (`applyAllocatorFlush`).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";

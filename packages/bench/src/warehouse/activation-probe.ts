@@ -17,10 +17,10 @@
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { SqlLayoutSchema } from "@abm-kit/audience-sql";
 import { benchActivationAudience } from "./bench-audience.js";
-import { applyAllocatorFlush, applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf } from "./duckdb-settings.js";
+import { DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf } from "./duckdb-settings.js";
+import { closeDatabase, openDatabase } from "./open-database.js";
 import { phase } from "./phase-cost.js";
 import { activateFromSql } from "./sql-activation.js";
 
@@ -31,11 +31,9 @@ const { positionals, values } = parseArgs({
 const [database, layoutFile, work] = positionals;
 if (database === undefined) throw new Error("usage: activation-probe.ts <database> <layout.json> <work folder> [options] | <database> --duplicate-persons N");
 
-const instance = await DuckDBInstance.create(database);
-const connection = await instance.connect();
+const opened = await openDatabase(database, duckDBSettingsOf(values));
+const { connection } = opened;
 try {
-  await applyDuckDBSettings(connection, duckDBSettingsOf(values));
-  await applyAllocatorFlush(connection);
   const copies = values["duplicate-persons"];
   if (copies !== undefined) {
     const n = Number(copies);
@@ -75,6 +73,5 @@ try {
     process.stdout.write(`${JSON.stringify({ settings: duckDBSettingsOf(values), rssBefore, runs })}\n`);
   }
 } finally {
-  connection.closeSync();
-  instance.closeSync();
+  closeDatabase(opened);
 }

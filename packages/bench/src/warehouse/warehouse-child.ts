@@ -16,14 +16,14 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { compileAudienceSql } from "@abm-kit/audience-sql";
 import { seedAudiences } from "@abm-kit/examples/audiences";
 import { loadExportsIntoWarehouse } from "@abm-kit/warehouse";
 import { BENCH_NOW } from "../dataset.js";
 import { EXPORT_RELATED_TABLES, exportFileList } from "../files/export-list.js";
 import { benchActivationAudience } from "./bench-audience.js";
-import { applyAllocatorFlush, applyDuckDBSettings, DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf, type DuckDBSettings } from "./duckdb-settings.js";
+import { DUCKDB_SETTINGS_OPTIONS, duckDBSettingsOf, type DuckDBSettings } from "./duckdb-settings.js";
+import { closeDatabase, openDatabase } from "./open-database.js";
 import { phase, type PhaseCost } from "./phase-cost.js";
 import { activateFromSql, type SqlActivation } from "./sql-activation.js";
 import { loggingRunner } from "./statement-log.js";
@@ -54,7 +54,7 @@ const sizeOf = (path: string) => {
   }
 };
 
-async function run(folder: string, work: string, settings: DuckDBSettings, activationSettings?: DuckDBSettings): Promise<WarehouseRun> {
+async function run(folder: string, work: string, settings: DuckDBSettings, activationSettings: DuckDBSettings): Promise<WarehouseRun> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const databasePath = join(work, "bench.duckdb");
@@ -104,28 +104,6 @@ async function run(folder: string, work: string, settings: DuckDBSettings, activ
   }
 }
 
-/** An open DuckDB database file and its connection. */
-interface OpenDatabase {
-  readonly instance: DuckDBInstance;
-  readonly connection: DuckDBConnection;
-}
-
-/** Opens the database file with the settings given and DuckDB's allocator flushed after each task. */
-async function openDatabase(path: string, settings: DuckDBSettings): Promise<OpenDatabase> {
-  const instance = await DuckDBInstance.create(path);
-  const connection = await instance.connect();
-  // DuckDB's buffers are in this process: its default limit (80% of the machine's memory) is far above an RSS budget
-  await applyDuckDBSettings(connection, settings);
-  await applyAllocatorFlush(connection);
-  return { instance, connection };
-}
-
-/** Closes a database {@link openDatabase} opened (closing twice is harmless). */
-function closeDatabase(database: OpenDatabase): void {
-  database.connection.closeSync();
-  database.instance.closeSync();
-}
-
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { ...DUCKDB_SETTINGS_OPTIONS, "activation-memory-limit": { type: "string" }, "activation-threads": { type: "string" } },
@@ -137,10 +115,7 @@ if (folder === undefined || work === undefined)
   );
 const { "activation-memory-limit": activationMemoryLimit, "activation-threads": activationThreads, ...duckdbValues } = values;
 const settings = duckDBSettingsOf({ ...duckdbValues, ...(memoryLimit === undefined ? {} : { "memory-limit": memoryLimit }) });
-const activationSettings =
-  activationMemoryLimit === undefined && activationThreads === undefined
-    ? undefined
-    : duckDBSettingsOf({ "memory-limit": activationMemoryLimit, threads: activationThreads });
+const activationSettings = duckDBSettingsOf({ "memory-limit": activationMemoryLimit, threads: activationThreads });
 const result = await run(folder, work, settings, activationSettings);
 const databaseBytes = sizeOf(join(work, "bench.duckdb")) + sizeOf(join(work, "bench.duckdb.wal"));
 process.stdout.write(`${JSON.stringify({ ...result, databaseBytes })}\n`);
